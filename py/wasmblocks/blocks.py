@@ -1,0 +1,150 @@
+"""`gr.Blocks`: the root of an app — its layout, its dependencies, and the config sent to the page."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from .block import Block, BlockContext
+from .context import Context
+from .events import DECORATOR, BlockFunction, listen
+
+VERSION = "0.1.0"
+
+
+class Blocks(BlockContext):
+    """`with gr.Blocks() as demo:` — everything created inside belongs to `demo`."""
+
+    def __init__(
+        self,
+        theme: Any = None,
+        analytics_enabled: bool | None = None,
+        mode: str = "blocks",
+        title: str = "Gradio",
+        css: str | None = None,
+        css_paths: Any = None,
+        js: str | None = None,
+        head: str | None = None,
+        head_paths: Any = None,
+        fill_height: bool = False,
+        fill_width: bool = False,
+        delete_cache: tuple[int, int] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.title = title
+        self.theme = theme
+        # Analytics are accepted for compatibility and never sent anywhere: there is no server.
+        self.analytics_enabled = False
+        self.mode = mode
+        self.css = css
+        self.js = js
+        self.head = head
+        self.fill_height = fill_height
+        self.fill_width = fill_width
+        self.delete_cache = delete_cache
+        self.fns: dict[int, BlockFunction] = {}
+        self.unload_fns: list[Callable[[], Any]] = []
+        self.default_concurrency_limit: int | None = 1
+        self.max_size: int | None = None
+        self.launched = False
+        super().__init__(render=False, **{k: v for k, v in kwargs.items() if k in ("elem_id", "elem_classes")})
+        self.root = self
+        self._outer_root: Blocks | None = None
+
+    @classmethod
+    def get_block_name(cls) -> str:
+        return "blocks"
+
+    def __enter__(self) -> Blocks:
+        self._outer_root = Context.root_block
+        if Context.root_block is None:
+            Context.root_block = self
+            Context.created_roots.append(self)
+        else:
+            # A Blocks inside another one renders into it (e.g. Interface.render()).
+            self.root = Context.root_block
+            self.fns = Context.root_block.fns
+            if Context.block is not None:
+                Context.block.add_child(self)
+        super().__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        super().__exit__(*exc)
+        Context.root_block = self._outer_root
+
+    # ---- Gradio's app-level API ----
+    def queue(
+        self,
+        status_update_rate: Any = "auto",
+        api_open: bool | None = None,
+        max_size: int | None = None,
+        *,
+        default_concurrency_limit: int | None | str = "not_set",
+        **_ignored: Any,
+    ) -> Blocks:
+        """Configure the event queue (the queue is always on; this sets its limits)."""
+        if default_concurrency_limit != "not_set":
+            self.default_concurrency_limit = default_concurrency_limit  # type: ignore[assignment]
+        self.max_size = max_size
+        return self
+
+    def launch(self, *args: Any, **kwargs: Any) -> Blocks:
+        """No server to start in the browser: mark this Blocks as the app to show and return."""
+        self.launched = True
+        Context.launched = self
+        if kwargs.get("theme") is not None:
+            self.theme = kwargs["theme"]
+        for name in ("css", "js", "head"):
+            if kwargs.get(name):
+                setattr(self, name, kwargs[name])
+        return self
+
+    def close(self, *args: Any, **kwargs: Any) -> None:
+        """Nothing to close: kept so code written for Gradio runs."""
+
+    def load(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+        """Run fn when the page loads."""
+        return listen(self, [(self, "load")], fn, inputs, outputs, **kwargs)
+
+    def unload(self, fn: Callable[[], Any]) -> None:
+        """Run fn when the page goes away (it gets no inputs and its outputs are not shown)."""
+        self.unload_fns.append(fn)
+
+    def render(self) -> Blocks:
+        """Place a Blocks defined elsewhere (e.g. an Interface) into the Blocks being defined."""
+        outer = Context.root_block
+        if outer is not None and outer is not self:
+            if Context.block is not None:
+                Context.block.add_child(self)
+            # Move this app's listeners into the outer app, renumbered.
+            for fn in list(self.fns.values()):
+                old = fn.id
+                fn.id = len(outer.fns)
+                outer.fns[fn.id] = fn
+                for other in self.fns.values():
+                    if other.trigger_after == old:
+                        other.trigger_after = fn.id
+            self.fns = outer.fns
+            self.root = outer
+        return self
+
+    # ---- what the page gets ----
+    def blocks(self) -> dict[int, Block]:
+        """Every block of the tree by id (the root included)."""
+        found: dict[int, Block] = {}
+
+        def walk(block: Block) -> None:
+            found[block.id] = block
+            for child in getattr(block, "children", []):
+                walk(child)
+
+        walk(self)
+        for fn in self.fns.values():
+            for block in (*fn.inputs, *fn.outputs):
+                found.setdefault(block.id, block)
+        return found
+
+    def get_props(self) -> dict[str, Any]:
+        props = super().get_props()
+        props.update(fill_height=self.fill_height, fill_width=self.fill_width)
+        return props

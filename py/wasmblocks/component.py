@@ -1,0 +1,105 @@
+"""The base of every component: value, label, interactivity, and the pre/postprocess pair."""
+
+from __future__ import annotations
+
+import copy
+from typing import Any, Callable, ClassVar
+
+from .block import Block
+from .events import make_listener
+
+
+class Component(Block):
+    """A block with a value. Subclasses declare EVENTS and override preprocess/postprocess."""
+
+    EVENTS: ClassVar[tuple[str, ...]] = ()
+    # Kinds of blocks whose value lives in the worker only (gr.State): the page never sees it.
+    STATEFUL: ClassVar[bool] = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name in cls.EVENTS:
+            if name not in cls.__dict__ and not hasattr(cls, name):
+                setattr(cls, name, make_listener(name))
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        label: str | None = None,
+        info: str | None = None,
+        show_label: bool | None = None,
+        container: bool = True,
+        scale: int | None = None,
+        min_width: int = 160,
+        interactive: bool | None = None,
+        visible: bool | str = True,
+        elem_id: str | None = None,
+        elem_classes: list[str] | str | None = None,
+        render: bool = True,
+        key: Any = None,
+        every: float | None = None,
+        inputs: Any = None,
+    ) -> None:
+        self.label = label
+        self.info = info
+        self.show_label = True if show_label is None else show_label
+        self.container = container
+        self.scale = scale
+        self.min_width = min_width
+        self.interactive = interactive
+        self.every = every
+        # A callable value is evaluated per page load (Gradio: "value can be a function").
+        self.load_fn: Callable[..., Any] | None = value if callable(value) else None
+        self.load_inputs = inputs
+        self.value = None if callable(value) else self.postprocess(value)
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+
+    # ---- the page's view ----
+    def get_props(self) -> dict[str, Any]:
+        props = super().get_props()
+        props.update(
+            label=self.label,
+            info=self.info,
+            show_label=self.show_label,
+            container=self.container,
+            scale=self.scale,
+            min_width=self.min_width,
+            interactive=self.interactive,
+            value=self.initial_value(),
+        )
+        return props
+
+    def initial_value(self) -> Any:
+        """The value the page starts with (postprocessed)."""
+        if self.load_fn is not None:
+            return self.postprocess(self.load_fn())
+        return copy.deepcopy(self.value)
+
+    # ---- values ----
+    def preprocess(self, payload: Any) -> Any:
+        """Turn the page's value into what the user's function receives. Raise Error on bad input."""
+        return payload
+
+    def postprocess(self, value: Any) -> Any:
+        """Turn what the user's function returned into the value the page shows."""
+        return value
+
+    def process_props(self, props: dict[str, Any]) -> dict[str, Any]:
+        """Normalise prop updates (e.g. choices); "value" has already been postprocessed."""
+        return props
+
+    def empty_value(self) -> Any:
+        """What ClearButton sets (before postprocess)."""
+        return None
+
+    def display_name(self) -> str:
+        """How error messages name this component."""
+        return f'{type(self).__name__} "{self.label}"' if self.label else f"{type(self).__name__} #{self.id}"
+
+    def api_example(self) -> Any:
+        return self.initial_value()
+
+
+class FormComponent(Component):
+    """Marker base for form inputs (Gradio groups consecutive ones into a Form)."""

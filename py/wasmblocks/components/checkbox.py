@@ -1,0 +1,28 @@
+"""gr.Checkbox: one boolean."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..alerts import Error
+from ..component import FormComponent
+
+
+class Checkbox(FormComponent):
+    """True or False, shown as a labelled box."""
+
+    EVENTS = ("change", "input", "select")
+
+    def __init__(self, value: Any = False, **kwargs: Any) -> None:
+        super().__init__(value, **kwargs)
+
+    def preprocess(self, payload: Any) -> bool:
+        if not isinstance(payload, bool):
+            raise Error(f"{self.display_name()} expects true or false, got {payload!r}")
+        return payload
+
+    def postprocess(self, value: Any) -> bool:
+        return bool(value)
+
+    def empty_value(self) -> bool:
+        return False

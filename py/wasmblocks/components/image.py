@@ -1,0 +1,103 @@
+"""gr.Image: an image shown in the page; uploads reach the function as a path, numpy array or PIL image."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import uuid
+from typing import Any
+
+from ..alerts import Error
+from ..files import file_data
+from ..component import Component
+
+
+def _cache_dir() -> str:
+    path = os.path.join(tempfile.gettempdir(), "wasmblocks-cache")
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
+def _require(module: str, package: str) -> Any:
+    try:
+        return __import__(module)
+    except ImportError as exc:
+        raise Error(
+            f'gr.Image(type=…) needs the "{package}" package, which is not loaded. '
+            f'Add "{package}" to requirements.txt, or use type="filepath".'
+        ) from exc
+
+
+class Image(Component):
+    """An image; `type` says what the function gets: "filepath", "numpy" or "pil"."""
+
+    EVENTS = ("clear", "change", "stream", "select", "upload", "input")
+    PROPS = ("type", "format", "height", "width", "image_mode", "sources", "show_download_button",
+             "show_fullscreen_button", "placeholder")
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        format: str = "webp",  # noqa: A002 - Gradio's parameter name
+        height: int | str | None = None,
+        width: int | str | None = None,
+        image_mode: str | None = "RGB",
+        sources: list[str] | str | None = None,
+        type: str = "numpy",  # noqa: A002
+        show_download_button: bool = True,
+        show_fullscreen_button: bool = True,
+        placeholder: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if type not in ("numpy", "pil", "filepath"):
+            raise ValueError(f"Image type must be 'numpy', 'pil' or 'filepath', not {type!r}")
+        self.format = format
+        self.height = height
+        self.width = width
+        self.image_mode = image_mode
+        self.sources = [sources] if isinstance(sources, str) else list(sources or ["upload", "webcam", "clipboard"])
+        self.type = type
+        self.show_download_button = show_download_button
+        self.show_fullscreen_button = show_fullscreen_button
+        self.placeholder = placeholder
+        super().__init__(value, **kwargs)
+
+    def preprocess(self, payload: Any) -> Any:
+        if payload is None:
+            return None
+        if not isinstance(payload, dict) or not isinstance(payload.get("path"), str):
+            raise Error(f"{self.display_name()} expects an uploaded image")
+        path = payload["path"]
+        if not os.path.exists(path):
+            raise Error(f"{self.display_name()}: the file {os.path.basename(path)} is gone")
+        if self.type == "filepath":
+            return path
+        pil = _require("PIL.Image", "Pillow")
+        image = pil.Image.open(path)
+        if self.image_mode:
+            image = image.convert(self.image_mode)
+        if self.type == "pil":
+            return image
+        numpy = _require("numpy", "numpy")
+        return numpy.asarray(image)
+
+    def postprocess(self, value: Any) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, dict) and "path" in value:
+            return value
+        if isinstance(value, (str, os.PathLike)):
+            path = os.fspath(value)
+            if not os.path.exists(path):
+                raise Error(f"{self.display_name()}: no image at {path}")
+            return file_data(os.path.abspath(path))
+        return self._save_array_or_pil(value)
+
+    def _save_array_or_pil(self, value: Any) -> dict[str, Any]:
+        pil = _require("PIL.Image", "Pillow")
+        image = value if hasattr(value, "save") else pil.Image.fromarray(value)
+        fmt = "png" if self.format in (None, "webp") else self.format
+        path = os.path.join(_cache_dir(), f"{uuid.uuid4().hex}.{fmt}")
+        image.save(path)
+        return file_data(path)

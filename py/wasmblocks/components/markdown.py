@@ -1,0 +1,67 @@
+"""gr.Markdown and gr.HTML: rendered text."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+from ..component import Component
+
+
+class Markdown(Component):
+    """GitHub-flavoured Markdown, sanitized in the page unless sanitize_html=False."""
+
+    EVENTS = ("change", "copy")
+    PROPS = ("rtl", "latex_delimiters", "sanitize_html", "line_breaks", "header_links", "height",
+             "max_height", "min_height", "show_copy_button")
+
+    def __init__(
+        self,
+        value: Any = "",
+        *,
+        rtl: bool = False,
+        latex_delimiters: list[dict[str, Any]] | None = None,
+        sanitize_html: bool = True,
+        line_breaks: bool = False,
+        header_links: bool = False,
+        height: int | str | None = None,
+        max_height: int | str | None = None,
+        min_height: int | str | None = None,
+        show_copy_button: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        self.rtl = rtl
+        self.latex_delimiters = latex_delimiters if latex_delimiters is not None else [{"left": "$$", "right": "$$", "display": True}]
+        self.sanitize_html = sanitize_html
+        self.line_breaks = line_breaks
+        self.header_links = header_links
+        self.height = height
+        self.max_height = max_height
+        self.min_height = min_height
+        self.show_copy_button = show_copy_button
+        kwargs.setdefault("show_label", False)
+        super().__init__(value, **kwargs)
+
+    def postprocess(self, value: Any) -> str | None:
+        return None if value is None else inspect.cleandoc(str(value))
+
+
+class HTML(Component):
+    """Raw HTML, sanitized in the page the way Gradio does (scripts and event handlers removed)."""
+
+    EVENTS = ("change", "click")
+    PROPS = ("min_height", "max_height", "padding")
+
+    def __init__(self, value: Any = "", *, min_height: int | None = None, max_height: int | None = None, padding: bool = True, **kwargs: Any) -> None:
+        self.min_height = min_height
+        self.max_height = max_height
+        self.padding = padding
+        kwargs.setdefault("show_label", False)
+        super().__init__(value, **kwargs)
+
+    def postprocess(self, value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    @classmethod
+    def get_block_name(cls) -> str:
+        return "html"

@@ -1,0 +1,61 @@
+"""gr.Number: a numeric field with optional precision and bounds."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from ..alerts import Error
+from ..component import FormComponent
+
+
+def _round(value: float, precision: int | None) -> float | int:
+    if precision is None:
+        return float(value)
+    if precision == 0:
+        return int(round(value))
+    return round(value, precision)
+
+
+class Number(FormComponent):
+    """A number, or None when empty."""
+
+    EVENTS = ("change", "input", "submit", "focus", "blur")
+    PROPS = ("precision", "minimum", "maximum", "step", "placeholder")
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        precision: int | None = None,
+        minimum: float | None = None,
+        maximum: float | None = None,
+        step: float = 1,
+        placeholder: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        self.precision = precision
+        self.minimum = minimum
+        self.maximum = maximum
+        self.step = step
+        self.placeholder = placeholder
+        super().__init__(value, **kwargs)
+
+    def preprocess(self, payload: Any) -> float | int | None:
+        if payload is None or payload == "":
+            return None
+        if isinstance(payload, bool) or not isinstance(payload, (int, float)) or not math.isfinite(payload):
+            raise Error(f"{self.display_name()} expects a number, got {payload!r}")
+        if self.minimum is not None and payload < self.minimum:
+            raise Error(f"{self.display_name()}: {payload} is less than the minimum {self.minimum}")
+        if self.maximum is not None and payload > self.maximum:
+            raise Error(f"{self.display_name()}: {payload} is greater than the maximum {self.maximum}")
+        return _round(payload, self.precision)
+
+    def postprocess(self, value: Any) -> float | int | None:
+        if value is None:
+            return None
+        return _round(float(value), self.precision)
+
+    def api_example(self) -> float:
+        return 3

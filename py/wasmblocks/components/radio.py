@@ -1,0 +1,34 @@
+"""gr.Radio: exactly one of a few choices, all visible."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..alerts import Error
+from ..component import FormComponent
+from .choices import choice_values, normalize_choices
+
+
+class Radio(FormComponent):
+    """One choice shown as radio buttons; `type="index"` gives the position."""
+
+    EVENTS = ("select", "change", "input")
+    PROPS = ("choices", "type")
+
+    def __init__(self, choices: Any = None, *, value: Any = None, type: str = "value", **kwargs: Any) -> None:  # noqa: A002
+        self.choices = normalize_choices(choices)
+        self.type = type
+        super().__init__(value, **kwargs)
+
+    def preprocess(self, payload: Any) -> Any:
+        if payload is None:
+            return None
+        values = choice_values(self.choices)
+        if payload not in values:
+            raise Error(f"{self.display_name()}: {payload!r} is not one of the choices {values}")
+        return values.index(payload) if self.type == "index" else payload
+
+    def process_props(self, props: dict[str, Any]) -> dict[str, Any]:
+        if "choices" in props:
+            props = {**props, "choices": normalize_choices(props["choices"])}
+        return props

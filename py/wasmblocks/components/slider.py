@@ -1,0 +1,53 @@
+"""gr.Slider: a number chosen between a minimum and a maximum."""
+
+from __future__ import annotations
+
+import math
+import random
+from typing import Any
+
+from ..alerts import Error
+from ..component import FormComponent
+
+
+class Slider(FormComponent):
+    """A bounded number with a step; `release` fires when the handle is let go."""
+
+    EVENTS = ("change", "input", "release")
+    PROPS = ("minimum", "maximum", "step", "show_reset_button")
+
+    def __init__(
+        self,
+        minimum: float = 0,
+        maximum: float = 100,
+        value: Any = None,
+        *,
+        step: float | None = None,
+        randomize: bool = False,
+        show_reset_button: bool = True,
+        **kwargs: Any,
+    ) -> None:
+        self.minimum = minimum
+        self.maximum = maximum
+        self.step = step if step is not None else 1
+        self.show_reset_button = show_reset_button
+        if randomize and value is None:
+            value = self._random
+        super().__init__(minimum if value is None else value, **kwargs)
+
+    def _random(self) -> float:
+        steps = int((self.maximum - self.minimum) / self.step) if self.step else 0
+        return self.minimum + self.step * random.randint(0, max(steps, 0))
+
+    def preprocess(self, payload: Any) -> float:
+        if isinstance(payload, bool) or not isinstance(payload, (int, float)) or not math.isfinite(payload):
+            raise Error(f"{self.display_name()} expects a number, got {payload!r}")
+        if not self.minimum <= payload <= self.maximum:
+            raise Error(f"{self.display_name()}: {payload} is outside {self.minimum}–{self.maximum}")
+        return payload
+
+    def postprocess(self, value: Any) -> float:
+        return self.minimum if value is None else value
+
+    def api_example(self) -> float:
+        return self.minimum

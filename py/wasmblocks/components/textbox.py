@@ -1,0 +1,63 @@
+"""gr.Textbox: single- or multi-line text."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..alerts import Error
+from ..component import FormComponent
+
+
+class Textbox(FormComponent):
+    """Text in, text out; Enter submits a single-line box."""
+
+    EVENTS = ("change", "input", "submit", "focus", "blur", "select", "copy", "stop")
+    PROPS = ("type", "lines", "max_lines", "placeholder", "max_length", "autofocus", "autoscroll",
+             "text_align", "rtl", "show_copy_button", "submit_btn", "stop_btn")
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        type: str = "text",  # noqa: A002 - Gradio's parameter name
+        lines: int = 1,
+        max_lines: int | None = None,
+        placeholder: str | None = None,
+        max_length: int | None = None,
+        autofocus: bool = False,
+        autoscroll: bool = True,
+        text_align: str | None = None,
+        rtl: bool = False,
+        show_copy_button: bool = False,
+        submit_btn: str | bool | None = False,
+        stop_btn: str | bool | None = False,
+        **kwargs: Any,
+    ) -> None:
+        if type not in ("text", "password", "email"):
+            raise ValueError(f"Textbox type must be 'text', 'password' or 'email', not {type!r}")
+        self.type = type
+        self.lines = lines
+        self.max_lines = max_lines if max_lines is not None else (1 if lines == 1 else max(lines, 20))
+        self.placeholder = placeholder
+        self.max_length = max_length
+        self.autofocus = autofocus
+        self.autoscroll = autoscroll
+        self.text_align = text_align
+        self.rtl = rtl
+        self.show_copy_button = show_copy_button
+        self.submit_btn = submit_btn
+        self.stop_btn = stop_btn
+        super().__init__(value, **kwargs)
+
+    def preprocess(self, payload: Any) -> str | None:
+        if payload is None:
+            return None
+        if not isinstance(payload, str):
+            raise Error(f"{self.display_name()} expects text, got {type(payload).__name__}")
+        return payload
+
+    def postprocess(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+    def api_example(self) -> str:
+        return "Hello!!"

@@ -1,0 +1,63 @@
+"""The app config the page renders: the tree of nodes and the dependencies (protocol.AppConfig)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .block import Block
+from .blocks import VERSION, Blocks
+from .component import Component
+from .protocol import AppConfig, Node
+
+
+def resolve_interactive(app: Blocks) -> dict[int, bool]:
+    """Gradio's rule: a component only ever used as an output is read-only unless interactive=True."""
+    inputs: set[int] = set()
+    outputs: set[int] = set()
+    for fn in app.fns.values():
+        inputs.update(b.id for b in fn.inputs)
+        outputs.update(b.id for b in fn.outputs)
+        inputs.update(block_id for block_id, _ in fn.targets)
+    resolved: dict[int, bool] = {}
+    for block_id, block in app.blocks().items():
+        if not isinstance(block, Component):
+            continue
+        if block.interactive is not None:
+            resolved[block_id] = bool(block.interactive)
+        else:
+            resolved[block_id] = not (block_id in outputs and block_id not in inputs)
+    return resolved
+
+
+def node(block: Block, interactive: dict[int, bool]) -> Node:
+    """One block and its children as the page sees them."""
+    props = block.get_props()
+    if block.id in interactive:
+        props["interactive"] = interactive[block.id]
+    result: Node = {"id": block.id, "type": block.get_block_name(), "props": props}
+    children = getattr(block, "children", None)
+    if children is not None:
+        result["children"] = [node(child, interactive) for child in children]
+    return result
+
+
+def theme_name(theme: Any) -> str | None:
+    if theme is None:
+        return None
+    return theme if isinstance(theme, str) else type(theme).__name__.lower()
+
+
+def app_config(app: Blocks) -> AppConfig:
+    """Everything the page needs to render `app` and wire its events."""
+    interactive = resolve_interactive(app)
+    root = node(app, interactive)
+    return {
+        "title": app.title,
+        "fill_height": app.fill_height,
+        "fill_width": app.fill_width,
+        "css": app.css,
+        "theme": theme_name(app.theme),
+        "version": VERSION,
+        "root": root,
+        "dependencies": [fn.config() for fn in app.fns.values()],
+    }

@@ -1,0 +1,74 @@
+"""gr.Tabs and gr.Tab: one panel visible at a time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..block import BlockContext
+from ..context import Context
+from ..events import make_listener
+
+
+class Tabs(BlockContext):
+    """A set of tabs; `selected` is the id (or index) of the open one."""
+
+    EVENTS = ("change", "select")
+    PROPS = ("selected",)
+    change = make_listener("change")
+    select = make_listener("select")
+
+    def __init__(self, *, selected: int | str | None = None, **kwargs: Any) -> None:
+        self.selected = selected
+        super().__init__(**kwargs)
+
+
+class Tab(BlockContext):
+    """One tab; created inside gr.Tabs (or directly in Blocks, which then gets an implicit Tabs)."""
+
+    EVENTS = ("select",)
+    PROPS = ("label", "id", "interactive", "render_children")
+    select = make_listener("select")
+
+    def __init__(
+        self,
+        label: str | None = None,
+        visible: bool = True,
+        interactive: bool = True,
+        *,
+        id: int | str | None = None,  # noqa: A002 - Gradio's parameter name
+        render_children: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        self.label = label
+        self.id_ = id
+        self.interactive = interactive
+        self.render_children = render_children
+        super().__init__(visible=visible, **kwargs)
+
+    def get_props(self) -> dict[str, Any]:
+        props = super().get_props()
+        props["id"] = self.id_
+        return props
+
+    @classmethod
+    def get_block_name(cls) -> str:
+        return "tab"
+
+    def render(self) -> Tab:
+        # Gradio lets tabs sit directly in Blocks: wrap consecutive ones in an implicit Tabs.
+        parent = Context.block
+        if parent is not None and not isinstance(parent, Tabs) and not self.is_rendered:
+            last = parent.children[-1] if parent.children else None
+            if not isinstance(last, Tabs) or not getattr(last, "_implicit", False):
+                with Tabs() as last:
+                    last._implicit = True  # type: ignore[attr-defined]
+            previous = Context.block
+            Context.block = last
+            try:
+                return super().render()  # type: ignore[return-value]
+            finally:
+                Context.block = previous
+        return super().render()  # type: ignore[return-value]
+
+
+TabItem = Tab

@@ -1,0 +1,150 @@
+"""Run one event: check and preprocess inputs, call the user's function (any kind), postprocess, emit."""
+
+from __future__ import annotations
+
+import inspect
+import sys
+import traceback
+import typing
+from typing import Any
+
+from . import runtime
+from .alerts import Error, EventContext, current_event
+from .events import BlockFunction, EventData
+from .progress import Progress
+from .session import Request, Session
+from .updates import split_returns, to_update
+
+_END = object()
+
+
+def special_params(fn: Any) -> dict[str, Any]:
+    """Parameters the engine fills itself: gr.Request, gr.EventData (and subclasses), gr.Progress defaults."""
+    try:
+        signature = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return {}
+    try:
+        hints = typing.get_type_hints(fn)
+    except Exception:  # unresolvable string annotations: fall back to the raw ones
+        hints = {}
+    found: dict[str, Any] = {}
+    for name, param in signature.parameters.items():
+        annotation = hints.get(name, param.annotation)
+        if isinstance(param.default, Progress):
+            found[name] = Progress
+        elif isinstance(annotation, type) and issubclass(annotation, (Request, EventData)):
+            found[name] = annotation
+    return found
+
+
+def preprocess_inputs(fn: BlockFunction, data: list[Any], session: Session) -> list[Any]:
+    """The values the function receives, one per input; bad values raise Error naming the component."""
+    if not isinstance(data, list) or len(data) != len(fn.inputs):
+        got = len(data) if isinstance(data, list) else type(data).__name__
+        raise Error(f"Event {fn.api_name or fn.id} expects {len(fn.inputs)} input values, got {got}")
+    values = []
+    for block, payload in zip(fn.inputs, data):
+        if getattr(block, "STATEFUL", False):
+            values.append(session.get_state(block))
+        elif fn.preprocess:
+            values.append(block.preprocess(payload))
+        else:
+            values.append(payload)
+    return values
+
+
+def call_arguments(
+    fn: BlockFunction, values: list[Any], session: Session, event_data: Any, trigger: Any
+) -> tuple[list[Any], dict[str, Any]]:
+    """Positional input values plus the injected special parameters."""
+    kwargs: dict[str, Any] = {}
+    for name, kind in special_params(fn.fn).items():
+        if kind is Progress:
+            kwargs[name] = Progress()
+        elif kind is Request:
+            kwargs[name] = Request(session)
+        else:
+            kwargs[name] = kind(trigger, event_data if isinstance(event_data, dict) else {})
+    if fn.inputs_as_dict:
+        return [dict(zip(fn.inputs, values))], kwargs
+    return values, kwargs
+
+
+def updates_for(fn: BlockFunction, result: Any, session: Session) -> list[Any]:
+    name = fn.api_name or f"event {fn.id}"
+    pairs = split_returns(fn.outputs, result, name)
+    return [u for u in (to_update(b, v, session, fn.postprocess) for b, v in pairs) if u is not None]
+
+
+async def _results(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any]):
+    """Yield each result of the function: once for plain ones, per step for generators."""
+    func = fn.fn
+    if inspect.isasyncgenfunction(func):
+        async for item in func(*args, **kwargs):
+            yield item
+    elif inspect.isgeneratorfunction(func):
+        gen = func(*args, **kwargs)
+        while (item := await runtime.run_blocking(next, gen, _END)) is not _END:
+            yield item
+    elif inspect.iscoroutinefunction(func):
+        yield await func(*args, **kwargs)
+    else:
+        result = await runtime.run_blocking(func, *args, **kwargs)
+        if inspect.isawaitable(result):
+            result = await result
+        yield result
+
+
+async def run_event(
+    fn: BlockFunction, session: Session, ctx: EventContext, data: list[Any], event_data: Any = None, trigger: Any = None
+) -> bool:
+    """Run fn for one event and emit its updates and final status; True when it succeeded."""
+    token = current_event.set(ctx)
+    status = {"type": "status", "event_id": ctx.event_id, "dep_id": ctx.dep_id}
+    try:
+        ctx.emit({**status, "stage": "pending"})
+        values = preprocess_inputs(fn, data, session)
+        args, kwargs = call_arguments(fn, values, session, event_data, trigger)
+        streamed = False
+        async for result in _results(fn, args, kwargs):
+            updates = updates_for(fn, result, session)
+            if updates:
+                ctx.emit({"type": "update", "event_id": ctx.event_id, "dep_id": ctx.dep_id, "updates": updates})
+            if fn.is_generator and not streamed:
+                streamed = True
+                ctx.stage = "streaming"
+                ctx.emit({**status, "stage": "streaming"})
+        ctx.emit({**status, "stage": "complete", "success": True})
+        return True
+    except Exception as exc:  # any error in user code becomes a toast; the app keeps serving
+        report_error(exc, ctx)
+        ctx.emit({**status, "stage": "error", "success": False, "message": error_message(exc)})
+        return False
+    finally:
+        current_event.reset(token)
+
+
+def error_message(exc: BaseException) -> str:
+    if isinstance(exc, Error):
+        return exc.message
+    text = str(exc)
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def report_error(exc: BaseException, ctx: EventContext) -> None:
+    """Show an error toast for exc and print its traceback to the console."""
+    if not isinstance(exc, Error) or exc.print_exception:
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
+    if isinstance(exc, Error) and not exc.visible:
+        return
+    ctx.emit(
+        {
+            "type": "toast",
+            "level": "error",
+            "message": error_message(exc),
+            "title": exc.title if isinstance(exc, Error) else "Error",
+            "duration": exc.duration if isinstance(exc, Error) else 10,
+            "event_id": ctx.event_id,
+        }
+    )

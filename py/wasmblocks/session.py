@@ -1,0 +1,58 @@
+"""One page session: its gr.State values, its URL, and its temp dir for uploads and returned files."""
+
+from __future__ import annotations
+
+import copy
+import os
+import tempfile
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+
+@dataclass
+class Session:
+    """State of one page; the worker serves one, the CPython client may hold several."""
+
+    hash: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
+    url: str = ""
+    state: dict[int, Any] = field(default_factory=dict)
+    _tmp_dir: str | None = None
+
+    def get_state(self, block: Any) -> Any:
+        """The session's value of a gr.State, deep-copied from its initial value on first use."""
+        if block.id not in self.state:
+            self.state[block.id] = copy.deepcopy(block.value)
+        return self.state[block.id]
+
+    def set_state(self, block: Any, value: Any) -> None:
+        self.state[block.id] = value
+
+    @property
+    def tmp_dir(self) -> str:
+        """A directory of this session's own, made on first use."""
+        if self._tmp_dir is None:
+            self._tmp_dir = tempfile.mkdtemp(prefix=f"wasmblocks-{self.hash}-")
+        return self._tmp_dir
+
+    def new_upload_dir(self) -> str:
+        path = os.path.join(self.tmp_dir, uuid.uuid4().hex[:8])
+        os.makedirs(path, exist_ok=True)
+        return path
+
+
+class Request:
+    """What Gradio's gr.Request offers that makes sense without a server: the session and the page URL."""
+
+    def __init__(self, session: Session | None = None) -> None:
+        self.session_hash = session.hash if session else None
+        self.url = session.url if session else ""
+        parts = urlsplit(self.url)
+        self.query_params = {k: v[-1] for k, v in parse_qs(parts.query).items()}
+        self.headers: dict[str, str] = {}
+        self.client = None
+        self.username = None
+
+    def __repr__(self) -> str:
+        return f"Request(session_hash={self.session_hash!r}, url={self.url!r})"

@@ -1,0 +1,76 @@
+"""What an event function returns, turned into per-component updates for the page."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+from .block import Block
+from .protocol import Update
+from .session import Session
+
+
+def update(**props: Any) -> dict[str, Any]:
+    """`gr.update(value=…, visible=…)`: change any props of an output, and optionally its value."""
+    return {"__type__": "update", **props}
+
+
+def skip() -> dict[str, Any]:
+    """`gr.skip()`: leave this output as it is."""
+    return {"__type__": "update"}
+
+
+def is_update(value: Any) -> bool:
+    return isinstance(value, dict) and value.get("__type__") == "update"
+
+
+class OutputCountError(ValueError):
+    """The function returned fewer values than it has outputs."""
+
+
+def split_returns(outputs: list[Block], result: Any, event_name: str) -> list[tuple[Block, Any]]:
+    """Pair each output with what the function returned for it (dict returns give only some)."""
+    if not outputs:
+        return []
+    if isinstance(result, dict) and not is_update(result) and result and all(isinstance(k, Block) for k in result):
+        unknown = [k for k in result if k not in outputs]
+        if unknown:
+            raise ValueError(f"{event_name} returned a value for {unknown[0]!r}, which is not one of its outputs")
+        return [(block, result[block]) for block in outputs if block in result]
+    if len(outputs) == 1:
+        return [(outputs[0], result)]
+    if not isinstance(result, (tuple, list)):
+        raise OutputCountError(
+            f"{event_name} has {len(outputs)} outputs but returned a single value ({type(result).__name__}); "
+            f"return a tuple of {len(outputs)} values"
+        )
+    if len(result) < len(outputs):
+        raise OutputCountError(f"{event_name} has {len(outputs)} outputs but returned only {len(result)} values")
+    if len(result) > len(outputs):
+        warnings.warn(f"{event_name} returned {len(result)} values for {len(outputs)} outputs; the extra ones are ignored")
+    return list(zip(outputs, result))
+
+
+def to_update(block: Any, returned: Any, session: Session, postprocess: bool = True) -> Update | None:
+    """One output's update, or None when nothing changes (gr.skip, or a gr.State, which stays in the worker)."""
+    if isinstance(returned, Block):
+        props = returned.explicit_props()
+    elif is_update(returned):
+        props = {k: v for k, v in returned.items() if k != "__type__"}
+    else:
+        props = {"value": returned}
+    has_value = "value" in props
+    value = props.pop("value", None)
+    if getattr(block, "STATEFUL", False):
+        if has_value:
+            session.set_state(block, value)
+        return None
+    result: Update = {"id": block.id}
+    if has_value:
+        result["value"] = block.postprocess(value) if postprocess else value
+    if props:
+        props = block.process_props(props)
+        result["props"] = props
+    if "value" not in result and "props" not in result:
+        return None
+    return result

@@ -1,0 +1,65 @@
+"""Bundle the page, the worker and the styles with esbuild, and type-check web/src with tsc."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .common import CACHE_DIR, NODE_MODULES, ROOT, RUNTIME_DIR, WEB_SRC, fail, is_stale, log, run, touch
+
+ESBUILD = NODE_MODULES / ".bin" / "esbuild"
+TSC = NODE_MODULES / ".bin" / "tsc"
+TSCONFIG = ROOT / "tsconfig.json"
+# Inputs besides the sources: new package versions or compiler settings change the output too.
+TOOL_INPUTS = [ROOT / "package-lock.json", TSCONFIG, Path(__file__)]
+
+# (entry relative to web/src, output relative to the runtime dir, extra esbuild flags)
+TARGETS = [
+    ("pages/player.ts", "assets/wasmblocks.js", ["--format=esm", "--target=es2022", "--sourcemap=linked"]),
+    # The worker loads Pyodide with import(<computed URL>); esbuild leaves non-literal imports alone.
+    ("worker/worker.ts", "assets/worker.js", ["--format=esm", "--target=es2022", "--sourcemap=linked"]),
+    ("styles.css", "assets/wasmblocks.css", []),
+]
+
+
+def _tool(path: Path) -> str:
+    """Path of a node_modules binary, or a clear error when npm packages are not installed."""
+    if not path.exists():
+        raise fail(f"{path.relative_to(ROOT)} is missing; run `python3 build.py site` (it runs npm ci)")
+    return str(path)
+
+
+def bundle_outputs(runtime_dir: Path = RUNTIME_DIR) -> list[Path]:
+    """The files bundle() writes."""
+    return [runtime_dir / out for _, out, _ in TARGETS]
+
+
+def bundle(runtime_dir: Path = RUNTIME_DIR, web_src: Path = WEB_SRC, force: bool = False) -> list[Path]:
+    """Write assets/wasmblocks.js, assets/worker.js and assets/wasmblocks.css under runtime_dir."""
+    outputs = bundle_outputs(runtime_dir)
+    if not force and not is_stale(outputs, [web_src, *TOOL_INPUTS]):
+        return outputs
+    esbuild = _tool(ESBUILD)
+    for entry, out, flags in TARGETS:
+        src = web_src / entry
+        if not src.exists():
+            raise fail(f"bundle entry {src} does not exist")
+        log(f"bundling {entry} -> {out} …")
+        run(
+            [
+                esbuild, str(src), "--bundle", "--minify", f"--outfile={runtime_dir / out}",
+                # Explicit so entries outside the repo (tests' stubs) get the same JSX settings.
+                f"--tsconfig={TSCONFIG}", "--log-level=warning", *flags,
+            ],
+            what=f"esbuild {entry}",
+        )
+    return outputs
+
+
+def typecheck(force: bool = False) -> None:
+    """Run `tsc -p tsconfig.json` (noEmit); raise with tsc's output when web/src has type errors."""
+    stamp = CACHE_DIR / "typecheck.stamp"
+    if not force and not is_stale([stamp], [WEB_SRC, *TOOL_INPUTS]):
+        return
+    log("type-checking web/src (tsc) …")
+    run([_tool(TSC), "-p", str(TSCONFIG), "--pretty", "false"], what="tsc type check", capture=True)
+    touch(stamp)

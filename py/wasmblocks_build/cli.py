@@ -1,0 +1,122 @@
+"""Command line of the build (`python3 build.py …` and the `wasmblocks` console script)."""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+from .common import ROOT, log, python, run
+
+
+def _site(args: argparse.Namespace) -> None:
+    from .site import build_runtime
+
+    out = build_runtime(force=args.force)
+    log(f"runtime ready in {out.relative_to(ROOT)}/")
+
+
+def _wheel(args: argparse.Namespace) -> None:
+    from .wheel import build_wheel
+
+    log(f"wheel: {build_wheel(force=args.force).relative_to(ROOT)}")
+
+
+def _bundle(args: argparse.Namespace) -> None:
+    from .bundle import bundle
+    from .npm import ensure_node_modules
+
+    ensure_node_modules()
+    bundle(force=args.force)
+    log("bundles written to build/runtime/assets/")
+
+
+def _vendor(args: argparse.Namespace) -> None:
+    from .npm import ensure_node_modules
+    from .vendor import vendor
+
+    ensure_node_modules()
+    log(f"Pyodide vendored in {vendor(force=args.force).relative_to(ROOT)}/")
+
+
+def _serve(args: argparse.Namespace) -> None:
+    from .serve import serve
+
+    serve(args.app, port=args.port, host=args.host, open_browser=args.open)
+
+
+def _export(args: argparse.Namespace) -> None:
+    from .export import export
+
+    log(f"site written to {export(args.app, args.outdir)}")
+
+
+def _test(args: argparse.Namespace) -> int:
+    from .chromium import ensure_chromium
+    from .site import build_runtime
+
+    ensure_chromium()
+    missing = [m for m in ("pytest", "playwright") if importlib.util.find_spec(m) is None]
+    if missing:
+        log(f"installing test dependencies ({', '.join(missing)}) …")
+        run([python(), "-m", "pip", "install", "-q", "--disable-pip-version-check", "pytest", "playwright"],
+            what="pip install pytest playwright")
+    build_runtime()
+    log("running tests …")
+    # A child process, so pytest imports freshly installed packages and owns its exit status.
+    return subprocess.run([python(), "-m", "pytest", "-q", "tests", *args.pytest_args], cwd=ROOT).returncode
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The one argparse definition for every subcommand."""
+    parser = argparse.ArgumentParser(prog="build.py", description="Build, serve, export and test wasmblocks.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    for name, func, help_text in [
+        ("site", _site, "build the app-independent runtime into build/runtime/"),
+        ("wheel", _wheel, "build only the wasmblocks wheel"),
+        ("bundle", _bundle, "build only the JS/CSS bundles"),
+        ("vendor", _vendor, "vendor only Pyodide (+ micropip/packaging)"),
+    ]:
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--force", action="store_true", help="rebuild even when outputs look up to date")
+        p.set_defaults(func=func)
+
+    p = sub.add_parser("serve", help="serve an app with rebuild + live reload")
+    p.add_argument("app", type=Path, help="an app .py file or a directory with app.py")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--open", action="store_true", help="open the page in a web browser")
+    p.set_defaults(func=_serve)
+
+    p = sub.add_parser("export", help="export an app as a static site")
+    p.add_argument("app", type=Path, help="an app .py file or a directory with app.py")
+    p.add_argument("outdir", type=Path)
+    p.set_defaults(func=_export)
+
+    p = sub.add_parser("test", help="install test deps and Chromium if needed, build, run pytest")
+    p.add_argument("pytest_args", nargs="*", help="passed on to pytest (options like -k too)")
+    p.set_defaults(func=_test)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse argv and run the subcommand; returns the process exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    passthrough: list[str] = []
+    # Everything after `test` belongs to pytest verbatim (-k, -x, …), so argparse never sees it.
+    if argv and argv[0] == "test":
+        argv, passthrough = argv[:1], argv[1:]
+        if passthrough[:1] == ["--"]:
+            passthrough = passthrough[1:]
+    args = build_parser().parse_args(argv)
+    if args.command == "test":
+        args.pytest_args = passthrough
+    status = args.func(args)
+    return status if isinstance(status, int) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,120 @@
+"""Export an app (one .py file or a directory) as a static site: runtime + index.html + app/ + manifest."""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+from pathlib import Path
+
+from .common import PAGE_TEMPLATE, RUNTIME_DIR, fail, log
+from .site import build_runtime
+
+TITLE_PLACEHOLDER = "{{title}}"
+
+
+def _is_shipped(rel: Path) -> bool:
+    """Whether a file below the app directory belongs in the export (no hidden files, caches, bytecode)."""
+    if any(part.startswith(".") or part == "__pycache__" for part in rel.parts):
+        return False
+    return rel.suffix != ".pyc"
+
+
+def collect_app(app: Path, exclude: Path | None = None) -> tuple[str, list[Path], dict]:
+    """Find (entrypoint, source files, manifest) for an app file or directory; exclude skips the output dir."""
+    if not app.exists():
+        raise fail(f"app not found: {app}")
+    if app.is_file():
+        if app.suffix != ".py":
+            raise fail(f"app file must be a .py file: {app}")
+        return app.name, [app], {"entrypoint": app.name, "files": [app.name], "requirements": []}
+
+    files = []
+    for path in sorted(p for p in app.rglob("*") if p.is_file()):
+        if exclude is not None and path.resolve().is_relative_to(exclude):
+            continue
+        if _is_shipped(path.relative_to(app)):
+            files.append(path)
+    top_level_py = sorted(p.name for p in files if p.parent == app and p.suffix == ".py")
+    if "app.py" in top_level_py:
+        entry = "app.py"
+    elif len(top_level_py) == 1:
+        entry = top_level_py[0]
+    elif not top_level_py:
+        raise fail(f"no entry file in {app}: add app.py (or a single .py file)")
+    else:
+        raise fail(f"no entry file in {app}: several .py files ({', '.join(top_level_py)}) and no app.py")
+    manifest = {
+        "entrypoint": entry,
+        "files": [p.relative_to(app).as_posix() for p in files],
+        "requirements": read_requirements(app / "requirements.txt"),
+    }
+    return entry, files, manifest
+
+
+def read_requirements(path: Path) -> list[str]:
+    """Requirement lines of a requirements.txt (comments and blank lines dropped); [] when absent."""
+    if not path.is_file():
+        return []
+    reqs = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split(" #", 1)[0].strip()
+        if line and not line.startswith("#"):
+            reqs.append(line)
+    return reqs
+
+
+def write_index(outdir: Path, title: str, template: Path = PAGE_TEMPLATE) -> Path:
+    """Write index.html with the app's name as a provisional title (the page sets the real one)."""
+    page = template.read_text(encoding="utf-8").replace(TITLE_PLACEHOLDER, html.escape(title))
+    target = outdir / "index.html"
+    target.write_text(page, encoding="utf-8")
+    return target
+
+
+def copy_runtime(runtime_dir: Path, outdir: Path) -> None:
+    """Copy the runtime, replacing runtime parts from an earlier export so no stale file survives."""
+    for item in runtime_dir.iterdir():
+        target = outdir / item.name
+        if target.is_dir():
+            shutil.rmtree(target)
+        if item.is_dir():
+            shutil.copytree(item, target)
+        else:
+            shutil.copy2(item, target)
+
+
+def export(app: str | Path, outdir: str | Path, *, runtime_dir: Path = RUNTIME_DIR, build: bool = True) -> Path:
+    """Build the runtime (unless build=False) and write a static site for app into outdir."""
+    app = Path(app).resolve()
+    outdir = Path(outdir).resolve()
+    if not app.exists():
+        raise fail(f"app not found: {app}")
+    # export clears OUT/app/ and runtime folders, which must never hold the app's own sources.
+    if outdir == app or app.is_relative_to(outdir / "app") or (app.is_dir() and app.is_relative_to(outdir)):
+        raise fail(f"output directory {outdir} would overwrite the app itself")
+    if outdir.exists() and not outdir.is_dir():
+        raise fail(f"output path exists and is not a directory: {outdir}")
+    entry, files, manifest = collect_app(app, exclude=outdir)
+    if build:
+        build_runtime(runtime_dir)
+    if not (runtime_dir / "runtime.json").exists():
+        raise fail(f"no runtime in {runtime_dir}; run `python3 build.py site`")
+
+    log(f"exporting {app.name} -> {outdir} …")
+    outdir.mkdir(parents=True, exist_ok=True)
+    copy_runtime(runtime_dir, outdir)
+    write_index(outdir, app.stem)
+    (outdir / ".nojekyll").write_text("", encoding="utf-8")  # GitHub Pages: serve files as they are
+
+    app_out = outdir / "app"
+    if app_out.exists():
+        shutil.rmtree(app_out)
+    app_out.mkdir()
+    base = app.parent if app.is_file() else app
+    for path in files:
+        target = app_out / path.relative_to(base)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, target)
+    (app_out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    return outdir

@@ -1,0 +1,91 @@
+"""Static file HTTP server with the MIME types a wasmblocks site needs (shared by serve and the tests)."""
+
+from __future__ import annotations
+
+import errno
+import sys
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from .common import fail
+
+# Browsers refuse module scripts and streaming wasm compilation under the wrong type, and
+# Python's mimetypes table depends on the machine, so these are fixed here.
+MIME_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".mjs": "text/javascript; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".json": "application/json",
+    ".map": "application/json",
+    ".wasm": "application/wasm",
+    ".whl": "application/zip",
+    ".zip": "application/zip",
+    ".py": "text/plain; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+    ".csv": "text/csv; charset=utf-8",
+    ".svg": "image/svg+xml",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".ico": "image/x-icon",
+    ".mp3": "audio/mpeg",
+    ".wav": "audio/wav",
+    ".mp4": "video/mp4",
+    ".webm": "video/webm",
+    "": "application/octet-stream",
+}
+
+
+class StaticHandler(SimpleHTTPRequestHandler):
+    """SimpleHTTPRequestHandler with fixed MIME types, optional no-cache headers and optional quiet logs."""
+
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    no_cache = False
+    quiet = False
+
+    def end_headers(self) -> None:
+        if self.no_cache:
+            # Revalidate on every load so an edited app or rebuilt bundle is never served stale.
+            self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature from the base class
+        if not self.quiet:
+            super().log_message(format, *args)
+
+
+class SiteServer(ThreadingHTTPServer):
+    """ThreadingHTTPServer that stays silent when a browser drops a connection mid-response."""
+
+    daemon_threads = True  # open connections (live-reload streams) must not block exit
+
+    def handle_error(self, request, client_address) -> None:
+        # Navigations and reloads abort downloads all the time; that is not a server error.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
+def make_server(
+    root: Path, host: str = "127.0.0.1", port: int = 0, *, handler: type[StaticHandler] = StaticHandler
+) -> SiteServer:
+    """Bind a threading server for root (port 0 = any free port); a busy port gives a clear error."""
+    try:
+        server = SiteServer((host, port), partial(handler, directory=str(root)))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise fail(f"port {port} on {host} is already in use; choose another with --port N") from None
+        raise fail(f"cannot listen on {host}:{port}: {exc.strerror}") from None
+    return server
+
+
+def serve_in_thread(server: ThreadingHTTPServer) -> threading.Thread:
+    """Run serve_forever in a daemon thread (stop with server.shutdown())."""
+    thread = threading.Thread(target=server.serve_forever, name="wasmblocks-http", daemon=True)
+    thread.start()
+    return thread

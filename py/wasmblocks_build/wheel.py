@@ -1,0 +1,101 @@
+"""Build the pure-Python wasmblocks wheel the worker installs, deterministically and with stdlib zipfile."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import tomllib
+import zipfile
+from pathlib import Path
+
+from .common import PKG_DIR, ROOT, RUNTIME_DIR, fail, is_stale, iter_files, log
+
+NAME = "wasmblocks"
+TAG = "py3-none-any"
+# Zip entries carry this date so the same sources always give byte-identical wheels.
+FIXED_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def _project() -> dict:
+    """The [project] table of pyproject.toml."""
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        return tomllib.load(f)["project"]
+
+
+def wheel_name(version: str) -> str:
+    """File name of the wheel for a version (PEP 427)."""
+    return f"{NAME}-{version}-{TAG}.whl"
+
+
+def _record_hash(data: bytes) -> str:
+    """RECORD hash field: sha256, urlsafe base64 without padding."""
+    digest = hashlib.sha256(data).digest()
+    return "sha256=" + base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+
+
+def _metadata(project: dict) -> str:
+    """Core metadata (METADATA file) from the [project] table."""
+    lines = [
+        "Metadata-Version: 2.1",
+        f"Name: {project['name']}",
+        f"Version: {project['version']}",
+    ]
+    if project.get("description"):
+        lines.append(f"Summary: {project['description']}")
+    if project.get("requires-python"):
+        lines.append(f"Requires-Python: {project['requires-python']}")
+    return "\n".join(lines) + "\n"
+
+
+def _wheel_file() -> str:
+    """The WHEEL file: a pure wheel for any Python 3."""
+    return f"Wheel-Version: 1.0\nGenerator: wasmblocks_build\nRoot-Is-Purelib: true\nTag: {TAG}\n"
+
+
+def _package_files(pkg_dir: Path) -> list[tuple[str, bytes]]:
+    """(archive path, bytes) for every shipped file of the package, sorted for determinism."""
+    if not (pkg_dir / "__init__.py").exists():
+        raise fail(f"{pkg_dir} has no __init__.py; cannot build the {NAME} wheel")
+    files = []
+    for path in iter_files(pkg_dir):
+        rel = path.relative_to(pkg_dir.parent).as_posix()
+        files.append((rel, path.read_bytes()))
+    return sorted(files)
+
+
+def _write_entry(zf: zipfile.ZipFile, arcname: str, data: bytes) -> None:
+    """Add one file with a fixed date and plain 0644 permissions."""
+    info = zipfile.ZipInfo(arcname, date_time=FIXED_DATE)
+    info.external_attr = 0o644 << 16
+    info.compress_type = zipfile.ZIP_DEFLATED
+    zf.writestr(info, data)
+
+
+def build_wheel(out_dir: Path | None = None, pkg_dir: Path = PKG_DIR, force: bool = False) -> Path:
+    """Write <out_dir>/wasmblocks-<version>-py3-none-any.whl (default build/runtime/wheels/) and return it."""
+    out_dir = out_dir or RUNTIME_DIR / "wheels"
+    project = _project()
+    version = project["version"]
+    target = out_dir / wheel_name(version)
+    inputs = [pkg_dir, ROOT / "pyproject.toml", Path(__file__)]
+    if not force and not is_stale([target], inputs):
+        return target
+    log(f"building wheel {target.name} …")
+    dist_info = f"{NAME}-{version}.dist-info"
+    entries = _package_files(pkg_dir)
+    entries.append((f"{dist_info}/METADATA", _metadata(project).encode()))
+    entries.append((f"{dist_info}/WHEEL", _wheel_file().encode()))
+    entries.append((f"{dist_info}/top_level.txt", f"{NAME}\n".encode()))
+    record = [f"{name},{_record_hash(data)},{len(data)}" for name, data in entries]
+    record.append(f"{dist_info}/RECORD,,")
+    entries.append((f"{dist_info}/RECORD", ("\n".join(record) + "\n").encode()))
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for old in out_dir.glob(f"{NAME}-*.whl"):
+        old.unlink()  # a version bump must not leave the previous wheel in the runtime
+    tmp = target.with_suffix(".tmp")
+    with zipfile.ZipFile(tmp, "w") as zf:
+        for name, data in entries:
+            _write_entry(zf, name, data)
+    tmp.replace(target)
+    return target

@@ -1,0 +1,63 @@
+"""Shared fixtures: build the runtime once per session, export apps into temp dirs, mark e2e tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from wasmblocks_build.common import ROOT
+from wasmblocks_build.export import export
+from wasmblocks_build.site import build_runtime
+
+E2E_DIR = ROOT / "tests" / "e2e"
+EXAMPLES_DIR = ROOT / "examples"
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m filtering, so `-m "not e2e"` sees the marker
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test under tests/e2e/ as e2e, so `pytest -m "not e2e"` runs only unit tests."""
+    for item in items:
+        if Path(str(item.path)).resolve().is_relative_to(E2E_DIR):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def runtime_built() -> Path:
+    """Build build/runtime/ once per session (each stage is skipped when already up to date)."""
+    return build_runtime()
+
+
+@pytest.fixture(scope="session")
+def export_app(runtime_built: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
+    """Factory: export_app(app, outdir=None) -> exported site dir; each (app, outdir) is exported once.
+
+    app is an example name ("showcase") or a path; outdir defaults to a fresh temp dir.
+    """
+    cache: dict[tuple[Path, Path | None], Path] = {}
+
+    def _export(app: str | Path, outdir: Path | None = None) -> Path:
+        app_path = resolve_app(app)
+        key = (app_path, outdir)
+        if key not in cache:
+            out = outdir or tmp_path_factory.mktemp(f"export-{app_path.stem}")
+            cache[key] = export(app_path, out, runtime_dir=runtime_built, build=False)
+        return cache[key]
+
+    return _export
+
+
+def resolve_app(app: str | Path) -> Path:
+    """An example name ("showcase" -> examples/showcase.py or examples/showcase/) or a path, resolved."""
+    path = Path(app)
+    if isinstance(app, str) and len(path.parts) == 1 and not path.suffix:
+        for candidate in (EXAMPLES_DIR / f"{app}.py", EXAMPLES_DIR / app):
+            if candidate.exists():
+                return candidate.resolve()
+    if not path.is_absolute():
+        path = ROOT / path if (ROOT / path).exists() else path
+    if not path.exists():
+        raise FileNotFoundError(f"no app {app!r} (looked in {EXAMPLES_DIR} and at the path)")
+    return path.resolve()
+

@@ -1,0 +1,158 @@
+// The page's half of the event engine, as in Gradio's frontend: which dependencies a trigger runs,
+// `js` before (or instead of) Python, trigger modes, cancels, and .then/.success/.failure chains.
+
+import type { AppConfig, Dependency, StatusMessage, UpdateMessage } from "../protocol";
+import type { Connection } from "./connection";
+import { registerFiles, resolveUpdate } from "./files";
+import type { AppStore } from "./store";
+
+interface Running {
+  eventId: string | null;
+  /** always_last: run once more with fresh inputs when this one ends. */
+  again: { trigger: number | null; event: string; data: any } | null;
+}
+
+export class EventDispatcher {
+  private byTarget = new Map<string, Dependency[]>();
+  private chained = new Map<number, Dependency[]>();
+  private deps = new Map<number, Dependency>();
+  private running = new Map<number, Running>();
+  private byEvent = new Map<string, Dependency>();
+
+  constructor(private store: AppStore, private conn: Connection, config: AppConfig) {
+    for (const dep of config.dependencies) {
+      this.deps.set(dep.id, dep);
+      for (const [id, event] of dep.targets) {
+        const key = `${id}:${event}`;
+        this.byTarget.set(key, [...(this.byTarget.get(key) ?? []), dep]);
+      }
+      if (dep.trigger_after !== null) {
+        this.chained.set(dep.trigger_after, [...(this.chained.get(dep.trigger_after) ?? []), dep]);
+      }
+    }
+    store.onTrigger = (id, event, data) => this.fire(id, event, data);
+    store.onValueChange = (id, user) => {
+      this.fire(id, "change", null);
+      if (user) this.fire(id, "input", null);
+    };
+  }
+
+  /** Run every dependency listening to `event` on block `id`. */
+  fire(id: number, event: string, data: any = null): void {
+    for (const dep of this.byTarget.get(`${id}:${event}`) ?? []) void this.run(dep, id, event, data);
+  }
+
+  private async run(dep: Dependency, trigger: number | null, event: string, data: any): Promise<void> {
+    const current = this.running.get(dep.id);
+    if (current && dep.trigger_mode !== "multiple") {
+      if (dep.trigger_mode === "always_last") current.again = { trigger, event, data };
+      return;
+    }
+    const entry: Running = { eventId: null, again: null };
+    this.running.set(dep.id, entry);
+    if (dep.cancels.length) this.conn.post({ type: "cancel", dep_ids: dep.cancels });
+    let inputs = dep.inputs.map((id) => this.store.getValue(id));
+    if (dep.js) {
+      try {
+        const fn = new Function(`return (${dep.js});`)();
+        const result = typeof fn === "function" ? await fn(...inputs) : undefined;
+        if (!dep.backend_fn) {
+          this.applyJsOutputs(dep, result);
+          return this.finish(dep, true);
+        }
+        // A js function that returns nothing leaves the inputs as they were (Gradio behaviour).
+        if (result !== undefined) inputs = dep.inputs.length === 1 ? [result] : Array.isArray(result) ? result : [result];
+      } catch (err: any) {
+        this.store.addToast("error", `Error in js: ${err?.message ?? err}`, "Error", 10);
+        return this.finish(dep, false);
+      }
+    }
+    if (!dep.backend_fn) return this.finish(dep, true);
+    const eventId = this.conn.nextId("event");
+    entry.eventId = eventId;
+    this.byEvent.set(eventId, dep);
+    this.conn.post({
+      type: "event",
+      event_id: eventId,
+      dep_id: dep.id,
+      trigger_id: trigger,
+      event_name: event,
+      data: inputs,
+      event_data: data,
+    });
+  }
+
+  private applyJsOutputs(dep: Dependency, result: any): void {
+    if (result === undefined || !dep.outputs.length) return;
+    const values = dep.outputs.length === 1 ? [result] : Array.isArray(result) ? result : [result];
+    dep.outputs.forEach((id, i) => {
+      if (i < values.length) this.store.applyUpdate({ id, value: values[i] });
+    });
+  }
+
+  private progressTargets(dep: Dependency): number[] {
+    return dep.show_progress_on ?? dep.outputs;
+  }
+
+  onStatus(message: StatusMessage): void {
+    const dep = this.byEvent.get(message.event_id);
+    if (!dep) return;
+    const ended = message.stage === "complete" || message.stage === "error" || message.stage === "cancelled";
+    for (const id of this.progressTargets(dep)) {
+      if (ended || dep.show_progress === "hidden") {
+        this.store.setStatus(id, null);
+        continue;
+      }
+      const before = this.store.statuses.get(id);
+      this.store.setStatus(id, {
+        stage: message.stage,
+        started: before && before.stage !== "queued" ? before.started : performance.now(),
+        progress: message.progress ?? before?.progress ?? null,
+        position: message.position ?? null,
+        show: dep.show_progress,
+        message: message.message ?? null,
+      });
+    }
+    if (ended) {
+      this.byEvent.delete(message.event_id);
+      if (message.stage !== "cancelled") this.finish(dep, message.stage === "complete");
+      else this.running.delete(dep.id);
+    }
+  }
+
+  onUpdate(message: UpdateMessage): void {
+    registerFiles(this.store.fileUrls, message.files, message.buffers);
+    for (const update of message.updates) this.store.applyUpdate(resolveUpdate(update, this.store.fileUrls));
+  }
+
+  /** The worker refused an event (bad id, bad values): end it as a failure. */
+  onRejected(eventId: string | null | undefined): void {
+    const dep = eventId ? this.byEvent.get(eventId) : undefined;
+    if (!dep) return;
+    this.byEvent.delete(eventId!);
+    for (const id of this.progressTargets(dep)) this.store.setStatus(id, null);
+    this.finish(dep, false);
+  }
+
+  private finish(dep: Dependency, success: boolean): void {
+    const entry = this.running.get(dep.id);
+    this.running.delete(dep.id);
+    for (const next of this.chained.get(dep.id) ?? []) {
+      if ((next.trigger_only_on_success && !success) || (next.trigger_only_on_failure && success)) continue;
+      void this.run(next, null, "then", null);
+    }
+    if (entry?.again) void this.run(dep, entry.again.trigger, entry.again.event, entry.again.data);
+  }
+
+  /** Fire the app's load listeners once the page is showing. */
+  load(rootId: number): void {
+    this.fire(rootId, "load", null);
+  }
+
+  /** Listeners with `every=`: run on a timer. */
+  startTimers(): void {
+    for (const dep of this.deps.values()) {
+      if (dep.every) setInterval(() => void this.run(dep, null, "every", null), dep.every * 1000);
+    }
+  }
+}

@@ -1,0 +1,156 @@
+// Everything the page knows about the running app: each component's props, value and event status.
+// Components subscribe per id, so an update re-renders only the components it touches.
+
+import type { AppConfig, FileData, Node, ProgressUnit, StatusStage, ToastLevel, Update } from "../protocol";
+
+export interface ComponentState {
+  id: number;
+  type: string;
+  props: Record<string, any>;
+  value: any;
+  children: number[];
+}
+
+export interface OutputStatus {
+  stage: StatusStage;
+  /** performance.now() when the event started running, for elapsed time. */
+  started: number;
+  progress: ProgressUnit[] | null;
+  position: number | null;
+  show: "full" | "minimal" | "hidden";
+  message: string | null;
+}
+
+export interface Toast {
+  id: number;
+  level: ToastLevel;
+  title: string | null;
+  message: string;
+  duration: number | null;
+}
+
+type Listener = () => void;
+
+export class AppStore {
+  config: AppConfig | null = null;
+  readonly components = new Map<number, ComponentState>();
+  readonly statuses = new Map<number, OutputStatus>();
+  toasts: Toast[] = [];
+  /** Set by the event dispatcher: called when a value changes, with whether the user did it. */
+  onValueChange: (id: number, user: boolean) => void = () => {};
+  /** Set by the event dispatcher: a component fired an event ("click", "submit", …). */
+  onTrigger: (id: number, event: string, data?: any) => void = () => {};
+  /** Set by the connection: upload files into the worker, get FileData back. */
+  upload: (files: File[]) => Promise<FileData[]> = async () => {
+    throw new Error("uploads are not available yet");
+  };
+  readonly fileUrls = new Map<string, string>();
+
+  private listeners = new Map<number, Set<Listener>>();
+  private globalListeners = new Set<Listener>();
+  private toastSeq = 0;
+
+  load(config: AppConfig): void {
+    this.config = config;
+    this.components.clear();
+    const add = (node: Node): void => {
+      const { value, ...props } = node.props;
+      this.components.set(node.id, {
+        id: node.id,
+        type: node.type,
+        props,
+        value,
+        children: (node.children ?? []).map((c) => c.id),
+      });
+      node.children?.forEach(add);
+    };
+    add(config.root);
+    this.emitAll();
+  }
+
+  get(id: number): ComponentState | undefined {
+    return this.components.get(id);
+  }
+
+  getValue(id: number): any {
+    return this.components.get(id)?.value ?? null;
+  }
+
+  /** A value changed in the page (user = typed/clicked by a person, which also fires `input`). */
+  setValue(id: number, value: any, user = true): void {
+    const state = this.components.get(id);
+    if (!state || Object.is(state.value, value)) return;
+    state.value = value;
+    this.notify(id);
+    this.onValueChange(id, user);
+  }
+
+  trigger(id: number, event: string, data?: any): void {
+    this.onTrigger(id, event, data);
+  }
+
+  /** Apply one output update from the worker; a value change fires the component's `change`. */
+  applyUpdate(update: Update): void {
+    const state = this.components.get(update.id);
+    if (!state) return;
+    if (update.props) {
+      state.props = { ...state.props, ...update.props };
+      if ("value" in update.props) {
+        update = { ...update, value: update.props.value };
+        delete state.props.value;
+      }
+    }
+    const valueChanged = "value" in update && !sameValue(state.value, update.value);
+    if ("value" in update) state.value = update.value;
+    this.notify(update.id);
+    if (valueChanged) this.onValueChange(update.id, false);
+  }
+
+  setStatus(id: number, status: OutputStatus | null): void {
+    if (status) this.statuses.set(id, status);
+    else this.statuses.delete(id);
+    this.notify(id);
+  }
+
+  addToast(level: ToastLevel, message: string, title: string | null, duration: number | null): void {
+    this.toasts = [...this.toasts, { id: ++this.toastSeq, level, message, title, duration }];
+    this.emitGlobal();
+  }
+
+  dismissToast(id: number): void {
+    this.toasts = this.toasts.filter((t) => t.id !== id);
+    this.emitGlobal();
+  }
+
+  subscribe(id: number, fn: Listener): () => void {
+    let set = this.listeners.get(id);
+    if (!set) this.listeners.set(id, (set = new Set()));
+    set.add(fn);
+    return () => set!.delete(fn);
+  }
+
+  /** For app-wide state: toasts, config. */
+  subscribeAll(fn: Listener): () => void {
+    this.globalListeners.add(fn);
+    return () => this.globalListeners.delete(fn);
+  }
+
+  private notify(id: number): void {
+    this.listeners.get(id)?.forEach((fn) => fn());
+  }
+
+  private emitGlobal(): void {
+    this.globalListeners.forEach((fn) => fn());
+  }
+
+  private emitAll(): void {
+    this.listeners.forEach((set) => set.forEach((fn) => fn()));
+    this.emitGlobal();
+  }
+}
+
+function sameValue(a: any, b: any): boolean {
+  if (Object.is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}

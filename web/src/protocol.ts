@@ -1,0 +1,191 @@
+// The worker ⇄ page protocol, written once per side. Same as py/wasmblocks/protocol.py; see docs/protocol.md.
+
+export type JSONValue = any;
+
+export interface AppFiles {
+  entrypoint: string;
+  files: Record<string, string>;
+  requirements: string[];
+}
+
+export interface FileData {
+  path: string;
+  url: string | null;
+  orig_name: string | null;
+  size: number | null;
+  mime_type: string | null;
+}
+
+export interface FileRef {
+  path: string;
+  mime_type: string | null;
+  buffer: number;
+}
+
+export interface Node {
+  id: number;
+  type: string;
+  props: Record<string, JSONValue>;
+  children?: Node[];
+}
+
+export type TriggerMode = "once" | "multiple" | "always_last";
+export type ShowProgress = "full" | "minimal" | "hidden";
+
+export interface Dependency {
+  id: number;
+  targets: [number, string][];
+  inputs: number[];
+  outputs: number[];
+  backend_fn: boolean;
+  js: string | null;
+  trigger_after: number | null;
+  trigger_only_on_success: boolean;
+  trigger_only_on_failure: boolean;
+  cancels: number[];
+  trigger_mode: TriggerMode;
+  show_progress: ShowProgress;
+  queue: boolean;
+  api_name: string | null;
+  scroll_to_output: boolean;
+  show_progress_on: number[] | null;
+  every: number | null;
+  types: { generator: boolean; cancel: boolean };
+}
+
+export interface AppConfig {
+  title: string;
+  fill_height: boolean;
+  fill_width: boolean;
+  css: string | null;
+  theme: string | null;
+  version: string;
+  root: Node;
+  dependencies: Dependency[];
+}
+
+export interface Update {
+  id: number;
+  value?: JSONValue;
+  props?: Record<string, JSONValue>;
+}
+
+export interface ProgressUnit {
+  index?: number | null;
+  length?: number | null;
+  unit?: string | null;
+  progress?: number | null;
+  desc?: string | null;
+}
+
+export type StatusStage = "queued" | "pending" | "streaming" | "complete" | "error" | "cancelled";
+export type ToastLevel = "error" | "warning" | "info" | "success";
+export type BootStage = "downloading" | "starting" | "installing" | "running";
+
+// ---- page → worker ----
+export interface InitMessage {
+  type: "init";
+  base_url: string;
+  session_hash: string;
+  url: string;
+  app?: AppFiles;
+}
+export interface EventMessage {
+  type: "event";
+  event_id: string;
+  dep_id: number;
+  trigger_id: number | null;
+  event_name: string;
+  data: JSONValue[];
+  event_data: JSONValue;
+}
+export interface CancelMessage {
+  type: "cancel";
+  dep_ids: number[];
+}
+export interface UploadMessage {
+  type: "upload";
+  upload_id: string;
+  files: { name: string; type: string; size: number }[];
+  buffers: ArrayBuffer[];
+}
+export interface UnloadMessage {
+  type: "unload";
+}
+export type PageMessage = InitMessage | EventMessage | CancelMessage | UploadMessage | UnloadMessage;
+
+// ---- worker → page ----
+export interface BootMessage {
+  type: "boot";
+  stage: BootStage;
+  detail?: string;
+}
+export interface BootErrorMessage {
+  type: "boot_error";
+  message: string;
+  traceback: string;
+  file?: string | null;
+  line?: number | null;
+}
+export interface TreeMessage {
+  type: "tree";
+  config: AppConfig;
+}
+export interface StatusMessage {
+  type: "status";
+  event_id: string;
+  dep_id: number;
+  stage: StatusStage;
+  message?: string | null;
+  position?: number | null;
+  progress?: ProgressUnit[] | null;
+  success?: boolean;
+}
+export interface UpdateMessage {
+  type: "update";
+  event_id: string;
+  dep_id: number;
+  updates: Update[];
+  files?: FileRef[];
+  buffers?: ArrayBuffer[];
+}
+export interface ToastMessage {
+  type: "toast";
+  level: ToastLevel;
+  message: string;
+  title?: string | null;
+  duration?: number | null;
+  event_id?: string | null;
+}
+export interface UploadedMessage {
+  type: "uploaded";
+  upload_id: string;
+  files?: FileData[];
+  error?: string;
+}
+export interface ErrorMessage {
+  type: "error";
+  message: string;
+  ref?: string | null;
+}
+export type WorkerMessage =
+  | BootMessage
+  | BootErrorMessage
+  | TreeMessage
+  | StatusMessage
+  | UpdateMessage
+  | ToastMessage
+  | UploadedMessage
+  | ErrorMessage;
+
+export const PAGE_MESSAGE_TYPES = ["init", "event", "cancel", "upload", "unload"] as const;
+export const WORKER_MESSAGE_TYPES = [
+  "boot",
+  "boot_error",
+  "tree",
+  "status",
+  "update",
+  "toast",
+  "uploaded",
+  "error",
+] as const;
