@@ -31,10 +31,7 @@ def runtime_built() -> Path:
 
 @pytest.fixture(scope="session")
 def export_app(runtime_built: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
-    """Factory: export_app(app, outdir=None) -> exported site dir; each (app, outdir) is exported once.
-
-    app is an example name ("showcase") or a path; outdir defaults to a fresh temp dir.
-    """
+    """Factory export_app(app, outdir=None) -> site dir; app = example name or path; once per (app, outdir)."""
     cache: dict[tuple[Path, Path | None], Path] = {}
 
     def _export(app: str | Path, outdir: Path | None = None) -> Path:

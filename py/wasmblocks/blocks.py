@@ -46,6 +46,7 @@ class Blocks(BlockContext):
         self.default_concurrency_limit: int | None = 1
         self.max_size: int | None = None
         self.launched = False
+        self._client: Any = None
         super().__init__(render=False, **{k: v for k, v in kwargs.items() if k in ("elem_id", "elem_classes")})
         self.root = self
         self._outer_root: Blocks | None = None
@@ -71,6 +72,16 @@ class Blocks(BlockContext):
     def __exit__(self, *exc: Any) -> None:
         super().__exit__(*exc)
         Context.root_block = self._outer_root
+        if self._outer_root is None:
+            self._attach_value_functions()
+
+    def _attach_value_functions(self) -> None:
+        """A component whose value is a function with inputs= or every= is filled by a load listener."""
+        for block in list(self.blocks().values()):
+            fn = getattr(block, "load_fn", None)
+            if fn is not None and (block.load_inputs is not None or block.every):
+                listen(self, [(self, "load")], fn, block.load_inputs, block, every=block.every,
+                       show_progress="hidden", api_name=False, queue=False)
 
     # ---- Gradio's app-level API ----
     def queue(
@@ -127,6 +138,14 @@ class Blocks(BlockContext):
             self.fns = outer.fns
             self.root = outer
         return self
+
+    def __call__(self, *inputs: Any, api_name: str | None = None, fn_index: int | None = None) -> Any:
+        """Run an event from Python, as the page would (one session per Blocks): `demo("x", api_name="/greet")`."""
+        from .client import Client
+
+        if self._client is None:
+            self._client = Client(self)
+        return self._client.predict(*inputs, api_name=api_name, fn_index=fn_index)
 
     # ---- what the page gets ----
     def blocks(self) -> dict[int, Block]:

@@ -73,7 +73,8 @@ class Component(Block):
     def initial_value(self) -> Any:
         """The value the page starts with (postprocessed)."""
         if self.load_fn is not None:
-            return self.postprocess(self.load_fn())
+            # With inputs=, the value needs them: a load listener fills it once the page is up.
+            return None if self.load_inputs is not None else self.postprocess(self.load_fn())
         return copy.deepcopy(self.value)
 
     # ---- values ----

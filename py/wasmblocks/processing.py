@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import sys
 import traceback
@@ -68,11 +69,18 @@ def call_arguments(
             kwargs[name] = kind(trigger, event_data if isinstance(event_data, dict) else {})
     if fn.inputs_as_dict:
         return [dict(zip(fn.inputs, values))], kwargs
+    if fn.batch:
+        # One event is a batch of one: the function takes a list per input and returns a list per output.
+        return [[value] for value in values], kwargs
     return values, kwargs
 
 
 def updates_for(fn: BlockFunction, result: Any, session: Session) -> list[Any]:
     name = fn.api_name or f"event {fn.id}"
+    if fn.batch:
+        # Gradio's batch contract: one list per output, e.g. `return [upper_words]` for one output.
+        columns = list(result)
+        result = tuple(column[0] for column in columns) if len(fn.outputs) > 1 else columns[0][0]
     pairs = split_returns(fn.outputs, result, name)
     return [u for u in (to_update(b, v, session, fn.postprocess) for b, v in pairs) if u is not None]
 
@@ -96,6 +104,19 @@ async def _results(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any]):
         yield result
 
 
+async def _stream(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any], session: Session, ctx: EventContext) -> None:
+    """Emit an update for each result as it comes (every yield of a generator)."""
+    streamed = False
+    async for result in _results(fn, args, kwargs):
+        updates = updates_for(fn, result, session)
+        if updates:
+            ctx.emit({"type": "update", "event_id": ctx.event_id, "dep_id": ctx.dep_id, "updates": updates})
+        if fn.is_generator and not streamed:
+            streamed = True
+            ctx.stage = "streaming"
+            ctx.emit({"type": "status", "event_id": ctx.event_id, "dep_id": ctx.dep_id, "stage": "streaming"})
+
+
 async def run_event(
     fn: BlockFunction, session: Session, ctx: EventContext, data: list[Any], event_data: Any = None, trigger: Any = None
 ) -> bool:
@@ -106,15 +127,13 @@ async def run_event(
         ctx.emit({**status, "stage": "pending"})
         values = preprocess_inputs(fn, data, session)
         args, kwargs = call_arguments(fn, values, session, event_data, trigger)
-        streamed = False
-        async for result in _results(fn, args, kwargs):
-            updates = updates_for(fn, result, session)
-            if updates:
-                ctx.emit({"type": "update", "event_id": ctx.event_id, "dep_id": ctx.dep_id, "updates": updates})
-            if fn.is_generator and not streamed:
-                streamed = True
-                ctx.stage = "streaming"
-                ctx.emit({**status, "stage": "streaming"})
+        if fn.time_limit:
+            try:
+                await asyncio.wait_for(_stream(fn, args, kwargs, session, ctx), fn.time_limit)
+            except asyncio.TimeoutError:
+                raise Error(f"{fn.api_name or 'The event'} took longer than its time limit of {fn.time_limit} s") from None
+        else:
+            await _stream(fn, args, kwargs, session, ctx)
         ctx.emit({**status, "stage": "complete", "success": True})
         return True
     except Exception as exc:  # any error in user code becomes a toast; the app keeps serving

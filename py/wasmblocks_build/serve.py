@@ -27,14 +27,16 @@ class Reloader:
 
     def __init__(self) -> None:
         self._cond = threading.Condition()
-        self._start = f"{time.time():.0f}"
+        self._start = f"{time.time():.3f}"
         self._count = 0
 
     @property
     def generation(self) -> str:
+        """Current id: server start time and rebuild count."""
         return f"{self._start}-{self._count}"
 
     def bump(self) -> None:
+        """Record a rebuild and wake every waiting reload stream."""
         with self._cond:
             self._count += 1
             self._cond.notify_all()
@@ -58,6 +60,7 @@ def make_handler(reloader: Reloader) -> type[StaticHandler]:
                 super().log_request(code, size)
 
         def do_GET(self) -> None:
+            """Route the reload stream and index.html; everything else is a plain file."""
             path = self.path.split("?", 1)[0]
             if path == RELOAD_PATH:
                 self._stream_reloads()
@@ -67,6 +70,7 @@ def make_handler(reloader: Reloader) -> type[StaticHandler]:
                 super().do_GET()
 
         def _send_index(self) -> None:
+            """index.html with the live-reload script before </body>."""
             page = (Path(self.directory) / "index.html").read_text(encoding="utf-8")
             # Only the dev server's copy gets the script; exported index.html files stay clean.
             if "</body>" in page:
@@ -81,6 +85,7 @@ def make_handler(reloader: Reloader) -> type[StaticHandler]:
             self.wfile.write(body)
 
         def _stream_reloads(self) -> None:
+            """Server-sent events: the current generation now, then each new one."""
             self.send_response(200)
             self.send_header("Content-Type", "text/event-stream")
             self.end_headers()

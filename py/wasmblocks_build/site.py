@@ -35,10 +35,8 @@ def build_runtime(
     check_types: bool = True,
     force: bool = False,
 ) -> Path:
-    """Bring runtime_dir up to date; each stage is skipped when its outputs are newer than its inputs.
-
-    web_src/pkg_dir/check_types exist so tests can build a throwaway runtime from stub sources.
-    """
+    """Bring runtime_dir up to date; each stage is skipped when its outputs are newer than its inputs."""
+    # web_src/pkg_dir/check_types exist so tests can build a throwaway runtime from stub sources.
     runtime_dir.mkdir(parents=True, exist_ok=True)
     ensure_node_modules()
     if check_types and web_src == WEB_SRC:

@@ -40,6 +40,8 @@ APP_SELECTOR = "#wasmblocks-app"
 READY_TIMEOUT_MS = 60_000
 # Pages opened by app_opener/open_app and not yet closed; screenshotted when a test fails.
 _LIVE_PAGES: list[Page] = []
+# Pages whose boot check raised: nobody else holds them, so they close after the test's screenshot.
+_ORPHAN_PAGES: list[Page] = []
 _artifacts_cleared = False
 
 
@@ -161,23 +163,21 @@ def _open(browser: Browser, url: str, wait_for: str | None, timeout: float) -> P
     selector = f'{APP_SELECTOR}[data-state="{wait_for}"], {APP_SELECTOR}[data-state="error"]'
     try:
         page.wait_for_selector(selector, timeout=timeout)
+        state, _ = _app_state(page)
+        if state == wait_for:
+            return page
+        problem = f"app reached data-state={state!r}, expected {wait_for!r}"
     except PlaywrightTimeout:
-        raise AssertionError(
-            f"app did not reach data-state={wait_for!r} within {timeout / 1000:.0f} s\n{describe_page(page)}"
-        ) from None
-    state, _ = _app_state(page)
-    if state != wait_for:
-        raise AssertionError(f"app reached data-state={state!r}, expected {wait_for!r}\n{describe_page(page)}")
-    return page
+        problem = f"app did not reach data-state={wait_for!r} within {timeout / 1000:.0f} s"
+    _ORPHAN_PAGES.append(page)
+    raise AssertionError(f"{problem}\n{describe_page(page)}")
 
 
 @pytest.fixture(scope="session")
 def app_opener(browser: Browser) -> Callable[..., Page]:
-    """Factory: app_opener(url, wait_for="ready", timeout=60_000) -> Page; the caller closes page.context.
-
-    Session-scoped so module-scoped fixtures can boot one app and share it. wait_for may be "ready",
-    "error" (expect a boot error) or None (return right after navigation).
-    """
+    """Factory app_opener(url, wait_for="ready", timeout=60_000) -> Page; the caller closes page.context."""
+    # Session-scoped so module-scoped fixtures can use it. wait_for: "ready", "error" (expect a boot
+    # error) or None (return right after navigation).
 
     def _opener(url: str, wait_for: str | None = "ready", timeout: float = READY_TIMEOUT_MS) -> Page:
         return _open(browser, url, wait_for, timeout)
@@ -208,7 +208,8 @@ def _screenshot_live_pages(item: pytest.Item) -> None:
         _artifacts_cleared = True
     name = re.sub(r"[^A-Za-z0-9_.-]+", "_", item.name).strip("_")
     ARTIFACTS.mkdir(exist_ok=True)
-    for i, page in enumerate(list(_LIVE_PAGES)):
+    # Newest first: the page the failing test opened last gets the plain <test>.png name.
+    for i, page in enumerate(reversed(_LIVE_PAGES)):
         target = ARTIFACTS / (f"{name}.png" if i == 0 else f"{name}-{i + 1}.png")
         try:
             page.screenshot(path=str(target), full_page=True, timeout=10_000)
@@ -218,8 +219,15 @@ def _screenshot_live_pages(item: pytest.Item) -> None:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
-    """On a failed setup or test, screenshot the pages that are still open."""
+    """On a failed setup or test, screenshot the pages that are still open; then close orphaned pages."""
     outcome = yield
     report = outcome.get_result()
     if report.failed and report.when in ("setup", "call") and _LIVE_PAGES:
         _screenshot_live_pages(item)
+    if report.when == "teardown":
+        while _ORPHAN_PAGES:
+            page = _ORPHAN_PAGES.pop()
+            try:
+                page.context.close()
+            except Exception:  # the browser fixture may already have shut Playwright down
+                pass

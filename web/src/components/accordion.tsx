@@ -1,0 +1,34 @@
+// gr.Accordion: a header button (aria-expanded, label and chevron) and a body hidden when closed.
+// Children stay mounted while closed so their values survive; `open` updates from events apply.
+
+import { cx } from "../renderer/hooks";
+import type { ComponentProps } from "../renderer/types";
+
+export function Accordion({ id, props, children, root, trigger, store }: ComponentProps) {
+  // `open` lives in the store's props (like Gradio's bound prop), so a later update to either state applies.
+  const open = props.open !== false;
+  const bodyId = `component-${id}-content`;
+  return (
+    <div id={root.id} class={cx("block", "padded", "wb-accordion", open && "open", root.className)} style={root.style}>
+      <button
+        type="button"
+        class={cx("label-wrap", open && "open")}
+        aria-expanded={open}
+        aria-controls={bodyId}
+        onClick={() => {
+          const next = !open;
+          store.applyUpdate({ id, props: { open: next } });
+          trigger(next ? "expand" : "collapse");
+        }}
+      >
+        <span class="accordion-label">{props.label ?? ""}</span>
+        <span class="icon" style={{ transform: open ? "rotate(0deg)" : "rotate(90deg)" }} aria-hidden="true">
+          ▼
+        </span>
+      </button>
+      <div id={bodyId} class="accordion-content column gap" data-testid="accordion-content" hidden={!open}>
+        {children}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+// gr.Button: a <button> (or <a> when `link` is set) carrying elem_id and the size/variant classes, as in Gradio.
+
+import { cx } from "../renderer/hooks";
+import type { ComponentProps } from "../renderer/types";
+
+export function Button({ props, value, trigger, root }: ComponentProps) {
+  const variant = props.variant || "secondary";
+  const size = props.size || "lg";
+  const disabled = props.interactive === false;
+  const text = value === null || value === undefined ? "" : String(value);
+  const cls = cx("wb-button", size, variant, root.className);
+  const style: Record<string, string> = { ...root.style };
+  if (props.scale === 0) style.width = "fit-content";
+  const icon = props.icon ? (
+    <img class={cx("button-icon", text && "right-padded")} src={typeof props.icon === "string" ? props.icon : props.icon?.url} alt={`${text} icon`} />
+  ) : null;
+  if (props.link) {
+    return (
+      <a
+        id={root.id}
+        class={cx(cls, disabled && "disabled")}
+        style={{ ...style, pointerEvents: disabled ? "none" : undefined }}
+        href={props.link}
+        target="_blank"
+        rel="noopener noreferrer"
+        aria-disabled={disabled}
+        onClick={() => trigger("click")}
+      >
+        {icon}
+        {text}
+      </a>
+    );
+  }
+  return (
+    <button id={root.id} type="button" class={cls} style={style} disabled={disabled} onClick={() => trigger("click")}>
+      {icon}
+      {text}
+    </button>
+  );
+}

@@ -1,0 +1,31 @@
+// gr.Checkbox: a native checkbox inside its <label> (data-testid="checkbox"), like Gradio.
+
+import { BlockTitle, labelOf } from "../renderer/atoms";
+import type { ComponentProps } from "../renderer/types";
+
+export function Checkbox({ id, props, value, setValue, trigger }: ComponentProps) {
+  const label = labelOf(props, "Checkbox");
+  const disabled = props.interactive === false;
+  const inputId = `component-${id}-input`;
+  return (
+    <div class="wb-checkbox">
+      {props.info ? <BlockTitle show={false} info={props.info}>{label}</BlockTitle> : null}
+      <label class={disabled ? "checkbox-label disabled" : "checkbox-label"} for={inputId}>
+        <input
+          id={inputId}
+          type="checkbox"
+          name="test"
+          data-testid="checkbox"
+          checked={!!value}
+          disabled={disabled}
+          onChange={(e) => {
+            const checked = (e.currentTarget as HTMLInputElement).checked;
+            setValue(checked);
+            trigger("select", { index: 0, value: checked, selected: checked });
+          }}
+        />
+        <span class={props.show_label === false ? "sr-only" : undefined}>{label}</span>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+// gr.Image: shows value.url; when interactive and empty, an upload area (Gradio's data-testid="image",
+// a <button> with "Drop Image Here - or - Click to Upload" and a hidden <input data-testid="file-upload">).
+
+import { useRef, useState } from "preact/hooks";
+import type { FileData } from "../protocol";
+import { BlockLabel, ImageIcon, UploadIcon, labelOf } from "../renderer/atoms";
+import { cssSize, cx } from "../renderer/hooks";
+import type { ComponentProps } from "../renderer/types";
+
+export function Image({ id, props, value, setValue, trigger, store }: ComponentProps) {
+  const label = labelOf(props, "Image");
+  const interactive = props.interactive !== false;
+  const sources: string[] = Array.isArray(props.sources) ? props.sources : ["upload"];
+  const canUpload = interactive && (sources.includes("upload") || sources.includes("clipboard"));
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const inputId = `component-${id}-upload`;
+  const fd = value as FileData | null;
+  const url = fd && typeof fd === "object" ? fd.url : null;
+
+  async function load(files: FileList | File[] | null | undefined) {
+    const file = files && files[0];
+    if (!file) return;
+    if (file.type && !file.type.startsWith("image/")) {
+      setError(`${file.name} is not an image`);
+      return;
+    }
+    setError(null);
+    setBusy(true);
+    try {
+      const [uploaded] = await store.upload([file]);
+      setValue(uploaded);
+      trigger("upload", uploaded);
+    } catch (err: any) {
+      const message = err?.message ?? String(err);
+      setError(message);
+      store.addToast("error", `Upload failed: ${message}`, "Error", 10);
+    } finally {
+      setBusy(false);
+      if (fileInput.current) fileInput.current.value = "";
+    }
+  }
+
+  const style = { height: cssSize(props.height), width: cssSize(props.width) };
+
+  return (
+    <div class="wb-image">
+      <BlockLabel show={props.show_label !== false} label={label} htmlFor={canUpload && !url ? inputId : undefined} icon={<ImageIcon />} />
+      <div data-testid="image" class="image-container" style={style}>
+        {url ? (
+          <>
+            <div class="icon-buttons">
+              {props.show_download_button !== false ? (
+                <a class="icon-button" href={url} download={fd?.orig_name || "image"} aria-label="Download" title="Download">
+                  <DownloadIcon />
+                </a>
+              ) : null}
+              {interactive ? (
+                <button
+                  type="button"
+                  class="icon-button"
+                  aria-label="Remove Image"
+                  title="Remove Image"
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    setValue(null);
+                    trigger("clear");
+                  }}
+                >
+                  ×
+                </button>
+              ) : null}
+            </div>
+            <div class="image-frame">
+              <img src={url} alt={fd?.orig_name ?? ""} data-testid="detailed-image" onClick={(e) => select(e, trigger)} />
+            </div>
+          </>
+        ) : canUpload ? (
+          <>
+            <button
+              type="button"
+              class={cx("upload-button", dragging && "dragging")}
+              data-testid="upload-button"
+              aria-busy={busy}
+              disabled={busy}
+              onClick={() => fileInput.current?.click()}
+              onDragEnter={(e) => {
+                e.preventDefault();
+                setDragging(true);
+              }}
+              onDragOver={(e) => e.preventDefault()}
+              onDragLeave={() => setDragging(false)}
+              onDrop={(e) => {
+                e.preventDefault();
+                setDragging(false);
+                load(e.dataTransfer?.files);
+              }}
+            >
+              <span class="upload-icon" aria-hidden="true">
+                <UploadIcon />
+              </span>
+              {busy ? (
+                <span>Uploading…</span>
+              ) : (
+                <span class="upload-text">
+                  Drop Image Here<span class="or">- or -</span>Click to Upload
+                </span>
+              )}
+            </button>
+            <input
+              ref={fileInput}
+              id={inputId}
+              type="file"
+              accept="image/*"
+              aria-label="file upload"
+              data-testid="file-upload"
+              class="hidden-file-input"
+              onChange={(e) => load((e.currentTarget as HTMLInputElement).files)}
+            />
+          </>
+        ) : (
+          <div class="empty" aria-label="Empty image">
+            <span class="empty-icon" aria-hidden="true">
+              <ImageIcon />
+            </span>
+          </div>
+        )}
+        {error ? (
+          <p class="wb-image-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function select(e: MouseEvent, trigger: (event: string, data?: any) => void) {
+  const img = e.currentTarget as HTMLImageElement;
+  const rect = img.getBoundingClientRect();
+  if (!img.naturalWidth || !rect.width) return;
+  const x = Math.round(((e.clientX - rect.left) / rect.width) * img.naturalWidth);
+  const y = Math.round(((e.clientY - rect.top) / rect.height) * img.naturalHeight);
+  trigger("select", { index: [x, y], value: null });
+}
+
+const DownloadIcon = () => (
+  <svg viewBox="0 0 24 24" width="100%" height="100%" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+    <path d="M21 15v4a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2v-4" />
+    <polyline points="7 10 12 15 17 10" />
+    <line x1="12" y1="15" x2="12" y2="3" />
+  </svg>
+);

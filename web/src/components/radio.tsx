@@ -1,0 +1,40 @@
+// gr.Radio: a fieldset of native radio inputs, one <label> per choice (data-testid="<value>-radio-label").
+
+import { BlockTitle, labelOf } from "../renderer/atoms";
+import type { ComponentProps } from "../renderer/types";
+
+export function Radio({ id, props, value, setValue, trigger }: ComponentProps) {
+  const label = labelOf(props, "Radio");
+  const disabled = props.interactive === false;
+  const choices: [string, any][] = Array.isArray(props.choices) ? props.choices : [];
+  const titleId = `component-${id}-title`;
+  const name = `radio-${props.elem_id || id}`;
+  return (
+    <fieldset class="wb-radio" role="radiogroup" aria-labelledby={titleId} aria-disabled={disabled || undefined}>
+      <BlockTitle id={titleId} show={props.show_label !== false} info={props.info}>
+        {label}
+      </BlockTitle>
+      <div class="wrap">
+        {choices.map(([display, internal], i) => {
+          const selected = value === internal;
+          return (
+            <label key={i} class={`choice${selected ? " selected" : ""}${disabled ? " disabled" : ""}`} data-testid={`${internal}-radio-label`}>
+              <input
+                type="radio"
+                name={name}
+                value={String(internal)}
+                checked={selected}
+                disabled={disabled}
+                onChange={() => {
+                  setValue(internal);
+                  trigger("select", { value: internal, index: i, selected: true });
+                }}
+              />
+              <span class="ml-2">{display}</span>
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,124 @@
+// gr.Tabs / gr.Tab: role=tablist of role=tab buttons (aria-selected), one role=tabpanel per Tab.
+// Inactive panels stay mounted (hidden) so their values survive switching.
+
+import { createContext } from "preact";
+import { useContext, useEffect, useLayoutEffect, useReducer, useRef } from "preact/hooks";
+import type { ComponentState } from "../client/store";
+import { cx } from "../renderer/hooks";
+import type { ComponentProps } from "../renderer/types";
+
+const SelectedTab = createContext<number | null>(null);
+
+function elemIdOf(t: ComponentState): string {
+  return t.props.elem_id || `component-${t.id}`;
+}
+
+function usable(t: ComponentState): boolean {
+  return t.props.visible !== false && t.props.interactive !== false;
+}
+
+export function Tabs({ id, props, childIds, children, root, store, trigger }: ComponentProps) {
+  // The tab bar shows the children's labels: follow their props too.
+  const [, force] = useReducer((n: number) => n + 1, 0);
+  const key = childIds.join(",");
+  useLayoutEffect(() => {
+    const offs = childIds.map((cid) => store.subscribe(cid, () => force(0)));
+    return () => offs.forEach((off) => off());
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, key]);
+  const tabs = childIds
+    .map((cid) => store.get(cid))
+    .filter((s): s is ComponentState => !!s && (s.type === "tab" || s.type === "tabitem"));
+
+  const resolve = (sel: any): number | null => {
+    if (sel === null || sel === undefined) return null;
+    const byId = tabs.find((t) => t.props.id !== null && t.props.id !== undefined && t.props.id === sel);
+    if (byId) return byId.id;
+    if (typeof sel === "number" && Number.isInteger(sel) && sel >= 0 && sel < tabs.length) return tabs[sel].id;
+    return null;
+  };
+
+  // `selected` lives in the store's props (like Gradio's bound prop): a click writes it, updates overwrite it.
+  const selected = resolve(props.selected);
+  const lastProp = useRef(props.selected);
+  useEffect(() => {
+    if (props.selected === lastProp.current) return;
+    lastProp.current = props.selected;
+    if (resolve(props.selected) !== null) trigger("change");
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.selected]);
+
+  const current = tabs.find((t) => t.id === selected && t.props.visible !== false)
+    ? selected
+    : (tabs.find(usable) ?? tabs.find((t) => t.props.visible !== false))?.id ?? null;
+
+  const shown = tabs.filter((t) => t.props.visible !== false);
+
+  return (
+    <div id={root.id} class={cx("tabs", root.className)} style={root.style}>
+      <div class="tab-wrapper">
+        <div class="tab-container" role="tablist">
+          {shown.map((t) => {
+            const index = tabs.indexOf(t);
+            const isSel = t.id === current;
+            const elemId = elemIdOf(t);
+            const label = t.props.label ?? "";
+            return (
+              <button
+                key={t.id}
+                type="button"
+                role="tab"
+                id={`${elemId}-button`}
+                class={cx(isSel && "selected")}
+                aria-selected={isSel}
+                aria-controls={elemId}
+                tabIndex={isSel ? 0 : -1}
+                disabled={t.props.interactive === false}
+                aria-disabled={t.props.interactive === false}
+                data-tab-id={t.props.id ?? t.id}
+                onClick={() => {
+                  if (isSel) return;
+                  const sel = t.props.id ?? index;
+                  lastProp.current = sel;
+                  store.applyUpdate({ id, props: { selected: sel } });
+                  trigger("change");
+                  const data = { index, value: label, selected: true };
+                  store.trigger(t.id, "select", data);
+                  trigger("select", data);
+                }}
+                onKeyDown={(e) => {
+                  if (e.key !== "ArrowRight" && e.key !== "ArrowLeft") return;
+                  const list = shown.filter(usable);
+                  const pos = list.indexOf(t);
+                  const next = list[(pos + (e.key === "ArrowRight" ? 1 : list.length - 1)) % list.length];
+                  const btn = document.getElementById(`${elemIdOf(next)}-button`);
+                  btn?.focus();
+                  btn?.click();
+                }}
+              >
+                {label}
+              </button>
+            );
+          })}
+        </div>
+      </div>
+      <SelectedTab.Provider value={current}>{children}</SelectedTab.Provider>
+    </div>
+  );
+}
+
+export function Tab({ id, children, root }: ComponentProps) {
+  const selected = useContext(SelectedTab) === id;
+  return (
+    <div
+      id={root.id}
+      class={cx("tabitem", "column", "gap", root.className)}
+      role="tabpanel"
+      aria-labelledby={`${root.id}-button`}
+      hidden={!selected}
+      style={root.style}
+    >
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+// gr.Textbox: <input> for one line, <textarea> otherwise; Gradio's label structure and data-testid="textbox".
+
+import { useLayoutEffect, useRef } from "preact/hooks";
+import { BlockTitle, labelOf } from "../renderer/atoms";
+import type { ComponentProps } from "../renderer/types";
+
+const LINE_PX = 20;
+
+export function Textbox({ id, props, value, setValue, trigger }: ComponentProps) {
+  const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
+  const lines: number = props.lines ?? 1;
+  const maxLines: number = props.max_lines ?? (lines === 1 ? 1 : Math.max(lines, 20));
+  const single = lines === 1 && maxLines === 1;
+  const label = labelOf(props, "Textbox");
+  const disabled = props.interactive === false;
+  const text = value === null || value === undefined ? "" : String(value);
+  const type = props.type === "password" || props.type === "email" ? props.type : "text";
+  const inputId = `component-${id}-input`;
+
+  // Grow the textarea with its content between `lines` and `max_lines` rows (as Gradio does).
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (single || !el || lines === maxLines) return;
+    const cs = getComputedStyle(el);
+    const pad = parseFloat(cs.paddingTop) + parseFloat(cs.paddingBottom) + parseFloat(cs.borderTopWidth) + parseFloat(cs.borderBottomWidth);
+    const lh = parseFloat(cs.lineHeight) || LINE_PX;
+    el.style.height = "auto";
+    const min = lh * lines + pad;
+    const max = lh * maxLines + pad;
+    el.style.height = `${Math.min(max, Math.max(min, el.scrollHeight + (cs.boxSizing === "border-box" ? parseFloat(cs.borderTopWidth) + parseFloat(cs.borderBottomWidth) : 0)))}px`;
+    el.style.overflowY = el.scrollHeight > max ? "auto" : "hidden";
+  }, [text, lines, maxLines, single]);
+
+  // Autoscroll a growing output to the bottom, like Gradio.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!single && el && props.autoscroll !== false && disabled) el.scrollTop = el.scrollHeight;
+  }, [text]);
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key !== "Enter" || e.isComposing) return;
+    if (e.shiftKey && lines > 1) {
+      e.preventDefault();
+      trigger("submit");
+    } else if (!e.shiftKey && lines === 1 && maxLines >= 1) {
+      e.preventDefault();
+      trigger("submit");
+    }
+  };
+  const onInput = (e: Event) => setValue((e.currentTarget as HTMLInputElement).value);
+  const onSelect = (e: Event) => {
+    const t = e.currentTarget as HTMLInputElement;
+    const start = t.selectionStart ?? 0;
+    const end = t.selectionEnd ?? 0;
+    if (end > start) trigger("select", { value: t.value.substring(start, end), index: [start, end] });
+  };
+  const common = {
+    id: inputId,
+    "data-testid": type === "password" ? "password" : "textbox",
+    class: "scroll-hide",
+    dir: (props.rtl ? "rtl" : "ltr") as "rtl" | "ltr",
+    value: text,
+    placeholder: props.placeholder ?? undefined,
+    maxLength: typeof props.max_length === "number" ? props.max_length : undefined,
+    disabled,
+    autoFocus: !!props.autofocus,
+    style: props.text_align ? { textAlign: props.text_align } : undefined,
+    onInput,
+    onKeyDown,
+    onFocus: () => trigger("focus"),
+    onBlur: () => trigger("blur"),
+    onSelect,
+  };
+
+  return (
+    <label class="wb-field container" for={inputId}>
+      <BlockTitle show={props.show_label !== false} info={props.info}>
+        {label}
+      </BlockTitle>
+      {props.show_copy_button && !single ? <CopyButton text={text} /> : null}
+      {single ? (
+        <input ref={ref} type={type} autoComplete={type === "email" ? "email" : type === "password" ? "current-password" : undefined} {...common} />
+      ) : (
+        <textarea ref={ref} rows={lines} {...common} />
+      )}
+    </label>
+  );
+}
+
+function CopyButton({ text }: { text: string }) {
+  return (
+    <button
+      type="button"
+      class="wb-copy-button"
+      aria-label="Copy"
+      onClick={(e) => {
+        e.preventDefault();
+        navigator.clipboard?.writeText(text).catch(() => {});
+      }}
+    >
+      ⧉
+    </button>
+  );
+}

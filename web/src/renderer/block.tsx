@@ -1,0 +1,80 @@
+// The wrapper around every block: subscribes to its own id, applies the props every component shares
+// (visible, elem_id, elem_classes, scale, min_width, container) and draws the status overlay.
+
+import { memo } from "preact/compat";
+import { useCallback, useMemo } from "preact/hooks";
+import type { AppStore } from "../client/store";
+import { lookup } from "./registry";
+import { StatusTracker } from "./status";
+import { useSubscription, cx } from "./hooks";
+import type { RootAttrs } from "./types";
+
+interface BlockProps {
+  id: number;
+  store: AppStore;
+}
+
+function rootAttrs(id: number, props: Record<string, any>): RootAttrs {
+  const style: Record<string, string> = {};
+  if (props.visible === "hidden") style.visibility = "hidden";
+  if (typeof props.scale === "number") style.flexGrow = String(props.scale);
+  if (typeof props.min_width === "number") style.minWidth = `min(${props.min_width}px, 100%)`;
+  const classes = Array.isArray(props.elem_classes)
+    ? props.elem_classes.join(" ")
+    : typeof props.elem_classes === "string"
+      ? props.elem_classes
+      : "";
+  return { id: props.elem_id || `component-${id}`, className: classes, style };
+}
+
+function BlockImpl({ id, store }: BlockProps) {
+  useSubscription(store, id);
+  const setValue = useCallback((v: any) => store.setValue(id, v, true), [store, id]);
+  const trigger = useCallback((event: string, data?: any) => store.trigger(id, event, data), [store, id]);
+  const state = store.get(id);
+  const childIds = state?.children ?? [];
+  // Children are memoised Blocks: they re-render only through their own subscription.
+  const children = useMemo(
+    () => childIds.map((cid) => <Block key={cid} id={cid} store={store} />),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [store, childIds.join(",")],
+  );
+  if (!state) return null;
+  const { type, props, value } = state;
+  const entry = lookup(type);
+  if (entry.kind === "none" || props.visible === false) return null;
+  const root = rootAttrs(id, props);
+  const status = store.statuses.get(id);
+  const Component = entry.component;
+  const inner = (
+    <Component
+      id={id}
+      type={type}
+      props={props}
+      value={value}
+      setValue={setValue}
+      trigger={trigger}
+      childIds={childIds}
+      status={status}
+      store={store}
+      root={root}
+    >
+      {children}
+    </Component>
+  );
+  if (entry.kind === "bare") return inner;
+  const container = !entry.noContainer && props.container !== false;
+  return (
+    <div
+      id={root.id}
+      class={cx("block", `wb-${type}-block`, container ? "padded" : "hide-container", root.className)}
+      style={root.style}
+      data-block-id={id}
+    >
+      <StatusTracker status={status} store={store} id={id} />
+      {inner}
+    </div>
+  );
+}
+
+export const Block = memo(BlockImpl);

@@ -1,0 +1,40 @@
+// The boot screen: which stage the worker is at, with a spinner. Never a blank page.
+
+import { render } from "preact";
+
+const STAGES: [string, string][] = [
+  ["downloading", "Downloading the Python runtime…"],
+  ["starting", "Starting Python…"],
+  ["installing", "Installing packages…"],
+  ["running", "Running the app…"],
+];
+
+function Loading({ stage, detail }: { stage: string; detail?: string }) {
+  const index = STAGES.findIndex(([s]) => s === stage);
+  const text = index >= 0 ? STAGES[index][1] : stage || "Loading…";
+  return (
+    <div class="wb-loading" role="status" aria-live="polite" aria-busy="true" data-stage={stage}>
+      <div class="wb-spinner large" aria-hidden="true" />
+      <p class="wb-loading-text">{text}</p>
+      {detail ? <p class="wb-loading-detail">{detail}</p> : null}
+      <ol class="wb-loading-steps" aria-label="Startup steps">
+        {STAGES.map(([s, label], i) => (
+          <li key={s} class={i < index ? "done" : i === index ? "current" : "todo"} aria-current={i === index ? "step" : undefined}>
+            {label.replace("…", "")}
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+/** Show boot progress in `root`. stage: "downloading" | "starting" | "installing" | "running". */
+export function renderLoading(root: HTMLElement, stage: string, detail?: string): void {
+  root.classList.add("gradio-container", "wb-boot");
+  // Drop the static "Loading…" placeholder from index.html the first time.
+  if (!(root as any).__wbLoading) {
+    root.replaceChildren();
+    (root as any).__wbLoading = true;
+  }
+  render(<Loading stage={stage} detail={detail} />, root);
+}

@@ -1,0 +1,49 @@
+// The contract between the renderer and the per-type components in web/src/components/.
+
+import type { ComponentChildren, FunctionComponent } from "preact";
+import type { AppStore, OutputStatus } from "../client/store";
+
+/** Attributes for a component's outermost element; used by components that draw their own root ("bare"). */
+export interface RootAttrs {
+  /** props.elem_id, or "component-<id>" like Gradio. */
+  id: string;
+  /** props.elem_classes joined. */
+  className: string;
+  /** visible="hidden", scale and min_width as inline styles. */
+  style: Record<string, string>;
+}
+
+export interface ComponentProps {
+  id: number;
+  type: string;
+  props: Record<string, any>;
+  value: any;
+  /** A user edit: store.setValue(id, v, true). */
+  setValue(v: any): void;
+  /** store.trigger(id, event, data). */
+  trigger(event: string, data?: any): void;
+  /** Rendered child blocks (layouts). */
+  children: ComponentChildren;
+  childIds: number[];
+  status: OutputStatus | undefined;
+  store: AppStore;
+  /** Root element attributes (id/classes/flex styles). The wrapper applies them itself for "block" components. */
+  root: RootAttrs;
+}
+
+export type BlockComponent = FunctionComponent<ComponentProps>;
+
+/**
+ * How the wrapper (block.tsx) frames a component:
+ * - "block": inside a Gradio-style `.block` box (border, padding, status overlay), which carries id/classes.
+ * - "bare": the component draws its own root element with `root` (buttons and layouts, as in Gradio).
+ * - "none": nothing is rendered (gr.State).
+ */
+export type BlockKind = "block" | "bare" | "none";
+
+export interface RegistryEntry {
+  component: BlockComponent;
+  kind: BlockKind;
+  /** "block" kind: render the box without border/padding whatever props.container says (Markdown, HTML). */
+  noContainer?: boolean;
+}
