@@ -23,6 +23,7 @@ with gr.Blocks(title="Events demo") as demo:
     out = gr.Textbox(label="Output")
     changes = gr.Textbox(label="Change count", value="0")
     chain = gr.Textbox(label="Chain")
+    then_count = gr.Textbox(label="Then count", value="0")
     btn = gr.Button("Process")
     risky_btn = gr.Button("Risky")
     js_btn = gr.Button("Alert then process")
@@ -30,9 +31,10 @@ with gr.Blocks(title="Events demo") as demo:
     btn.click(fn=process, inputs=inp, outputs=out)
     inp.submit(lambda t: f"Submitted: {t}", inp, out)
     out.change(lambda c: str(int(c) + 1), changes, changes)
-    risky_btn.click(risky, inp, out).success(lambda: "succeeded", None, chain).failure(
-        lambda: "failed", None, chain
-    ).then(lambda c: c + " → then ran", chain, chain)
+    risky_event = risky_btn.click(risky, inp, out)
+    risky_event.success(lambda: "succeeded", None, chain)
+    risky_event.failure(lambda: "failed", None, chain)
+    risky_event.then(lambda n: str(int(n) + 1), then_count, then_count)
     js_btn.click(process, inp, out, js="() => alert('Processing started!')")
     demo.load(fn=initialize, inputs=None, outputs=status)
 

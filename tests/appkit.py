@@ -1,13 +1,15 @@
-"""Helpers for CPython tests of the engine: a Bridge with a recording `send`, driven with asyncio."""
+"""Helpers for CPython tests of the engine: a Bridge with a recording `send`, on a loop thread of its own."""
 
 from __future__ import annotations
 
 import asyncio
 import itertools
+import time
 from typing import Any
 
 from wasmblocks.blocks import Blocks
 from wasmblocks.bridge import Bridge
+from wasmblocks.loop_thread import LoopThread
 
 _ids = itertools.count()
 
@@ -16,41 +18,41 @@ class Harness:
     """One page session against `app`; `messages` records everything the worker would post."""
 
     def __init__(self, app: Blocks) -> None:
-        # Its own loop, set as current, so handle() can schedule tasks as it does on Pyodide's WebLoop.
-        self.loop = asyncio.new_event_loop()
-        asyncio.set_event_loop(self.loop)
         self.messages: list[dict[str, Any]] = []
         self.paths: list[list[str]] = []
         self.bridge = Bridge(app, self._record)
         self.app = app
+        self.thread = LoopThread()
 
     def _record(self, message: dict[str, Any], paths: list[str]) -> None:
         self.messages.append(message)
         self.paths.append(paths)
 
+    def send(self, message: Any) -> None:
+        """Deliver a page message on the loop's thread, as the worker's onmessage would."""
+        self.thread.call(self.bridge.handle, message)
+
     def of_type(self, kind: str, event_id: str | None = None) -> list[dict[str, Any]]:
-        return [m for m in self.messages if m["type"] == kind and (event_id is None or m.get("event_id") == event_id)]
+        return [m for m in list(self.messages) if m["type"] == kind and (event_id is None or m.get("event_id") == event_id)]
 
     def fire(self, dep_id: int, *data: Any, trigger: int | None = None) -> str:
         event_id = f"ev{next(_ids)}"
-        self.bridge.handle(
-            {"type": "event", "event_id": event_id, "dep_id": dep_id, "trigger_id": trigger,
-             "event_name": "click", "data": list(data), "event_data": None}
-        )
+        self.send({"type": "event", "event_id": event_id, "dep_id": dep_id, "trigger_id": trigger,
+                   "event_name": "click", "data": list(data), "event_data": None})
         return event_id
 
     def settle(self, event_id: str, timeout: float = 5) -> dict[str, Any]:
         """Wait until the event ends; returns its final status message."""
-        async def ended() -> dict[str, Any]:
-            while True:
-                for m in self.of_type("status", event_id):
-                    if m["stage"] in ("complete", "error", "cancelled"):
-                        return m
-                await asyncio.sleep(0.005)
-        return self.loop.run_until_complete(asyncio.wait_for(ended(), timeout))
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            for m in self.of_type("status", event_id):
+                if m["stage"] in ("complete", "error", "cancelled"):
+                    return m
+            time.sleep(0.005)
+        raise TimeoutError(f"event {event_id} did not end within {timeout} s")
 
     def wait(self, seconds: float) -> None:
-        self.loop.run_until_complete(asyncio.sleep(seconds))
+        self.thread.run(asyncio.sleep(seconds))
 
     def run(self, dep_id: int, *data: Any) -> list[Any]:
         """Fire and wait; returns the values of the last update (one per output that changed)."""

@@ -167,9 +167,9 @@ def test_injection_of_request_event_data_and_progress():
 
         dep = gr.Button().click(fn, o, o)
     h = Harness(demo)
-    h.bridge.handle({"type": "init", "url": "http://h/app/?lang=fr", "session_hash": "s1"})
+    h.send({"type": "init", "url": "http://h/app/?lang=fr", "session_hash": "s1"})
 
-    h.bridge.handle({"type": "event", "event_id": "e", "dep_id": dep.id, "trigger_id": None,
+    h.send({"type": "event", "event_id": "e", "dep_id": dep.id, "trigger_id": None,
                      "event_name": "select", "data": ["v"], "event_data": {"index": 2, "value": "b"}})
     assert h.settle("e")["stage"] == "complete"
     assert seen == {"x": "v", "q": {"lang": "fr"}, "index": 2, "session": "s1"}
@@ -182,10 +182,10 @@ def test_bad_messages_get_errors_and_change_nothing():
         n = gr.Number(label="N")
         dep = gr.Button().click(lambda x: x, n, n)
     h = Harness(demo)
-    h.bridge.handle({"type": "bogus"})
-    h.bridge.handle("not a dict")
-    h.bridge.handle({"type": "event", "event_id": "x", "dep_id": 42, "data": []})
-    h.bridge.handle({"type": "cancel", "dep_ids": [77]})
+    h.send({"type": "bogus"})
+    h.send("not a dict")
+    h.send({"type": "event", "event_id": "x", "dep_id": 42, "data": []})
+    h.send({"type": "cancel", "dep_ids": [77]})
     errors = h.of_type("error")
     assert len(errors) == 4
     assert "No event function with id 42" in errors[2]["message"] and errors[2]["ref"] == "x"

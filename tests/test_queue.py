@@ -82,7 +82,7 @@ def test_cancel_running_generator_and_queued_event():
     h = Harness(demo)
     running, waiting = h.fire(run.id), h.fire(run.id)
     h.wait(0.05)
-    h.bridge.handle({"type": "cancel", "dep_ids": [run.id]})
+    h.send({"type": "cancel", "dep_ids": [run.id]})
     assert h.settle(running)["stage"] == "cancelled"
     assert h.settle(waiting)["stage"] == "cancelled"
     count = len(h.of_type("update", running))

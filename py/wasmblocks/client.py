@@ -13,6 +13,7 @@ from typing import Any
 from .blocks import Blocks
 from .bridge import Bridge
 from .events import BlockFunction
+from .loop_thread import LoopThread
 from .session import Session
 
 _ids = itertools.count(1)
@@ -24,15 +25,10 @@ class Client:
     def __init__(self, app: Blocks) -> None:
         self.app = app
         self.session = Session()
-        self.loop = asyncio.new_event_loop()
+        self.thread = LoopThread()
         self._messages: list[dict[str, Any]] = []
         self._values: dict[int, Any] = {}
-        previous = _current_loop()
-        asyncio.set_event_loop(self.loop)
-        try:
-            self.bridge = Bridge(app, lambda message, paths: self._messages.append(message), self.session)
-        finally:
-            asyncio.set_event_loop(previous)
+        self.bridge = Bridge(app, lambda message, paths: self._messages.append(message), self.session)
 
     def endpoint(self, api_name: str | None = None, fn_index: int | None = None) -> BlockFunction:
         if fn_index is not None:
@@ -49,13 +45,8 @@ class Client:
     def predict(self, *inputs: Any, api_name: str | None = None, fn_index: int | None = None) -> Any:
         """Run one event (and its chain); returns the first event's output value(s) as postprocessed."""
         fn = self.endpoint(api_name, fn_index)
-        previous = _current_loop()
-        asyncio.set_event_loop(self.loop)
-        try:
-            ok, values = self.loop.run_until_complete(self._run(fn, list(inputs)))
-            self._follow_chain(fn, ok)
-        finally:
-            asyncio.set_event_loop(previous)
+        ok, values = self.thread.run(self._run(fn, list(inputs)))
+        self._follow_chain(fn, ok)
         if not ok:
             raise RuntimeError(values)
         results = [values.get(block.id) for block in fn.outputs]
@@ -68,7 +59,7 @@ class Client:
             if (nxt.trigger_only_on_success and not ok) or (nxt.trigger_only_on_failure and ok):
                 continue
             data = [self._values.get(block.id) for block in nxt.inputs]
-            nxt_ok, _ = self.loop.run_until_complete(self._run(nxt, data))
+            nxt_ok, _ = self.thread.run(self._run(nxt, data))
             self._follow_chain(nxt, nxt_ok)
 
     async def _run(self, fn: BlockFunction, data: list[Any]) -> tuple[bool, Any]:
@@ -93,9 +84,3 @@ class Client:
             start = len(self._messages)
             await asyncio.sleep(0.001)
 
-
-def _current_loop() -> asyncio.AbstractEventLoop | None:
-    try:
-        return asyncio.get_event_loop_policy().get_event_loop()
-    except RuntimeError:
-        return None

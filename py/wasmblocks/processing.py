@@ -115,6 +115,9 @@ async def _stream(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any], se
             streamed = True
             ctx.stage = "streaming"
             ctx.emit({"type": "status", "event_id": ctx.event_id, "dep_id": ctx.dep_id, "stage": "streaming"})
+        # Give the loop a turn between steps: a sync generator never awaits, and a cancel (or any other
+        # event) is only delivered when the task yields.
+        await asyncio.sleep(0)
 
 
 async def run_event(

@@ -32,19 +32,23 @@ def test_output_change_fires_change_listener(page):
 
 
 def test_success_chain(page):
+    runs = int(page.get_by_label("Then count").input_value())
     page.get_by_label("Input", exact=True).fill("fine")
     page.get_by_role("button", name="Risky").click()
-    expect(page.get_by_label("Chain")).to_have_value("succeeded → then ran")
+    expect(page.get_by_label("Chain")).to_have_value("succeeded")
+    expect(page.get_by_label("Then count")).to_have_value(str(runs + 1))
     expect(page.get_by_label("Output", exact=True)).to_have_value("Risky ok: fine")
 
 
 def test_failure_chain_shows_toast_and_app_keeps_working(page):
+    runs = int(page.get_by_label("Then count").input_value())
     page.get_by_label("Input", exact=True).fill("fail")
     page.get_by_role("button", name="Risky").click()
     toast = page.get_by_test_id("toast-body").filter(has_text="Cannot process 'fail'")
     expect(toast).to_be_visible()
     expect(toast).to_have_attribute("role", "alert")
-    expect(page.get_by_label("Chain")).to_have_value("failed → then ran")
+    expect(page.get_by_label("Chain")).to_have_value("failed")
+    expect(page.get_by_label("Then count")).to_have_value(str(runs + 1))
     page.get_by_label("Input", exact=True).fill("again")
     page.get_by_role("button", name="Process", exact=True).click()
     expect(page.get_by_label("Output", exact=True)).to_have_value("Processed: again")

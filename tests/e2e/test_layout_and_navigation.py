@@ -50,7 +50,7 @@ def test_tabs_switch_and_image_renders(page):
 
 def test_accordion_opens_and_closes(page):
     header = page.get_by_role("button", name="Advanced Settings")
-    slider = page.get_by_label("Scale", exact=True).first
+    slider = page.get_by_role("slider", name="range slider for Scale")
     expect(header).to_have_attribute("aria-expanded", "false")
     expect(slider).to_be_hidden()
     header.click()
@@ -65,6 +65,6 @@ def test_blocks_options(page):
     root = page.locator("#wasmblocks-app")
     expect(root).to_have_attribute("data-state", "ready")
     # fill_height: the app stretches to the viewport height.
-    height = page.evaluate("document.querySelector('#wasmblocks-app .wb-blocks').getBoundingClientRect().height")
+    height = page.evaluate("document.querySelector('#wasmblocks-app .wb-root').getBoundingClientRect().height")
     assert height >= page.viewport_size["height"] * 0.9
     assert not page.wasmblocks_errors
