@@ -14,7 +14,10 @@ TOOL_INPUTS = [ROOT / "package-lock.json", TSCONFIG, Path(__file__)]
 
 # (entry relative to web/src, output relative to the runtime dir, extra esbuild flags)
 TARGETS = [
-    ("pages/player.ts", "assets/wasmblocks.js", ["--format=esm", "--target=es2022", "--sourcemap=linked"]),
+    # Code splitting: heavy libraries (CodeMirror, KaTeX, …) are import()ed lazily and land in
+    # assets/chunks/, so an app that doesn't use them never downloads them.
+    ("pages/player.ts", "assets/wasmblocks.js",
+     ["--format=esm", "--target=es2022", "--sourcemap=linked", "--splitting", "--chunk-names=chunks/[name]-[hash]"]),
     # The worker loads Pyodide with import(<computed URL>); esbuild leaves non-literal imports alone.
     ("worker/worker.ts", "assets/worker.js", ["--format=esm", "--target=es2022", "--sourcemap=linked"]),
     ("styles.css", "assets/wasmblocks.css", []),
@@ -44,9 +47,12 @@ def bundle(runtime_dir: Path = RUNTIME_DIR, web_src: Path = WEB_SRC, force: bool
         if not src.exists():
             raise fail(f"bundle entry {src} does not exist")
         log(f"bundling {entry} -> {out} …")
+        target = runtime_dir / out
+        # --splitting needs --outdir; `name=entry` keeps the output file name.
+        where = [f"{target.stem}={src}", f"--outdir={target.parent}"] if "--splitting" in flags else [str(src), f"--outfile={target}"]
         run(
             [
-                esbuild, str(src), "--bundle", "--minify", f"--outfile={runtime_dir / out}",
+                esbuild, *where, "--bundle", "--minify",
                 # Explicit so entries outside the repo (tests' stubs) get the same JSX settings.
                 f"--tsconfig={TSCONFIG}", "--log-level=warning", *flags,
             ],
