@@ -49,6 +49,26 @@ class SelectData(EventData):
         return bool(self._data.get("selected", True))
 
 
+class KeyUpData(EventData):
+    """Data of a Dropdown `.key_up` event: the key pressed and the text typed so far."""
+
+    @property
+    def key(self) -> str:
+        return str(self._data.get("key", ""))
+
+    @property
+    def input_value(self) -> str:
+        return str(self._data.get("input_value", ""))
+
+
+class CopyData(EventData):
+    """Data of a `.copy` event: the text that was copied."""
+
+    @property
+    def value(self) -> Any:
+        return self._data.get("value")
+
+
 def _as_list(blocks: Any) -> tuple[list[Any], bool]:
     """Inputs/outputs as a list, and whether they were given as a set/dict (dict-style returns)."""
     if blocks is None:

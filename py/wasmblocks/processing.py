@@ -49,7 +49,7 @@ def preprocess_inputs(fn: BlockFunction, data: list[Any], session: Session) -> l
         if getattr(block, "STATEFUL", False):
             values.append(session.get_state(block))
         elif fn.preprocess:
-            values.append(block.preprocess(payload))
+            values.append(session.configured(block).preprocess(payload))
         else:
             values.append(payload)
     return values

@@ -18,6 +18,8 @@ class Session:
     hash: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     url: str = ""
     state: dict[int, Any] = field(default_factory=dict)
+    # Props changed by updates, per block id: preprocess/postprocess see them (e.g. new Dropdown choices).
+    props: dict[int, dict[str, Any]] = field(default_factory=dict)
     _tmp_dir: str | None = None
 
     def get_state(self, block: Any) -> Any:
@@ -28,6 +30,22 @@ class Session:
 
     def set_state(self, block: Any, value: Any) -> None:
         self.state[block.id] = value
+
+    def remember_props(self, block: Any, props: dict[str, Any]) -> None:
+        """Keep the props an update set, so this session's later pre/postprocessing uses them."""
+        known = {k: v for k, v in props.items() if hasattr(block, k)}
+        if known:
+            self.props.setdefault(block.id, {}).update(known)
+
+    def configured(self, block: Any) -> Any:
+        """`block` as this session sees it: a shallow copy carrying its updated props (Gradio keeps the same per session)."""
+        changed = self.props.get(block.id)
+        if not changed:
+            return block
+        view = copy.copy(block)
+        for name, value in changed.items():
+            setattr(view, name, value)
+        return view
 
     @property
     def tmp_dir(self) -> str:

@@ -66,10 +66,12 @@ def to_update(block: Any, returned: Any, session: Session, postprocess: bool = T
             session.set_state(block, value)
         return None
     result: Update = {"id": block.id}
-    if has_value:
-        result["value"] = block.postprocess(value) if postprocess else value
     if props:
         props = block.process_props(props)
+        session.remember_props(block, props)
+    if has_value:
+        result["value"] = session.configured(block).postprocess(value) if postprocess else value
+    if props:
         result["props"] = props
     if "value" not in result and "props" not in result:
         return None

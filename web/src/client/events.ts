@@ -114,10 +114,17 @@ export class EventDispatcher {
       });
     }
     if (ended) {
+      if (message.stage === "complete" && dep.scroll_to_output) this.scrollTo(dep.outputs[0]);
       this.byEvent.delete(message.event_id);
       if (message.stage !== "cancelled") this.finish(dep, message.stage === "complete");
       else this.running.delete(dep.id);
     }
+  }
+
+  private scrollTo(id: number | undefined): void {
+    if (id === undefined) return;
+    const elemId = this.store.get(id)?.props.elem_id;
+    document.getElementById(elemId || `component-${id}`)?.scrollIntoView({ behavior: "smooth", block: "nearest" });
   }
 
   onUpdate(message: UpdateMessage): void {

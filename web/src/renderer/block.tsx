@@ -42,7 +42,7 @@ function BlockImpl({ id, store }: BlockProps) {
   if (!state) return null;
   const { type, props, value } = state;
   const entry = lookup(type);
-  if (entry.kind === "none" || props.visible === false) return null;
+  if (entry.kind === "none" || (props.visible === false && entry.kind !== "headless")) return null;
   const root = rootAttrs(id, props);
   const status = store.statuses.get(id);
   const Component = entry.component;
@@ -62,7 +62,7 @@ function BlockImpl({ id, store }: BlockProps) {
       {children}
     </Component>
   );
-  if (entry.kind === "bare") return inner;
+  if (entry.kind === "bare" || entry.kind === "headless") return inner;
   const container = !entry.noContainer && props.container !== false;
   return (
     <div

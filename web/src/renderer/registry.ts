@@ -18,6 +18,8 @@ import { Slider } from "../components/slider";
 import { State } from "../components/state";
 import { Tab, Tabs } from "../components/tabs";
 import { Textbox } from "../components/textbox";
+import { Timer } from "../components/timer";
+import { BrowserState } from "../components/browserstate";
 import { Unsupported } from "./unsupported";
 
 const registry = new Map<string, RegistryEntry>([
@@ -31,6 +33,8 @@ const registry = new Map<string, RegistryEntry>([
   ["accordion", { component: Accordion, kind: "bare" }],
   ["button", { component: Button, kind: "bare" }],
   ["state", { component: State, kind: "none" }],
+  ["timer", { component: Timer, kind: "headless" }],
+  ["browserstate", { component: BrowserState, kind: "headless" }],
   ["textbox", { component: Textbox, kind: "block" }],
   ["number", { component: NumberInput, kind: "block" }],
   ["slider", { component: Slider, kind: "block" }],

@@ -38,8 +38,10 @@ export type BlockComponent = FunctionComponent<ComponentProps>;
  * - "block": inside a Gradio-style `.block` box (border, padding, status overlay), which carries id/classes.
  * - "bare": the component draws its own root element with `root` (buttons and layouts, as in Gradio).
  * - "none": nothing is rendered (gr.State).
+ * - "headless": always mounted, even when invisible, with no wrapper: for components that only
+ *   have behaviour (gr.Timer's clock, gr.BrowserState's storage).
  */
-export type BlockKind = "block" | "bare" | "none";
+export type BlockKind = "block" | "bare" | "none" | "headless";
 
 export interface RegistryEntry {
   component: BlockComponent;
