@@ -199,3 +199,14 @@ def test_number_values_pass_through(value):
         n = gr.Number()
         dep = gr.Button().click(lambda x: x, n, n)
     assert Harness(demo).run(dep.id, value) == [None if value is None else float(value)]
+
+
+def test_unload_functions_run_when_the_page_leaves():
+    calls = []
+    with gr.Blocks() as demo:
+        demo.unload(lambda: calls.append("bye"))
+        demo.unload(lambda: 1 / 0)  # a failing one does not stop the others or raise
+        demo.unload(lambda: calls.append("again"))
+    h = Harness(demo)
+    h.send({"type": "unload"})
+    assert calls == ["bye", "again"] and not h.of_type("error")

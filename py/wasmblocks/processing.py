@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import inspect
 import sys
 import traceback
@@ -20,7 +21,17 @@ _END = object()
 
 
 def special_params(fn: Any) -> dict[str, Any]:
-    """Parameters the engine fills itself: gr.Request, gr.EventData (and subclasses), gr.Progress defaults."""
+    """Parameters the engine fills itself: gr.Request, gr.EventData (and subclasses), gr.Progress defaults.
+
+    Cached per function: signature inspection is otherwise the costliest step of a small event.
+    """
+    try:
+        return _cached_special_params(fn)
+    except TypeError:  # an unhashable callable object
+        return _inspect_special_params(fn)
+
+
+def _inspect_special_params(fn: Any) -> dict[str, Any]:
     try:
         signature = inspect.signature(fn)
     except (TypeError, ValueError):
@@ -37,6 +48,9 @@ def special_params(fn: Any) -> dict[str, Any]:
         elif isinstance(annotation, type) and issubclass(annotation, (Request, EventData)):
             found[name] = annotation
     return found
+
+
+_cached_special_params = functools.lru_cache(maxsize=1024)(_inspect_special_params)
 
 
 def preprocess_inputs(fn: BlockFunction, data: list[Any], session: Session) -> list[Any]:

@@ -13,11 +13,14 @@ class Radio(FormComponent):
     """One choice shown as radio buttons; `type="index"` gives the position."""
 
     EVENTS = ("select", "change", "input")
-    PROPS = ("choices", "type")
+    PROPS = ("choices", "type", "rtl")
 
-    def __init__(self, choices: Any = None, *, value: Any = None, type: str = "value", **kwargs: Any) -> None:  # noqa: A002
+    def __init__(self, choices: Any = None, *, value: Any = None, type: str = "value", rtl: bool = False, **kwargs: Any) -> None:  # noqa: A002
+        if type not in ("value", "index"):
+            raise ValueError(f"Radio type must be 'value' or 'index', not {type!r}")
         self.choices = normalize_choices(choices)
         self.type = type
+        self.rtl = rtl
         super().__init__(value, **kwargs)
 
     def preprocess(self, payload: Any) -> Any:
@@ -32,3 +35,6 @@ class Radio(FormComponent):
         if "choices" in props:
             props = {**props, "choices": normalize_choices(props["choices"])}
         return props
+
+    def api_example(self) -> Any:
+        return self.choices[0][1] if self.choices else None

@@ -1,0 +1,68 @@
+"""gr.Code: source code in an editor (CodeMirror in the page), read-only when not interactive."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from ..alerts import Error
+from ..component import Component
+
+LANGUAGES = (
+    "python", "c", "cpp", "markdown", "latex", "json", "html", "css", "javascript", "jinja2", "typescript",
+    "yaml", "dockerfile", "shell", "r", "sql", "sql-msSQL", "sql-mySQL", "sql-mariaDB", "sql-sqlite",
+    "sql-cassandra", "sql-plSQL", "sql-hive", "sql-pgSQL", "sql-gql", "sql-gpSQL", "sql-sparkSQL",
+    "sql-esper", None,
+)
+
+
+class Code(Component):
+    """A code string; `language` picks the highlighting, `lines`/`max_lines` the height."""
+
+    EVENTS = ("change", "input", "focus", "blur")
+    PROPS = ("language", "lines", "max_lines", "wrap_lines", "show_line_numbers", "autocomplete")
+
+    def __init__(
+        self,
+        value: Any = None,
+        language: str | None = None,
+        *,
+        lines: int = 5,
+        max_lines: int | None = None,
+        wrap_lines: bool = False,
+        show_line_numbers: bool = True,
+        autocomplete: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"Code language must be one of {[l for l in LANGUAGES if l]} or None, not {language!r}")
+        self.language = language
+        self.lines = lines
+        self.max_lines = max_lines
+        self.wrap_lines = wrap_lines
+        self.show_line_numbers = show_line_numbers
+        self.autocomplete = autocomplete
+        super().__init__(value, **kwargs)
+
+    def preprocess(self, payload: Any) -> str | None:
+        if payload is None:
+            return None
+        if not isinstance(payload, str):
+            raise Error(f"{self.display_name()} expects code as text, got {type(payload).__name__}")
+        return payload
+
+    def postprocess(self, value: Any) -> str | None:
+        """A string, or (path,) — Gradio's way of saying "show this file's contents"."""
+        if value is None:
+            return None
+        if isinstance(value, tuple):
+            path = os.fspath(value[0])
+            try:
+                with open(path, encoding="utf-8") as handle:
+                    return handle.read()
+            except OSError as exc:
+                raise Error(f"{self.display_name()}: cannot read {path} ({exc.strerror})") from None
+        return str(value).strip() if isinstance(value, str) else str(value)
+
+    def api_example(self) -> str:
+        return "print('Hello World')"

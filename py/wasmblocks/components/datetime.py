@@ -1,0 +1,91 @@
+"""gr.DateTime: a date (and time) typed or picked; the function gets a timestamp, a datetime or a string."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
+
+from ..alerts import Error
+from ..component import FormComponent
+
+# Gradio's relative form: "now", "now - 2h", "now - 30m", "now - 1d", "now - 10s".
+_NOW = re.compile(r"^\s*now\s*(?:-\s*(\d+)\s*([dmhs]))?\s*$")
+_UNITS = {"d": "days", "h": "hours", "m": "minutes", "s": "seconds"}
+
+
+def _zone(name: str | None) -> tzinfo | None:
+    if name is None:
+        return None
+    try:
+        from zoneinfo import ZoneInfo
+        return ZoneInfo(name)
+    except Exception as exc:  # unknown name, or no tz database in this Python
+        raise Error(f'DateTime: unknown timezone "{name}" ({exc})') from exc
+
+
+class DateTime(FormComponent):
+    """A point in time, shown as "YYYY-MM-DD HH:MM:SS" (or "YYYY-MM-DD" without include_time)."""
+
+    EVENTS = ("change", "submit")
+    PROPS = ("include_time", "type", "timezone")
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        include_time: bool = True,
+        type: str = "timestamp",  # noqa: A002 - Gradio's parameter name
+        timezone: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        if type not in ("timestamp", "datetime", "string"):
+            raise ValueError(f"DateTime type must be 'timestamp', 'datetime' or 'string', not {type!r}")
+        self.include_time = include_time
+        self.type = type
+        self.timezone = timezone
+        super().__init__(value, **kwargs)
+
+    @property
+    def time_format(self) -> str:
+        return "%Y-%m-%d %H:%M:%S" if self.include_time else "%Y-%m-%d"
+
+    def parse(self, text: str) -> datetime:
+        """The datetime a page value names (absolute, or relative to now); Error when it names none."""
+        zone = _zone(self.timezone)
+        relative = _NOW.match(text)
+        if relative:
+            now = datetime.now(zone)
+            amount, unit = relative.groups()
+            return now - timedelta(**{_UNITS[unit]: int(amount)}) if amount else now
+        try:
+            parsed = datetime.strptime(text.strip(), self.time_format)
+        except ValueError:
+            raise Error(f'{self.display_name()}: "{text}" is not a date in the form {self.time_format.replace("%", "")}') from None
+        return parsed.replace(tzinfo=zone) if zone else parsed
+
+    def preprocess(self, payload: Any) -> float | datetime | str | None:
+        if payload is None or payload == "":
+            return None
+        if not isinstance(payload, str):
+            raise Error(f"{self.display_name()} expects a date string, got {payload!r}")
+        moment = self.parse(payload)
+        if self.type == "string":
+            return moment.strftime(self.time_format)
+        if self.type == "datetime":
+            return moment
+        return moment.timestamp()
+
+    def postprocess(self, value: Any) -> str | None:
+        if value is None or value == "":
+            return None
+        if isinstance(value, datetime):
+            return value.strftime(self.time_format)
+        if isinstance(value, str):
+            return value
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return datetime.fromtimestamp(value, _zone(self.timezone)).strftime(self.time_format)
+        raise Error(f"{self.display_name()} cannot show {type(value).__name__} {value!r}")
+
+    def api_example(self) -> str:
+        return "2020-10-01 05:20:15" if self.include_time else "2020-10-01"

@@ -1,0 +1,228 @@
+"""Pyodide memory snapshots: an interpreter with wasmblocks (and an app's stdlib imports) already imported.
+
+At build time Node runs the vendored Pyodide with `_makeSnapshot: true`, unpacks the wasmblocks wheel into
+site-packages, imports every wasmblocks module (plus the stdlib modules the app imports, where that is safe)
+and writes `pyodide.makeMemorySnapshot()`. The site ships it gzipped as `snapshot/<key>.bin.gz`; the
+worker streams it through `DecompressionStream("gzip")` into `loadPyodide({_loadSnapshot})`, which skips
+Python's start-up and every import done here. runtime.json names the file:
+
+    "snapshot": {"url": "snapshot/<key>.bin.gz", "size": <raw bytes>, "gzip_size": <bytes>,
+                 "pyodide": "314.0.7", "modules": <count>}
+
+A snapshot holds only the wasm memory: the file system (site-packages, the app) is rebuilt by the worker
+after the restore, and no JS object may be referenced from Python at snapshot time (the page's `send`
+callback is handed to Python after the restore). Snapshots are cached in build/cache/snapshots/ under a
+key made of everything that goes into them, so a rebuild with unchanged inputs takes no time.
+"""
+
+from __future__ import annotations
+
+import ast
+import gzip
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .common import CACHE_DIR, fail, log
+
+SNAPSHOT_DIR_NAME = "snapshot"
+SNAPSHOT_CACHE = CACHE_DIR / "snapshots"
+# Bump when the prepared interpreter changes in a way the inputs below don't show.
+FORMAT = 3
+NODE_TIMEOUT_S = 240
+
+# Standard-library modules never imported into a snapshot: they touch the browser or the terminal, start
+# things, print on import, or are unvendored in Pyodide (those would fail anyway, and are skipped).
+UNSAFE_MODULES = {
+    "__main__", "antigravity", "this", "site", "sitecustomize", "usercustomize", "webbrowser", "turtle",
+    "turtledemo", "tkinter", "idlelib", "ensurepip", "venv", "pydoc", "pydoc_data", "readline", "curses",
+    "multiprocessing", "concurrent", "subprocess", "pty", "tty", "termios", "getpass", "sqlite3", "ssl",
+    "lzma", "_lzma", "ctypes", "test", "unittest", "doctest", "pdb", "bdb", "code", "codeop", "cProfile",
+    "profile", "trace", "tracemalloc", "faulthandler", "signal", "socket", "socketserver", "http", "urllib",
+    "xmlrpc", "ftplib", "poplib", "imaplib", "smtplib", "telnetlib", "nntplib", "mailbox", "wsgiref",
+    "zipimport", "pkgutil", "importlib", "runpy", "gc", "atexit", "threading", "_thread", "sched",
+    "selectors", "select", "mmap", "resource", "syslog", "grp", "pwd", "crypt", "spwd", "nis", "msvcrt",
+    "winreg", "winsound", "_winapi", "nt", "posix", "os", "sys", "builtins",
+}
+
+# Python run by Node inside Pyodide before the snapshot is taken. EXTRA is the list of app imports.
+PREPARE_PY = r"""
+import gc, importlib, json, pkgutil, sys
+import wasmblocks
+failed = []
+for info in pkgutil.walk_packages(wasmblocks.__path__, "wasmblocks."):
+    try:
+        importlib.import_module(info.name)
+    except Exception as exc:  # a module that needs the browser: imported after the restore instead
+        failed.append(f"{info.name}: {exc!r}")
+extra_ok = []
+for name in EXTRA:
+    try:
+        importlib.import_module(name)
+        extra_ok.append(name)
+    except BaseException as exc:
+        failed.append(f"{name}: {exc!r}")
+# Nothing may refer to a JS object at snapshot time; a few module caches must start empty.
+sys.last_exc = sys.last_value = sys.last_type = sys.last_traceback = None
+gc.collect()
+json.dumps({"modules": sorted(sys.modules), "extra": extra_ok, "failed": failed})
+"""
+
+NODE_SCRIPT = r"""
+import fs from "node:fs";
+import zlib from "node:zlib";
+import { pathToFileURL } from "node:url";
+const [indexDir, wheelPath, extraJson, outPath, metaPath] = process.argv.slice(2);
+const { loadPyodide } = await import(pathToFileURL(indexDir + "/pyodide.mjs").href);
+const t0 = performance.now();
+const py = await loadPyodide({
+  indexURL: indexDir + "/", _makeSnapshot: true, packages: [],
+  stdout: (s) => process.stderr.write(s + "\n"), stderr: (s) => process.stderr.write(s + "\n"),
+});
+py.unpackArchive(new Uint8Array(fs.readFileSync(wheelPath)), "wheel");
+py.globals.set("EXTRA", py.toPy(JSON.parse(extraJson)));
+const result = JSON.parse(py.runPython(process.env.WASMBLOCKS_PREPARE_PY));
+py.globals.delete("EXTRA");
+const raw = py.makeMemorySnapshot();
+const gz = zlib.gzipSync(raw, { level: 9, memLevel: 9 });
+fs.writeFileSync(outPath, gz);
+fs.writeFileSync(metaPath, JSON.stringify({
+  size: raw.length, gzip_size: gz.length, pyodide: py.version, modules: result.modules.length,
+  extra: result.extra, failed: result.failed, seconds: (performance.now() - t0) / 1000,
+}));
+process.exit(0);
+"""
+
+
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if node is None:
+        raise fail("node is not installed; it is needed to build the Pyodide memory snapshot (or pass --no-snapshot)")
+    return node
+
+
+def snapshot_key(pyodide_dir: Path, wheel: Path, extra: list[str]) -> str:
+    """Hash of everything a snapshot depends on: Pyodide's JS + wasm, the wheel, the imports, this file."""
+    h = hashlib.sha256()
+    h.update(f"format {FORMAT}\n".encode())
+    for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
+        h.update(_file_digest(pyodide_dir / name).encode())
+    h.update(_file_digest(wheel).encode())
+    h.update(json.dumps(sorted(extra)).encode())
+    h.update(_sha256(Path(__file__).read_bytes()).encode())
+    return h.hexdigest()[:20]
+
+
+_DIGESTS: dict[tuple[str, float, int], str] = {}
+
+
+def _file_digest(path: Path) -> str:
+    """sha256 of a file, memoised per (path, mtime, size): the wasm is 9 MB and every export asks."""
+    st = path.stat()
+    key = (str(path), st.st_mtime, st.st_size)
+    if key not in _DIGESTS:
+        h = hashlib.sha256()
+        with open(path, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+        _DIGESTS[key] = h.hexdigest()
+    return _DIGESTS[key]
+
+
+def make_snapshot(pyodide_dir: Path, wheel: Path, extra: list[str] | None = None) -> tuple[Path, dict]:
+    """Return (gzipped snapshot, its metadata) from the cache, building it with Node when missing."""
+    extra = sorted(set(extra or []))
+    key = snapshot_key(pyodide_dir, wheel, extra)
+    out = SNAPSHOT_CACHE / f"{key}.bin.gz"
+    meta_path = SNAPSHOT_CACHE / f"{key}.json"
+    if out.is_file() and meta_path.is_file():
+        return out, json.loads(meta_path.read_text(encoding="utf-8"))
+    SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
+    script = CACHE_DIR / "make-snapshot.mjs"
+    script.write_text(NODE_SCRIPT, encoding="utf-8")
+    what = "wasmblocks" + (f" + {', '.join(extra)}" if extra else "")
+    log(f"making the Pyodide memory snapshot ({what}) …")
+    tmp_out, tmp_meta = out.with_suffix(".tmp"), meta_path.with_suffix(".tmp")
+    started = time.monotonic()
+    try:
+        proc = subprocess.run(
+            [_node(), str(script), str(pyodide_dir.resolve()), str(wheel.resolve()), json.dumps(extra),
+             str(tmp_out), str(tmp_meta)],
+            env={"PATH": _env_path(), "WASMBLOCKS_PREPARE_PY": PREPARE_PY, "NODE_OPTIONS": "--max-old-space-size=4096"},
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=NODE_TIMEOUT_S,
+        )
+    except subprocess.TimeoutExpired:
+        raise fail(f"making the memory snapshot took over {NODE_TIMEOUT_S} s; pass --no-snapshot to skip it") from None
+    if proc.returncode != 0 or not tmp_out.is_file():
+        raise fail(f"making the memory snapshot failed (exit {proc.returncode}):\n{proc.stdout[-4000:]}")
+    meta = json.loads(tmp_meta.read_text(encoding="utf-8"))
+    if meta["failed"]:
+        log(f"snapshot: not preloaded (imported at run time instead): {'; '.join(meta['failed'])}")
+    tmp_meta.replace(meta_path)
+    tmp_out.replace(out)
+    log(f"snapshot {out.name}: {meta['size'] / 1e6:.1f} MB, {meta['gzip_size'] / 1e6:.1f} MB gzipped, "
+        f"{time.monotonic() - started:.1f} s")
+    return out, meta
+
+
+def _env_path() -> str:
+    import os
+
+    return os.environ.get("PATH", "/usr/bin:/bin")
+
+
+def app_stdlib_imports(files: list[Path]) -> list[str]:
+    """Top-level stdlib modules the app's .py files import, minus the unsafe ones (see UNSAFE_MODULES)."""
+    stdlib = set(sys.stdlib_module_names)
+    found: set[str] = set()
+    for path in files:
+        if path.suffix != ".py":
+            continue
+        try:
+            tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        except (SyntaxError, UnicodeDecodeError, ValueError):
+            continue  # the app's own error shows in the page, not at build time
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                if top in stdlib and top not in UNSAFE_MODULES and not top.startswith("_"):
+                    found.add(name)
+    return sorted(found)
+
+
+def install_snapshot(site_dir: Path, snapshot: Path, meta: dict) -> dict:
+    """Put the snapshot into site_dir/snapshot/ (alone) and return runtime.json's "snapshot" entry."""
+    dest_dir = site_dir / SNAPSHOT_DIR_NAME
+    target = dest_dir / snapshot.name
+    dest_dir.mkdir(parents=True, exist_ok=True)
+    for old in dest_dir.iterdir():
+        if old.name != snapshot.name:
+            old.unlink()
+    if not target.exists() or target.stat().st_size != snapshot.stat().st_size:
+        shutil.copyfile(snapshot, target)
+    return {
+        "url": f"{SNAPSHOT_DIR_NAME}/{snapshot.name}",
+        "size": meta["size"],
+        "gzip_size": meta["gzip_size"],
+        "pyodide": meta["pyodide"],
+        "modules": meta["modules"],
+    }
+
+
+def remove_snapshot(site_dir: Path) -> None:
+    """Drop the snapshot folder (a --no-snapshot build)."""
+    shutil.rmtree(site_dir / SNAPSHOT_DIR_NAME, ignore_errors=True)
