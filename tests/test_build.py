@@ -125,7 +125,8 @@ def _make_app_dir(root: Path) -> Path:
     (app / "app.py").write_text("import gradio as gr\n")
     (app / "helpers.py").write_text("X = 1\n")
     (app / "data" / "table.csv").write_text("a,b\n1,2\n")
-    (app / "requirements.txt").write_text("# deps\nnumpy\n\nfaker==30.0  # pinned\n")
+    (app / "requirements.txt").write_text("# deps\nnumpy\n\ntiny-1.0-py3-none-any.whl  # local wheel\n")
+    (app / "tiny-1.0-py3-none-any.whl").write_bytes(b"PK")
     (app / ".env").write_text("SECRET=1\n")
     (app / "__pycache__").mkdir()
     (app / "__pycache__" / "helpers.cpython-311.pyc").write_bytes(b"x")
@@ -138,9 +139,12 @@ def test_export_directory(runtime: Path, tmp_path: Path) -> None:
     manifest = json.loads((out / "app" / "manifest.json").read_text())
     assert manifest == {
         "entrypoint": "app.py",
-        "files": ["app.py", "data/table.csv", "helpers.py", "requirements.txt"],
-        "requirements": ["numpy", "faker==30.0"],
+        "files": ["app.py", "data/table.csv", "helpers.py", "requirements.txt", "tiny-1.0-py3-none-any.whl"],
+        "requirements": ["numpy", "tiny-1.0-py3-none-any.whl"],
+        # Pinned at export (requirements.py): Pyodide's numpy, the local wheel copied into the site.
+        "install": {"pyodide": ["numpy"], "wheels": ["packages/tiny-1.0-py3-none-any.whl"]},
     }
+    assert (out / "packages" / "tiny-1.0-py3-none-any.whl").read_bytes() == b"PK"
     assert (out / "app" / "data" / "table.csv").read_text() == "a,b\n1,2\n"
     assert not (out / "app" / ".env").exists()
     assert (out / ".nojekyll").is_file()
@@ -153,7 +157,8 @@ def test_export_single_file_with_any_name(runtime: Path, tmp_path: Path) -> None
     src.write_text("print('hi')\n")
     out = export(src, tmp_path / "site", runtime_dir=runtime, build=False)
     manifest = json.loads((out / "app" / "manifest.json").read_text())
-    assert manifest == {"entrypoint": "hello_demo.py", "files": ["hello_demo.py"], "requirements": []}
+    assert manifest == {"entrypoint": "hello_demo.py", "files": ["hello_demo.py"], "requirements": [],
+                        "install": {"pyodide": [], "wheels": []}}
     assert "<title>hello_demo</title>" in (out / "index.html").read_text()
 
 

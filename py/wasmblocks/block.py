@@ -97,6 +97,10 @@ class Block:
             props[name] = getattr(self, name)
         return props
 
+    def process_props(self, props: dict[str, Any]) -> dict[str, Any]:
+        """Normalise prop updates; layouts (gr.Tabs(selected=…), gr.Accordion(open=…)) take them as given."""
+        return props
+
     def explicit_props(self) -> dict[str, Any]:
         """The constructor arguments passed explicitly, as props (for a component returned as an update)."""
         return {name: value for name, value in self._explicit_args.items() if name != "render"}

@@ -7,6 +7,7 @@ from typing import Any, Callable
 from .block import Block, BlockContext
 from .context import Context
 from .events import DECORATOR, BlockFunction, listen
+from .files import parse_file_size
 
 VERSION = "0.1.0"
 
@@ -41,6 +42,8 @@ class Blocks(BlockContext):
         self.fill_height = fill_height
         self.fill_width = fill_width
         self.delete_cache = delete_cache
+        # Gradio sets this from launch(max_file_size=…); the page checks uploads against it (bytes).
+        self.max_file_size: int | None = parse_file_size(kwargs.get("max_file_size"))
         self.fns: dict[int, BlockFunction] = {}
         self.unload_fns: list[Callable[[], Any]] = []
         self.default_concurrency_limit: int | None = 1
@@ -108,7 +111,15 @@ class Blocks(BlockContext):
         for name in ("css", "js", "head"):
             if kwargs.get(name):
                 setattr(self, name, kwargs[name])
+        if kwargs.get("max_file_size") is not None:
+            self.max_file_size = parse_file_size(kwargs["max_file_size"])
         return self
+
+    def route(self, name: str, path: str | None = None, show_in_navbar: bool = True) -> Any:
+        """`with demo.route("Second page"):` — a page of its own, in the navbar, at #/second-page."""
+        from .layouts.route import Route
+
+        return Route(self, name, path, show_in_navbar)
 
     def close(self, *args: Any, **kwargs: Any) -> None:
         """Nothing to close: kept so code written for Gradio runs."""

@@ -96,7 +96,8 @@ class Component(Block):
 
     def display_name(self) -> str:
         """How error messages name this component."""
-        return f'{type(self).__name__} "{self.label}"' if self.label else f"{type(self).__name__} #{self.id}"
+        # No id yet while __init__ postprocesses the initial value (an error there still needs a name).
+        return f'{type(self).__name__} "{self.label}"' if self.label else f"{type(self).__name__} #{getattr(self, '_id', '?')}"
 
     def api_example(self) -> Any:
         return self.initial_value()

@@ -8,6 +8,7 @@ from .block import Block
 from .blocks import VERSION, Blocks
 from .component import Component
 from .protocol import AppConfig, Node
+from .themes import theme_vars
 
 
 def resolve_interactive(app: Blocks) -> dict[int, bool]:
@@ -57,7 +58,11 @@ def app_config(app: Blocks) -> AppConfig:
         "fill_width": app.fill_width,
         "css": app.css,
         "theme": theme_name(app.theme),
+        "theme_vars": theme_vars(app.theme),
+        "js": app.js,
+        "head": app.head,
         "version": VERSION,
         "root": root,
         "dependencies": [fn.config() for fn in app.fns.values()],
+        "max_file_size": getattr(app, "max_file_size", None),
     }

@@ -35,3 +35,72 @@ def file_paths(value: Any) -> list[str]:
         for item in value:
             found.extend(file_paths(item))
     return found
+
+
+_SIZE_UNITS = {"b": 1, "kb": 1024, "mb": 1024**2, "gb": 1024**3, "tb": 1024**4}
+
+
+def parse_file_size(size: int | str | None) -> int | None:
+    """Gradio's max_file_size: bytes as an int, or a string like "5mb" / "1.5 GB" (units of 1024)."""
+    if size is None:
+        return None
+    if isinstance(size, bool) or not isinstance(size, (int, float, str)):
+        raise ValueError(f"max_file_size must be a number of bytes or a string like '5mb', not {size!r}")
+    if isinstance(size, (int, float)):
+        return int(size)
+    text = size.strip().lower().replace(" ", "")
+    for unit in sorted(_SIZE_UNITS, key=len, reverse=True):
+        if text.endswith(unit):
+            number = text[: -len(unit)]
+            try:
+                return int(float(number) * _SIZE_UNITS[unit])
+            except ValueError:
+                break
+    raise ValueError(f"max_file_size must be a number of bytes or a string like '5mb', not {size!r}")
+
+
+def type_matches(name: str, mime_type: str | None, file_types: list[str] | None) -> bool:
+    """Whether a file fits Gradio's file_types: ".ext", a MIME category ("image") or "file" (anything)."""
+    if not file_types:
+        return True
+    mime = mime_type or mimetypes.guess_type(name)[0] or ""
+    lower = name.lower()
+    for kind in file_types:
+        kind = kind.lower()
+        if kind == "file" or (kind.startswith(".") and lower.endswith(kind)):
+            return True
+        if not kind.startswith(".") and (mime.startswith(kind + "/") or mime == kind):
+            return True
+    return False
+
+
+def uploaded_path(payload: Any, who: str, file_types: list[str] | None = None) -> str:
+    """The worker path of an uploaded FileData, checked: it exists and fits `file_types`."""
+    from .alerts import Error
+
+    if not isinstance(payload, dict) or not isinstance(payload.get("path"), str):
+        raise Error(f"{who} expects an uploaded file, got {type(payload).__name__}")
+    path = payload["path"]
+    if not os.path.isfile(path):
+        raise Error(f"{who}: the file {os.path.basename(path)} is no longer in the worker (deleted from the cache?)")
+    name = str(payload.get("orig_name") or os.path.basename(path))
+    if not type_matches(name, payload.get("mime_type"), file_types):
+        raise Error(f"Invalid file type: {name}. {who} accepts {', '.join(file_types or [])}")
+    return path
+
+
+def returned_file(value: Any, who: str, name: str | None = None) -> dict[str, Any]:
+    """A FileData for what a function returned: a path, bytes (written to the cache) or a FileData dict."""
+    from .alerts import Error
+    from .cache import save_bytes
+
+    if isinstance(value, dict) and isinstance(value.get("path"), str):
+        return file_data(value["path"], value.get("orig_name"), value.get("mime_type"))
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        return file_data(save_bytes(bytes(value), name))
+    if isinstance(value, (str, os.PathLike)):
+        path = os.fspath(value)
+        if not os.path.isfile(path):
+            raise Error(f"{who}: no file at {path}")
+        return file_data(os.path.abspath(path))
+    raise Error(f"{who} cannot show a {type(value).__name__}; return a file path or bytes")

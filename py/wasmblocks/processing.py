@@ -10,7 +10,7 @@ import traceback
 import typing
 from typing import Any
 
-from . import runtime
+from . import packages, runtime
 from .alerts import Error, EventContext, current_event
 from .events import BlockFunction, EventData
 from .progress import Progress
@@ -134,6 +134,24 @@ async def _stream(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any], se
         await asyncio.sleep(0)
 
 
+async def load_needed_packages(fn: BlockFunction, session: Session) -> None:
+    """Load the Pyodide packages (numpy, Pillow) this event's components need, before preprocessing.
+
+    Components say what they need with `needed_packages(role)`; an input that cannot get its package
+    fails the event with an error naming it, an output only tries (not every return value needs it).
+    """
+    for role, blocks in (("input", fn.inputs), ("output", fn.outputs)):
+        for block in blocks:
+            needs = getattr(session.configured(block), "needed_packages", None)
+            wanted = needs(role) if needs else []
+            if not wanted:
+                continue
+            if role == "input":
+                await packages.ensure(wanted, block.display_name(), getattr(block, "PACKAGE_FALLBACK", ""))
+            else:
+                await packages.try_ensure(wanted)
+
+
 async def run_event(
     fn: BlockFunction, session: Session, ctx: EventContext, data: list[Any], event_data: Any = None, trigger: Any = None
 ) -> bool:
@@ -142,6 +160,7 @@ async def run_event(
     status = {"type": "status", "event_id": ctx.event_id, "dep_id": ctx.dep_id}
     try:
         ctx.emit({**status, "stage": "pending"})
+        await load_needed_packages(fn, session)
         values = preprocess_inputs(fn, data, session)
         args, kwargs = call_arguments(fn, values, session, event_data, trigger)
         if fn.time_limit:

@@ -55,6 +55,13 @@ class Dependency(TypedDict):
     types: dict[str, bool]
 
 
+class ThemeVars(TypedDict):
+    """CSS custom properties (without the leading --) for light and dark mode. Same as ThemeVars in protocol.ts."""
+
+    light: dict[str, str]
+    dark: dict[str, str]
+
+
 class AppConfig(TypedDict):
     """The whole app. Same as AppConfig in protocol.ts."""
 
@@ -63,9 +70,14 @@ class AppConfig(TypedDict):
     fill_width: bool
     css: str | None
     theme: str | None
+    # The theme's CSS variables (themes.Base.variables()), or None for the built-in default look.
+    theme_vars: NotRequired[ThemeVars | None]
+    js: NotRequired[str | None]
+    head: NotRequired[str | None]
     version: str
     root: Node
     dependencies: list[Dependency]
+    max_file_size: int | None
 
 
 class Update(TypedDict):
@@ -111,6 +123,13 @@ class UnloadMessage(TypedDict):
     type: Literal["unload"]
 
 
+class RunMessage(TypedDict):
+    """Replace the running app, keeping Python (handled by the worker's JS: web/src/worker/restart.ts)."""
+
+    type: Literal["run"]
+    app: dict[str, Any]
+
+
 # ---- worker → page ----
 class BootMessage(TypedDict):
     type: Literal["boot"]
@@ -129,6 +148,17 @@ class BootErrorMessage(TypedDict):
 class TreeMessage(TypedDict):
     type: Literal["tree"]
     config: AppConfig
+    files: NotRequired[list[FileRef]]  # initial values that are files (bytes in the transferred buffers)
+
+
+class RenderMessage(TypedDict):
+    """A @gr.render block's new children and the session dependencies that come and go with them."""
+
+    type: Literal["render"]
+    block_id: int
+    node: Node
+    dependencies: list[Dependency]
+    removed_dependencies: list[int]
 
 
 class StatusMessage(TypedDict):
@@ -172,5 +202,5 @@ class ErrorMessage(TypedDict):
     ref: NotRequired[str | None]
 
 
-PAGE_MESSAGE_TYPES = ("init", "event", "cancel", "upload", "unload")
-WORKER_MESSAGE_TYPES = ("boot", "boot_error", "tree", "status", "update", "toast", "uploaded", "error")
+PAGE_MESSAGE_TYPES = ("init", "event", "cancel", "upload", "unload", "run")
+WORKER_MESSAGE_TYPES = ("boot", "boot_error", "tree", "render", "status", "update", "toast", "uploaded", "error")

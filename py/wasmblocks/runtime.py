@@ -62,4 +62,35 @@ def start_app(entrypoint: str, app_dir: str, js_send: Any) -> Any:
         buffers = [b.to_bytes() for b in js_buffers] if js_buffers else []
         bridge.handle(message, buffers)
 
+    handle.bridge = bridge  # type: ignore[attr-defined]  # restart.stop_app cancels its events
     return handle
+
+
+async def load_packages(packages: list[str]) -> dict[str, str]:
+    """Load Pyodide packages by name (pyodide.loadPackage); returns problems by package ("*": unattributed).
+
+    Under CPython there is nothing to load: the caller then finds the package missing and says so.
+    """
+    if not IN_BROWSER:
+        return {"*": "not installed in this Python"}
+    import pyodide_js  # type: ignore[import-not-found]
+    from pyodide.ffi import create_proxy, to_js  # type: ignore[import-not-found]
+
+    problems: dict[str, str] = {}
+
+    def on_error(text: str) -> None:
+        named = [p for p in packages if p.lower() in str(text).lower()]
+        for package in named or ["*"]:
+            problems.setdefault(package, str(text).strip())
+
+    errors = create_proxy(on_error)
+    quiet = create_proxy(lambda _text: None)
+    try:
+        await pyodide_js.loadPackage(to_js(packages), errorCallback=errors, messageCallback=quiet)
+    except Exception as exc:  # a network failure rejects in some Pyodide versions and only logs in others
+        problems.setdefault("*", str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
+    finally:
+        errors.destroy()
+        quiet.destroy()
+    return problems
+

@@ -18,6 +18,8 @@ class Session:
     hash: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     url: str = ""
     state: dict[int, Any] = field(default_factory=dict)
+    # What @gr.render functions created in this session (render.SessionRenders), made on first render.
+    renders: Any = None
     # Props changed by updates, per block id: preprocess/postprocess see them (e.g. new Dropdown choices).
     props: dict[int, dict[str, Any]] = field(default_factory=dict)
     _tmp_dir: str | None = None
@@ -65,6 +67,7 @@ class Request:
 
     def __init__(self, session: Session | None = None) -> None:
         self.session_hash = session.hash if session else None
+        self._session = session  # for engine internals (gr.render runs in the session)
         self.url = session.url if session else ""
         parts = urlsplit(self.url)
         self.query_params = {k: v[-1] for k, v in parse_qs(parts.query).items()}

@@ -21,6 +21,21 @@ TARGETS = [
     # The worker loads Pyodide with import(<computed URL>); esbuild leaves non-literal imports alone.
     ("worker/worker.ts", "assets/worker.js", ["--format=esm", "--target=es2022", "--sourcemap=linked"]),
     ("styles.css", "assets/wasmblocks.css", []),
+    # KaTeX's CSS with its fonts beside it; gr.Markdown adds the <link> only when it renders math (no CDN).
+    ("vendor/katex.css", "assets/katex/katex.css",
+     ["--loader:.woff2=file", "--loader:.woff=file", "--loader:.ttf=file", "--asset-names=fonts/[name]"]),
+    # Publish and share (docs/publishing.md). The player/editor pages host untrusted code in a sandboxed
+    # iframe whose document is inlined (srcdoc), so its script is one self-contained IIFE (no chunks:
+    # an opaque-origin document cannot import modules from the site without CORS headers).
+    ("pages/share.ts", "assets/share.js", ["--format=esm", "--target=es2022", "--sourcemap=linked"]),
+    ("pages/editor.ts", "assets/editor.js", ["--format=esm", "--target=es2022", "--sourcemap=linked"]),
+    ("pages/sandbox.ts", "assets/sandbox.js", ["--format=iife", "--target=es2022"]),
+    ("worker/sandbox-prelude.ts", "assets/sandbox-prelude.js", ["--format=iife", "--target=es2022"]),
+    # The same worker as a classic script: an opaque-origin document may start a classic Blob URL worker
+    # but not a module one (Chromium 156); dynamic import() still works inside it.
+    ("worker/worker.ts", "assets/worker-classic.js", ["--format=iife", "--target=es2022"]),
+    # Service worker code; export prepends the site's version and file list and writes it as sw.js.
+    ("sw.ts", "assets/sw-core.js", ["--format=iife", "--target=es2022"]),
 ]
 
 

@@ -14,7 +14,7 @@ from .common import ROOT, log, python, run
 def _site(args: argparse.Namespace) -> None:
     from .site import build_runtime
 
-    out = build_runtime(force=args.force)
+    out = build_runtime(force=args.force, snapshot=not args.no_snapshot)
     log(f"runtime ready in {out.relative_to(ROOT)}/")
 
 
@@ -44,13 +44,20 @@ def _vendor(args: argparse.Namespace) -> None:
 def _serve(args: argparse.Namespace) -> None:
     from .serve import serve
 
-    serve(args.app, port=args.port, host=args.host, open_browser=args.open)
+    serve(args.app, port=args.port, host=args.host, open_browser=args.open, snapshot=not args.no_snapshot)
 
 
 def _export(args: argparse.Namespace) -> None:
     from .export import export
 
-    log(f"site written to {export(args.app, args.outdir)}")
+    out = export(args.app, args.outdir, snapshot=not args.no_snapshot, vendor=args.vendor, index_url=args.index_url)
+    log(f"site written to {out}")
+
+
+def _share(args: argparse.Namespace) -> None:
+    from .share import share_link
+
+    print(share_link(args.app, args.base_url))
 
 
 def _test(args: argparse.Namespace) -> int:
@@ -69,6 +76,13 @@ def _test(args: argparse.Namespace) -> int:
     return subprocess.run([python(), "-m", "pytest", "-q", "tests", *args.pytest_args], cwd=ROOT).returncode
 
 
+def _snapshot_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-snapshot", action="store_true",
+        help="ship no Pyodide memory snapshot (slower start; no Node run at build time)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The one argparse definition for every subcommand."""
     parser = argparse.ArgumentParser(prog="build.py", description="Build, serve, export and test wasmblocks.")
@@ -82,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
     ]:
         p = sub.add_parser(name, help=help_text)
         p.add_argument("--force", action="store_true", help="rebuild even when outputs look up to date")
+        if name == "site":
+            _snapshot_option(p)
         p.set_defaults(func=func)
 
     p = sub.add_parser("serve", help="serve an app with rebuild + live reload")
@@ -89,12 +105,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--open", action="store_true", help="open the page in a web browser")
+    _snapshot_option(p)
     p.set_defaults(func=_serve)
 
     p = sub.add_parser("export", help="export an app as a static site")
     p.add_argument("app", type=Path, help="an app .py file or a directory with app.py")
     p.add_argument("outdir", type=Path)
+    _snapshot_option(p)
+    p.add_argument("--vendor", action="store_true",
+                   help="download every needed wheel into OUTDIR, so the site needs no third-party host")
+    p.add_argument("--index-url", metavar="URL",
+                   help="base URL of the Pyodide package index (default: the jsDelivr CDN of the pinned Pyodide)")
     p.set_defaults(func=_export)
+
+    p = sub.add_parser("share", help="print a link that opens an app in the player of a published site")
+    p.add_argument("app", type=Path, help="an app .py file or a directory with app.py (text files only)")
+    p.add_argument("--base-url", required=True, metavar="URL",
+                   help="where the site is published, e.g. https://user.github.io/repo/")
+    p.set_defaults(func=_share)
 
     p = sub.add_parser("test", help="install test deps and Chromium if needed, build, run pytest")
     p.add_argument("pytest_args", nargs="*", help="passed on to pytest (options like -k too)")

@@ -7,8 +7,11 @@ import json
 import shutil
 from pathlib import Path
 
-from .common import PAGE_TEMPLATE, RUNTIME_DIR, fail, log
+from .common import PAGE_TEMPLATE, RUNTIME_DIR, WEB_DIR, fail, log
+from .offline import write_service_worker
+from .publish import install_plan, write_pages
 from .site import build_runtime
+from .snapshot import app_snapshot, install_snapshot, preload_snapshot, remove_snapshot
 
 TITLE_PLACEHOLDER = "{{title}}"
 
@@ -84,8 +87,16 @@ def copy_runtime(runtime_dir: Path, outdir: Path) -> None:
             shutil.copy2(item, target)
 
 
-def export(app: str | Path, outdir: str | Path, *, runtime_dir: Path = RUNTIME_DIR, build: bool = True) -> Path:
-    """Build the runtime (unless build=False) and write a static site for app into outdir."""
+def export(
+    app: str | Path, outdir: str | Path, *, runtime_dir: Path = RUNTIME_DIR, build: bool = True, snapshot: bool = True,
+    vendor: bool = False, index_url: str | None = None, offline: bool = True,
+) -> Path:
+    """Build the runtime (unless build=False) and write a static site for app into outdir.
+
+    snapshot=False ships no memory snapshot (the worker then boots Pyodide from scratch).
+    vendor/index_url: where requirements load from (publish.install_plan); offline=False (dev server)
+    writes a service worker that removes itself instead of one that caches the site.
+    """
     app = Path(app).resolve()
     outdir = Path(outdir).resolve()
     if not app.exists():
@@ -97,14 +108,14 @@ def export(app: str | Path, outdir: str | Path, *, runtime_dir: Path = RUNTIME_D
         raise fail(f"output path exists and is not a directory: {outdir}")
     entry, files, manifest = collect_app(app, exclude=outdir)
     if build:
-        build_runtime(runtime_dir)
+        build_runtime(runtime_dir, snapshot=snapshot)
     if not (runtime_dir / "runtime.json").exists():
         raise fail(f"no runtime in {runtime_dir}; run `python3 build.py site`")
 
     log(f"exporting {app.name} -> {outdir} …")
     outdir.mkdir(parents=True, exist_ok=True)
     copy_runtime(runtime_dir, outdir)
-    write_index(outdir, app.stem)
+    write_pages(outdir, app.stem)
     (outdir / ".nojekyll").write_text("", encoding="utf-8")  # GitHub Pages: serve files as they are
 
     app_out = outdir / "app"
@@ -116,5 +127,23 @@ def export(app: str | Path, outdir: str | Path, *, runtime_dir: Path = RUNTIME_D
         target = app_out / path.relative_to(base)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, target)
+    app_dir = base if app.is_dir() else None
+    manifest["install"] = install_plan(outdir, manifest["requirements"], app_dir, vendor=vendor, index_url=index_url)
     (app_out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    _write_snapshot(runtime_dir, outdir, files, snapshot)
+    write_service_worker(outdir, enabled=offline)  # last: its cache version hashes every other file
     return outdir
+
+
+def _write_snapshot(runtime_dir: Path, outdir: Path, files: list[Path], enabled: bool) -> None:
+    """Ship the snapshot that fits the app (with its stdlib imports preloaded), or none at all."""
+    info_path = outdir / "runtime.json"
+    info = json.loads(info_path.read_text(encoding="utf-8"))
+    if enabled:
+        wheel = runtime_dir / info["wheel"]
+        info["snapshot"] = install_snapshot(outdir, *app_snapshot(runtime_dir / "pyodide", wheel, files))
+    else:
+        remove_snapshot(outdir)
+        info.pop("snapshot", None)
+    info_path.write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+    preload_snapshot(outdir / "index.html", info.get("snapshot"))

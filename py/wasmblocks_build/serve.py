@@ -111,7 +111,7 @@ def _snapshot(paths: list[Path]) -> dict[Path, int]:
     return {f: f.stat().st_mtime_ns for p in paths for f in iter_files(p) if f.exists()}
 
 
-def _watch(app: Path, outdir: Path, reloader: Reloader) -> None:
+def _watch(app: Path, outdir: Path, reloader: Reloader, snapshot: bool = True) -> None:
     """Poll the app, py/wasmblocks/ and web/ forever; re-export and reload the page after each change."""
     watched = [app, PKG_DIR, WEB_DIR]
     before = _snapshot(watched)
@@ -123,7 +123,7 @@ def _watch(app: Path, outdir: Path, reloader: Reloader) -> None:
         before = now
         log("change detected, rebuilding …")
         try:
-            export(app, outdir)
+            export(app, outdir, snapshot=snapshot, offline=False)
         except SystemExit as exc:  # a broken edit must not stop the server; show it and wait
             print(exc, flush=True)
             continue
@@ -131,7 +131,9 @@ def _watch(app: Path, outdir: Path, reloader: Reloader) -> None:
         log("rebuilt; reloading the page")
 
 
-def serve(app: str | Path, port: int = 8000, host: str = "127.0.0.1", open_browser: bool = False) -> None:
+def serve(
+    app: str | Path, port: int = 8000, host: str = "127.0.0.1", open_browser: bool = False, snapshot: bool = True
+) -> None:
     """Export app into build/serve/<name>/ and serve it until Ctrl-C, rebuilding on changes."""
     app_path = Path(app).resolve()
     if not app_path.exists():
@@ -142,7 +144,7 @@ def serve(app: str | Path, port: int = 8000, host: str = "127.0.0.1", open_brows
     # Bind first: a busy port should fail in a second, not after a full build.
     server = make_server(outdir, host, port, handler=make_handler(reloader))
     try:
-        export(app_path, outdir)
+        export(app_path, outdir, snapshot=snapshot, offline=False)
     except BaseException:
         server.server_close()
         raise
@@ -152,7 +154,7 @@ def serve(app: str | Path, port: int = 8000, host: str = "127.0.0.1", open_brows
     if open_browser:
         webbrowser.open(url)
     try:
-        _watch(app_path, outdir, reloader)
+        _watch(app_path, outdir, reloader, snapshot)
     except KeyboardInterrupt:
         log("stopped")
     finally:

@@ -1,4 +1,5 @@
-"""Build the app-independent runtime (build/runtime/): npm, type check, bundles, wheel, Pyodide, runtime.json."""
+"""Build the app-independent runtime (build/runtime/): npm, type check, bundles, wheel, Pyodide, snapshot,
+runtime.json."""
 
 from __future__ import annotations
 
@@ -8,17 +9,20 @@ from pathlib import Path
 from .bundle import bundle, typecheck
 from .common import PKG_DIR, RUNTIME_DIR, WEB_SRC, project_version
 from .npm import ensure_node_modules
+from .snapshot import install_snapshot, make_snapshot, remove_snapshot
 from .vendor import vendor
 from .wheel import build_wheel
 
 
-def write_runtime_json(runtime_dir: Path, wheel: Path) -> Path:
-    """Write runtime.json, which tells the page where the wheel and Pyodide are (relative URLs)."""
+def write_runtime_json(runtime_dir: Path, wheel: Path, snapshot: dict | None = None) -> Path:
+    """Write runtime.json, which tells the page where the wheel, Pyodide and the snapshot are (relative URLs)."""
     info = {
         "version": project_version(),
         "wheel": wheel.relative_to(runtime_dir).as_posix(),
         "pyodide": "pyodide/",
     }
+    if snapshot:
+        info["snapshot"] = snapshot
     path = runtime_dir / "runtime.json"
     text = json.dumps(info, indent=2) + "\n"
     # Rewriting an unchanged file would bump its mtime and make every export look new.
@@ -34,6 +38,7 @@ def build_runtime(
     pkg_dir: Path = PKG_DIR,
     check_types: bool = True,
     force: bool = False,
+    snapshot: bool = True,
 ) -> Path:
     """Bring runtime_dir up to date; each stage is skipped when its outputs are newer than its inputs."""
     # web_src/pkg_dir/check_types exist so tests can build a throwaway runtime from stub sources.
@@ -43,6 +48,12 @@ def build_runtime(
         typecheck(force=force)  # tsc reads tsconfig.json, which only knows the real web/src
     bundle(runtime_dir, web_src, force=force)
     wheel = build_wheel(runtime_dir / "wheels", pkg_dir, force=force)
-    vendor(runtime_dir, force=force)
-    write_runtime_json(runtime_dir, wheel)
+    pyodide_dir = vendor(runtime_dir, force=force)
+    entry = None
+    if snapshot:
+        # The app-independent snapshot: wasmblocks imported. An export may swap in one with the app's imports.
+        entry = install_snapshot(runtime_dir, *make_snapshot(pyodide_dir, wheel))
+    else:
+        remove_snapshot(runtime_dir)
+    write_runtime_json(runtime_dir, wheel, entry)
     return runtime_dir

@@ -21,6 +21,7 @@ import ast
 import gzip
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -34,6 +35,7 @@ SNAPSHOT_CACHE = CACHE_DIR / "snapshots"
 # Bump when the prepared interpreter changes in a way the inputs below don't show.
 FORMAT = 3
 NODE_TIMEOUT_S = 240
+CACHE_LIMIT = 12
 
 # Standard-library modules never imported into a snapshot: they touch the browser or the terminal, start
 # things, print on import, or are unvendored in Pyodide (those would fail anyway, and are skipped).
@@ -51,25 +53,26 @@ UNSAFE_MODULES = {
 
 # Python run by Node inside Pyodide before the snapshot is taken. EXTRA is the list of app imports.
 PREPARE_PY = r"""
-import gc, importlib, json, pkgutil, sys
-import wasmblocks
-failed = []
-for info in pkgutil.walk_packages(wasmblocks.__path__, "wasmblocks."):
-    try:
-        importlib.import_module(info.name)
-    except Exception as exc:  # a module that needs the browser: imported after the restore instead
-        failed.append(f"{info.name}: {exc!r}")
-extra_ok = []
-for name in EXTRA:
-    try:
-        importlib.import_module(name)
-        extra_ok.append(name)
-    except BaseException as exc:
-        failed.append(f"{name}: {exc!r}")
-# Nothing may refer to a JS object at snapshot time; a few module caches must start empty.
-sys.last_exc = sys.last_value = sys.last_type = sys.last_traceback = None
-gc.collect()
-json.dumps({"modules": sorted(sys.modules), "extra": extra_ok, "failed": failed})
+def _wasmblocks_prepare(extra):
+    import gc, importlib, json, pkgutil, sys
+    import wasmblocks
+    failed = []
+    for info in pkgutil.walk_packages(wasmblocks.__path__, "wasmblocks."):
+        try:
+            importlib.import_module(info.name)
+        except Exception as exc:  # a module that needs the browser: imported after the restore instead
+            failed.append(f"{info.name}: {exc!r}")
+    ok = []
+    for name in extra:
+        try:
+            importlib.import_module(name)
+            ok.append(name)
+        except BaseException as exc:
+            failed.append(f"{name}: {exc!r}")
+    # No traceback, frame or JS object may outlive this function into the snapshot.
+    sys.last_exc = sys.last_value = sys.last_type = sys.last_traceback = None
+    gc.collect()
+    return json.dumps({"modules": sorted(sys.modules), "extra": ok, "failed": failed})
 """
 
 NODE_SCRIPT = r"""
@@ -84,14 +87,15 @@ const py = await loadPyodide({
   stdout: (s) => process.stderr.write(s + "\n"), stderr: (s) => process.stderr.write(s + "\n"),
 });
 py.unpackArchive(new Uint8Array(fs.readFileSync(wheelPath)), "wheel");
-py.globals.set("EXTRA", py.toPy(JSON.parse(extraJson)));
-const result = JSON.parse(py.runPython(process.env.WASMBLOCKS_PREPARE_PY));
-py.globals.delete("EXTRA");
+py.runPython(process.env.WASMBLOCKS_PREPARE_PY);
+// A JSON list of strings is also a Python literal.
+const result = JSON.parse(py.runPython(`_wasmblocks_prepare(${extraJson})`));
+py.runPython("del _wasmblocks_prepare");
 const raw = py.makeMemorySnapshot();
 const gz = zlib.gzipSync(raw, { level: 9, memLevel: 9 });
 fs.writeFileSync(outPath, gz);
 fs.writeFileSync(metaPath, JSON.stringify({
-  size: raw.length, gzip_size: gz.length, pyodide: py.version, modules: result.modules.length,
+  size: raw.length, gzip_size: gz.length, pyodide: py.version, modules: result.modules.length, names: result.modules,
   extra: result.extra, failed: result.failed, seconds: (performance.now() - t0) / 1000,
 }));
 process.exit(0);
@@ -144,13 +148,16 @@ def make_snapshot(pyodide_dir: Path, wheel: Path, extra: list[str] | None = None
     out = SNAPSHOT_CACHE / f"{key}.bin.gz"
     meta_path = SNAPSHOT_CACHE / f"{key}.json"
     if out.is_file() and meta_path.is_file():
+        out.touch()  # recently used: pruning keeps it
         return out, json.loads(meta_path.read_text(encoding="utf-8"))
     SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
     script = CACHE_DIR / "make-snapshot.mjs"
     script.write_text(NODE_SCRIPT, encoding="utf-8")
     what = "wasmblocks" + (f" + {', '.join(extra)}" if extra else "")
     log(f"making the Pyodide memory snapshot ({what}) …")
-    tmp_out, tmp_meta = out.with_suffix(".tmp"), meta_path.with_suffix(".tmp")
+    # Per-process temporary names: two builds (a test run and `serve`) may make the same snapshot at once.
+    tmp_out = out.with_name(f"{key}.{os.getpid()}.gz.tmp")
+    tmp_meta = meta_path.with_name(f"{key}.{os.getpid()}.json.tmp")
     started = time.monotonic()
     try:
         proc = subprocess.run(
@@ -166,17 +173,31 @@ def make_snapshot(pyodide_dir: Path, wheel: Path, extra: list[str] | None = None
     meta = json.loads(tmp_meta.read_text(encoding="utf-8"))
     if meta["failed"]:
         log(f"snapshot: not preloaded (imported at run time instead): {'; '.join(meta['failed'])}")
-    tmp_meta.replace(meta_path)
     tmp_out.replace(out)
+    tmp_meta.replace(meta_path)  # last: the meta file is what marks a cache entry as complete
+    _prune_cache(keep={out.name, meta_path.name})
     log(f"snapshot {out.name}: {meta['size'] / 1e6:.1f} MB, {meta['gzip_size'] / 1e6:.1f} MB gzipped, "
         f"{time.monotonic() - started:.1f} s")
     return out, meta
 
 
 def _env_path() -> str:
-    import os
-
     return os.environ.get("PATH", "/usr/bin:/bin")
+
+
+def _prune_cache(keep: set[str], limit: int = CACHE_LIMIT) -> None:
+    """Keep the newest `limit` cached snapshots (6 MB each); every source edit makes a new one."""
+    entries = sorted(SNAPSHOT_CACHE.glob("*.bin.gz"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[limit:]:
+        if old.name in keep:
+            continue
+        key = old.name.removesuffix(".bin.gz")
+        for path in (old, SNAPSHOT_CACHE / f"{key}.json"):
+            path.unlink(missing_ok=True)
+    cutoff = time.time() - 3600
+    for tmp in SNAPSHOT_CACHE.glob("*.tmp"):  # left by a build that was killed
+        if tmp.stat().st_mtime < cutoff:
+            tmp.unlink(missing_ok=True)
 
 
 def app_stdlib_imports(files: list[Path]) -> list[str]:
@@ -204,6 +225,14 @@ def app_stdlib_imports(files: list[Path]) -> list[str]:
     return sorted(found)
 
 
+def app_snapshot(pyodide_dir: Path, wheel: Path, app_files: list[Path]) -> tuple[Path, dict]:
+    """The snapshot for an app: the base one, or one that also preloads the app's stdlib imports."""
+    base, meta = make_snapshot(pyodide_dir, wheel)
+    preloaded = set(meta.get("names", []))
+    extra = [name for name in app_stdlib_imports(app_files) if name not in preloaded]
+    return make_snapshot(pyodide_dir, wheel, extra) if extra else (base, meta)
+
+
 def install_snapshot(site_dir: Path, snapshot: Path, meta: dict) -> dict:
     """Put the snapshot into site_dir/snapshot/ (alone) and return runtime.json's "snapshot" entry."""
     dest_dir = site_dir / SNAPSHOT_DIR_NAME
@@ -221,6 +250,20 @@ def install_snapshot(site_dir: Path, snapshot: Path, meta: dict) -> dict:
         "pyodide": meta["pyodide"],
         "modules": meta["modules"],
     }
+
+
+PRELOAD_MARKER = "<!-- wasmblocks:snapshot-preload -->"
+
+
+def preload_snapshot(index_html: Path, entry: dict | None) -> None:
+    """Fill index.html's snapshot preload hint (its file name changes with every snapshot), or drop it."""
+    if not index_html.is_file():
+        return
+    page = index_html.read_text(encoding="utf-8")
+    if PRELOAD_MARKER not in page:
+        return
+    link = f'<link rel="preload" href="{entry["url"]}" as="fetch" crossorigin>' if entry else ""
+    index_html.write_text(page.replace(PRELOAD_MARKER, link), encoding="utf-8")
 
 
 def remove_snapshot(site_dir: Path) -> None:

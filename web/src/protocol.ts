@@ -4,8 +4,19 @@ export type JSONValue = any;
 
 export interface AppFiles {
   entrypoint: string;
-  files: Record<string, string>;
+  /** Path (relative to the app folder) → text, or bytes for data files (images, parquet, …). */
+  files: Record<string, string | Uint8Array>;
   requirements: string[];
+  /** The pinned plan an export writes (py/wasmblocks_build/requirements.py); without it the worker
+   * hands `requirements` to micropip as they are. */
+  install?: InstallPlan;
+}
+
+export interface InstallPlan {
+  /** Packages that ship with Pyodide, loaded with pyodide.loadPackage from the package index. */
+  pyodide: string[];
+  /** Exact wheel URLs (relative ones are relative to the site), installed with micropip, deps=False. */
+  wheels: string[];
 }
 
 export interface FileData {
@@ -53,15 +64,28 @@ export interface Dependency {
   types: { generator: boolean; cancel: boolean };
 }
 
+export interface ThemeVars {
+  light: Record<string, string>;
+  dark: Record<string, string>;
+}
+
 export interface AppConfig {
   title: string;
   fill_height: boolean;
   fill_width: boolean;
   css: string | null;
   theme: string | null;
+  /** CSS custom properties (names without "--") of a gr.themes theme; absent/null = the built-in look. */
+  theme_vars?: ThemeVars | null;
+  /** A JS function expression run once in the page after the app mounts. */
+  js?: string | null;
+  /** HTML appended to document.head as-is (scripts run), like Gradio's head=. */
+  head?: string | null;
   version: string;
   root: Node;
   dependencies: Dependency[];
+  /** launch(max_file_size=…) in bytes: the page refuses bigger uploads before sending them. */
+  max_file_size: number | null;
 }
 
 export interface Update {
@@ -112,7 +136,12 @@ export interface UploadMessage {
 export interface UnloadMessage {
   type: "unload";
 }
-export type PageMessage = InitMessage | EventMessage | CancelMessage | UploadMessage | UnloadMessage;
+/** Replace the running app with these files, keeping the started Python (the editor's preview). */
+export interface RunMessage {
+  type: "run";
+  app: AppFiles;
+}
+export type PageMessage = InitMessage | EventMessage | CancelMessage | UploadMessage | UnloadMessage | RunMessage;
 
 // ---- worker → page ----
 export interface BootMessage {
@@ -130,6 +159,17 @@ export interface BootErrorMessage {
 export interface TreeMessage {
   type: "tree";
   config: AppConfig;
+  /** Initial values that are files: their bytes, as in UpdateMessage. */
+  files?: FileRef[];
+  buffers?: ArrayBuffer[];
+}
+/** A @gr.render block's new children; the page swaps the subtree and the session dependencies. */
+export interface RenderMessage {
+  type: "render";
+  block_id: number;
+  node: Node;
+  dependencies: Dependency[];
+  removed_dependencies: number[];
 }
 export interface StatusMessage {
   type: "status";
@@ -172,17 +212,19 @@ export type WorkerMessage =
   | BootMessage
   | BootErrorMessage
   | TreeMessage
+  | RenderMessage
   | StatusMessage
   | UpdateMessage
   | ToastMessage
   | UploadedMessage
   | ErrorMessage;
 
-export const PAGE_MESSAGE_TYPES = ["init", "event", "cancel", "upload", "unload"] as const;
+export const PAGE_MESSAGE_TYPES = ["init", "event", "cancel", "upload", "unload", "run"] as const;
 export const WORKER_MESSAGE_TYPES = [
   "boot",
   "boot_error",
   "tree",
+  "render",
   "status",
   "update",
   "toast",

@@ -1,10 +1,31 @@
-"""gr.Button and gr.ClearButton."""
+"""gr.Button and its kin: ClearButton, DuplicateButton, DeepLinkButton."""
 
 from __future__ import annotations
 
+import base64
+import mimetypes
+import os
 from typing import Any
 
+from ..alerts import Error
 from ..component import Component
+
+VARIANTS = ("primary", "secondary", "stop", "huge")
+SIZES = ("sm", "md", "lg")
+
+
+def icon_url(icon: Any) -> str | None:
+    """A URL the page can show: URLs pass through; a file becomes a data: URL (there is no file server)."""
+    if icon is None:
+        return None
+    icon = os.fspath(icon)
+    if icon.startswith(("http://", "https://", "data:", "blob:", "/")) and not os.path.isfile(icon):
+        return icon
+    if not os.path.isfile(icon):
+        raise Error(f"Button icon {icon!r} is neither a URL nor a file")
+    mime = mimetypes.guess_type(icon)[0] or "application/octet-stream"
+    with open(icon, "rb") as handle:
+        return f"data:{mime};base64,{base64.b64encode(handle.read()).decode('ascii')}"
 
 
 class Button(Component):
@@ -23,12 +44,21 @@ class Button(Component):
         link: str | None = None,
         **kwargs: Any,
     ) -> None:
+        if variant not in VARIANTS:
+            raise ValueError(f"Button variant must be one of {VARIANTS}, not {variant!r}")
+        if size not in SIZES:
+            raise ValueError(f"Button size must be one of {SIZES}, not {size!r}")
         self.variant = variant
         self.size = size
-        self.icon = icon
+        self.icon = icon_url(icon)
         self.link = link
         kwargs.setdefault("min_width", None)
         super().__init__(value, **kwargs)
+
+    def process_props(self, props: dict[str, Any]) -> dict[str, Any]:
+        if props.get("icon") is not None:
+            props = {**props, "icon": icon_url(props["icon"])}
+        return props
 
     def preprocess(self, payload: Any) -> Any:
         return payload
@@ -74,3 +104,21 @@ class DuplicateButton(Button):
     @classmethod
     def get_block_name(cls) -> str:
         return "button"
+
+
+class DeepLinkButton(Button):
+    """Copies a link to the current page to the clipboard.
+
+    Gradio's version links to a server-side snapshot of the app's state; with no server, the link is the
+    page's own URL (query string and hash included), so it reopens the app, not its current values.
+    """
+
+    PROPS = (*Button.PROPS, "copied_value")
+
+    def __init__(self, value: str = "Share via Link", copied_value: str = "Link copied to clipboard!", *, variant: str = "secondary", size: str = "lg", **kwargs: Any) -> None:
+        self.copied_value = copied_value
+        super().__init__(value, variant=variant, size=size, **kwargs)
+
+    @classmethod
+    def get_block_name(cls) -> str:
+        return "deeplinkbutton"

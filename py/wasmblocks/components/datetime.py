@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any
 
 from ..alerts import Error
@@ -17,6 +17,8 @@ _UNITS = {"d": "days", "h": "hours", "m": "minutes", "s": "seconds"}
 def _zone(name: str | None) -> tzinfo | None:
     if name is None:
         return None
+    if name.upper() in ("UTC", "Z", "ETC/UTC"):
+        return timezone.utc  # needs no tz database (Pyodide ships none unless tzdata is installed)
     try:
         from zoneinfo import ZoneInfo
         return ZoneInfo(name)

@@ -10,6 +10,7 @@ from typing import Any
 from ..alerts import Error
 from ..files import file_data
 from ..component import Component
+from ..packages import missing_error
 
 
 def _cache_dir() -> str:
@@ -22,10 +23,7 @@ def _require(module: str, package: str) -> Any:
     try:
         return __import__(module)
     except ImportError as exc:
-        raise Error(
-            f'gr.Image(type=…) needs the "{package}" package, which is not loaded. '
-            f'Add "{package}" to requirements.txt, or use type="filepath".'
-        ) from exc
+        raise missing_error(package, "gr.Image", "not installed", Image.PACKAGE_FALLBACK) from exc
 
 
 class Image(Component):
@@ -62,6 +60,14 @@ class Image(Component):
         self.show_fullscreen_button = show_fullscreen_button
         self.placeholder = placeholder
         super().__init__(value, **kwargs)
+
+    PACKAGE_FALLBACK = 'use gr.Image(type="filepath"), which needs neither numpy nor Pillow'
+
+    def needed_packages(self, role: str) -> list[str]:
+        """Pyodide packages to load before this Image pre/postprocesses (processing.load_needed_packages)."""
+        if role == "input":
+            return {"numpy": ["numpy", "Pillow"], "pil": ["Pillow"]}.get(self.type, [])
+        return [] if self.type == "filepath" else ["Pillow"]
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:

@@ -1,4 +1,4 @@
-"""gr.Markdown and gr.HTML: rendered text."""
+"""gr.Markdown: rendered GitHub-flavoured Markdown, with code highlighting and LaTeX."""
 
 from __future__ import annotations
 
@@ -44,24 +44,3 @@ class Markdown(Component):
 
     def postprocess(self, value: Any) -> str | None:
         return None if value is None else inspect.cleandoc(str(value))
-
-
-class HTML(Component):
-    """Raw HTML, sanitized in the page the way Gradio does (scripts and event handlers removed)."""
-
-    EVENTS = ("change", "click")
-    PROPS = ("min_height", "max_height", "padding")
-
-    def __init__(self, value: Any = "", *, min_height: int | None = None, max_height: int | None = None, padding: bool = True, **kwargs: Any) -> None:
-        self.min_height = min_height
-        self.max_height = max_height
-        self.padding = padding
-        kwargs.setdefault("show_label", False)
-        super().__init__(value, **kwargs)
-
-    def postprocess(self, value: Any) -> str | None:
-        return None if value is None else str(value)
-
-    @classmethod
-    def get_block_name(cls) -> str:
-        return "html"

@@ -8,8 +8,9 @@ export class Connection {
   private seq = 0;
   onMessage: (message: WorkerMessage) => void = () => {};
 
-  constructor(workerUrl: URL) {
-    this.worker = new Worker(workerUrl, { type: "module" });
+  /** workerType "classic": the sandboxed player's Blob URL worker (Chromium refuses module workers there). */
+  constructor(workerUrl: URL, workerType: WorkerType = "module") {
+    this.worker = new Worker(workerUrl, { type: workerType });
     this.worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
       const message = event.data;
       if (message.type === "uploaded") {

@@ -1,7 +1,8 @@
 // The page's half of the event engine, as in Gradio's frontend: which dependencies a trigger runs,
 // `js` before (or instead of) Python, trigger modes, cancels, and .then/.success/.failure chains.
 
-import type { AppConfig, Dependency, StatusMessage, UpdateMessage } from "../protocol";
+import type { AppConfig, Dependency, RenderMessage, StatusMessage, UpdateMessage } from "../protocol";
+import { UpdateCoalescer } from "./coalesce";
 import type { Connection } from "./connection";
 import { registerFiles, resolveUpdate } from "./files";
 import type { AppStore } from "./store";
@@ -18,9 +19,22 @@ export class EventDispatcher {
   private deps = new Map<number, Dependency>();
   private running = new Map<number, Running>();
   private byEvent = new Map<string, Dependency>();
+  /** Streaming updates render at most once per animation frame; the last value always lands. */
+  readonly updates: UpdateCoalescer;
 
   constructor(private store: AppStore, private conn: Connection, config: AppConfig) {
-    for (const dep of config.dependencies) {
+    this.updates = new UpdateCoalescer((update) => this.store.applyUpdate(update));
+    this.addDependencies(config.dependencies);
+    store.onTrigger = (id, event, data) => this.fire(id, event, data);
+    store.onValueChange = (id, user) => {
+      this.fire(id, "change", null);
+      if (user) this.fire(id, "input", null);
+    };
+  }
+
+  /** Start listening for these dependencies (the app's, or a session's from a `render` message). */
+  addDependencies(deps: Dependency[]): void {
+    for (const dep of deps) {
       this.deps.set(dep.id, dep);
       for (const [id, event] of dep.targets) {
         const key = `${id}:${event}`;
@@ -30,11 +44,29 @@ export class EventDispatcher {
         this.chained.set(dep.trigger_after, [...(this.chained.get(dep.trigger_after) ?? []), dep]);
       }
     }
-    store.onTrigger = (id, event, data) => this.fire(id, event, data);
-    store.onValueChange = (id, user) => {
-      this.fire(id, "change", null);
-      if (user) this.fire(id, "input", null);
+  }
+
+  /** Stop listening for these dependencies; events of theirs already running still finish. */
+  removeDependencies(ids: number[]): void {
+    const gone = new Set(ids);
+    if (!gone.size) return;
+    for (const id of ids) this.deps.delete(id);
+    const prune = (map: Map<any, Dependency[]>): void => {
+      for (const [key, list] of map) {
+        const rest = list.filter((d) => !gone.has(d.id));
+        if (rest.length) map.set(key, rest);
+        else map.delete(key);
+      }
     };
+    prune(this.byTarget);
+    prune(this.chained);
+  }
+
+  /** A @gr.render block ran: swap its subtree and its session dependencies. */
+  onRender(message: RenderMessage): void {
+    this.removeDependencies(message.removed_dependencies);
+    this.store.replaceChildren(message.block_id, message.node);
+    this.addDependencies(message.dependencies);
   }
 
   /** Run every dependency listening to `event` on block `id`. */
@@ -98,6 +130,7 @@ export class EventDispatcher {
     const dep = this.byEvent.get(message.event_id);
     if (!dep) return;
     const ended = message.stage === "complete" || message.stage === "error" || message.stage === "cancelled";
+    if (ended) this.updates.flush(); // the final values land before chained events read their inputs
     for (const id of this.progressTargets(dep)) {
       if (ended || dep.show_progress === "hidden") {
         this.store.setStatus(id, null);
@@ -129,13 +162,14 @@ export class EventDispatcher {
 
   onUpdate(message: UpdateMessage): void {
     registerFiles(this.store.fileUrls, message.files, message.buffers);
-    for (const update of message.updates) this.store.applyUpdate(resolveUpdate(update, this.store.fileUrls));
+    this.updates.push(message.updates.map((update) => resolveUpdate(update, this.store.fileUrls)));
   }
 
   /** The worker refused an event (bad id, bad values): end it as a failure. */
   onRejected(eventId: string | null | undefined): void {
     const dep = eventId ? this.byEvent.get(eventId) : undefined;
     if (!dep) return;
+    this.updates.flush();
     this.byEvent.delete(eventId!);
     for (const id of this.progressTargets(dep)) this.store.setStatus(id, null);
     this.finish(dep, false);

@@ -68,6 +68,42 @@ export class AppStore {
     this.emitAll();
   }
 
+  /**
+   * A @gr.render block's new subtree (protocol `render`): its old descendants go, `node`'s children come in.
+   * A child whose id is already known (a `key=` component re-created with the id it had) keeps its value.
+   */
+  replaceChildren(id: number, node: Node): void {
+    const state = this.components.get(id);
+    if (!state) return;
+    const kept = new Map<number, any>();
+    const drop = (cid: number): void => {
+      const child = this.components.get(cid);
+      if (!child) return;
+      kept.set(cid, child.value);
+      child.children.forEach(drop);
+      this.components.delete(cid);
+    };
+    state.children.forEach(drop);
+    const added: number[] = [];
+    const add = (n: Node): void => {
+      const { value, ...props } = n.props;
+      this.components.set(n.id, {
+        id: n.id,
+        type: n.type,
+        props,
+        value: kept.has(n.id) ? kept.get(n.id) : value,
+        children: (n.children ?? []).map((c) => c.id),
+      });
+      added.push(n.id);
+      n.children?.forEach(add);
+    };
+    node.children?.forEach(add);
+    state.children = (node.children ?? []).map((c) => c.id);
+    this.notify(id);
+    // Kept ids are mounted already and must redraw with their new props.
+    added.forEach((cid) => this.notify(cid));
+  }
+
   get(id: number): ComponentState | undefined {
     return this.components.get(id);
   }

@@ -1,5 +1,6 @@
 // gr.Button: a <button> (or <a> when `link` is set) carrying elem_id and the size/variant classes, as in Gradio.
 
+import { useState } from "preact/hooks";
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 
@@ -37,4 +38,22 @@ export function Button({ props, value, trigger, root }: ComponentProps) {
       {text}
     </button>
   );
+}
+
+/**
+ * gr.DeepLinkButton: copies a link to this page. Gradio links to a server-side snapshot of the app's
+ * state; there is no server here, so the link is the page URL and reopens the app, not its values.
+ */
+export function DeepLinkButton(p: ComponentProps) {
+  const [copied, setCopied] = useState(false);
+  const trigger = (event: string, data?: any) => {
+    if (event === "click") {
+      navigator.clipboard?.writeText(location.href).catch(() => {});
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2000);
+    }
+    p.trigger(event, data);
+  };
+  const value = copied ? (p.props.copied_value ?? "Link copied to clipboard!") : p.value;
+  return <Button {...p} value={value} trigger={trigger} />;
 }

@@ -1,20 +1,80 @@
 // gr.HTML: the app's HTML, sanitized by DOMPurify (scripts and event handlers removed), data-testid="html".
+// Gradio 6 templates: html_template/css_template are filled with `value` and the template props; the CSS
+// is scoped to this component; js_on_load runs once with `element`, `props` (setting props.value sets the
+// value) and `trigger(event)`.
 
 import DOMPurify from "dompurify";
-import { useMemo } from "preact/hooks";
+import { useEffect, useMemo, useRef } from "preact/hooks";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { fillTemplate, jsTemplate } from "./html-template";
 
-export function HTML({ props, value, trigger, status }: ComponentProps) {
-  const raw = value === null || value === undefined ? "" : String(value);
-  const html = useMemo(() => DOMPurify.sanitize(raw), [raw]);
+function render(template: string, value: any, vars: Record<string, any>): { html: string; error: string | null } {
+  try {
+    return { html: fillTemplate(template, value, vars), error: null };
+  } catch (err: any) {
+    return { html: "", error: `html_template error: ${err?.message ?? err}` };
+  }
+}
+
+export function HTML({ id, props, value, setValue, trigger, status }: ComponentProps) {
+  const template: string = props.html_template ?? "${value}";
+  const vars: Record<string, any> = props.template_props ?? {};
+  const plain = template.trim() === "${value}";
+  const scope = `wb-html-${id}`;
+  const { html, error } = useMemo(() => {
+    if (plain) return { html: DOMPurify.sanitize(value == null ? "" : String(value)), error: null };
+    const filled = render(template, value, vars);
+    return { html: DOMPurify.sanitize(filled.html), error: filled.error };
+  }, [plain, template, value, vars]);
+  const css = useMemo(() => {
+    if (!props.css_template) return "";
+    try {
+      // Only `${…}` in CSS (Handlebars would HTML-escape `>` and quotes); nesting scopes the rules to this component.
+      const filled = jsTemplate(props.css_template, { ...vars, props: { ...vars, value }, value });
+      return `[data-wb-html="${scope}"] { ${filled} }`;
+    } catch (err) {
+      console.error("wasmblocks: css_template failed", err);
+      return "";
+    }
+  }, [props.css_template, value, vars, scope]);
+
+  const el = useRef<HTMLDivElement>(null);
+  const live = useRef({ value, props, setValue, trigger });
+  live.current = { value, props, setValue, trigger };
+  useEffect(() => {
+    if (!props.js_on_load || !el.current) return;
+    const propsProxy = new Proxy(
+      {},
+      {
+        get: (_, k: string) => (k === "value" ? live.current.value : (live.current.props.template_props ?? {})[k] ?? live.current.props[k]),
+        set: (_, k: string, v) => {
+          if (k === "value") live.current.setValue(v);
+          return true;
+        },
+      },
+    );
+    try {
+      // The app author's code, like Gradio's js= (never the user's): same trust as the app itself.
+      // eslint-disable-next-line no-new-func
+      new Function("element", "trigger", "props", props.js_on_load)(el.current, (name: string, data?: any) => live.current.trigger(name, data), propsProxy);
+    } catch (err) {
+      console.error("wasmblocks: js_on_load failed", err);
+    }
+  }, [props.js_on_load]);
+
   return (
     <div
-      class={cx("prose", "gradio-html", "wb-html", props.padding !== false && "padding", status?.stage === "pending" && "pending")}
+      ref={el}
+      class={cx("prose", "gradio-html", "wb-html", props.padding && "padding", props.apply_default_css === false && "no-default-css", status?.stage === "pending" && "pending")}
       data-testid="html"
+      data-wb-html={scope}
       style={{ minHeight: cssSize(props.min_height), maxHeight: cssSize(props.max_height), overflowY: props.max_height != null ? "auto" : undefined }}
       onClick={() => trigger("click")}
-      dangerouslySetInnerHTML={{ __html: html }}
-    />
+    >
+      {css ? <style>{css}</style> : null}
+      {error ? <div class="wb-html-error" role="alert">{error}</div> : null}
+      <div class="html-container" dangerouslySetInnerHTML={{ __html: html }} />
+    </div>
   );
 }

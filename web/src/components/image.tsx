@@ -3,6 +3,7 @@
 
 import { useRef, useState } from "preact/hooks";
 import type { FileData } from "../protocol";
+import { refusal } from "../client/upload";
 import { BlockLabel, ImageIcon, UploadIcon, labelOf } from "../renderer/atoms";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
@@ -25,6 +26,11 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
     if (!file) return;
     if (file.type && !file.type.startsWith("image/")) {
       setError(`${file.name} is not an image`);
+      return;
+    }
+    const refused = refusal([file], null, store.config?.max_file_size);
+    if (refused) {
+      store.addToast("error", refused, "Upload refused", 10);
       return;
     }
     setError(null);
@@ -141,8 +147,9 @@ function select(e: MouseEvent, trigger: (event: string, data?: any) => void) {
   const img = e.currentTarget as HTMLImageElement;
   const rect = img.getBoundingClientRect();
   if (!img.naturalWidth || !rect.width) return;
-  const x = Math.round(((e.clientX - rect.left) / rect.width) * img.naturalWidth);
-  const y = Math.round(((e.clientY - rect.top) / rect.height) * img.naturalHeight);
+  // A pixel index: floor, clamped (rounding could name the column past the right edge).
+  const x = Math.min(img.naturalWidth - 1, Math.floor(((e.clientX - rect.left) / rect.width) * img.naturalWidth));
+  const y = Math.min(img.naturalHeight - 1, Math.floor(((e.clientY - rect.top) / rect.height) * img.naturalHeight));
   trigger("select", { index: [x, y], value: null });
 }
 

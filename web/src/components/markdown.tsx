@@ -1,8 +1,10 @@
 // gr.Markdown: GitHub-flavoured Markdown via `marked`, sanitized by DOMPurify unless sanitize_html=False.
+// Code blocks are highlighted by highlight.js and LaTeX (latex_delimiters) typeset by KaTeX; both load
+// lazily, the first time a Markdown needs them, and KaTeX's CSS comes from our own assets (no CDN).
 
 import DOMPurify from "dompurify";
 import { Marked } from "marked";
-import { useMemo } from "preact/hooks";
+import { useLayoutEffect, useMemo, useRef } from "preact/hooks";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 
@@ -53,10 +55,89 @@ function postProcess(html: string, headerLinks: boolean): string {
   return tpl.innerHTML;
 }
 
-export function renderMarkdown(text: string, opts: { sanitize: boolean; breaks: boolean; headerLinks: boolean }): string {
-  let html = parser(opts.breaks).parse(text, { async: false }) as string;
+export interface Delimiter {
+  left: string;
+  right: string;
+  display: boolean;
+}
+
+// Private-use characters: Markdown and DOMPurify leave them alone, and no real text contains them.
+const MATH_MARK = "\ue000math";
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** Take LaTeX out of the text before Markdown sees it (so `_` and `*` inside it stay), leaving markers. */
+function extractMath(text: string, delimiters: Delimiter[]): { text: string; math: { tex: string; display: boolean }[] } {
+  const math: { tex: string; display: boolean }[] = [];
+  // Longer delimiters first, so "$$" is not read as two "$".
+  const ordered = [...delimiters].sort((a, b) => b.left.length - a.left.length);
+  for (const d of ordered) {
+    const re = new RegExp(`${escapeRe(d.left)}([\\s\\S]+?)${escapeRe(d.right)}`, "g");
+    text = text.replace(re, (_, tex: string) => {
+      math.push({ tex, display: d.display });
+      return `${MATH_MARK}${math.length - 1}\ue001`;
+    });
+  }
+  return { text, math };
+}
+
+export function renderMarkdown(
+  text: string,
+  opts: { sanitize: boolean; breaks: boolean; headerLinks: boolean; delimiters?: Delimiter[] },
+): string {
+  const { text: source, math } = opts.delimiters?.length ? extractMath(text, opts.delimiters) : { text, math: [] };
+  let html = parser(opts.breaks).parse(source, { async: false }) as string;
   if (opts.sanitize) html = DOMPurify.sanitize(html);
-  return postProcess(html, opts.headerLinks);
+  html = postProcess(html, opts.headerLinks);
+  if (math.length) {
+    // Placeholders show the TeX source until KaTeX has loaded and typeset them.
+    html = html.replace(/\ue000math(\d+)\ue001/g, (_, i: string) => {
+      const m = math[Number(i)];
+      return `<span class="wb-math${m.display ? " display" : ""}" data-display="${m.display}">${escapeHtml(m.tex)}</span>`;
+    });
+  }
+  return html;
+}
+
+function assetUrl(path: string): string {
+  // Next to the page's own stylesheet (assets/wasmblocks.css); not import.meta, which IIFE builds lack.
+  const sheet = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"][href*="wasmblocks.css"]');
+  return new URL(path, sheet ? sheet.href : new URL("assets/", document.baseURI)).href;
+}
+
+let katexCss = false;
+function ensureKatexCss(): void {
+  if (katexCss) return;
+  katexCss = true;
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = assetUrl("katex/katex.css");
+  link.dataset.wasmblocks = "katex";
+  document.head.appendChild(link);
+}
+
+/** Typeset math placeholders and highlight code blocks inside `root` (loading each library on first use). */
+export async function enhance(root: HTMLElement): Promise<void> {
+  const maths = root.querySelectorAll<HTMLElement>(".wb-math:not([data-rendered])");
+  if (maths.length) {
+    ensureKatexCss();
+    const katex = (await import("katex")).default;
+    maths.forEach((el) => {
+      const tex = el.textContent ?? "";
+      katex.render(tex, el, { displayMode: el.dataset.display === "true", throwOnError: false });
+      el.dataset.rendered = "true";
+      el.dataset.tex = tex;
+    });
+  }
+  const blocks = root.querySelectorAll<HTMLElement>("pre code:not([data-highlighted])");
+  if (blocks.length) {
+    const hljs = (await import("highlight.js/lib/common")).default;
+    blocks.forEach((el) => {
+      const lang = [...el.classList].find((c) => c.startsWith("language-"))?.slice(9);
+      if (lang && !hljs.getLanguage(lang)) el.classList.add("nohighlight");
+      hljs.highlightElement(el);
+    });
+  }
 }
 
 export function Markdown({ props, value, status }: ComponentProps) {
@@ -64,7 +145,17 @@ export function Markdown({ props, value, status }: ComponentProps) {
   const sanitize = props.sanitize_html !== false;
   const breaks = !!props.line_breaks;
   const headerLinks = !!props.header_links;
-  const html = useMemo(() => renderMarkdown(text, { sanitize, breaks, headerLinks }), [text, sanitize, breaks, headerLinks]);
+  const delimiters: Delimiter[] = Array.isArray(props.latex_delimiters) ? props.latex_delimiters : [];
+  const delimKey = JSON.stringify(delimiters);
+  const html = useMemo(
+    () => renderMarkdown(text, { sanitize, breaks, headerLinks, delimiters }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [text, sanitize, breaks, headerLinks, delimKey],
+  );
+  const body = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    if (body.current) void enhance(body.current).catch((err) => console.warn("wasmblocks: markdown enhance failed", err));
+  }, [html]);
   const style: Record<string, string | undefined> = {
     height: cssSize(props.height),
     maxHeight: cssSize(props.max_height),
@@ -88,7 +179,7 @@ export function Markdown({ props, value, status }: ComponentProps) {
           ⧉
         </button>
       ) : null}
-      <span class="md" dangerouslySetInnerHTML={{ __html: html }} />
+      <span class="md" ref={body} dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   );
 }

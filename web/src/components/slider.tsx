@@ -1,6 +1,6 @@
 // gr.Slider: a range input plus a number box (data-testid="number-input") and a reset button, as in Gradio.
 
-import { useRef } from "preact/hooks";
+import { useEffect, useRef } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import type { ComponentProps } from "../renderer/types";
 
@@ -23,6 +23,18 @@ export function Slider({ id, props, value, setValue, trigger }: ComponentProps) 
     const n = (e.currentTarget as HTMLInputElement).valueAsNumber;
     trigger("release", isNaN(n) ? v : n);
   };
+  // A native listener: preact/compat turns onChange on a range input into onInput, which would fire
+  // `release` on every step of a drag (and before the value is stored).
+  const rangeRef = useRef<HTMLInputElement>(null);
+  const releaseRef = useRef(release);
+  releaseRef.current = release;
+  useEffect(() => {
+    const el = rangeRef.current;
+    if (!el) return;
+    const onChange = (e: Event) => releaseRef.current(e);
+    el.addEventListener("change", onChange);
+    return () => el.removeEventListener("change", onChange);
+  }, []);
   const fromInput = (e: Event) => {
     const el = e.currentTarget as HTMLInputElement;
     const n = el.valueAsNumber;
@@ -89,8 +101,8 @@ export function Slider({ id, props, value, setValue, trigger }: ComponentProps) 
           step={step}
           disabled={disabled}
           style={{ "--range_progress": `${pct}%` }}
+          ref={rangeRef}
           onInput={fromInput}
-          onChange={release}
           onPointerUp={release}
         />
         <span class="max_value">{max}</span>

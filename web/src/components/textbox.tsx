@@ -1,7 +1,8 @@
 // gr.Textbox: <input> for one line, <textarea> otherwise; Gradio's label structure and data-testid="textbox".
 
-import { useLayoutEffect, useRef } from "preact/hooks";
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
+import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 
 const LINE_PX = 20;
@@ -47,12 +48,22 @@ export function Textbox({ id, props, value, setValue, trigger }: ComponentProps)
       trigger("submit");
     }
   };
-  const onInput = (e: Event) => setValue((e.currentTarget as HTMLInputElement).value);
+  // Chromium fires `select` again for the same selection (e.g. when focus moves to a button): report a
+  // selection once, until it or the text changes.
+  const lastSelection = useRef("");
+  const onInput = (e: Event) => {
+    lastSelection.current = "";
+    setValue((e.currentTarget as HTMLInputElement).value);
+  };
   const onSelect = (e: Event) => {
     const t = e.currentTarget as HTMLInputElement;
     const start = t.selectionStart ?? 0;
     const end = t.selectionEnd ?? 0;
-    if (end > start) trigger("select", { value: t.value.substring(start, end), index: [start, end] });
+    const key = `${start}:${end}:${t.value}`;
+    if (end > start && key !== lastSelection.current) {
+      lastSelection.current = key;
+      trigger("select", { value: t.value.substring(start, end), index: [start, end], selected: true });
+    }
   };
   const common = {
     id: inputId,
@@ -73,32 +84,65 @@ export function Textbox({ id, props, value, setValue, trigger }: ComponentProps)
   };
 
   return (
-    <label class="wb-field container" for={inputId}>
-      <BlockTitle show={props.show_label !== false} info={props.info}>
-        {label}
-      </BlockTitle>
-      {props.show_copy_button && !single ? <CopyButton text={text} /> : null}
-      {single ? (
-        <input ref={ref} type={type} autoComplete={type === "email" ? "email" : type === "password" ? "current-password" : undefined} {...common} />
-      ) : (
-        <textarea ref={ref} rows={lines} {...common} />
-      )}
-    </label>
+    // The buttons sit outside the <label>, so the input's accessible name is just the label (and info).
+    <div class="wb-field container">
+      <label for={inputId} class="wb-field-label">
+        <BlockTitle show={props.show_label !== false} info={props.info}>
+          {label}
+        </BlockTitle>
+      </label>
+      {props.show_copy_button ? <CopyButton text={text} onCopied={() => trigger("copy", { value: text })} /> : null}
+      <div class={cx("input-container", (props.submit_btn || props.stop_btn) && "with-buttons")}>
+        {single ? (
+          <input ref={ref} type={type} autoComplete={type === "email" ? "email" : type === "password" ? "current-password" : undefined} {...common} />
+        ) : (
+          <textarea ref={ref} rows={lines} {...common} />
+        )}
+        {props.submit_btn ? (
+          <ActionButton kind="submit" text={props.submit_btn} disabled={disabled} onClick={() => trigger("submit")} />
+        ) : null}
+        {props.stop_btn ? <ActionButton kind="stop" text={props.stop_btn} disabled={false} onClick={() => trigger("stop")} /> : null}
+      </div>
+    </div>
   );
 }
 
-function CopyButton({ text }: { text: string }) {
+/** Gradio's submit/stop buttons inside the box: an icon when the prop is True, else its text. */
+function ActionButton({ kind, text, disabled, onClick }: { kind: "submit" | "stop"; text: string | boolean; disabled: boolean; onClick(): void }) {
+  const iconOnly = text === true;
+  return (
+    <button
+      type="button"
+      class={cx(`${kind}-button`, !iconOnly && "padded-button")}
+      aria-label={iconOnly ? (kind === "submit" ? "Submit" : "Stop") : undefined}
+      disabled={disabled}
+      onClick={(e) => {
+        e.preventDefault();
+        onClick();
+      }}
+    >
+      {iconOnly ? (kind === "submit" ? "➤" : "■") : String(text)}
+    </button>
+  );
+}
+
+function CopyButton({ text, onCopied }: { text: string; onCopied(): void }) {
+  const [copied, setCopied] = useState(false);
   return (
     <button
       type="button"
       class="wb-copy-button"
-      aria-label="Copy"
+      aria-label={copied ? "Copied" : "Copy"}
+      title="Copy"
       onClick={(e) => {
         e.preventDefault();
         navigator.clipboard?.writeText(text).catch(() => {});
+        setCopied(true);
+        setTimeout(() => setCopied(false), 1500);
+        onCopied();
       }}
     >
-      ⧉
+      {copied ? "✓" : "⧉"}
     </button>
   );
 }

@@ -3,26 +3,43 @@
 import type { AppFiles, WorkerMessage } from "../protocol";
 import { Connection } from "../client/connection";
 import { EventDispatcher } from "../client/events";
+import { registerFiles, withFileUrls } from "../client/files";
 import { AppStore } from "../client/store";
 import { renderBootError } from "../renderer/boot-error";
 import { renderLoading } from "../renderer/loading";
 import { mountApp } from "../renderer/render";
+import { currentOnly } from "./rerun";
+import { registerOffline } from "../share/offline";
 
 export interface StartOptions {
   /** The site root holding runtime.json, assets/, pyodide/ (and app/ when `app` is not given). */
   base: URL;
   app?: AppFiles;
+  /** The worker to use (default: a new one from assets/worker.js). */
+  connection?: Connection;
+  /** The connection's worker already runs an app: replace it (`run` message), keeping Python. */
+  replace?: boolean;
 }
 
 export function start(root: HTMLElement, options: StartOptions): Connection {
   const store = new AppStore();
-  const conn = new Connection(new URL("assets/worker.js", options.base));
+  const worker = options.connection ?? new Connection(new URL("assets/worker.js", options.base));
+  const conn = currentOnly(worker); // an earlier app's timers and chains on this worker go quiet
   let dispatcher: EventDispatcher | null = null;
   root.dataset.state = "loading";
   renderLoading(root, "downloading");
-  store.upload = (files) => conn.upload(files);
+  store.upload = async (files) => {
+    // The page already has the bytes: show uploads through Blob URLs of their own, keyed by worker path.
+    const uploaded = await conn.upload(files);
+    return uploaded.map((fd, i) => {
+      if (fd.url || !files[i]) return fd;
+      const url = URL.createObjectURL(files[i]);
+      store.fileUrls.set(fd.path, url);
+      return { ...fd, url };
+    });
+  };
 
-  conn.onMessage = (message: WorkerMessage) => {
+  worker.onMessage = (message: WorkerMessage) => {
     switch (message.type) {
       case "boot":
         renderLoading(root, message.stage, message.detail);
@@ -32,7 +49,9 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
         renderBootError(root, message);
         break;
       case "tree":
-        store.load(message.config);
+        // Initial values that are files arrive with their bytes, like updates.
+        registerFiles(store.fileUrls, message.files, message.buffers);
+        store.load(message.files ? { ...message.config, root: withFileUrls(message.config.root, store.fileUrls) } : message.config);
         dispatcher = new EventDispatcher(store, conn, message.config);
         root.replaceChildren();
         mountApp(root, store);
@@ -40,6 +59,9 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
         performance.mark("wasmblocks:ready");
         dispatcher.load(message.config.root.id);
         dispatcher.startTimers();
+        break;
+      case "render":
+        dispatcher?.onRender(message);
         break;
       case "status":
         dispatcher?.onStatus(message);
@@ -57,6 +79,10 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
         break;
     }
   };
+  if (options.replace && options.app) {
+    conn.post({ type: "run", app: options.app });
+    return worker;
+  }
   conn.post({
     type: "init",
     base_url: options.base.href,
@@ -64,10 +90,15 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
     url: location.href,
     app: options.app,
   });
-  addEventListener("pagehide", () => conn.post({ type: "unload" }));
-  return conn;
+  addEventListener("pagehide", () => worker.post({ type: "unload" }));
+  return worker;
 }
 
 // Auto-start on the export's index.html: the bundle lives in assets/, so the site root is one level up.
 const root = document.getElementById("wasmblocks-app");
-if (root) start(root, { base: new URL("../", import.meta.url) });
+// data-autostart="false": a host (the sandboxed player, an embed) starts it with its own options.
+if (root && root.dataset.autostart !== "false") {
+  const base = new URL("../", import.meta.url);
+  start(root, { base });
+  addEventListener("load", () => registerOffline(base)); // after the page's own downloads began
+}

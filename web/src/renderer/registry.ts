@@ -3,8 +3,16 @@
 import type { RegistryEntry } from "./types";
 import { Accordion } from "../components/accordion";
 import { Blocks } from "../components/blocks";
-import { Button } from "../components/button";
+import { Button, DeepLinkButton } from "../components/button";
 import { Checkbox } from "../components/checkbox";
+import { CheckboxGroup } from "../components/checkboxgroup";
+import { Code } from "../components/code";
+import { ColorPicker } from "../components/colorpicker";
+import { Dataset } from "../components/dataset";
+import { DateTime } from "../components/datetime";
+import { HighlightedText } from "../components/highlightedtext";
+import { JSONView } from "../components/json";
+import { Label } from "../components/label";
 import { Column } from "../components/column";
 import { Dropdown } from "../components/dropdown";
 import { Group } from "../components/group";
@@ -14,15 +22,49 @@ import { Markdown } from "../components/markdown";
 import { NumberInput } from "../components/number";
 import { Radio } from "../components/radio";
 import { Row } from "../components/row";
+import { Route } from "../components/route";
+import { Sidebar } from "../components/sidebar";
 import { Slider } from "../components/slider";
 import { State } from "../components/state";
 import { Tab, Tabs } from "../components/tabs";
 import { Textbox } from "../components/textbox";
 import { Timer } from "../components/timer";
 import { BrowserState } from "../components/browserstate";
+// Components II: files and media
+import { AnnotatedImage } from "../components/annotated_image";
+import { Audio } from "../components/audio";
+import { DownloadButton } from "../components/download_button";
+import { File } from "../components/file";
+import { Gallery } from "../components/gallery";
+import { ImageSlider } from "../components/image_slider";
+import { UploadButton } from "../components/upload_button";
+import { Video } from "../components/video";
+// Components II: chat, data and plots
+import { Chatbot } from "../components/chatbot";
+import { Dataframe } from "../components/dataframe";
+import { MultimodalTextbox } from "../components/multimodal_textbox";
+import { NativePlot } from "../components/native_plot";
+import { Plot } from "../components/plot";
 import { Unsupported } from "./unsupported";
 
 const registry = new Map<string, RegistryEntry>([
+  // Components II: chat, data and plots
+  ["chatbot", { component: Chatbot, kind: "block" }],
+  ["multimodaltextbox", { component: MultimodalTextbox, kind: "block" }],
+  ["dataframe", { component: Dataframe, kind: "block" }],
+  ["plot", { component: Plot, kind: "block" }],
+  ["lineplot", { component: NativePlot, kind: "block" }],
+  ["barplot", { component: NativePlot, kind: "block" }],
+  ["scatterplot", { component: NativePlot, kind: "block" }],
+  // Components II: files and media
+  ["file", { component: File, kind: "block" }],
+  ["uploadbutton", { component: UploadButton, kind: "bare" }],
+  ["downloadbutton", { component: DownloadButton, kind: "bare" }],
+  ["gallery", { component: Gallery, kind: "block" }],
+  ["annotatedimage", { component: AnnotatedImage, kind: "block" }],
+  ["imageslider", { component: ImageSlider, kind: "block" }],
+  ["audio", { component: Audio, kind: "block" }],
+  ["video", { component: Video, kind: "block" }],
   ["blocks", { component: Blocks, kind: "bare" }],
   ["row", { component: Row, kind: "bare" }],
   ["column", { component: Column, kind: "bare" }],
@@ -31,6 +73,8 @@ const registry = new Map<string, RegistryEntry>([
   ["tab", { component: Tab, kind: "bare" }],
   ["tabitem", { component: Tab, kind: "bare" }],
   ["accordion", { component: Accordion, kind: "bare" }],
+  ["sidebar", { component: Sidebar, kind: "bare" }],
+  ["route", { component: Route, kind: "bare" }],
   ["button", { component: Button, kind: "bare" }],
   ["state", { component: State, kind: "none" }],
   ["timer", { component: Timer, kind: "headless" }],
@@ -44,6 +88,16 @@ const registry = new Map<string, RegistryEntry>([
   ["image", { component: Image, kind: "block" }],
   ["markdown", { component: Markdown, kind: "block", noContainer: true }],
   ["html", { component: HTML, kind: "block", noContainer: true }],
+  // Components I (form and display)
+  ["deeplinkbutton", { component: DeepLinkButton, kind: "bare" }],
+  ["checkboxgroup", { component: CheckboxGroup, kind: "block" }],
+  ["colorpicker", { component: ColorPicker, kind: "block" }],
+  ["datetime", { component: DateTime, kind: "block" }],
+  ["json", { component: JSONView, kind: "block" }],
+  ["label", { component: Label, kind: "block" }],
+  ["highlightedtext", { component: HighlightedText, kind: "block" }],
+  ["code", { component: Code, kind: "block" }],
+  ["dataset", { component: Dataset, kind: "block" }],
 ]);
 
 const unsupported: RegistryEntry = { component: Unsupported, kind: "block" };

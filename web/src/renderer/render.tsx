@@ -4,6 +4,7 @@ import { render } from "preact";
 import type { AppStore } from "../client/store";
 import { Block } from "./block";
 import { Toasts } from "./toasts";
+import { applyMode, applyThemeVars, insertHead, runAppJs } from "./theme";
 
 function App({ store }: { store: AppStore }) {
   const config = store.config!;
@@ -31,14 +32,6 @@ function injectCss(css: string | null | undefined): void {
   tag.textContent = css;
 }
 
-function themeIsDark(): boolean {
-  try {
-    return new URLSearchParams(location.search).get("__theme") === "dark";
-  } catch {
-    return false;
-  }
-}
-
 /** Render the app held by `store` (store.load() has been called) into `root`. */
 export function mountApp(root: HTMLElement, store: AppStore): void {
   const config = store.config;
@@ -49,10 +42,13 @@ export function mountApp(root: HTMLElement, store: AppStore): void {
   if (config.version) root.classList.add(`gradio-container-${String(config.version).replace(/\./g, "-")}`);
   root.classList.toggle("fill-height", !!config.fill_height);
   root.classList.toggle("fill-width", !!config.fill_width);
-  root.classList.toggle("dark", themeIsDark());
+  applyThemeVars(config.theme_vars);
+  applyMode(root);
+  insertHead(config.head);
   root.classList.remove("wb-boot");
   // Whatever was there (the loading screen, static HTML) goes: start from a clean container.
   render(null, root);
   root.replaceChildren();
   render(<App store={store} />, root);
+  void runAppJs(config.js);
 }

@@ -1,14 +1,34 @@
-// Boot steps, kept separate so a memory snapshot can later replace "start Python" + "import wasmblocks":
-// 1 startPython, 2 installWasmblocks, 3 writeApp (+ installRequirements), 4 runApp.
+// Boot steps, kept separate: 1 startPython (from the memory snapshot when the site has one, else a plain
+// Pyodide boot), 2 installWasmblocks, 3 writeApp (+ installRequirements), 4 runApp (worker.ts).
+// With a snapshot, step 1 restores an interpreter that already imported wasmblocks, so step 2 only puts the
+// wheel's files back into site-packages (the file system is not part of a snapshot) and re-seeds `random`.
 
 import type { AppFiles, BootStage } from "../protocol";
+import { importModule } from "./module-loader";
 
 export const APP_DIR = "/home/pyodide/app";
+
+/** runtime.json's "snapshot" entry, written by py/wasmblocks_build/snapshot.py. */
+export interface SnapshotInfo {
+  url: string;
+  /** Bytes after gunzip: the buffer is allocated once at this size. */
+  size: number;
+  gzip_size: number;
+  pyodide: string;
+  modules: number;
+}
 
 export interface RuntimeInfo {
   version: string;
   wheel: string;
   pyodide: string;
+  snapshot?: SnapshotInfo;
+}
+
+/** What startPython produced: the interpreter, and whether it came from the snapshot. */
+export interface Started {
+  py: Pyodide;
+  fromSnapshot: boolean;
 }
 
 type Pyodide = any;
@@ -38,16 +58,94 @@ export async function fetchApp(base: URL, inline?: AppFiles): Promise<AppFiles> 
   return { entrypoint: manifest.entrypoint, files, requirements: manifest.requirements ?? [] };
 }
 
-export async function startPython(base: URL, info: RuntimeInfo, log: (text: string) => void): Promise<Pyodide> {
-  const indexURL = new URL(info.pyodide, base).href;
-  // A computed URL keeps esbuild from bundling Pyodide: it is served as-is from the vendored folder.
-  const { loadPyodide } = await import(/* webpackIgnore: true */ new URL("pyodide.mjs", indexURL).href);
-  return loadPyodide({ indexURL, stdout: log, stderr: log, packages: [] });
+/** Whether this page asked for no snapshot (`?snapshot=0`, for comparisons and debugging). */
+export function snapshotDisabled(pageUrl: string | undefined): boolean {
+  try {
+    return new URL(pageUrl ?? "").searchParams.get("snapshot") === "0";
+  } catch {
+    return false;
+  }
 }
 
-export async function installWasmblocks(py: Pyodide, wheel: Promise<ArrayBuffer>): Promise<Pyodide> {
+/**
+ * Download and gunzip the snapshot as it streams in, into one buffer of the size runtime.json gives.
+ * Started before Pyodide's own downloads so both run at once; a size mismatch or a bad gzip rejects.
+ */
+export async function fetchSnapshot(base: URL, snap: SnapshotInfo): Promise<Uint8Array> {
+  if (typeof DecompressionStream === "undefined") throw new Error("this browser has no DecompressionStream");
+  const response = await fetchOk(new URL(snap.url, base));
+  if (!response.body) throw new Error("the snapshot response has no body");
+  const reader = response.body.pipeThrough(new DecompressionStream("gzip")).getReader();
+  const out = new Uint8Array(snap.size);
+  let offset = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (offset + value.byteLength > out.byteLength) {
+      await reader.cancel();
+      throw new Error(`the snapshot is larger than the ${snap.size} bytes runtime.json announces`);
+    }
+    out.set(value, offset);
+    offset += value.byteLength;
+  }
+  if (offset !== out.byteLength) throw new Error(`the snapshot has ${offset} bytes, runtime.json announces ${snap.size}`);
+  performance.mark("wasmblocks:snapshot-downloaded");
+  return out;
+}
+
+/**
+ * Step 1: an interpreter. From the snapshot when one is given and it restores; otherwise (no snapshot, a
+ * download or gzip error, another Pyodide build, a browser that refuses it) a plain boot, with a warning.
+ */
+export async function startPython(
+  base: URL,
+  info: RuntimeInfo,
+  log: (text: string) => void,
+  snapshot: Promise<Uint8Array> | null = null,
+): Promise<Started> {
+  const indexURL = new URL(info.pyodide, base).href;
+  // A computed URL keeps esbuild from bundling Pyodide: it is served as-is from the vendored folder.
+  const { loadPyodide } = await importModule(new URL("pyodide.mjs", indexURL).href);
+  const options = { indexURL, stdout: log, stderr: log, packages: [] };
+  if (snapshot) {
+    const t0 = performance.now();
+    try {
+      const py = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+      const ms = Math.round(performance.now() - t0);
+      performance.mark("wasmblocks:snapshot-restored");
+      console.info(`wasmblocks: Python restored from the memory snapshot (${info.snapshot?.url}) in ${ms} ms`);
+      return { py, fromSnapshot: true };
+    } catch (err: any) {
+      console.warn(
+        `wasmblocks: could not start from the memory snapshot (${info.snapshot?.url}): ` +
+          `${String(err?.message ?? err).split("\n")[0]}; starting Python without it (slower)`,
+      );
+    }
+  }
+  const py = await loadPyodide(options);
+  performance.mark("wasmblocks:python-started");
+  return { py, fromSnapshot: false };
+}
+
+/**
+ * Step 2: wasmblocks importable. The wheel is unpacked in both cases (after a restore site-packages is
+ * empty again, and tracebacks and inspect need the sources); after a restore the import is already done,
+ * and state frozen into the snapshot that must differ per page load is renewed.
+ */
+export async function installWasmblocks(started: Started, wheel: Promise<ArrayBuffer>): Promise<Pyodide> {
+  const { py, fromSnapshot } = started;
   py.unpackArchive(await wheel, "wheel");
-  return py.pyimport("wasmblocks.runtime");
+  if (fromSnapshot) {
+    py.runPython(
+      "import importlib, random, sys\n" +
+        "importlib.invalidate_caches()\n" +
+        "random.seed()  # the snapshot froze the seed it was built with\n" +
+        "if 'tempfile' in sys.modules: sys.modules['tempfile']._name_sequence = None\n",
+    );
+  }
+  const runtime = py.pyimport("wasmblocks.runtime");
+  performance.mark("wasmblocks:wasmblocks-imported");
+  return runtime;
 }
 
 export async function installRequirements(py: Pyodide, requirements: string[], stage: (s: BootStage, d?: string) => void) {

@@ -1,8 +1,18 @@
 // The worker entry: boot on `init`, then pass every page message to the app's Python handler.
 
-import type { BootStage, InitMessage, PageMessage, WorkerMessage } from "../protocol";
-import { APP_DIR, fetchApp, fetchWheel, installRequirements, installWasmblocks, readRuntimeInfo, startPython, writeApp } from "./boot";
+import type { AppFiles, BootStage, InitMessage, PageMessage, WorkerMessage } from "../protocol";
+import {
+  APP_DIR,
+  fetchSnapshot,
+  fetchWheel,
+  installWasmblocks,
+  readRuntimeInfo,
+  snapshotDisabled,
+  startPython,
+} from "./boot";
+import { fetchAppFiles, installAppPackages, writeAppFiles } from "./app-files";
 import { deliver, makeSender } from "./bridge";
+import { restartApp, type RunningPython } from "./restart";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: WorkerMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
@@ -10,23 +20,35 @@ const stage = (s: BootStage, detail?: string) => post({ type: "boot", stage: s, 
 
 let handler: any = null;
 let booting = false;
+let running: RunningPython | null = null; // set once Python is up, so `run` can replace the app
+let runs: Promise<void> = Promise.resolve(); // `run` messages, one after the other
 const early: PageMessage[] = [];
 
 async function boot(init: InitMessage): Promise<void> {
   const base = new URL(init.base_url);
+  // Marks in the worker's timeline (bench/run.py reads them for the start-up breakdown).
+  performance.mark("wasmblocks:boot-start");
   stage("downloading");
   const info = readRuntimeInfo(base);
-  // Start every download at once: the wheel and the app files load while Pyodide compiles.
+  // Start every download at once: the snapshot, the wheel and the app files load while Pyodide compiles.
   const wheel = fetchWheel(base, info);
-  const app = fetchApp(base, init.app);
-  const py = await startPython(base, await info, (line) => console.log(line));
+  const app = fetchAppFiles(base, init.app);
+  const runtimeInfo = await info;
+  const snapshot = runtimeInfo.snapshot && !snapshotDisabled(init.url) ? fetchSnapshot(base, runtimeInfo.snapshot) : null;
+  snapshot?.catch(() => {}); // startPython reports a failed snapshot; never an unhandled rejection
+  const started = await startPython(base, runtimeInfo, (line) => console.log(line), snapshot);
+  const py = started.py;
   stage("starting");
-  const runtime = await installWasmblocks(py, wheel);
+  const runtime = await installWasmblocks(started, wheel);
   const files = await app;
-  writeApp(py, files);
-  await installRequirements(py, files.requirements, stage);
+  running = { py, runtime, base, appDir: APP_DIR, init, send: makeSender(py, post) };
+  // A handle for devtools and bench/run.py (worker memory): `__wasmblocks.py` in the worker's console.
+  (scope as any).__wasmblocks = { py, fromSnapshot: started.fromSnapshot };
+  writeAppFiles(py, APP_DIR, files);
+  await installAppPackages(py, base, files, stage);
   stage("running");
-  handler = runtime.start_app(files.entrypoint, APP_DIR, makeSender(py, post));
+  handler = runtime.start_app(files.entrypoint, APP_DIR, running.send);
+  performance.mark("wasmblocks:app-started");
   if (!handler) return; // start_app already sent boot_error
   deliver(handler, init);
   for (const message of early.splice(0)) deliver(handler, message);
@@ -36,6 +58,10 @@ scope.onmessage = (event: MessageEvent<PageMessage>) => {
   const message = event.data;
   if (!message || typeof message !== "object" || typeof (message as any).type !== "string") {
     post({ type: "error", message: "Messages to the worker must be objects with a string `type`" });
+    return;
+  }
+  if (message.type === "run") {
+    runs = runs.then(() => rerun(message.app));
     return;
   }
   if (message.type === "init") {
@@ -49,3 +75,19 @@ scope.onmessage = (event: MessageEvent<PageMessage>) => {
   if (handler) deliver(handler, message);
   else early.push(message);
 };
+
+/** Replace the app (restart.ts); page messages that arrive meanwhile wait for the new one. */
+async function rerun(app: AppFiles): Promise<void> {
+  if (!running) {
+    post({ type: "error", message: "`run` arrived before Python had started; send it after the first tree" });
+    return;
+  }
+  const old = handler;
+  handler = null;
+  try {
+    handler = await restartApp(running, old, app, stage);
+  } catch (err: any) {
+    post({ type: "boot_error", message: String(err?.message ?? err), traceback: String(err?.stack ?? "") });
+  }
+  if (handler) for (const message of early.splice(0)) deliver(handler, message);
+}

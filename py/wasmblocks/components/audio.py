@@ -1,0 +1,131 @@
+"""gr.Audio: play, upload or record sound; the function gets a path or (sample_rate, numpy array) for WAV."""
+
+from __future__ import annotations
+
+import os
+import wave
+from typing import Any
+
+from ..alerts import Error
+from ..cache import save_bytes
+from ..component import Component
+from ..files import returned_file, uploaded_path
+from ..packages import missing_error
+
+_WIDTH_DTYPES = {1: "uint8", 2: "int16", 4: "int32"}
+
+
+def read_wav(path: str, who: str) -> tuple[int, Any]:
+    """(sample_rate, array of shape (samples,) or (samples, channels)) from a WAV file, with numpy and `wave`.
+
+    Without ffmpeg the worker can decode only WAV: other formats get an error saying so.
+    """
+    import numpy
+
+    try:
+        with wave.open(path, "rb") as wav:
+            rate, channels, width = wav.getframerate(), wav.getnchannels(), wav.getsampwidth()
+            frames = wav.readframes(wav.getnframes())
+    except (wave.Error, EOFError) as exc:
+        raise Error(
+            f'{who}: type="numpy" can only read WAV files in the browser (there is no ffmpeg to decode '
+            f'{os.path.splitext(path)[1] or "this file"}: {exc}). Upload a WAV file, or use type="filepath".'
+        ) from exc
+    if width not in _WIDTH_DTYPES:
+        raise Error(f"{who}: {8 * width}-bit WAV files are not supported; use 8, 16 or 32-bit PCM")
+    data = numpy.frombuffer(frames, dtype=_WIDTH_DTYPES[width])
+    if channels > 1:
+        data = data.reshape(-1, channels)
+    return rate, data
+
+
+def wav_bytes(rate: int, data: Any) -> bytes:
+    """A 16-bit PCM WAV file for (sample_rate, numpy array); float arrays in [-1, 1] are scaled, as in Gradio."""
+    import io
+
+    import numpy
+
+    array = numpy.asarray(data)
+    if array.dtype.kind == "f":
+        array = (numpy.clip(array, -1.0, 1.0) * 32767).astype("<i2")
+    elif array.dtype.itemsize != 2 or array.dtype.kind not in "iu":
+        peak = max(1, int(numpy.abs(array.astype("int64")).max(initial=1)))
+        array = (array.astype("float64") / peak * 32767).astype("<i2")
+    channels = 1 if array.ndim == 1 else array.shape[1]
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as wav:
+        wav.setnchannels(channels)
+        wav.setsampwidth(2)
+        wav.setframerate(int(rate))
+        wav.writeframes(array.astype("<i2").tobytes())
+    return buffer.getvalue()
+
+
+class Audio(Component):
+    """Sound in, sound out; `type` says what the function gets: "filepath" or "numpy" ((rate, array), WAV only)."""
+
+    EVENTS = ("stream", "change", "clear", "play", "pause", "stop", "pause_recording", "start_recording",
+              "stop_recording", "upload", "input")
+    PROPS = ("sources", "type", "format", "autoplay", "show_download_button", "loop", "editable",
+             "min_length", "max_length", "waveform_options")
+    PACKAGE_FALLBACK = 'use gr.Audio(type="filepath"), which needs no numpy'
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        sources: list[str] | str | None = None,
+        type: str = "numpy",  # noqa: A002 - Gradio's parameter name
+        format: str = "wav",  # noqa: A002
+        autoplay: bool = False,
+        show_download_button: bool | None = None,
+        loop: bool = False,
+        editable: bool = True,
+        min_length: int | None = None,
+        max_length: int | None = None,
+        waveform_options: Any = None,
+        streaming: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        if type not in ("numpy", "filepath"):
+            raise ValueError(f"Audio type must be 'numpy' or 'filepath', not {type!r}")
+        sources = [sources] if isinstance(sources, str) else list(sources or ["upload", "microphone"])
+        bad = [s for s in sources if s not in ("upload", "microphone")]
+        if bad:
+            raise ValueError(f"Audio sources must be 'upload' and/or 'microphone', not {bad}")
+        self.sources = sources
+        self.type = type
+        self.format = format
+        self.autoplay = autoplay
+        self.show_download_button = show_download_button
+        self.loop = loop
+        self.editable = editable
+        self.min_length = min_length
+        self.max_length = max_length
+        self.waveform_options = waveform_options if waveform_options is None or isinstance(waveform_options, dict) else vars(waveform_options)
+        self.streaming = streaming
+        super().__init__(value, **kwargs)
+
+    def needed_packages(self, role: str) -> list[str]:
+        return ["numpy"] if role == "input" and self.type == "numpy" else []
+
+    def preprocess(self, payload: Any) -> Any:
+        if payload is None:
+            return None
+        path = uploaded_path(payload, self.display_name())
+        if self.type == "filepath":
+            return path
+        try:
+            return read_wav(path, self.display_name())
+        except ImportError as exc:
+            raise missing_error("numpy", self.display_name(), "not installed", self.PACKAGE_FALLBACK) from exc
+
+    def postprocess(self, value: Any) -> dict[str, Any] | None:
+        """A path, bytes, a FileData, or (sample_rate, numpy array) written as a WAV file."""
+        if value is None:
+            return None
+        if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], int):
+            return returned_file(save_bytes(wav_bytes(value[0], value[1]), suffix=".wav"), self.display_name())
+        if isinstance(value, (bytes, bytearray)):
+            return returned_file(save_bytes(bytes(value), suffix=f".{self.format or 'wav'}"), self.display_name())
+        return returned_file(value, self.display_name())

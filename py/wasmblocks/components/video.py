@@ -1,0 +1,73 @@
+"""gr.Video: play, upload or record video; the function gets the file's path."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..alerts import Error
+from ..component import Component
+from ..files import returned_file, uploaded_path
+
+
+class Video(Component):
+    """Video in, video out; the value is {"video": FileData, "subtitles": FileData | None}, as in Gradio."""
+
+    EVENTS = ("change", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload")
+    PROPS = ("format", "sources", "height", "width", "autoplay", "show_download_button", "loop",
+             "min_length", "max_length", "include_audio", "webcam_constraints")
+
+    def __init__(
+        self,
+        value: Any = None,
+        *,
+        format: str | None = None,  # noqa: A002 - Gradio's parameter name
+        sources: list[str] | str | None = None,
+        height: int | str | None = None,
+        width: int | str | None = None,
+        autoplay: bool = False,
+        show_download_button: bool | None = None,
+        loop: bool = False,
+        min_length: int | None = None,
+        max_length: int | None = None,
+        include_audio: bool | None = None,
+        webcam_constraints: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        sources = [sources] if isinstance(sources, str) else list(sources or ["upload", "webcam"])
+        bad = [s for s in sources if s not in ("upload", "webcam")]
+        if bad:
+            raise ValueError(f"Video sources must be 'upload' and/or 'webcam', not {bad}")
+        self.format = format
+        self.sources = sources
+        self.height = height
+        self.width = width
+        self.autoplay = autoplay
+        self.show_download_button = show_download_button
+        self.loop = loop
+        self.min_length = min_length
+        self.max_length = max_length
+        self.include_audio = include_audio if include_audio is not None else "upload" in sources
+        self.webcam_constraints = webcam_constraints
+        super().__init__(value, **kwargs)
+
+    def preprocess(self, payload: Any) -> str | None:
+        if payload is None:
+            return None
+        video = payload.get("video") if isinstance(payload, dict) and "video" in payload else payload
+        return uploaded_path(video, self.display_name())
+
+    def postprocess(self, value: Any) -> dict[str, Any] | None:
+        """A path / bytes / FileData, or (video, subtitles) with a .srt/.vtt file."""
+        if value is None:
+            return None
+        if isinstance(value, dict) and "video" in value:
+            value = (value["video"], value.get("subtitles"))
+        subtitles = None
+        if isinstance(value, (tuple, list)):
+            if len(value) != 2:
+                raise Error(f"{self.display_name()} takes a video or (video, subtitles), got {len(value)} items")
+            value, subtitles = value
+        return {
+            "video": returned_file(value, self.display_name()),
+            "subtitles": None if subtitles is None else returned_file(subtitles, self.display_name()),
+        }

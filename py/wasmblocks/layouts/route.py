@@ -1,0 +1,53 @@
+"""Multipage apps: `with demo.route("Second page"):` adds a page, shown at the page URL's #/second-page."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from ..block import BlockContext
+from ..context import Context
+
+if TYPE_CHECKING:
+    from ..blocks import Blocks
+
+
+def slug(name: str) -> str:
+    """ "Second page" → "second-page" (Gradio's default path for a route)."""
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+
+
+class Route(BlockContext):
+    """One extra page of an app; its children show only while the page's hash route is open.
+
+    Hash routing (#/path) keeps multipage apps working on static hosts, which cannot rewrite /path to index.html.
+    """
+
+    PROPS = ("name", "path", "show_in_navbar")
+
+    def __init__(self, app: Blocks, name: str, path: str | None = None, show_in_navbar: bool = True) -> None:
+        self.name = name
+        self.path = slug(path if path is not None else name)
+        if not self.path:
+            raise ValueError(f"demo.route({name!r}): the page needs a path made of letters or digits")
+        taken = [c for c in app.children if isinstance(c, Route) and c.path == self.path]
+        if taken:
+            raise ValueError(f"demo.route({name!r}): the path '/{self.path}' is already used by page {taken[0].name!r}")
+        self.show_in_navbar = show_in_navbar
+        self.app = app
+        self._outer_root: Blocks | None = None
+        super().__init__(render=False)
+        app.add_child(self)
+        self.is_rendered = True
+
+    def __enter__(self) -> Route:
+        # Usually opened after `with gr.Blocks() as demo:` has closed: components made here belong to demo.
+        self._outer_root = Context.root_block
+        if Context.root_block is None:
+            Context.root_block = self.app
+        super().__enter__()
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        super().__exit__(*exc)
+        Context.root_block = self._outer_root

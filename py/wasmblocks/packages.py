@@ -1,0 +1,53 @@
+"""Pyodide packages (numpy, Pillow) loaded on demand, the first time a component needs them.
+
+The Pyodide runtime ships without them; loading one fetches it from the Pyodide package index. When that
+fails (offline, blocked), the error names the package and the way out.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+from . import runtime
+from .alerts import Error
+
+# Package name (as pyodide.loadPackage and requirements.txt know it) → the module it provides.
+IMPORT_NAMES = {"numpy": "numpy", "Pillow": "PIL"}
+
+
+def installed(package: str) -> bool:
+    try:
+        return importlib.util.find_spec(IMPORT_NAMES.get(package, package)) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+def missing_error(package: str, who: str, detail: str = "", fallback: str = "") -> Error:
+    """The error shown when `who` needs `package` and it is not there."""
+    why = f" ({detail})" if detail else ""
+    hint = f", or {fallback}" if fallback else ""
+    return Error(
+        f'{who} needs the "{package}" package, which could not be loaded{why}. '
+        f"It comes from the Pyodide package index, so the page must be able to reach it: go online, "
+        f'or add "{package}" to requirements.txt of an export that vendors it{hint}.'
+    )
+
+
+async def ensure(packages: list[str], who: str, fallback: str = "") -> None:
+    """Load every package not yet importable; raise Error naming the first that stays missing."""
+    wanted = [p for p in dict.fromkeys(packages) if not installed(p)]
+    if not wanted:
+        return
+    problems = await runtime.load_packages(wanted)
+    importlib.invalidate_caches()
+    for package in wanted:
+        if not installed(package):
+            raise missing_error(package, who, problems.get(package) or problems.get("*", ""), fallback)
+
+
+async def try_ensure(packages: list[str]) -> None:
+    """Load packages if possible, quietly: for outputs, which need them only for some return values."""
+    wanted = [p for p in dict.fromkeys(packages) if not installed(p)]
+    if wanted:
+        await runtime.load_packages(wanted)
+        importlib.invalidate_caches()

@@ -1,0 +1,62 @@
+"""Write sw.js, the service worker that lets a published site start from cache and without a network.
+
+sw.js = a line naming this export's version and file list + the bundled worker code (assets/sw-core.js,
+from web/src/sw.ts). The version is a hash of every file of the site, so a new export changes sw.js,
+the browser installs the new worker, and it replaces the old cache in one step (docs/publishing.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+SW_NAME = "sw.js"
+SW_CORE = "assets/sw-core.js"
+# Not worth caching: source maps are for devtools; sw.js is fetched by the browser itself.
+SKIP_SUFFIXES = (".map",)
+
+# The dev server's sw.js: removes any caching worker a previous export left on this origin and path,
+# so `serve` always shows fresh files.
+KILL_SWITCH = """// wasmblocks dev server: no offline cache; remove a caching worker left by an earlier export.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", (event) => event.waitUntil((async () => {
+  for (const key of await caches.keys()) if (key.startsWith("wasmblocks-")) await caches.delete(key);
+  await self.registration.unregister();
+})()));
+"""
+
+
+def site_files(outdir: Path) -> list[str]:
+    """Relative paths of the files the service worker precaches, sorted."""
+    files = []
+    for path in sorted(outdir.rglob("*")):
+        rel = path.relative_to(outdir).as_posix()
+        if not path.is_file() or rel == SW_NAME or rel.endswith(SKIP_SUFFIXES) or rel.startswith("."):
+            continue
+        files.append(rel)
+    return files
+
+
+def site_version(outdir: Path, files: list[str]) -> str:
+    """16 hex digits of sha256 over every precached file's path and bytes."""
+    h = hashlib.sha256()
+    for rel in files:
+        h.update(rel.encode() + b"\0")
+        with open(outdir / rel, "rb") as f:
+            for chunk in iter(lambda: f.read(1 << 20), b""):
+                h.update(chunk)
+    return h.hexdigest()[:16]
+
+
+def write_service_worker(outdir: Path, enabled: bool = True) -> Path:
+    """Write outdir/sw.js: the caching worker for this export, or the self-removing one (enabled=False)."""
+    target = outdir / SW_NAME
+    if not enabled:
+        target.write_text(KILL_SWITCH, encoding="utf-8")
+        return target
+    core = (outdir / SW_CORE).read_text(encoding="utf-8")
+    files = site_files(outdir)
+    head = f"self.WASMBLOCKS_SITE = {json.dumps({'version': site_version(outdir, files), 'files': files})};\n"
+    target.write_text(head + core, encoding="utf-8")
+    return target

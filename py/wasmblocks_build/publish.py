@@ -1,0 +1,43 @@
+"""The publishing parts of an export: extra pages, the pinned install plan and the package index URL."""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+from pathlib import Path
+
+from .common import PAGE_TEMPLATE, WEB_DIR
+from .requirements import DEFAULT_INDEX_URL, plan_requirements, point_lock_at_index
+
+TITLE_PLACEHOLDER = "{{title}}"
+# Pages every export ships besides index.html: the share-link player and the editor (docs/publishing.md).
+EXTRA_PAGES = ["player.html", "editor.html"]
+
+
+def write_pages(outdir: Path, title: str) -> None:
+    """index.html (the app, titled after it), player.html and editor.html; relative URLs only."""
+    page = PAGE_TEMPLATE.read_text(encoding="utf-8").replace(TITLE_PLACEHOLDER, html.escape(title))
+    (outdir / "index.html").write_text(page, encoding="utf-8")
+    for name in EXTRA_PAGES:
+        shutil.copyfile(WEB_DIR / "pages" / name, outdir / name)
+
+
+def pyodide_version(outdir: Path) -> str:
+    """Version of the vendored Pyodide (its package.json), for the default package index URL."""
+    return json.loads((outdir / "pyodide" / "package.json").read_text(encoding="utf-8"))["version"]
+
+
+def install_plan(outdir: Path, requirements: list[str], app_dir: Path | None, *, vendor: bool, index_url: str | None) -> dict:
+    """Pin the requirements (copying wheels into outdir/packages/) and point the lock at the package index.
+
+    Returns the manifest's `install` field: {"pyodide": [names], "wheels": [urls]}.
+    """
+    packages = outdir / "packages"
+    if packages.exists():
+        shutil.rmtree(packages)
+    lock = json.loads((outdir / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
+    plan = plan_requirements(requirements, lock, app_dir, outdir, vendor=vendor)
+    index = index_url or DEFAULT_INDEX_URL.format(version=pyodide_version(outdir))
+    point_lock_at_index(outdir / "pyodide", index, plan.pyodide if vendor else None)
+    return plan.as_json()

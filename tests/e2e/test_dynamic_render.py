@@ -1,0 +1,49 @@
+"""@gr.render in a real page: boxes follow the slider, their listeners work, key= keeps typed values."""
+
+import pytest
+from playwright.sync_api import expect
+
+
+@pytest.fixture(scope="module")
+def page(app_opener, site_url):
+    page = app_opener(site_url("layouts"))
+    yield page
+    page.context.close()
+
+
+def _set_count(page, n):
+    page.get_by_role("spinbutton", name="number input for How many boxes").fill(str(n))
+    page.get_by_role("spinbutton", name="number input for How many boxes").press("Enter")
+
+
+def test_render_runs_on_load(page):
+    expect(page.get_by_label("Box 0")).to_be_visible()
+    expect(page.get_by_label("Box 1")).to_be_visible()
+    expect(page.get_by_label("Box 2")).to_have_count(0)
+
+
+def test_rerender_on_input_change_and_new_listeners_work(page):
+    _set_count(page, 3)
+    expect(page.get_by_label("Box 2")).to_be_visible()
+    page.get_by_label("Box 2").fill("hi")
+    page.get_by_label("Box 2").press("Enter")
+    expect(page.get_by_label("Echo")).to_have_value("box 2 says hi")
+    assert not page.wasmblocks_errors
+
+
+def test_key_keeps_value_across_rerenders_and_removed_boxes_go(page):
+    _set_count(page, 3)
+    page.get_by_label("Box 0").fill("kept")
+    _set_count(page, 1)
+    expect(page.get_by_label("Box 1")).to_have_count(0)
+    expect(page.get_by_label("Box 0")).to_have_value("kept")
+    _set_count(page, 0)
+    expect(page.get_by_text("No boxes")).to_be_visible()
+    expect(page.get_by_label("Box 0")).to_have_count(0)
+    _set_count(page, 2)
+    expect(page.get_by_label("Box 1")).to_be_visible()
+    # The listener of a re-created box is live, the removed one's is not doubled.
+    page.get_by_label("Box 1").fill("again")
+    page.get_by_label("Box 1").press("Enter")
+    expect(page.get_by_label("Echo")).to_have_value("box 1 says again")
+    assert not page.wasmblocks_errors

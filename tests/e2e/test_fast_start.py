@@ -1,0 +1,136 @@
+"""Fast start: an exported site boots from its Pyodide memory snapshot, and a snapshot that cannot be used
+(corrupt download, another Pyodide build) falls back to the plain boot with a console warning."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from wasmblocks_build.export import export
+
+RESTORED = "restored from the memory snapshot"
+FELL_BACK = "could not start from the memory snapshot"
+
+
+def _lines(page, text: str) -> list[str]:
+    return [line for line in page.wasmblocks_console if text in line]
+
+
+def _greets(page) -> None:
+    page.get_by_label("Name").fill("Ada")
+    expect(page.get_by_label("Greeting")).to_have_value("Welcome to Gradio, Ada!")
+
+
+def _snapshot_file(site: Path) -> Path:
+    info = json.loads((site / "runtime.json").read_text())
+    return site / info["snapshot"]["url"]
+
+
+def test_exported_site_boots_from_the_snapshot(open_app, site_url, export_app) -> None:
+    site = export_app("hello")
+    info = json.loads((site / "runtime.json").read_text())
+    assert info["snapshot"]["url"].startswith("snapshot/") and info["snapshot"]["size"] > 1_000_000
+    index = (site / "index.html").read_text()
+    assert f'<link rel="preload" href="{info["snapshot"]["url"]}" as="fetch" crossorigin>' in index
+
+    page = open_app(site_url("hello"))
+    assert _lines(page, RESTORED), "\n".join(page.wasmblocks_console)
+    assert not _lines(page, FELL_BACK)
+    _greets(page)
+    assert not page.wasmblocks_errors
+
+
+def _corrupt_garbage(path: Path) -> None:
+    path.write_bytes(b"this is not gzip" * 1000)
+
+
+def _corrupt_build_id(path: Path) -> None:
+    """A well-formed snapshot of "another Pyodide build": the header's 256-bit build id differs."""
+    raw = bytearray(gzip.decompress(path.read_bytes()))
+    raw[16:48] = bytes(32)  # header: magic, offset, json length, 0, then the build id
+    path.write_bytes(gzip.compress(bytes(raw), 1))
+
+
+@pytest.mark.parametrize("corrupt", [_corrupt_garbage, _corrupt_build_id], ids=["garbage", "other-build"])
+def test_unusable_snapshot_falls_back_to_plain_boot(open_app, export_app, static_server, corrupt) -> None:
+    name = f"fast-start-{corrupt.__name__.strip('_')}"
+    site = export_app("hello", static_server.root / "sites" / name)
+    corrupt(_snapshot_file(site))
+    page = open_app(f"{static_server.url}sites/{name}/")
+    warnings = _lines(page, FELL_BACK)
+    assert warnings and all(line.startswith("[warning]") for line in warnings), "\n".join(page.wasmblocks_console)
+    assert not _lines(page, RESTORED)
+    _greets(page)
+    assert not page.wasmblocks_errors
+
+
+def test_snapshot_renews_random_state(open_app, site_url, tmp_path) -> None:
+    """The snapshot froze `random`'s seed; every page load must still draw different numbers."""
+    app = tmp_path / "dice.py"
+    app.write_text(
+        "import random\nimport gradio as gr\n"
+        "with gr.Blocks() as demo:\n"
+        "    gr.Textbox(value=str(random.random()), label='Draw')\n"
+    )
+    url = site_url(app)
+    draws = []
+    for _ in range(2):
+        page = open_app(url)
+        assert _lines(page, RESTORED)
+        draws.append(page.get_by_label("Draw").input_value())
+        page.context.close()
+    assert draws[0] != draws[1]
+
+
+def test_no_snapshot_export_and_app_imports(runtime_built, tmp_path) -> None:
+    """--no-snapshot ships none (and no preload); an app's stdlib imports get their own snapshot."""
+    app = tmp_path / "plain.py"
+    app.write_text("import gradio as gr\nwith gr.Blocks() as demo:\n    gr.Markdown('x')\n")
+    out = export(app, tmp_path / "plain", runtime_dir=runtime_built, build=False, snapshot=False)
+    assert "snapshot" not in json.loads((out / "runtime.json").read_text())
+    assert not (out / "snapshot").exists()
+    assert "snapshot" not in (out / "index.html").read_text()
+
+    base = export(app, tmp_path / "base", runtime_dir=runtime_built, build=False)
+    base_url = json.loads((base / "runtime.json").read_text())["snapshot"]["url"]
+    assert base_url == json.loads((runtime_built / "runtime.json").read_text())["snapshot"]["url"]
+
+    app.write_text("import fractions\nimport gradio as gr\nwith gr.Blocks() as demo:\n    gr.Markdown('x')\n")
+    own = export(app, tmp_path / "own", runtime_dir=runtime_built, build=False)
+    own_info = json.loads((own / "runtime.json").read_text())["snapshot"]
+    assert own_info["url"] != base_url
+    assert [p.name for p in (own / "snapshot").iterdir()] == [Path(own_info["url"]).name]
+    assert re.search(r'href="snapshot/[0-9a-f]+\.bin\.gz"', (own / "index.html").read_text())
+
+
+def test_streamed_updates_coalesce_without_losing_the_last_value(open_app, site_url, tmp_path) -> None:
+    """2,000 yields render per animation frame; the last one shows, and a chained event reads it."""
+    app = tmp_path / "stream_many.py"
+    app.write_text(
+        "import gradio as gr\n"
+        "def count():\n"
+        "    for i in range(2000):\n"
+        "        yield str(i)\n"
+        "with gr.Blocks() as demo:\n"
+        "    go = gr.Button('Go')\n"
+        "    out = gr.Textbox(label='Out')\n"
+        "    copy = gr.Textbox(label='Copy')\n"
+        "    go.click(count, None, out).then(lambda v: f'then saw {v}', out, copy)\n"
+    )
+    page = open_app(site_url(app))
+    page.evaluate(
+        """() => { window.__seen = new Set(); const box = document.querySelector('textarea, input');
+        const tick = () => { for (const el of document.querySelectorAll('textarea, input')) window.__seen.add(el.value);
+        requestAnimationFrame(tick); }; tick(); }"""
+    )
+    page.get_by_role("button", name="Go").click()
+    expect(page.get_by_label("Copy")).to_have_value("then saw 1999", timeout=30_000)
+    expect(page.get_by_label("Out")).to_have_value("1999")
+    # Far fewer distinct values were ever on screen than were sent: updates were coalesced per frame.
+    assert page.evaluate("window.__seen.size") < 1500
+    assert not page.wasmblocks_errors

@@ -1,0 +1,106 @@
+"""gr.Chatbot and gr.MultimodalTextbox pre/postprocess on CPython."""
+
+import pytest
+
+import wasmblocks as gr
+from wasmblocks.alerts import Error
+
+
+def test_messages_and_chat_message_are_normalised():
+    bot = gr.Chatbot()
+    value = bot.postprocess([
+        {"role": "user", "content": "hi"},
+        gr.ChatMessage(content="thinking", metadata={"title": "Tool", "status": "done"}),
+        {"role": "assistant", "content": 42},
+    ])
+    assert value == [
+        {"role": "user", "content": "hi", "metadata": {}, "options": []},
+        {"role": "assistant", "content": "thinking", "metadata": {"title": "Tool", "status": "done"}, "options": []},
+        {"role": "assistant", "content": "42", "metadata": {}, "options": []},
+    ]
+
+
+def test_file_content_becomes_file_message_and_back(tmp_path):
+    image = tmp_path / "cat.png"
+    image.write_bytes(b"\x89PNG fake")
+    bot = gr.Chatbot()
+    shown = bot.postprocess([{"role": "assistant", "content": {"path": str(image)}}])
+    content = shown[0]["content"]
+    assert content["file"]["path"] == str(image)
+    assert content["file"]["mime_type"] == "image/png"
+    assert content["file"]["meta"] == {"_type": "gradio.FileData"}
+    back = bot.preprocess(shown)
+    assert back == [{"role": "assistant", "content": {"path": str(image), "alt_text": None, "mime_type": "image/png"}}]
+    # What preprocess gives back, postprocess takes again (a round trip through the user's function).
+    assert bot.postprocess(back)[0]["content"]["file"]["path"] == str(image)
+
+
+def test_tuple_content_is_a_file(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("x")
+    shown = gr.Chatbot().postprocess([{"role": "user", "content": (str(path),)}])
+    assert shown[0]["content"]["file"]["orig_name"] == "a.txt"
+
+
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        (["just text"], "expects dicts with 'role' and 'content'"),
+        ([{"role": "robot", "content": "x"}], "role 'robot'"),
+        ([{"content": "x"}], 'needs "role" and "content"'),
+        ("nope", "expects a list of messages"),
+        ([{"role": "user", "content": {"path": "/no/such/file.png"}}], "no file at"),
+    ],
+)
+def test_bad_messages_raise_clear_errors(bad, message):
+    with pytest.raises(Error, match=message):
+        gr.Chatbot().postprocess(bad)
+
+
+def test_tuples_format_round_trip():
+    bot = gr.Chatbot(type="tuples")
+    shown = bot.postprocess([["hi", "hello"], ["more", None]])
+    assert [m["role"] for m in shown] == ["user", "assistant", "user"]
+    assert bot.preprocess(shown) == [["hi", "hello"], ["more", None]]
+
+
+def test_retry_undo_like_flags_follow_listeners():
+    with gr.Blocks():
+        bot = gr.Chatbot()
+        plain = gr.Chatbot()
+        bot.like(lambda: None)
+        bot.retry(lambda: None)
+    props = bot.get_props()
+    assert (props["likeable"], props["_retryable"], props["_undoable"]) == (True, True, False)
+    assert plain.get_props()["likeable"] is False
+    assert props["feedback_options"] == ["Like", "Dislike"]
+
+
+def test_avatar_file_is_inlined(tmp_path):
+    avatar = tmp_path / "me.png"
+    avatar.write_bytes(b"png")
+    bot = gr.Chatbot(avatar_images=(str(avatar), "https://example.com/bot.png"))
+    assert bot.avatar_images[0].startswith("data:image/png;base64,")
+    assert bot.avatar_images[1] == "https://example.com/bot.png"
+    with pytest.raises(ValueError, match="does not exist"):
+        gr.Chatbot(avatar_images=("/no/such.png", None))
+
+
+def test_event_data_classes():
+    like = gr.LikeData(None, {"index": 1, "value": ["a"], "liked": False})
+    assert (like.index, like.value, like.liked) == (1, ["a"], False)
+    edit = gr.EditData(None, {"index": [0, 1], "value": 5, "previous_value": 3})
+    assert (edit.index, edit.value, edit.previous_value) == ([0, 1], 5, 3)
+
+
+def test_multimodal_textbox(tmp_path):
+    box = gr.MultimodalTextbox()
+    assert box.postprocess("hi") == {"text": "hi", "files": []}
+    path = tmp_path / "f.txt"
+    path.write_text("x")
+    shown = box.postprocess({"text": "see", "files": [str(path)]})
+    assert shown["files"][0]["path"] == str(path)
+    assert box.preprocess(shown) == {"text": "see", "files": [str(path)]}
+    assert box.get_block_name() == "multimodaltextbox"
+    with pytest.raises(Error, match="files must be uploaded files"):
+        box.preprocess({"text": "x", "files": ["not a FileData"]})

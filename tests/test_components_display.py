@@ -1,0 +1,116 @@
+"""Preprocess/postprocess of the display components, buttons and examples of issue 4 (Components I)."""
+
+import pytest
+
+import wasmblocks as gr
+from wasmblocks.config import app_config
+
+
+def test_json_parses_strings_and_makes_plain_json():
+    j = gr.JSON(label="Data", render=False)
+    assert j.postprocess('{"a": [1, 2]}') == {"a": [1, 2]}
+    assert j.postprocess({"t": (1, 2), "s": {3}}) == {"t": [1, 2], "s": [3]}
+    assert j.preprocess({"x": 1}) == {"x": 1} and j.postprocess(None) is None
+    with pytest.raises(gr.Error, match='JSON "Data": the string is not valid JSON'):
+        j.postprocess("{oops")
+    with pytest.raises(gr.Error, match="not JSON serialisable"):
+        j.postprocess({"f": object()})
+    assert gr.JSON(open=True, render=False).get_props()["open"] is True
+
+
+def test_label_top_classes_and_round_trip():
+    label = gr.Label(num_top_classes=2, render=False)
+    shown = label.postprocess({"cat": 0.2, "dog": 0.7, "fox": 0.1})
+    assert shown == {"label": "dog", "confidences": [{"label": "dog", "confidence": 0.7}, {"label": "cat", "confidence": 0.2}]}
+    assert label.preprocess(shown) == {"dog": 0.7, "cat": 0.2}
+    assert label.postprocess("hot dog") == {"label": "hot dog"} and label.preprocess({"label": "hot dog"}) == "hot dog"
+    assert label.postprocess(3) == {"label": "3"} and label.postprocess(None) is None
+    with pytest.raises(gr.Error, match="numbers as confidences"):
+        label.postprocess({"cat": "high"})
+
+
+def test_highlighted_text_pairs_entities_and_combine():
+    h = gr.HighlightedText(render=False)
+    assert h.postprocess([("Hi", None), ("Ada", "PER")]) == [
+        {"token": "Hi", "class_or_confidence": None}, {"token": "Ada", "class_or_confidence": "PER"}]
+    tokens = h.postprocess({"text": "Ada in Rome", "entities": [{"entity": "LOC", "start": 7, "end": 11},
+                                                                {"entity_group": "PER", "start": 0, "end": 3}]})
+    assert [(t["token"], t["class_or_confidence"]) for t in tokens] == [
+        ("", None), ("Ada", "PER"), (" in ", None), ("Rome", "LOC"), ("", None)]
+    combined = gr.HighlightedText(combine_adjacent=True, adjacent_separator=" ", render=False)
+    assert combined.postprocess([("New", "LOC"), ("York", "LOC"), ("is", None)]) == [
+        {"token": "New York", "class_or_confidence": "LOC"}, {"token": "is", "class_or_confidence": None}]
+    assert h.preprocess(tokens[:2]) == [("", None), ("Ada", "PER")]
+    with pytest.raises(gr.Error, match='"text" and "entities"'):
+        h.postprocess({"text": "x"})
+
+
+def test_code_language_file_and_errors(tmp_path):
+    code = gr.Code(language="python", label="Src", render=False)
+    assert code.postprocess("  x = 1\n") == "x = 1"
+    source = tmp_path / "a.py"
+    source.write_text("print(1)")
+    assert code.postprocess((str(source),)) == "print(1)"
+    with pytest.raises(gr.Error, match='Code "Src" expects code as text'):
+        code.preprocess(5)
+    with pytest.raises(ValueError, match="Code language"):
+        gr.Code(language="cobol", render=False)
+
+
+def test_markdown_and_html_templates():
+    assert gr.Markdown(latex_delimiters=[{"left": "$", "right": "$", "display": False}], render=False).get_props()[
+        "latex_delimiters"] == [{"left": "$", "right": "$", "display": False}]
+    plain = gr.HTML(5, render=False)
+    assert plain.value == "5" and plain.get_props()["template_props"] == {}
+    stars = gr.HTML(3, html_template="${value} ${color}", css_template="p {}", color="red", render=False)
+    assert stars.value == 3 and stars.get_props()["template_props"] == {"color": "red"}
+    assert stars.process_props({"color": "blue", "visible": False}) == {"visible": False, "template_props": {"color": "blue"}}
+
+
+def test_buttons_icon_variant_and_deep_link(tmp_path):
+    icon = tmp_path / "i.svg"
+    icon.write_text("<svg/>")
+    b = gr.Button("Go", icon=str(icon), variant="huge", render=False)
+    assert b.icon.startswith("data:image/svg+xml;base64,")
+    assert gr.Button(icon="https://x/y.png", render=False).icon == "https://x/y.png"
+    with pytest.raises(gr.Error, match="neither a URL nor a file"):
+        gr.Button(icon="missing.png", render=False)
+    with pytest.raises(ValueError, match="variant"):
+        gr.Button(variant="danger", render=False)
+    deep = gr.DeepLinkButton(render=False)
+    assert deep.get_block_name() == "deeplinkbutton" and deep.get_props()["copied_value"] == "Link copied to clipboard!"
+    assert deep.value == "Share via Link"
+
+
+def test_dataset_types_and_samples():
+    with gr.Blocks():
+        t = gr.Textbox(label="Word")
+        d = gr.Dropdown([("One", 1), ("Two", 2)], label="N")
+        ds = gr.Dataset(components=[t, d], samples=[["a", 1], ["b", 2]], type="tuple")
+    props = ds.get_props()
+    assert props["components"] == ["textbox", "dropdown"] and props["headers"] == ["Word", "N"]
+    assert props["component_props"][1]["choices"] == [["One", 1], ["Two", 2]]
+    assert ds.preprocess(1) == (1, ["b", 2])
+    with pytest.raises(gr.Error, match="no sample number 5"):
+        ds.preprocess(5)
+    assert ds.postprocess(["a", 1]) == 0 and ds.postprocess(None) is None
+    assert ds.process_props({"samples": [["c", 2]]})["samples"] == [["c", 2]]
+
+
+def test_examples_fill_inputs_and_run_fn():
+    with gr.Blocks() as demo:
+        word = gr.Textbox(label="Word")
+        times = gr.Number(label="Times")
+        out = gr.Textbox()
+        ex = gr.Examples([["ha", 3], ["x", None]], [word, times], out, fn=lambda w, n: w * int(n), run_on_click=True)
+    load, run = list(demo.fns.values())
+    assert load.targets == [(ex.dataset.id, "click")] and [b.id for b in load.outputs] == [word.id, times.id]
+    assert load.fn(0) == ("ha", 3)
+    assert load.fn(1)[1] == {"__type__": "update"}  # None leaves that input as it is
+    assert run.trigger_after == load.id and run.fn("ab", 2) == "abab"
+    node = app_config(demo)["root"]["children"][-1]
+    assert node["type"] == "dataset" and node["props"]["label"] == "Examples" and node["props"]["samples"] == [["ha", 3], ["x", None]]
+    single = gr.Examples.__new__(gr.Examples)
+    with pytest.raises(ValueError, match="directory"):
+        with gr.Blocks():
+            single.__init__("examples/", gr.Textbox())

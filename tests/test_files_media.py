@@ -1,0 +1,257 @@
+"""Files and media components (issue 7): pre/postprocess of File, UploadButton, DownloadButton, Gallery,
+Audio, Video, AnnotatedImage, ImageSlider; upload limits; delete_cache; on-demand packages."""
+
+import asyncio
+import io
+import math
+import os
+import struct
+import time
+import wave
+
+import pytest
+
+import wasmblocks as gr
+from wasmblocks import packages
+from wasmblocks.cache import delete_old_files
+from wasmblocks.config import app_config
+from wasmblocks.files import file_data, parse_file_size, type_matches
+from wasmblocks.processing import load_needed_packages
+from wasmblocks.session import Session
+
+from appkit import Harness
+
+try:
+    import numpy
+except ImportError:
+    numpy = None
+needs_numpy = pytest.mark.skipif(numpy is None, reason="numpy is not installed in this CPython")
+
+
+def upload(tmp_path, name, data, mime=None):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return file_data(str(path), name, mime)
+
+
+def wav_file(tmp_path, seconds=0.25, rate=8000):
+    path = tmp_path / "tone.wav"
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(rate)
+        w.writeframes(b"".join(struct.pack("<h", int(1000 * math.sin(i))) for i in range(int(rate * seconds))))
+    return path
+
+
+# ---- File ----
+def test_file_single_filepath_and_binary(tmp_path):
+    fd = upload(tmp_path, "a.txt", b"hello")
+    assert gr.File(render=False).preprocess(fd) == fd["path"]
+    assert gr.File(type="binary", render=False).preprocess(fd) == b"hello"
+    assert gr.File(render=False).preprocess(None) is None
+
+
+def test_file_multiple_returns_lists(tmp_path):
+    a, b = upload(tmp_path, "a.txt", b"1"), upload(tmp_path, "b.txt", b"22")
+    f = gr.File(file_count="multiple", type="binary", render=False)
+    assert f.preprocess([a, b]) == [b"1", b"22"]
+    assert [x["orig_name"] for x in f.postprocess([a["path"], b["path"]])] == ["a.txt", "b.txt"]
+    # A single returned path still becomes a list for multiple.
+    assert isinstance(f.postprocess(a["path"]), list)
+
+
+def test_file_types_checked_in_the_worker_too(tmp_path):
+    f = gr.File(file_types=[".csv", "image"], label="Data", render=False)
+    assert f.preprocess(upload(tmp_path, "x.CSV", b"")) .endswith("x.CSV")
+    assert f.preprocess(upload(tmp_path, "p.png", b"", "image/png")).endswith("p.png")
+    with pytest.raises(gr.Error, match='Invalid file type: a.txt. File "Data" accepts .csv, image'):
+        f.preprocess(upload(tmp_path, "a.txt", b""))
+
+
+def test_file_postprocess_bytes_and_missing_paths(tmp_path):
+    f = gr.File(label="Out", render=False)
+    fd = f.postprocess(b"abc")
+    assert open(fd["path"], "rb").read() == b"abc" and fd["size"] == 3
+    with pytest.raises(gr.Error, match='File "Out": no file at /nope'):
+        f.postprocess("/nope")
+    with pytest.raises(gr.Error, match="return a file path or bytes"):
+        f.postprocess(3.5)
+
+
+def test_file_gone_from_worker(tmp_path):
+    fd = upload(tmp_path, "a.txt", b"1")
+    os.remove(fd["path"])
+    with pytest.raises(gr.Error, match="no longer in the worker"):
+        gr.File(render=False).preprocess(fd)
+
+
+def test_file_bad_options():
+    with pytest.raises(ValueError, match="file_count"):
+        gr.File(file_count="many", render=False)
+    with pytest.raises(ValueError, match="type"):
+        gr.File(type="bytes", render=False)
+
+
+# ---- buttons ----
+def test_upload_button_is_a_button_with_files(tmp_path):
+    b = gr.UploadButton("Pick", file_count="multiple", file_types=[".txt"], render=False)
+    props = b.get_props()
+    assert b.get_block_name() == "uploadbutton" and props["label"] == "Pick" and props["interactive"] is True
+    fd = upload(tmp_path, "a.txt", b"x")
+    assert b.preprocess([fd]) == [fd["path"]]
+
+
+def test_download_button_value_is_a_file(tmp_path):
+    fd = upload(tmp_path, "r.csv", b"1,2")
+    d = gr.DownloadButton("Get", value=fd["path"], render=False)
+    assert d.get_block_name() == "downloadbutton"
+    assert d.value["orig_name"] == "r.csv" and d.value["mime_type"] == "text/csv"
+    assert d.preprocess(d.value) == fd["path"] and d.postprocess(None) is None
+
+
+# ---- Gallery ----
+def test_gallery_postprocess_paths_captions_and_videos(tmp_path):
+    a = upload(tmp_path, "a.png", b"png")
+    v = upload(tmp_path, "clip.mp4", b"mp4")
+    g = gr.Gallery(render=False)
+    out = g.postprocess([a["path"], (v["path"], "a clip"), {"image": a, "caption": "again"}])
+    assert [sorted(x) for x in out] == [["caption", "image"], ["caption", "video"], ["caption", "image"]]
+    assert out[1]["caption"] == "a clip" and out[2]["caption"] == "again"
+    assert g.preprocess(out) == [(a["path"], None), (v["path"], "a clip"), (a["path"], "again")]
+    with pytest.raises(gr.Error, match="needs a list"):
+        g.postprocess("one.png")
+
+
+# ---- Audio ----
+@needs_numpy
+def test_audio_numpy_round_trip(tmp_path):
+    path = wav_file(tmp_path)
+    a = gr.Audio(render=False)
+    rate, data = a.preprocess(file_data(str(path)))
+    assert rate == 8000 and data.shape == (2000,) and data.dtype == numpy.int16
+    fd = a.postprocess((rate, data.astype("float32") / 32768))
+    with wave.open(fd["path"]) as w:
+        assert (w.getframerate(), w.getnframes(), w.getsampwidth()) == (8000, 2000, 2)
+
+
+@needs_numpy
+def test_audio_numpy_refuses_non_wav_clearly(tmp_path):
+    fd = upload(tmp_path, "song.mp3", b"ID3 not a wav")
+    with pytest.raises(gr.Error, match=r'can only read WAV files in the browser \(there is no ffmpeg to decode .mp3'):
+        gr.Audio(render=False).preprocess(fd)
+
+
+def test_audio_filepath_needs_no_numpy(tmp_path):
+    path = wav_file(tmp_path)
+    a = gr.Audio(type="filepath", render=False)
+    assert a.needed_packages("input") == [] and a.preprocess(file_data(str(path))) == str(path)
+    assert a.postprocess(str(path))["mime_type"] in ("audio/x-wav", "audio/wav")
+    with pytest.raises(ValueError, match="sources"):
+        gr.Audio(sources=["webcam"], render=False)
+
+
+# ---- Video ----
+def test_video_value_has_video_and_subtitles(tmp_path):
+    v, s = upload(tmp_path, "a.mp4", b"v"), upload(tmp_path, "a.vtt", b"WEBVTT")
+    vid = gr.Video(render=False)
+    out = vid.postprocess((v["path"], s["path"]))
+    assert out["video"]["orig_name"] == "a.mp4" and out["subtitles"]["orig_name"] == "a.vtt"
+    assert vid.postprocess(v["path"])["subtitles"] is None
+    assert vid.preprocess(out) == v["path"]
+
+
+# ---- AnnotatedImage, ImageSlider, Image ----
+def test_annotated_image_boxes_need_no_packages(tmp_path):
+    img = upload(tmp_path, "i.png", b"png")
+    out = gr.AnnotatedImage(render=False).postprocess((img["path"], [((1, 2, 3, 4), "cat")]))
+    assert out["image"]["orig_name"] == "i.png"
+    assert out["annotations"] == [{"label": "cat", "box": [1.0, 2.0, 3.0, 4.0], "image": None}]
+
+
+def test_image_slider_pairs(tmp_path):
+    a, b = upload(tmp_path, "a.png", b"1"), upload(tmp_path, "b.png", b"2")
+    s = gr.ImageSlider(type="filepath", render=False)
+    out = s.postprocess((a["path"], b["path"]))
+    assert [x["orig_name"] for x in out] == ["a.png", "b.png"]
+    assert s.preprocess(out) == (a["path"], b["path"])
+    assert s.get_block_name() == "imageslider"
+
+
+def test_image_filepath_needs_neither_numpy_nor_pillow(tmp_path):
+    img = gr.Image(type="filepath", render=False)
+    assert img.needed_packages("input") == [] and img.needed_packages("output") == []
+    assert gr.Image(render=False).needed_packages("input") == ["numpy", "Pillow"]
+
+
+# ---- packages on demand ----
+def test_missing_package_error_names_package_and_fix(monkeypatch):
+    monkeypatch.setattr(packages, "installed", lambda name: False)
+    with gr.Blocks() as demo:
+        image = gr.Image(label="Photo")
+        out = gr.Textbox()
+        image.change(lambda x: "x", image, out)
+    with pytest.raises(gr.Error) as info:
+        asyncio.run(load_needed_packages(demo.fns[0], Session()))
+    text = info.value.message
+    assert 'Image "Photo" needs the "numpy" package, which could not be loaded' in text
+    assert "Pyodide package index" in text and 'type="filepath"' in text
+
+
+# ---- limits and cache ----
+def test_parse_file_size_and_type_matches():
+    assert parse_file_size("5mb") == 5 * 1024**2 and parse_file_size("1.5 KB") == 1536 and parse_file_size(10) == 10
+    assert parse_file_size(None) is None
+    with pytest.raises(ValueError, match="5mb"):
+        parse_file_size("lots")
+    assert type_matches("a.TXT", None, [".txt"]) and type_matches("x", "video/mp4", ["video"])
+    assert not type_matches("a.png", "image/png", ["audio", ".txt"]) and type_matches("a", None, ["file"])
+
+
+def test_max_file_size_reaches_the_page_and_the_worker_refuses_bigger():
+    with gr.Blocks() as demo:
+        gr.File()
+    demo.launch(max_file_size="1kb")
+    assert app_config(demo)["max_file_size"] == 1024
+    h = Harness(demo)
+    h.send({"type": "upload", "upload_id": "u1", "files": [{"name": "big.bin", "type": "", "size": 2000}]})
+    h.thread.call(h.bridge.handle, {"type": "upload", "upload_id": "u2", "files": [{"name": "big.bin", "type": "", "size": 2000}]}, [b"x" * 2000])
+    reply = [m for m in h.messages if m.get("upload_id") == "u2"][0]
+    assert reply["error"] == "big.bin exceeds the maximum file size of 1024 bytes"
+
+
+def test_initial_file_values_travel_with_the_tree(tmp_path):
+    path = tmp_path / "start.png"
+    path.write_bytes(b"png")
+    with gr.Blocks() as demo:
+        gr.Gallery(value=[str(path)])
+    h = Harness(demo)
+    h.send({"type": "init", "base_url": "", "session_hash": "s", "url": ""})
+    tree = h.of_type("tree")[0]
+    assert tree["files"] == [{"path": str(path), "mime_type": "image/png", "buffer": 0}]
+    assert h.paths[h.messages.index(tree)] == [str(path)]
+
+
+def test_delete_old_files(tmp_path):
+    old = tmp_path / "sub" / "old.txt"
+    old.parent.mkdir()
+    old.write_text("x")
+    new = tmp_path / "new.txt"
+    new.write_text("y")
+    os.utime(old, (time.time() - 100, time.time() - 100))
+    assert delete_old_files([str(tmp_path)], age=50) == [str(old)]
+    assert new.exists() and not old.parent.exists()
+
+
+def test_delete_cache_cleans_the_session_dir_periodically():
+    with gr.Blocks(delete_cache=(0.05, 0)) as demo:
+        gr.File()
+    h = Harness(demo)
+    h.send({"type": "init", "base_url": "", "session_hash": "s", "url": ""})
+    h.thread.call(h.bridge.handle, {"type": "upload", "upload_id": "u", "files": [{"name": "a.txt", "type": "text/plain", "size": 1}]}, [b"a"])
+    path = [m for m in h.messages if m["type"] == "uploaded"][0]["files"][0]["path"]
+    assert os.path.exists(path)
+    deadline = time.monotonic() + 3
+    while os.path.exists(path) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not os.path.exists(path)

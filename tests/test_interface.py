@@ -1,0 +1,105 @@
+"""gr.Interface / gr.TabbedInterface: layout, shortcuts, events, and rendering inside Blocks (interface.py)."""
+
+import pytest
+
+import wasmblocks as gr
+from wasmblocks.config import app_config
+
+
+def _types(node):
+    return [node["type"], [_types(c) for c in node.get("children", [])]]
+
+
+def _find(node, kind):
+    found = [node] if node["type"] == kind else []
+    for child in node.get("children", []):
+        found += _find(child, kind)
+    return found
+
+
+def greet(name, times):
+    return " ".join([f"Hello {name}!"] * int(times))
+
+
+def test_shortcuts_labels_and_layout():
+    demo = gr.Interface(greet, ["text", gr.Slider(1, 3, step=1, value=1)], "textbox",
+                        title="Greeter", description="Say hi", article="The end", examples=[["Ada", 2]])
+    config = app_config(demo)
+    root = config["root"]
+    kinds = [c["type"] for c in root["children"]]
+    assert kinds == ["markdown", "markdown", "row", "dataset", "markdown"]
+    inputs_col, outputs_col = root["children"][2]["children"]
+    assert inputs_col["props"]["variant"] == "panel"
+    assert [c["props"].get("label") for c in inputs_col["children"][:2]] == ["name", "times"]
+    buttons = inputs_col["children"][2]["children"]
+    assert [(b["props"]["value"], b["props"]["variant"]) for b in buttons] == [("Clear", "secondary"), ("Submit", "primary")]
+    assert outputs_col["children"][0]["props"]["label"] == "output"
+    assert outputs_col["children"][0]["props"]["interactive"] is False
+    assert config["title"] == "Greeter"
+
+
+def test_submit_runs_fn_and_textbox_enter_submits():
+    demo = gr.Interface(greet, ["text", "number"], "text")
+    predict = next(fn for fn in demo.fns.values() if fn.api_name == "predict")
+    names = [name for _, name in predict.targets]
+    assert names[0] == "click" and "submit" in names
+    assert demo("Ada", 2, api_name="/predict") == "Hello Ada! Hello Ada!"
+
+
+def test_live_has_no_submit_button_and_listens_to_changes():
+    demo = gr.Interface(lambda x: x * 2, "number", "number", live=True)
+    values = [b["props"]["value"] for b in _find(app_config(demo)["root"], "button")]
+    assert values == ["Clear"]
+    fn = next(fn for fn in demo.fns.values() if fn.api_name == "predict")
+    assert [name for _, name in fn.targets] == ["change"]
+
+
+def test_output_only_and_flagging_accepted():
+    demo = gr.Interface(lambda: "generated", None, "text", flagging_mode="manual")
+    buttons = [b["props"]["value"] for b in _find(app_config(demo)["root"], "button")]
+    assert buttons == ["Generate"]
+    assert demo.flagging_mode == "never"
+    assert demo(api_name="/predict") == "generated"
+
+
+def test_unknown_shortcut_is_a_clear_error():
+    with pytest.raises(ValueError, match="Unknown component shortcut 'telepathy'.*textbox"):
+        gr.Interface(greet, "telepathy", "text")
+    with pytest.raises(TypeError, match="callable"):
+        gr.Interface("nope", "text", "text")
+
+
+def test_interface_rendered_inside_blocks():
+    io = gr.Interface(lambda s: s.upper(), "text", "text", api_name="shout")
+    with gr.Blocks() as demo:
+        gr.Markdown("Outer")
+        first = gr.Button("Outer button")
+        first.click(lambda: None, None, None, api_name="outer")
+        io.render()
+    config = app_config(demo)
+    assert _find(config["root"], "blocks")[1]["id"] == io.id
+    ids = [d["id"] for d in config["dependencies"]]
+    assert len(ids) == len(set(ids)) == len(demo.fns)
+    assert demo("abc", api_name="/shout") == "ABC"
+
+
+def test_tabbed_interface():
+    a = gr.Interface(lambda s: s[::-1], "text", "text", api_name="rev")
+    b = gr.Interface(lambda n: n + 1, "number", "number", api_name="inc")
+    demo = gr.TabbedInterface([a, b], ["Reverse", "Increment"], title="Tools")
+    tabs = _find(app_config(demo)["root"], "tab")
+    assert [t["props"]["label"] for t in tabs] == ["Reverse", "Increment"]
+    assert demo("abc", api_name="/rev") == "cba"
+    assert demo(1, api_name="/inc") == 2
+    with pytest.raises(ValueError, match="2 interfaces but 1 tab names"):
+        gr.TabbedInterface([a, b], ["only one"])
+
+
+def test_same_shortcut_for_input_and_output_makes_two_components():
+    demo = gr.Interface(lambda s: s, "text", "text")
+    assert demo.interface_type == "standard"
+    assert demo.input_components[0] is not demo.output_components[0]
+    box = gr.Textbox()
+    unified = gr.Interface(lambda s: s[::-1], box, box)
+    assert unified.interface_type == "unified"
+    assert len(_find(app_config(unified)["root"], "textbox")) == 1

@@ -1,0 +1,137 @@
+"""@gr.render: per-session re-rendering, session dependencies, key= reuse (render.py, bridge hooks)."""
+
+import wasmblocks as gr
+from wasmblocks.render import SESSION_DEP_BASE
+from appkit import Harness
+
+
+def _app():
+    with gr.Blocks() as demo:
+        count = gr.Number(value=2, label="Count", precision=0)
+        out = gr.Textbox(label="Out")
+
+        @gr.render(inputs=count)
+        def boxes(n):
+            for i in range(int(n)):
+                box = gr.Textbox(label=f"Box {i}", key=f"box-{i}")
+                box.submit(lambda text, i=i: f"{i}:{text}", box, out)
+            gr.Button("Last", key="btn").click(lambda: "clicked", None, out)
+
+    return demo, count, out
+
+
+def _render_dep(demo):
+    return next(fn for fn in demo.fns.values() if fn.api_name is None and fn.show_progress_on)
+
+
+def _run_render(h, dep, *data):
+    event_id = h.fire(dep.id, *data)
+    h.settle(event_id)
+    renders = h.of_type("render")
+    assert renders, h.messages
+    return event_id, renders[-1]
+
+
+def test_render_sends_children_and_session_dependencies():
+    demo, count, out = _app()
+    dep = _render_dep(demo)
+    assert dep.targets == [(demo.id, "load"), (count.id, "change")]
+    h = Harness(demo)
+    event_id, msg = _run_render(h, dep, 2)
+    assert msg["block_id"] == dep.show_progress_on[0].id
+    children = msg["node"]["children"]
+    assert [c["props"]["label"] for c in children] == ["Box 0", "Box 1", None]
+    assert [c["type"] for c in children] == ["textbox", "textbox", "button"]
+    ids = [d["id"] for d in msg["dependencies"]]
+    assert len(ids) == 3 and all(i >= SESSION_DEP_BASE for i in ids)
+    assert msg["removed_dependencies"] == []
+    # The render message arrives before the event completes, so the page has the new tree first.
+    kinds = [(m["type"], m.get("stage")) for m in h.messages if m.get("event_id") in (event_id, None)]
+    assert kinds.index(("render", None)) < kinds.index(("status", "complete"))
+    # The app itself gained no dependencies.
+    assert all(fn.id < SESSION_DEP_BASE for fn in demo.fns.values())
+
+
+def test_session_dependency_runs_and_rerender_replaces_dependencies():
+    demo, count, out = _app()
+    dep = _render_dep(demo)
+    h = Harness(demo)
+    _, first = _run_render(h, dep, 2)
+    submit = first["dependencies"][1]
+    event_id = h.fire(submit["id"], "hey")
+    assert h.settle(event_id)["success"] is True
+    assert h.of_type("update", event_id)[-1]["updates"] == [{"id": out.id, "value": "1:hey"}]
+    _, second = _run_render(h, dep, 3)
+    assert sorted(second["removed_dependencies"]) == sorted(d["id"] for d in first["dependencies"])
+    assert len(second["node"]["children"]) == 4
+    # Old dependencies are gone in the worker too.
+    stale = h.fire(submit["id"], "x")
+    assert any(m.get("ref") == stale for m in h.of_type("error"))
+
+
+def test_key_keeps_block_id_across_renders():
+    demo, _, _ = _app()
+    dep = _render_dep(demo)
+    h = Harness(demo)
+    _, first = _run_render(h, dep, 1)
+    _, second = _run_render(h, dep, 2)
+    first_ids = [c["id"] for c in first["node"]["children"]]
+    second_ids = [c["id"] for c in second["node"]["children"]]
+    assert second_ids[0] == first_ids[0]  # key="box-0"
+    assert second_ids[-1] == first_ids[-1]  # key="btn"
+    assert second_ids[1] not in first_ids
+    # A listener on a keyed block targets the reused id.
+    targets = [tuple(t) for d in second["dependencies"] for t in d["targets"]]
+    assert (first_ids[0], "submit") in targets
+
+
+def test_sessions_render_independently():
+    demo, _, _ = _app()
+    dep = _render_dep(demo)
+    a, b = Harness(demo), Harness(demo)
+    _, ra = _run_render(a, dep, 1)
+    _, rb = _run_render(b, dep, 3)
+    assert len(ra["node"]["children"]) == 2 and len(rb["node"]["children"]) == 4
+
+
+def test_render_inside_row_uses_a_row_and_output_only_children_are_read_only():
+    with gr.Blocks() as demo:
+        src = gr.Textbox(label="Src")
+        with gr.Row() as row:
+            @gr.render(inputs=src)
+            def show(text):
+                shown = gr.Textbox(label="Shown", value=text)
+                gr.Button("Go").click(lambda t: t, src, shown)
+
+    assert row.children[0].get_block_name() == "row"
+    h = Harness(demo)
+    _, msg = _run_render(h, _render_dep(demo), "abc")
+    shown = msg["node"]["children"][0]
+    assert shown["props"]["value"] == "abc" and shown["props"]["interactive"] is False
+
+
+def test_render_outside_blocks_is_a_clear_error():
+    import pytest
+
+    with pytest.raises(ValueError, match="inside a `with gr.Blocks"):
+        gr.render()
+
+
+def test_layout_updates_reach_the_page():
+    """gr.Tabs(selected=…), gr.Accordion(open=…), gr.Tab(visible=…) returned from events become prop updates."""
+    with gr.Blocks() as demo:
+        with gr.Tabs() as tabs:
+            with gr.Tab("A", id="a"):
+                pass
+            with gr.Tab("B", id="b") as tab_b:
+                pass
+        with gr.Accordion("Acc", open=False) as acc:
+            pass
+        btn = gr.Button()
+        btn.click(lambda: (gr.Tabs(selected="b"), gr.Accordion(open=True), gr.Tab(visible=False)), None, [tabs, acc, tab_b])
+    h = Harness(demo)
+    event_id = h.fire(0)
+    assert h.settle(event_id)["success"] is True
+    updates = h.of_type("update", event_id)[-1]["updates"]
+    assert updates == [{"id": tabs.id, "props": {"selected": "b"}}, {"id": acc.id, "props": {"open": True}},
+                       {"id": tab_b.id, "props": {"visible": False}}]

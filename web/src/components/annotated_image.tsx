@@ -1,0 +1,96 @@
+// gr.AnnotatedImage: the base image with each annotation over it — a box (scaled from image pixels) or a
+// mask PNG tinted with the label's colour — and a legend; clicking a legend entry or region fires `select`.
+
+import { useState } from "preact/hooks";
+import type { FileData } from "../protocol";
+import { BlockLabel, ImageIcon, labelOf } from "../renderer/atoms";
+import { cssSize } from "../renderer/hooks";
+import type { ComponentProps } from "../renderer/types";
+
+interface Annotation {
+  label: string;
+  box?: [number, number, number, number];
+  image?: FileData | null;
+}
+
+const PALETTE = ["#ef4444", "#3b82f6", "#22c55e", "#f59e0b", "#a855f7", "#06b6d4", "#ec4899", "#84cc16"];
+
+export function AnnotatedImage({ props, value, trigger }: ComponentProps) {
+  const label = labelOf(props, "Annotated Image");
+  const [size, setSize] = useState<[number, number] | null>(null);
+  const [active, setActive] = useState<number | null>(null);
+  const image: FileData | null = value?.image ?? null;
+  const annotations: Annotation[] = value?.annotations ?? [];
+  const colorMap: Record<string, string> = props.color_map ?? {};
+  const labels = [...new Set(annotations.map((a) => a.label))];
+  const colour = (l: string) => colorMap[l] ?? PALETTE[labels.indexOf(l) % PALETTE.length];
+  const select = (i: number) => trigger("select", { index: i, value: annotations[i].label, selected: true });
+
+  return (
+    <div class="wb-annotated-image">
+      <BlockLabel show={props.show_label !== false} label={label} icon={<ImageIcon />} />
+      {image?.url ? (
+        <div class="annotated-frame" style={{ height: cssSize(props.height), width: cssSize(props.width) }}>
+          <div class="image-holder">
+            <img
+              src={image.url}
+              alt={label}
+              data-testid="annotated-image"
+              onLoad={(e) => {
+                const img = e.currentTarget as HTMLImageElement;
+                setSize([img.naturalWidth, img.naturalHeight]);
+              }}
+            />
+            {annotations.map((a, i) =>
+              a.box && size ? (
+                <div
+                  key={i}
+                  class={active === null || active === i ? "annotation box" : "annotation box faded"}
+                  title={a.label}
+                  style={{
+                    left: `${(a.box[0] / size[0]) * 100}%`,
+                    top: `${(a.box[1] / size[1]) * 100}%`,
+                    width: `${((a.box[2] - a.box[0]) / size[0]) * 100}%`,
+                    height: `${((a.box[3] - a.box[1]) / size[1]) * 100}%`,
+                    borderColor: colour(a.label),
+                  }}
+                  onClick={() => select(i)}
+                />
+              ) : a.image?.url ? (
+                <div
+                  key={i}
+                  class={active === null || active === i ? "annotation mask" : "annotation mask faded"}
+                  title={a.label}
+                  style={{ background: colour(a.label), maskImage: `url(${a.image.url})`, WebkitMaskImage: `url(${a.image.url})` } as any}
+                  onClick={() => select(i)}
+                />
+              ) : null,
+            )}
+          </div>
+          {props.show_legend !== false && annotations.length ? (
+            <div class="legend">
+              {annotations.map((a, i) => (
+                <button
+                  type="button"
+                  class="legend-item"
+                  style={{ background: colour(a.label) }}
+                  onMouseEnter={() => setActive(i)}
+                  onMouseLeave={() => setActive(null)}
+                  onClick={() => select(i)}
+                >
+                  {a.label}
+                </button>
+              ))}
+            </div>
+          ) : null}
+        </div>
+      ) : (
+        <div class="empty" aria-label="Empty image">
+          <span class="empty-icon" aria-hidden="true">
+            <ImageIcon />
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+// gr.Audio: an <audio controls> player (data-testid="<label>-audio") for the value's Blob URL; when
+// interactive and empty, upload and/or microphone recording per `sources`. A file the browser cannot
+// decode shows an error instead of a silent, endless player.
+
+import { useRef, useState } from "preact/hooks";
+import type { FileData } from "../protocol";
+import { uploadChecked } from "../client/upload";
+import { BlockLabel, labelOf } from "../renderer/atoms";
+import type { ComponentProps } from "../renderer/types";
+import { UploadArea } from "../renderer/upload-area";
+import { startRecording, type Recording } from "../renderer/recorder";
+
+export function Audio({ id, props, value, setValue, trigger, store }: ComponentProps) {
+  const label = labelOf(props, "Audio");
+  const fd = value as FileData | null;
+  const interactive = props.interactive !== false;
+  const sources: string[] = Array.isArray(props.sources) ? props.sources : ["upload", "microphone"];
+  const [source, setSource] = useState(sources[0] ?? "upload");
+  const [error, setError] = useState<string | null>(null);
+  const [recording, setRecording] = useState<Recording | null>(null);
+  const lastUrl = useRef<string | null>(null);
+  if (fd?.url !== lastUrl.current) {
+    lastUrl.current = fd?.url ?? null;
+    if (error) setError(null);
+  }
+
+  function accept(file: FileData, event: "upload" | "stop_recording") {
+    setValue(file);
+    trigger(event, file);
+  }
+
+  async function record() {
+    if (recording) {
+      setRecording(null);
+      try {
+        const file = await recording.stop();
+        const uploaded = await uploadChecked(store, [file], null);
+        trigger("stop_recording");
+        if (uploaded) accept(uploaded[0], "stop_recording");
+      } catch (err: any) {
+        store.addToast("error", String(err?.message ?? err), "Recording failed", 10);
+      }
+      return;
+    }
+    try {
+      setRecording(await startRecording("audio"));
+      trigger("start_recording");
+    } catch (err: any) {
+      store.addToast("error", String(err?.message ?? err), "Recording unavailable", 10);
+    }
+  }
+
+  return (
+    <div class="wb-audio">
+      <BlockLabel show={props.show_label !== false} label={label} icon={<MusicIcon />} />
+      {fd?.url ? (
+        <div class="audio-player">
+          {interactive || props.show_download_button !== false ? (
+            <div class="icon-buttons">
+              {props.show_download_button !== false ? (
+                <a class="icon-button" href={fd.url} download={fd.orig_name || "audio.wav"} aria-label="Download" title="Download">
+                  ⇣
+                </a>
+              ) : null}
+              {interactive ? (
+                <button
+                  type="button"
+                  class="icon-button"
+                  aria-label="Clear"
+                  title="Clear"
+                  onClick={() => {
+                    setValue(null);
+                    trigger("clear");
+                  }}
+                >
+                  ×
+                </button>
+              ) : null}
+            </div>
+          ) : null}
+          <audio
+            key={fd.url}
+            src={fd.url}
+            controls
+            preload="metadata"
+            autoPlay={!!props.autoplay}
+            loop={!!props.loop}
+            data-testid={`${label}-audio`}
+            onPlay={() => trigger("play")}
+            onPause={(e) => !(e.currentTarget as HTMLAudioElement).ended && trigger("pause")}
+            onEnded={() => trigger("stop")}
+            onError={() =>
+              setError(
+                `This browser cannot play ${fd.orig_name ?? "this file"}${fd.mime_type ? ` (${fd.mime_type})` : ""}. ` +
+                  "There is no ffmpeg in the page to convert it: use WAV, MP3, OGG or WebM audio.",
+              )
+            }
+          />
+          {error ? (
+            <p class="wb-media-error" role="alert">
+              {error}
+            </p>
+          ) : null}
+        </div>
+      ) : interactive ? (
+        <div class="audio-input">
+          {source === "microphone" ? (
+            <div class="recorder">
+              <button type="button" class="wb-button sm secondary record-button" aria-label={recording ? "Stop recording" : "Record"} onClick={record}>
+                {recording ? "■ Stop" : "● Record"}
+              </button>
+            </div>
+          ) : (
+            <UploadArea
+              store={store}
+              inputId={`component-${id}-upload`}
+              fileTypes={["audio"]}
+              text="Drop Audio Here"
+              onUploaded={(files) => accept(files[0], "upload")}
+            />
+          )}
+          {sources.length > 1 ? (
+            <div class="source-selection" data-testid="source-select">
+              {sources.map((s) => (
+                <button
+                  type="button"
+                  class={s === source ? "icon selected" : "icon"}
+                  aria-label={s === "upload" ? "Upload file" : "Record audio"}
+                  onClick={() => setSource(s)}
+                >
+                  {s === "upload" ? "Upload" : "Microphone"}
+                </button>
+              ))}
+            </div>
+          ) : null}
+        </div>
+      ) : (
+        <div class="empty" aria-label="Empty audio">
+          <span class="empty-icon" aria-hidden="true">
+            <MusicIcon />
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+const MusicIcon = () => (
+  <svg viewBox="0 0 24 24" width="100%" height="100%" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+    <path d="M9 18V5l12-2v13" />
+    <circle cx="6" cy="18" r="3" />
+    <circle cx="18" cy="16" r="3" />
+  </svg>
+);

@@ -1,0 +1,44 @@
+// gr.CheckboxGroup: one native checkbox per choice inside its <label> (Gradio: data-testid="checkbox-group" on the wrap).
+
+import { BlockTitle, labelOf } from "../renderer/atoms";
+import { cx } from "../renderer/hooks";
+import type { ComponentProps } from "../renderer/types";
+
+export function CheckboxGroup({ id, props, value, setValue, trigger }: ComponentProps) {
+  const label = labelOf(props, "Checkbox Group");
+  const disabled = props.interactive === false;
+  const choices: [string, any][] = Array.isArray(props.choices) ? props.choices : [];
+  const selected: any[] = Array.isArray(value) ? value : [];
+  const titleId = `component-${id}-title`;
+  const toggle = (choice: any, i: number, checked: boolean) => {
+    // Keep the order the user clicked in, as Gradio does (the value is a list, not a set).
+    const next = checked ? [...selected.filter((v) => v !== choice), choice] : selected.filter((v) => v !== choice);
+    setValue(next);
+    trigger("select", { index: i, value: choice, selected: checked });
+  };
+  return (
+    <fieldset class="wb-radio wb-checkboxgroup" role="group" aria-labelledby={titleId}>
+      <BlockTitle id={titleId} show={props.show_label !== false} info={props.info}>
+        {label}
+      </BlockTitle>
+      <div class="wrap" data-testid="checkbox-group">
+        {choices.map(([display, internal], i) => {
+          const checked = selected.includes(internal);
+          return (
+            <label key={i} class={cx("choice", checked && "selected", disabled && "disabled")}>
+              <input
+                type="checkbox"
+                name={String(internal)}
+                title={String(internal)}
+                checked={checked}
+                disabled={disabled}
+                onChange={(e) => toggle(internal, i, (e.currentTarget as HTMLInputElement).checked)}
+              />
+              <span class="ml-2">{display}</span>
+            </label>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,74 @@
+// The CodeMirror half of gr.Code, in its own module so esbuild puts it (and CodeMirror) in a lazy chunk.
+
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { css } from "@codemirror/lang-css";
+import { html } from "@codemirror/lang-html";
+import { javascript } from "@codemirror/lang-javascript";
+import { json } from "@codemirror/lang-json";
+import { markdown } from "@codemirror/lang-markdown";
+import { python } from "@codemirror/lang-python";
+import { bracketMatching, defaultHighlightStyle, syntaxHighlighting, type LanguageSupport } from "@codemirror/language";
+import { Compartment, EditorState, type Extension } from "@codemirror/state";
+import { EditorView, highlightActiveLine, keymap, lineNumbers } from "@codemirror/view";
+
+// Gradio's language names → CodeMirror packages we ship; others show as plain text.
+const LANGUAGES: Record<string, () => LanguageSupport> = {
+  python,
+  javascript,
+  typescript: () => javascript({ typescript: true }),
+  json,
+  markdown,
+  html,
+  css,
+};
+
+export interface EditorOptions {
+  doc: string;
+  language: string | null;
+  editable: boolean;
+  lineNumbers: boolean;
+  wrap: boolean;
+  onChange(doc: string): void;
+  onFocus(): void;
+  onBlur(): void;
+}
+
+export class CodeEditor {
+  private view: EditorView;
+  private applying = false;
+  private readonly readOnly = new Compartment();
+
+  constructor(parent: HTMLElement, options: EditorOptions) {
+    const extensions: Extension[] = [
+      history(),
+      bracketMatching(),
+      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+      keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
+      this.readOnly.of([EditorState.readOnly.of(!options.editable), EditorView.editable.of(options.editable)]),
+      EditorView.updateListener.of((u) => {
+        if (u.docChanged && !this.applying) options.onChange(u.state.doc.toString());
+      }),
+      EditorView.domEventHandlers({ focus: () => options.onFocus(), blur: () => options.onBlur() }),
+    ];
+    if (options.lineNumbers) extensions.push(lineNumbers());
+    if (options.editable) extensions.push(highlightActiveLine());
+    if (options.wrap) extensions.push(EditorView.lineWrapping);
+    const lang = options.language ? LANGUAGES[options.language] : undefined;
+    if (lang) extensions.push(lang());
+    this.view = new EditorView({ parent, state: EditorState.create({ doc: options.doc, extensions }) });
+    this.view.contentDOM.setAttribute("aria-label", "Code input");
+  }
+
+  /** Replace the text (an update from Python) without reporting it back as a user edit. */
+  setDoc(doc: string): void {
+    const current = this.view.state.doc.toString();
+    if (current === doc) return;
+    this.applying = true;
+    this.view.dispatch({ changes: { from: 0, to: current.length, insert: doc } });
+    this.applying = false;
+  }
+
+  destroy(): void {
+    this.view.destroy();
+  }
+}

@@ -1,0 +1,77 @@
+// gr.Code: CodeMirror 6, loaded on first use (its chunk is large), read-only when not interactive.
+// Until the editor has loaded, the code is shown in a plain <pre> so the value is never hidden.
+
+import { useEffect, useRef, useState } from "preact/hooks";
+import { BlockLabel, labelOf } from "../renderer/atoms";
+import type { ComponentProps } from "../renderer/types";
+
+type CM = typeof import("./code-editor");
+let loading: Promise<CM> | null = null;
+function loadEditor(): Promise<CM> {
+  return (loading ??= import("./code-editor"));
+}
+
+export function Code({ props, value, setValue, trigger }: ComponentProps) {
+  const label = labelOf(props, "Code");
+  const text = value == null ? "" : String(value);
+  const editable = props.interactive !== false;
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<import("./code-editor").CodeEditor | null>(null);
+  const [ready, setReady] = useState(false);
+  // Callbacks change identity per render; the editor calls through this ref.
+  const emitted = useRef<string | null>(null);
+  const handlers = useRef({ setValue, trigger });
+  handlers.current = { setValue, trigger };
+
+  useEffect(() => {
+    let cancelled = false;
+    void loadEditor().then((cm) => {
+      if (cancelled || !host.current) return;
+      editor.current = new cm.CodeEditor(host.current, {
+        doc: text,
+        language: props.language ?? null,
+        editable,
+        lineNumbers: props.show_line_numbers !== false,
+        wrap: !!props.wrap_lines,
+        onChange: (doc) => {
+          emitted.current = doc;
+          handlers.current.setValue(doc);
+        },
+        onFocus: () => handlers.current.trigger("focus"),
+        onBlur: () => handlers.current.trigger("blur"),
+      });
+      setReady(true);
+    });
+    return () => {
+      cancelled = true;
+      editor.current?.destroy();
+      editor.current = null;
+    };
+    // The editor is rebuilt only when its configuration changes; the text is synced below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.language, editable, props.show_line_numbers, props.wrap_lines]);
+
+  // Only values that did not come from this editor replace its text: a re-render carrying the value of a
+  // few keystrokes ago must not undo what was typed since (it did, with fast typing).
+  useEffect(() => {
+    if (text === emitted.current) return;
+    emitted.current = text;
+    editor.current?.setDoc(text);
+  }, [text, ready]);
+
+  const lines: number = props.lines ?? 5;
+  const maxLines: number | null = props.max_lines ?? null;
+  const lineHeight = 20;
+  return (
+    <div class="wb-code" data-testid="code">
+      <BlockLabel show={props.show_label !== false} label={label} />
+      <div
+        class="codemirror-wrapper"
+        style={{ minHeight: `${lines * lineHeight + 8}px`, maxHeight: maxLines ? `${maxLines * lineHeight + 8}px` : undefined }}
+      >
+        {ready ? null : <pre class="code-fallback">{text}</pre>}
+        <div ref={host} class="code-host" />
+      </div>
+    </div>
+  );
+}

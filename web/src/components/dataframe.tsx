@@ -1,0 +1,262 @@
+// gr.Dataframe: a <table> whose body is virtualised (only the rows in view, plus a margin, are in the DOM,
+// so 10,000 rows scroll smoothly), with search, cell selection (arrow keys), and editing: double-click or
+// Enter opens a cell, Enter commits, Escape cancels. Fires select {index: [row, col], value, row_value} and
+// edit {index, value, previous_value}.
+
+import { useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { BlockTitle, labelOf } from "../renderer/atoms";
+import { cssSize, cx } from "../renderer/hooks";
+import type { ComponentProps } from "../renderer/types";
+
+// Rows have a fixed height unless wrap=True; the window is computed from it.
+const ROW_PX = 36;
+const OVERSCAN = 8;
+// Small tables are drawn whole, so wrapped rows of any height stay exact.
+const VIRTUAL_FROM = 60;
+
+interface TableValue {
+  headers: string[];
+  data: any[][];
+}
+
+function asTable(value: any): TableValue {
+  if (value && typeof value === "object" && Array.isArray(value.data)) {
+    return { headers: Array.isArray(value.headers) ? value.headers.map(String) : [], data: value.data };
+  }
+  return { headers: [], data: [] };
+}
+
+function display(cell: any): string {
+  if (cell === null || cell === undefined) return "";
+  return typeof cell === "object" ? JSON.stringify(cell) : String(cell);
+}
+
+/** What the user typed, as the column's datatype wants it. */
+function parseCell(text: string, datatype: string, previous: any): any {
+  if (datatype === "number" || (typeof previous === "number" && datatype !== "str")) {
+    const n = Number(text);
+    return text.trim() !== "" && !Number.isNaN(n) ? n : text;
+  }
+  if (datatype === "bool") return text === "true" || text === "1";
+  return text;
+}
+
+export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
+  const table = asTable(value);
+  const width = Math.max(table.headers.length, ...table.data.slice(0, 1).map((r) => r.length));
+  const headers = Array.from({ length: width }, (_, i) => table.headers[i] ?? String(i + 1));
+  const datatypes: string[] = Array.from({ length: width }, (_, i) =>
+    Array.isArray(props.datatype) ? props.datatype[i] ?? "str" : props.datatype ?? "str",
+  );
+  const interactive = props.interactive !== false;
+  const staticCols: number[] = Array.isArray(props.static_columns) ? props.static_columns : [];
+  const [query, setQuery] = useState("");
+  const [selected, setSelected] = useState<[number, number] | null>(null);
+  const [editing, setEditing] = useState<{ row: number; col: number; text: string } | null>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(500);
+  const wrap = useRef<HTMLDivElement>(null);
+
+  // Rows shown (original indices), after the search filter.
+  const rows = useMemo(() => {
+    const all = table.data.map((_, i) => i);
+    const q = query.trim().toLowerCase();
+    if (!q) return all;
+    return all.filter((i) => table.data[i].some((c) => display(c).toLowerCase().includes(q)));
+  }, [table.data, query]);
+
+  useLayoutEffect(() => {
+    const el = wrap.current;
+    if (!el) return;
+    setViewport(el.clientHeight || 500);
+    const ro = new ResizeObserver(() => setViewport(el.clientHeight || 500));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  const virtual = rows.length > VIRTUAL_FROM;
+  const first = virtual ? Math.max(0, Math.floor(scrollTop / ROW_PX) - OVERSCAN) : 0;
+  const last = virtual ? Math.min(rows.length, Math.ceil((scrollTop + viewport) / ROW_PX) + OVERSCAN) : rows.length;
+  const visible = rows.slice(first, last);
+
+  const select = (row: number, col: number) => {
+    setSelected([row, col]);
+    const r = table.data[row] ?? [];
+    trigger("select", { index: [row, col], value: r[col], row_value: r, col_value: table.data.map((x) => x[col]), selected: true });
+  };
+  const canEdit = (col: number) => interactive && !staticCols.includes(col);
+  const startEdit = (row: number, col: number, text?: string) => {
+    if (!canEdit(col)) return;
+    const next = { row, col, text: text ?? display(table.data[row]?.[col]) };
+    open.current = next;
+    setEditing(next);
+  };
+  // Enter and the blur that follows both commit: the ref makes the second one a no-op.
+  const open = useRef<object | null>(null);
+  const commit = () => {
+    if (!editing || open.current !== editing) return;
+    open.current = null;
+    const { row, col, text } = editing;
+    setEditing(null);
+    const previous = table.data[row]?.[col];
+    const next = parseCell(text, datatypes[col], previous);
+    if (next === previous) return;
+    const data = table.data.map((r, i) => (i === row ? r.map((c, j) => (j === col ? next : c)) : r));
+    setValue({ ...value, headers: headers, data });
+    trigger("edit", { index: [row, col], value: next, previous_value: previous });
+    wrap.current?.focus();
+  };
+
+  /** Keep the selected cell's row in view while moving with the keyboard. */
+  const reveal = (row: number) => {
+    const el = wrap.current;
+    const pos = rows.indexOf(row);
+    if (!el || pos < 0) return;
+    const head = (el.querySelector("thead") as HTMLElement | null)?.offsetHeight ?? ROW_PX;
+    const top = pos * ROW_PX;
+    if (top < el.scrollTop) el.scrollTop = top;
+    else if (top + ROW_PX > el.scrollTop + el.clientHeight - head) el.scrollTop = top + ROW_PX - el.clientHeight + head;
+  };
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (editing || !selected) return;
+    const [row, col] = selected;
+    const pos = rows.indexOf(row);
+    const move = (dr: number, dc: number) => {
+      e.preventDefault();
+      const nextRow = rows[Math.min(rows.length - 1, Math.max(0, pos + dr))];
+      const nextCol = Math.min(width - 1, Math.max(0, col + dc));
+      if (nextRow === undefined) return;
+      select(nextRow, nextCol);
+      reveal(nextRow);
+    };
+    if (e.key === "ArrowDown") move(1, 0);
+    else if (e.key === "ArrowUp") move(-1, 0);
+    else if (e.key === "ArrowLeft") move(0, -1);
+    else if (e.key === "ArrowRight") move(0, 1);
+    else if (e.key === "Enter") {
+      e.preventDefault();
+      startEdit(row, col);
+    } else if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && canEdit(col)) {
+      // Typing over a selected cell replaces its content, as in a spreadsheet.
+      e.preventDefault();
+      startEdit(row, col, e.key);
+    }
+  };
+
+  const style: Record<string, string | undefined> = { maxHeight: cssSize(props.max_height ?? 500) };
+  const widths: any[] = Array.isArray(props.column_widths) ? props.column_widths : [];
+
+  return (
+    <div class={cx("wb-dataframe", props.wrap && "wrap")}>
+      <div class="header-row">
+        <BlockTitle show={props.show_label !== false && !!props.label}>{labelOf(props, "Dataframe")}</BlockTitle>
+        {props.show_search && props.show_search !== "none" ? (
+          <input
+            class="search-input"
+            type="search"
+            placeholder="Search..."
+            aria-label="Search"
+            value={query}
+            onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          />
+        ) : null}
+        {props.show_copy_button ? (
+          <button
+            type="button"
+            class="icon-button"
+            aria-label="Copy table data"
+            onClick={() =>
+              navigator.clipboard
+                ?.writeText([headers, ...table.data].map((r) => r.map(display).join(",")).join("\n"))
+                .catch(() => {})
+            }
+          >
+            ⧉
+          </button>
+        ) : null}
+      </div>
+      <div
+        class="table-wrap"
+        ref={wrap}
+        style={style}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}
+      >
+        <table role="grid" aria-rowcount={rows.length + 1} aria-colcount={width}>
+          <thead>
+            <tr>
+              {props.show_row_numbers ? <th class="row-number" aria-label="Row number" /> : null}
+              {headers.map((h, j) => (
+                <th role="columnheader" key={j} style={widths[j] != null ? { width: cssSize(widths[j]) } : undefined}>
+                  <span class="header-text">{h}</span>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {virtual && first > 0 ? <tr class="spacer" aria-hidden="true" style={{ height: `${first * ROW_PX}px` }} /> : null}
+            {visible.map((row, k) => (
+              <tr key={row} data-row={row} aria-rowindex={first + k + 2} class={cx(virtual && "fixed")}>
+                {props.show_row_numbers ? <td class="row-number">{row + 1}</td> : null}
+                {Array.from({ length: width }, (_, col) => {
+                  const cell = table.data[row]?.[col];
+                  const isSel = selected !== null && selected[0] === row && selected[1] === col;
+                  const isEdit = editing !== null && editing.row === row && editing.col === col;
+                  return (
+                    <td
+                      key={col}
+                      data-row={row}
+                      data-col={col}
+                      class={cx(isSel && "selected", datatypes[col] === "number" && "number")}
+                      aria-selected={isSel}
+                      onClick={() => {
+                        if (!isEdit) select(row, col);
+                      }}
+                      onDblClick={() => startEdit(row, col)}
+                    >
+                      {isEdit ? (
+                        <input
+                          class="cell-input"
+                          aria-label={`Edit cell ${row + 1}, ${headers[col]}`}
+                          value={editing!.text}
+                          ref={(el) => {
+                            if (el && document.activeElement !== el) el.focus();
+                          }}
+                          onInput={(e) => {
+                            const next = { row, col, text: (e.currentTarget as HTMLInputElement).value };
+                            open.current = next;
+                            setEditing(next);
+                          }}
+                          onKeyDown={(e) => {
+                            e.stopPropagation();
+                            if (e.key === "Enter") {
+                              e.preventDefault();
+                              commit();
+                            } else if (e.key === "Escape") {
+                              open.current = null;
+                              setEditing(null);
+                              wrap.current?.focus();
+                            }
+                          }}
+                          onBlur={commit}
+                        />
+                      ) : datatypes[col] === "bool" ? (
+                        <input type="checkbox" checked={!!cell} disabled aria-label={`${headers[col]} ${row + 1}`} />
+                      ) : (
+                        <span class="cell-text">{display(cell)}</span>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+            {virtual && last < rows.length ? <tr class="spacer" aria-hidden="true" style={{ height: `${(rows.length - last) * ROW_PX}px` }} /> : null}
+          </tbody>
+        </table>
+        {rows.length === 0 && table.data.length > 0 ? <div class="no-results">No matching rows</div> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+// gr.DownloadButton: clicking saves the value's file (a Blob URL) under its orig_name and fires `click`.
+
+import type { FileData } from "../protocol";
+import { saveFile } from "../client/upload";
+import { cx } from "../renderer/hooks";
+import type { ComponentProps } from "../renderer/types";
+
+export function DownloadButton({ props, value, trigger, store, root }: ComponentProps) {
+  const file = value as FileData | null;
+  const label = props.label ?? "Download";
+  const disabled = props.interactive === false;
+  const style: Record<string, string> = { ...root.style };
+  if (props.scale === 0) style.width = "fit-content";
+  return (
+    <button
+      id={root.id}
+      type="button"
+      class={cx("wb-button", props.size || "lg", props.variant || "secondary", root.className)}
+      style={style}
+      disabled={disabled}
+      onClick={() => {
+        trigger("click");
+        if (file?.url) saveFile(file.url, file.orig_name || "file");
+        else store.addToast("warning", `"${label}" has no file to download yet.`, "Nothing to download", 5);
+      }}
+    >
+      {props.icon ? <img class="button-icon right-padded" src={props.icon} alt="" /> : null}
+      {label}
+    </button>
+  );
+}

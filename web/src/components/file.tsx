@@ -1,0 +1,125 @@
+// gr.File: a table of files (Gradio's FilePreview: table.file-preview, a download link per file showing
+// its size), and, when interactive and empty, the upload area. Downloads are Blob URLs named orig_name.
+
+import type { FileData } from "../protocol";
+import { prettyBytes } from "../client/upload";
+import { BlockLabel, labelOf } from "../renderer/atoms";
+import { cssSize } from "../renderer/hooks";
+import type { ComponentProps } from "../renderer/types";
+import { UploadArea } from "../renderer/upload-area";
+
+export function File({ id, props, value, setValue, trigger, store }: ComponentProps) {
+  const label = labelOf(props, "File");
+  const interactive = props.interactive !== false;
+  const fileCount: string = props.file_count ?? "single";
+  const files: FileData[] = value == null ? [] : Array.isArray(value) ? value : [value];
+  const inputId = `component-${id}-upload`;
+
+  function remove(index: number) {
+    const removed = files[index];
+    const rest = files.filter((_, i) => i !== index);
+    setValue(fileCount === "single" ? null : rest.length ? rest : null);
+    trigger("delete", { index, value: removed });
+  }
+
+  return (
+    <div class="wb-file">
+      <BlockLabel show={props.show_label !== false} label={label} htmlFor={interactive && !files.length ? inputId : undefined} icon={<FileIcon />} />
+      {files.length ? (
+        <>
+          {interactive ? (
+            <div class="icon-buttons">
+              <button
+                type="button"
+                class="icon-button"
+                aria-label="Clear"
+                title="Clear"
+                onClick={() => {
+                  setValue(null);
+                  trigger("clear");
+                }}
+              >
+                ×
+              </button>
+            </div>
+          ) : null}
+          <div class="file-preview-holder" style={{ maxHeight: cssSize(props.height) }}>
+            <table class="file-preview">
+              <tbody>
+                {files.map((file, i) => (
+                  <tr
+                    key={file.path}
+                    class="file"
+                    onClick={(e) => {
+                      if ((e.target as HTMLElement).closest("a,button")) return;
+                      trigger("select", { index: i, value: file.orig_name, selected: true });
+                    }}
+                  >
+                    <td class="filename" aria-label={file.orig_name ?? ""}>
+                      <FileName name={file.orig_name ?? "file"} />
+                    </td>
+                    <td class="download">
+                      {file.url ? (
+                        <a href={file.url} download={file.orig_name ?? "file"} onClick={() => trigger("download", { index: i, value: file })}>
+                          {file.size != null ? prettyBytes(file.size) : "(size unknown)"}&nbsp;⇣
+                        </a>
+                      ) : (
+                        "Uploading…"
+                      )}
+                    </td>
+                    {interactive && files.length > 1 ? (
+                      <td>
+                        <button type="button" class="label-clear-button" aria-label="Remove this file" onClick={() => remove(i)}>
+                          ×
+                        </button>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : interactive ? (
+        <UploadArea
+          store={store}
+          inputId={inputId}
+          fileCount={fileCount}
+          fileTypes={props.file_types}
+          text={fileCount === "single" ? "Drop File Here" : "Drop Files Here"}
+          style={{ minHeight: cssSize(props.height) }}
+          onUploaded={(uploaded) => {
+            const next = fileCount === "single" ? uploaded[0] : uploaded;
+            setValue(next);
+            trigger("upload", next);
+          }}
+        />
+      ) : (
+        <div class="empty" aria-label="Empty file">
+          <span class="empty-icon" aria-hidden="true">
+            <FileIcon />
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function FileName({ name }: { name: string }) {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 ? (
+    <>
+      <span class="stem">{name.slice(0, dot)}</span>
+      <span class="ext">{name.slice(dot)}</span>
+    </>
+  ) : (
+    <span class="stem">{name}</span>
+  );
+}
+
+export const FileIcon = () => (
+  <svg viewBox="0 0 24 24" width="100%" height="100%" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+    <path d="M13 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9z" />
+    <polyline points="13 2 13 9 20 9" />
+  </svg>
+);

@@ -1,0 +1,156 @@
+// gr.Gallery: a grid of thumbnails (Gradio: buttons labelled "Thumbnail i of n"); clicking one selects it
+// (`select` with {index, value}) and, with allow_preview, opens the preview (img data-testid="detailed-image",
+// a "Close" button, thumbnails below). Interactive and empty: an upload area for images/videos.
+
+import { useEffect, useState } from "preact/hooks";
+import type { FileData } from "../protocol";
+import { saveFile } from "../client/upload";
+import { BlockLabel, ImageIcon, labelOf } from "../renderer/atoms";
+import { cssSize, cx } from "../renderer/hooks";
+import type { ComponentProps } from "../renderer/types";
+import { UploadArea } from "../renderer/upload-area";
+
+interface Item {
+  image?: FileData;
+  video?: FileData;
+  caption: string | null;
+}
+
+export function Gallery({ id, props, value, setValue, trigger, store }: ComponentProps) {
+  const label = labelOf(props, "Gallery");
+  const items: Item[] = Array.isArray(value) ? value : [];
+  const interactive = props.interactive !== false;
+  const [selected, setSelected] = useState<number | null>(props.selected_index ?? (props.preview && items.length ? 0 : null));
+  const previewing = props.allow_preview !== false && selected !== null && selected < items.length;
+  const columns = Array.isArray(props.columns) ? props.columns[0] : props.columns ?? 2;
+
+  useEffect(() => {
+    if (props.selected_index !== undefined && props.selected_index !== null) setSelected(props.selected_index);
+  }, [props.selected_index]);
+  useEffect(() => {
+    if (selected !== null && selected >= items.length) setSelected(null);
+  }, [items.length]);
+
+  function select(i: number) {
+    const wasOpen = previewing;
+    setSelected(i);
+    trigger("select", { index: i, value: items[i], selected: true });
+    if (!wasOpen && props.allow_preview !== false) trigger("preview_open");
+  }
+
+  const media = (item: Item, testId?: string) =>
+    item.image ? (
+      <img src={item.image.url ?? ""} alt={item.caption ?? ""} title={item.caption ?? undefined} data-testid={testId} loading="lazy" />
+    ) : (
+      <video src={item.video?.url ?? ""} data-testid={testId === "detailed-image" ? "detailed-video" : testId} controls={testId === "detailed-image"} muted preload="metadata" />
+    );
+
+  if (!items.length) {
+    return (
+      <div class="wb-gallery">
+        <BlockLabel show={props.show_label !== false} label={label} icon={<ImageIcon />} />
+        {interactive ? (
+          <UploadArea
+            store={store}
+            inputId={`component-${id}-upload`}
+            fileCount="multiple"
+            fileTypes={props.file_types ?? ["image", "video"]}
+            text="Drop Media Here"
+            style={{ minHeight: cssSize(props.height) }}
+            onUploaded={(files) => {
+              const next = files.map((f) => ((f.mime_type ?? "").startsWith("video/") ? { video: f, caption: null } : { image: f, caption: null }));
+              setValue(next);
+              trigger("upload", next);
+            }}
+          />
+        ) : (
+          <div class="empty" aria-label="Empty gallery">
+            <span class="empty-icon" aria-hidden="true">
+              <ImageIcon />
+            </span>
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  const current = previewing ? items[selected!] : null;
+  const currentFile = current ? current.image ?? current.video : null;
+  return (
+    <div class="wb-gallery">
+      <BlockLabel show={props.show_label !== false} label={label} icon={<ImageIcon />} />
+      {current ? (
+        <div class="preview" data-testid="gallery-preview">
+          <div class="icon-buttons">
+            {props.show_download_button !== false && currentFile?.url ? (
+              <button type="button" class="icon-button" aria-label="Download" title="Download" onClick={() => saveFile(currentFile.url!, currentFile.orig_name || "image")}>
+                ⇣
+              </button>
+            ) : null}
+            <button
+              type="button"
+              class="icon-button"
+              aria-label="Close"
+              title="Close"
+              onClick={() => {
+                setSelected(null);
+                trigger("preview_close");
+              }}
+            >
+              ×
+            </button>
+          </div>
+          <div class="media-button" aria-label="detailed view of selected image">
+            {media(current, "detailed-image")}
+          </div>
+          {current.caption ? <div class="caption">{current.caption}</div> : null}
+          <div class="thumbnails" data-testid="container_el">
+            {items.map((item, i) => (
+              <button
+                key={i}
+                type="button"
+                class={cx("thumbnail-item", "thumbnail-small", i === selected && "selected")}
+                aria-label={`Thumbnail ${i + 1} of ${items.length}`}
+                onClick={() => select(i)}
+              >
+                {media(item, `thumbnail ${i + 1}`)}
+              </button>
+            ))}
+          </div>
+        </div>
+      ) : null}
+      <div class={cx("grid-wrap", current && "hidden")} style={{ height: cssSize(props.height) }}>
+        {interactive ? (
+          <div class="icon-buttons">
+            <button
+              type="button"
+              class="icon-button"
+              aria-label="Clear"
+              title="Clear"
+              onClick={() => {
+                setValue(null);
+                trigger("delete");
+              }}
+            >
+              ×
+            </button>
+          </div>
+        ) : null}
+        <div class="grid-container" style={{ gridTemplateColumns: `repeat(${columns}, minmax(100px, 1fr))`, ["--object-fit" as any]: props.object_fit ?? "cover" }}>
+          {items.map((item, i) => (
+            <button
+              key={i}
+              type="button"
+              class={cx("thumbnail-item", "thumbnail-lg", i === selected && "selected")}
+              aria-label={`Thumbnail ${i + 1} of ${items.length}`}
+              onClick={() => select(i)}
+            >
+              {media(item)}
+              {item.caption ? <div class="caption-label">{item.caption}</div> : null}
+            </button>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+// gr.HighlightedText: labelled spans with colours (from color_map, else a palette by category) and an
+// optional legend. Spans without a label are plain text. A click on a span fires select.
+
+import { BlockLabel, labelOf } from "../renderer/atoms";
+import { cx } from "../renderer/hooks";
+import type { ComponentProps } from "../renderer/types";
+
+interface Token {
+  token: string;
+  class_or_confidence: string | number | null;
+}
+
+const PALETTE = ["#f97316", "#3b82f6", "#22c55e", "#a855f7", "#eab308", "#ec4899", "#14b8a6", "#ef4444", "#6366f1", "#84cc16"];
+// Gradio's named colours in color_map are CSS names; a hex or name is used as given, at low alpha for the fill.
+function fill(color: string): string {
+  return `color-mix(in srgb, ${color} 25%, transparent)`;
+}
+
+export function HighlightedText({ props, value, trigger }: ComponentProps) {
+  const label = labelOf(props, "Highlighted Text");
+  const tokens: Token[] = Array.isArray(value) ? value : [];
+  const colorMap: Record<string, string> = props.color_map ?? {};
+  const categories: string[] = [];
+  for (const t of tokens) {
+    const c = t.class_or_confidence;
+    if (typeof c === "string" && !categories.includes(c)) categories.push(c);
+  }
+  const colorOf = (c: string) => colorMap[c] ?? PALETTE[categories.indexOf(c) % PALETTE.length];
+  const showCategory = props.show_inline_category !== false;
+  return (
+    <div class="wb-highlighted-text" dir={props.rtl ? "rtl" : "ltr"}>
+      <BlockLabel show={props.show_label !== false} label={label} />
+      {props.show_legend && categories.length ? (
+        <div class="category-legend" data-testid="highlighted-text:category-legend">
+          {categories.map((c) => (
+            <div key={c} class="category-label" style={{ backgroundColor: fill(colorOf(c)), borderColor: colorOf(c) }}>
+              {c}
+            </div>
+          ))}
+        </div>
+      ) : null}
+      <div class="textfield" data-testid="highlighted-text">
+        {tokens.map((t, i) => {
+          const c = t.class_or_confidence;
+          if (c === null || c === undefined) {
+            return <span key={i} class="textspan no-cat">{t.token}</span>;
+          }
+          if (typeof c === "number") {
+            // A confidence in [-1, 1]: red for negative, blue for positive (Gradio's scale).
+            const color = c < 0 ? `rgba(239, 68, 68, ${Math.min(1, -c)})` : `rgba(59, 130, 246, ${Math.min(1, c)})`;
+            return (
+              <span key={i} class="textspan score-text" style={{ backgroundColor: color }} onClick={() => trigger("select", { index: i, value: [t.token, c] })}>
+                {t.token}
+              </span>
+            );
+          }
+          return (
+            <span
+              key={i}
+              class={cx("textspan", "hl")}
+              style={{ backgroundColor: fill(colorOf(c)) }}
+              title={c}
+              onClick={() => trigger("select", { index: i, value: [t.token, c] })}
+            >
+              <span class="text">{t.token}</span>
+              {showCategory ? (
+                <span class="label" style={{ backgroundColor: colorOf(c) }}>
+                  {c}
+                </span>
+              ) : null}
+            </span>
+          );
+        })}
+      </div>
+    </div>
+  );
+}

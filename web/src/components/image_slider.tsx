@@ -1,0 +1,44 @@
+// gr.ImageSlider: two images stacked; a range input (role="slider", "Slider position") reveals the
+// second one over the first from the left up to the handle.
+
+import { useState } from "preact/hooks";
+import type { FileData } from "../protocol";
+import { BlockLabel, ImageIcon, labelOf } from "../renderer/atoms";
+import type { ComponentProps } from "../renderer/types";
+
+export function ImageSlider({ props, value }: ComponentProps) {
+  const label = labelOf(props, "Image Slider");
+  const [position, setPosition] = useState<number>(props.slider_position ?? 50);
+  const pair: (FileData | null)[] = Array.isArray(value) ? value : [null, null];
+  const [first, second] = pair;
+
+  return (
+    <div class="wb-image-slider">
+      <BlockLabel show={props.show_label !== false} label={label} icon={<ImageIcon />} />
+      {first?.url ? (
+        <div class="slider-frame" style={{ maxHeight: `${props.max_height ?? 500}px` }}>
+          <img src={first.url} alt="before" data-testid="slider-image-1" />
+          {second?.url ? (
+            <img class="overlay" src={second.url} alt="after" data-testid="slider-image-2" style={{ clipPath: `inset(0 ${100 - position}% 0 0)` }} />
+          ) : null}
+          <input
+            type="range"
+            min={0}
+            max={100}
+            step={0.5}
+            value={position}
+            aria-label="Slider position"
+            class="slider-handle"
+            onInput={(e) => setPosition(Number((e.currentTarget as HTMLInputElement).value))}
+          />
+        </div>
+      ) : (
+        <div class="empty" aria-label="Empty image">
+          <span class="empty-icon" aria-hidden="true">
+            <ImageIcon />
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,150 @@
+// gr.MultimodalTextbox: a textarea (data-testid="textbox") with attached files, an upload button
+// (hidden <input data-testid="file-upload">), and Submit/Stop buttons; Enter submits, Shift+Enter breaks a line.
+
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import type { FileData } from "../protocol";
+import { BlockTitle, labelOf } from "../renderer/atoms";
+import { cx } from "../renderer/hooks";
+import type { ComponentProps } from "../renderer/types";
+
+interface MultimodalValue {
+  text: string;
+  files: FileData[];
+}
+
+function asValue(value: any): MultimodalValue {
+  if (value && typeof value === "object") return { text: String(value.text ?? ""), files: Array.isArray(value.files) ? value.files : [] };
+  return { text: typeof value === "string" ? value : "", files: [] };
+}
+
+export function MultimodalTextbox({ id, props, value, setValue, trigger, store }: ComponentProps) {
+  const current = asValue(value);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const disabled = props.interactive === false;
+  const lines: number = props.lines ?? 1;
+  const maxLines: number = props.max_lines ?? 20;
+  const inputId = `component-${id}-input`;
+  const multiple = props.file_count === "multiple" || props.file_count === "directory";
+  const accept = Array.isArray(props.file_types) ? props.file_types.join(",") : undefined;
+
+  // Grow with the text between `lines` and `max_lines` rows, as Gradio's does.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const lh = parseFloat(getComputedStyle(el).lineHeight) || 20;
+    el.style.height = "auto";
+    el.style.height = `${Math.min(lh * maxLines, Math.max(lh * lines, el.scrollHeight))}px`;
+  }, [current.text, lines, maxLines]);
+
+  async function attach(files: File[]) {
+    if (!files.length) return;
+    setBusy(true);
+    try {
+      const uploaded = await store.upload(multiple ? files : files.slice(0, 1));
+      const next = { text: current.text, files: multiple ? [...current.files, ...uploaded] : uploaded };
+      setValue(next);
+      trigger("upload", uploaded);
+    } catch (err: any) {
+      store.addToast("error", `Upload failed: ${err?.message ?? err}`, "Error", 10);
+    } finally {
+      setBusy(false);
+      if (fileInput.current) fileInput.current.value = "";
+    }
+  }
+
+  const submit = () => {
+    if (!busy) trigger("submit");
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === "Enter" && !e.shiftKey && !e.isComposing) {
+      e.preventDefault();
+      submit();
+    }
+  };
+  const onPaste = (e: ClipboardEvent) => {
+    const files = Array.from(e.clipboardData?.files ?? []);
+    if (files.length) {
+      e.preventDefault();
+      void attach(files);
+    }
+  };
+
+  return (
+    <label class="wb-field container wb-multimodal" for={inputId}>
+      <BlockTitle show={props.show_label !== false} info={props.info}>
+        {labelOf(props, "Textbox")}
+      </BlockTitle>
+      {current.files.length ? (
+        <div class="thumbnails" aria-label="Uploaded files">
+          {current.files.map((f, i) => (
+            <span class="thumbnail-item" key={f.path}>
+              {f.mime_type?.startsWith("image/") && f.url ? <img src={f.url} alt={f.orig_name ?? "image"} /> : <span class="file-name">{f.orig_name}</span>}
+              {!disabled ? (
+                <button
+                  type="button"
+                  class="delete-button"
+                  aria-label={`Remove ${f.orig_name ?? "file"}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    setValue({ text: current.text, files: current.files.filter((_, j) => j !== i) });
+                  }}
+                >
+                  ×
+                </button>
+              ) : null}
+            </span>
+          ))}
+        </div>
+      ) : null}
+      <div class={cx("input-container", busy && "uploading")}>
+        {!disabled && (props.sources ?? ["upload"]).includes("upload") ? (
+          <>
+            <button type="button" class="upload-button" aria-label="Upload file" disabled={busy} onClick={(e) => { e.preventDefault(); fileInput.current?.click(); }}>
+              +
+            </button>
+            <input
+              ref={fileInput}
+              type="file"
+              data-testid="file-upload"
+              class="hidden-upload"
+              hidden
+              multiple={multiple}
+              accept={accept}
+              onChange={(e) => void attach(Array.from((e.currentTarget as HTMLInputElement).files ?? []))}
+            />
+          </>
+        ) : null}
+        <textarea
+          ref={ref}
+          id={inputId}
+          data-testid="textbox"
+          class="scroll-hide"
+          rows={lines}
+          dir={props.rtl ? "rtl" : "ltr"}
+          placeholder={props.placeholder ?? undefined}
+          disabled={disabled}
+          autoFocus={!!props.autofocus}
+          value={current.text}
+          style={props.text_align ? { textAlign: props.text_align } : undefined}
+          onInput={(e) => setValue({ text: (e.currentTarget as HTMLTextAreaElement).value, files: current.files })}
+          onKeyDown={onKeyDown}
+          onPaste={onPaste}
+          onFocus={() => trigger("focus")}
+          onBlur={() => trigger("blur")}
+        />
+        {props.submit_btn ? (
+          <button type="button" class="submit-button" aria-label="Submit" disabled={disabled || busy} onClick={(e) => { e.preventDefault(); submit(); }}>
+            {typeof props.submit_btn === "string" ? props.submit_btn : "➤"}
+          </button>
+        ) : null}
+        {props.stop_btn ? (
+          <button type="button" class="stop-button" aria-label="Stop" onClick={(e) => { e.preventDefault(); trigger("stop"); }}>
+            {typeof props.stop_btn === "string" ? props.stop_btn : "■"}
+          </button>
+        ) : null}
+      </div>
+    </label>
+  );
+}

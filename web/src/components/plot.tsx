@@ -1,0 +1,86 @@
+// gr.Plot: matplotlib arrives as an image rendered in the worker; plotly and altair specs are drawn here by
+// their own libraries, each import()ed on first use (they are big, and most apps never need them).
+
+import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { BlockLabel, labelOf } from "../renderer/atoms";
+import type { ComponentProps } from "../renderer/types";
+
+/** Draw a Vega / Vega-Lite spec into `el` with vega-embed (SVG, so titles are text a test can find). */
+export async function drawVega(el: HTMLElement, spec: any): Promise<() => void> {
+  const embed = (await import("vega-embed")).default;
+  const result = await embed(el, spec, { actions: false, renderer: "svg" });
+  return () => result.finalize();
+}
+
+async function drawPlotly(el: HTMLElement, json: string): Promise<() => void> {
+  const mod: any = await import("plotly.js-dist-min");
+  const Plotly = mod.default ?? mod;
+  const figure = JSON.parse(json);
+  await Plotly.newPlot(el, figure.data ?? [], { autosize: true, ...(figure.layout ?? {}) }, { responsive: true, displaylogo: false });
+  return () => Plotly.purge(el);
+}
+
+/**
+ * Mount a library-drawn chart: `draw` returns its cleanup; errors show in place of the chart.
+ * Charts size themselves to their container, so drawing waits until the container has a width (a chart in
+ * a hidden tab would otherwise be drawn 0 px wide) and redraws when that width changes.
+ */
+export function useChart(draw: ((el: HTMLElement) => Promise<() => void>) | null, key: any) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [error, setError] = useState<string | null>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || !draw) return;
+    let cleanup: (() => void) | null = null;
+    let cancelled = false;
+    let drawnWidth = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const render = () => {
+      const width = el.clientWidth;
+      if (!width || Math.abs(width - drawnWidth) < 2) return;
+      drawnWidth = width;
+      cleanup?.();
+      cleanup = null;
+      setError(null);
+      draw(el)
+        .then((c) => (cancelled ? c() : (cleanup = c)))
+        .catch((err) => !cancelled && setError(String(err?.message ?? err)));
+    };
+    const ro = new ResizeObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(render, drawnWidth ? 150 : 0);
+    });
+    ro.observe(el);
+    render();
+    return () => {
+      cancelled = true;
+      ro.disconnect();
+      clearTimeout(timer);
+      cleanup?.();
+      el.replaceChildren();
+    };
+  }, [key]);
+  return { ref, error };
+}
+
+export function Plot({ props, value }: ComponentProps) {
+  const kind: string | null = value?.type ?? null;
+  const draw =
+    kind === "plotly" ? (el: HTMLElement) => drawPlotly(el, value.plot)
+    : kind === "altair" || kind === "vega" ? (el: HTMLElement) => drawVega(el, typeof value.plot === "string" ? JSON.parse(value.plot) : value.plot ?? value.spec)
+    : null;
+  const { ref, error } = useChart(draw, JSON.stringify(value));
+  return (
+    <div class="wb-plot" data-testid="plot">
+      <BlockLabel show={props.show_label !== false} label={labelOf(props, "Plot")} />
+      {kind === "matplotlib" ? (
+        <img class="matplotlib" src={value.plot} alt={labelOf(props, "Plot")} />
+      ) : draw ? (
+        <div class="chart" ref={ref} />
+      ) : (
+        <div class="empty" aria-label="Empty plot">No plot</div>
+      )}
+      {error ? <div class="plot-error" role="alert">{error}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+// gr.Video: a <video controls> player (data-testid="<label>-player") for value.video's Blob URL, with
+// WebVTT subtitles as a <track>; when interactive and empty, upload and/or webcam recording per `sources`.
+// A file the browser cannot decode shows an error (there is no ffmpeg in the page to convert it).
+
+import { useState } from "preact/hooks";
+import type { FileData } from "../protocol";
+import { uploadChecked } from "../client/upload";
+import { BlockLabel, labelOf } from "../renderer/atoms";
+import { cssSize } from "../renderer/hooks";
+import type { ComponentProps } from "../renderer/types";
+import { UploadArea } from "../renderer/upload-area";
+import { startRecording, type Recording } from "../renderer/recorder";
+
+export function Video({ id, props, value, setValue, trigger, store }: ComponentProps) {
+  const label = labelOf(props, "Video");
+  const video: FileData | null = value?.video ?? null;
+  const subtitles: FileData | null = value?.subtitles ?? null;
+  const interactive = props.interactive !== false;
+  const sources: string[] = Array.isArray(props.sources) ? props.sources : ["upload", "webcam"];
+  const [source, setSource] = useState(sources[0] ?? "upload");
+  const [failed, setFailed] = useState<string | null>(null);
+  const [recording, setRecording] = useState<Recording | null>(null);
+  const style = { height: cssSize(props.height), width: cssSize(props.width) };
+
+  function accept(file: FileData, event: "upload" | "stop_recording") {
+    const next = { video: file, subtitles: null };
+    setFailed(null);
+    setValue(next);
+    trigger(event, next);
+  }
+
+  async function record() {
+    if (recording) {
+      setRecording(null);
+      const file = await recording.stop();
+      trigger("stop_recording");
+      const uploaded = await uploadChecked(store, [file], null);
+      if (uploaded) accept(uploaded[0], "stop_recording");
+      return;
+    }
+    try {
+      setRecording(await startRecording("video", props.webcam_constraints ?? undefined));
+      trigger("start_recording");
+    } catch (err: any) {
+      store.addToast("error", String(err?.message ?? err), "Recording unavailable", 10);
+    }
+  }
+
+  return (
+    <div class="wb-video">
+      <BlockLabel show={props.show_label !== false} label={label} icon={<VideoIcon />} />
+      {video?.url ? (
+        <div class="video-player" style={style}>
+          <div class="icon-buttons">
+            {props.show_download_button !== false ? (
+              <a class="icon-button" href={video.url} download={video.orig_name || "video"} aria-label="Download" title="Download">
+                ⇣
+              </a>
+            ) : null}
+            {interactive ? (
+              <button
+                type="button"
+                class="icon-button"
+                aria-label="Clear"
+                title="Clear"
+                onClick={() => {
+                  setValue(null);
+                  trigger("clear");
+                }}
+              >
+                ×
+              </button>
+            ) : null}
+          </div>
+          <video
+            key={video.url}
+            src={video.url}
+            controls
+            preload="metadata"
+            autoPlay={!!props.autoplay}
+            loop={!!props.loop}
+            data-testid={`${label}-player`}
+            onPlay={() => trigger("play")}
+            onPause={(e) => !(e.currentTarget as HTMLVideoElement).ended && trigger("pause")}
+            onEnded={() => trigger("end")}
+            onError={() =>
+              setFailed(
+                `This browser cannot play ${video.orig_name ?? "this video"}${video.mime_type ? ` (${video.mime_type})` : ""}. ` +
+                  "There is no ffmpeg in the page to convert it: use MP4 (H.264), WebM or Ogg video.",
+              )
+            }
+          >
+            {subtitles?.url ? <track kind="captions" src={subtitles.url} default /> : null}
+          </video>
+          {failed ? (
+            <p class="wb-media-error" role="alert">
+              {failed}
+            </p>
+          ) : null}
+        </div>
+      ) : interactive ? (
+        <div class="video-input">
+          {source === "webcam" ? (
+            <div class="recorder">
+              <button type="button" class="wb-button sm secondary record-button" aria-label={recording ? "Stop recording" : "Record"} onClick={record}>
+                {recording ? "■ Stop" : "● Record"}
+              </button>
+            </div>
+          ) : (
+            <UploadArea store={store} inputId={`component-${id}-upload`} fileTypes={["video"]} text="Drop Video Here" style={style} onUploaded={(files) => accept(files[0], "upload")} />
+          )}
+          {sources.length > 1 ? (
+            <div class="source-selection" data-testid="source-select">
+              {sources.map((s) => (
+                <button type="button" class={s === source ? "icon selected" : "icon"} aria-label={s === "upload" ? "Upload file" : "Capture from camera"} onClick={() => setSource(s)}>
+                  {s === "upload" ? "Upload" : "Webcam"}
+                </button>
+              ))}
+            </div>
+          ) : null}
+        </div>
+      ) : (
+        <div class="empty" aria-label="Empty video">
+          <span class="empty-icon" aria-hidden="true">
+            <VideoIcon />
+          </span>
+        </div>
+      )}
+    </div>
+  );
+}
+
+const VideoIcon = () => (
+  <svg viewBox="0 0 24 24" width="100%" height="100%" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+    <polygon points="23 7 16 12 23 17 23 7" />
+    <rect x="1" y="5" width="15" height="14" rx="2" ry="2" />
+  </svg>
+);

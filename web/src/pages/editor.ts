@@ -1,0 +1,194 @@
+// editor.html: CodeMirror beside a live preview (the sandboxed player). Ctrl/Cmd+Enter runs; "Run on
+// pause" runs after a pause in typing; tabs hold several files; a box holds requirements; "Share" copies a
+// player link; a start error names file and line and jumps there; the draft is autosaved in localStorage.
+// Re-running replaces the app inside the same Python (the `run` message), so Pyodide loads only once.
+
+import { basicSetup, EditorView } from "codemirror";
+import { python } from "@codemirror/lang-python";
+import { EditorState, Prec } from "@codemirror/state";
+import { keymap } from "@codemirror/view";
+import type { AppFiles } from "../protocol";
+import { decodeApp, shareUrl, ShareLinkError } from "../share/link";
+import { registerOffline } from "../share/offline";
+import { SandboxHost } from "../share/sandbox-host";
+
+const base = new URL("../", import.meta.url);
+const DRAFT_KEY = `wasmblocks-editor-draft:${base.pathname}`;
+const PAUSE_MS = 1200;
+const STARTER = `import gradio as gr
+
+def greet(name):
+    return f"Hello, {name}!"
+
+with gr.Blocks() as demo:
+    name = gr.Textbox(label="Name")
+    out = gr.Textbox(label="Greeting")
+    gr.Button("Greet").click(greet, name, out)
+
+demo.launch()
+`;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const tabs = $<HTMLDivElement>("wb-editor-tabs");
+const requirementsBox = $<HTMLTextAreaElement>("wb-requirements");
+const problem = $<HTMLDivElement>("wb-editor-problem");
+const autoRun = $<HTMLInputElement>("wb-auto-run");
+const shareOut = $<HTMLInputElement>("wb-share-link");
+const preview = $<HTMLDivElement>("wb-preview");
+
+let app: AppFiles = { entrypoint: "app.py", files: { "app.py": STARTER }, requirements: [] };
+let current = "app.py";
+let pauseTimer: number | undefined;
+
+function saveDraft(): void {
+  try {
+    localStorage.setItem(DRAFT_KEY, JSON.stringify(app));
+  } catch {
+    /* storage full or blocked: the editor still works, the draft is just not kept */
+  }
+}
+
+function loadDraft(): AppFiles | null {
+  try {
+    const doc = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? "null");
+    return doc && typeof doc.files === "object" && doc.entrypoint in doc.files ? doc : null;
+  } catch {
+    return null;
+  }
+}
+
+const view = new EditorView({
+  parent: $("wb-code"),
+  state: EditorState.create({ doc: "", extensions: [] }),
+});
+
+function stateFor(text: string): EditorState {
+  return EditorState.create({
+    doc: text,
+    extensions: [
+      Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => (void run(), true) }])),
+      basicSetup,
+      python(),
+      EditorView.updateListener.of((update) => {
+        if (!update.docChanged) return;
+        app.files[current] = update.state.doc.toString();
+        saveDraft();
+        clearTimeout(pauseTimer);
+        if (autoRun.checked) pauseTimer = window.setTimeout(() => void run(), PAUSE_MS);
+      }),
+    ],
+  });
+}
+
+function renderTabs(): void {
+  tabs.replaceChildren();
+  for (const name of Object.keys(app.files)) {
+    const tab = document.createElement("button");
+    tab.type = "button";
+    tab.role = "tab";
+    tab.className = "wb-editor-tab";
+    tab.textContent = name;
+    tab.setAttribute("aria-selected", String(name === current));
+    tab.onclick = () => openFile(name);
+    tabs.appendChild(tab);
+  }
+  const add = document.createElement("button");
+  add.type = "button";
+  add.className = "wb-editor-add";
+  add.textContent = "+ File";
+  add.title = "Add a file";
+  add.onclick = () => {
+    const name = prompt("File name (e.g. helpers.py or data.csv)")?.trim();
+    if (!name) return;
+    if (!/^[\w.-]+(\/[\w.-]+)*$/.test(name) || name.split("/").includes("..")) return showProblem(`Bad file name: ${name}`);
+    if (!(name in app.files)) app.files[name] = "";
+    saveDraft();
+    openFile(name);
+  };
+  tabs.appendChild(add);
+}
+
+function openFile(name: string, line?: number): void {
+  current = name;
+  view.setState(stateFor(String(app.files[name] ?? "")));
+  renderTabs();
+  if (line != null) {
+    const pos = view.state.doc.line(Math.min(Math.max(line, 1), view.state.doc.lines));
+    view.dispatch({ selection: { anchor: pos.from }, scrollIntoView: true });
+  }
+  view.focus();
+}
+
+function showProblem(message: string, file?: string | null, line?: number | null): void {
+  problem.replaceChildren();
+  problem.hidden = !message;
+  if (!message) return;
+  if (file) {
+    const jump = document.createElement("button");
+    jump.type = "button";
+    jump.className = "wb-editor-jump";
+    jump.textContent = `${file}${line != null ? `, line ${line}` : ""}`;
+    jump.onclick = () => app.files[file] !== undefined && openFile(file, line ?? undefined);
+    problem.append(jump, ": ");
+  }
+  problem.append(message);
+}
+
+const host = new SandboxHost(preview, base, {
+  onState: (state) => {
+    preview.dataset.state = state;
+    if (state === "ready") showProblem("");
+  },
+  onBootError: (err) => showProblem(err.message, err.file, err.line),
+});
+
+async function run(): Promise<void> {
+  clearTimeout(pauseTimer);
+  app.requirements = requirementsBox.value.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  saveDraft();
+  showProblem("");
+  preview.dataset.state = "loading";
+  await host.run({ ...app, files: { ...app.files } });
+}
+
+async function share(): Promise<void> {
+  app.requirements = requirementsBox.value.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  const link = await shareUrl(base, "player.html", app);
+  shareOut.hidden = false;
+  shareOut.value = link;
+  shareOut.select();
+  try {
+    await navigator.clipboard.writeText(link);
+    $("wb-share").textContent = "Link copied";
+  } catch {
+    $("wb-share").textContent = "Copy the link";
+  }
+  setTimeout(() => ($("wb-share").textContent = "Share"), 2500);
+}
+
+async function init(): Promise<void> {
+  if (location.hash) {
+    try {
+      app = await decodeApp(location.hash);
+      history.replaceState(null, "", location.pathname + location.search); // the draft takes over
+      saveDraft();
+    } catch (err) {
+      showProblem(err instanceof ShareLinkError ? err.message : String(err));
+      app = loadDraft() ?? app;
+    }
+  } else {
+    app = loadDraft() ?? app;
+  }
+  requirementsBox.value = app.requirements.join("\n");
+  requirementsBox.addEventListener("input", () => {
+    app.requirements = requirementsBox.value.split("\n").map((l) => l.trim()).filter(Boolean);
+    saveDraft();
+  });
+  $("wb-run").onclick = () => void run();
+  $("wb-share").onclick = () => void share();
+  openFile(app.entrypoint);
+  await run();
+}
+
+init().catch((err) => showProblem(String(err?.message ?? err)));
+registerOffline(base);

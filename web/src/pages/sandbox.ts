@@ -1,0 +1,44 @@
+// The script of the sandboxed iframe (inlined by web/src/share/sandbox-host.ts). It waits for the
+// hosting page's "wb-start" (app, site URL, worker source, file port), runs the app with the normal page
+// client, and reports data-state and boot errors back. "wb-run" replaces the app in the same worker.
+
+import { Connection } from "../client/connection";
+import type { AppFiles, BootErrorMessage } from "../protocol";
+import { start } from "./player";
+
+const root = document.getElementById("wasmblocks-app")!;
+let conn: Connection | null = null;
+let base: URL | null = null;
+
+function report(): void {
+  parent.postMessage({ type: "wb-state", state: root.dataset.state ?? "", title: document.title }, "*");
+}
+new MutationObserver(report).observe(root, { attributes: true, attributeFilter: ["data-state"] });
+
+function watchBootErrors(c: Connection): void {
+  const route = c.onMessage;
+  c.onMessage = (message) => {
+    if (message.type === "boot_error") parent.postMessage({ type: "wb-boot-error", error: message as BootErrorMessage }, "*");
+    route(message);
+  };
+}
+
+addEventListener("message", (event: MessageEvent) => {
+  if (event.source !== parent || !event.data || typeof event.data !== "object") return;
+  const data = event.data as { type: string; app: AppFiles; base?: string; workerSource?: string; port?: MessagePort };
+  if (data.type === "wb-start" && !conn) {
+    base = new URL(data.base!);
+    const workerUrl = URL.createObjectURL(new Blob([data.workerSource!], { type: "text/javascript" }));
+    conn = new Connection(new URL(workerUrl), "classic");
+    // Before `init`: the worker's prelude takes this message, the protocol never sees it.
+    (conn as any).worker.postMessage({ type: "wb-proxy", port: data.port, origin: base.origin }, [data.port!]);
+    start(root, { base, app: data.app, connection: conn });
+  } else if (data.type === "wb-run" && conn && base) {
+    start(root, { base, app: data.app, connection: conn, replace: true });
+  } else {
+    return;
+  }
+  watchBootErrors(conn);
+});
+
+parent.postMessage({ type: "wb-sandbox-ready" }, "*");

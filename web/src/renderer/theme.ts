@@ -1,0 +1,99 @@
+// The app's look: a gr.themes theme's CSS variables, light/dark mode, and the app's head= and js=.
+// Dark mode follows the system (prefers-color-scheme) unless ?__theme=dark|light forces it, as in Gradio.
+
+import type { ThemeVars } from "../protocol";
+
+export type Mode = "light" | "dark";
+
+/** ?__theme=dark / ?__theme=light, or null to follow the system. */
+export function forcedMode(search: string = location.search): Mode | null {
+  const value = new URLSearchParams(search).get("__theme");
+  return value === "dark" || value === "light" ? value : null;
+}
+
+let stopFollowing: (() => void) | null = null;
+
+/** Put `dark` on the app root and <body> now, and keep it in step with the system unless forced. */
+export function applyMode(root: HTMLElement): void {
+  const set = (dark: boolean): void => {
+    root.classList.toggle("dark", dark);
+    document.body.classList.toggle("dark", dark);
+    document.documentElement.style.colorScheme = dark ? "dark" : "light";
+  };
+  stopFollowing?.();
+  stopFollowing = null;
+  const forced = forcedMode();
+  if (forced) return set(forced === "dark");
+  const query = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : null;
+  set(!!query?.matches);
+  if (!query) return;
+  const onChange = (e: MediaQueryListEvent): void => set(e.matches);
+  query.addEventListener("change", onChange);
+  stopFollowing = () => query.removeEventListener("change", onChange);
+}
+
+function declarations(vars: Record<string, string>): string {
+  // Values come from the app's own theme; a "}" or ";" cannot end the rule early because names are
+  // checked and values are written as they are, like Gradio writes its theme CSS.
+  return Object.entries(vars)
+    .filter(([name]) => /^[a-z0-9-]+$/.test(name))
+    .map(([name, value]) => `  --${name}: ${String(value).replace(/[{}]/g, "")};`)
+    .join("\n");
+}
+
+/** Set (or remove) the theme's variables: a <style> after the built-in sheet, so it wins at equal specificity. */
+export function applyThemeVars(vars: ThemeVars | null | undefined): void {
+  let tag = document.getElementById("wasmblocks-theme") as HTMLStyleElement | null;
+  if (!vars) {
+    tag?.remove();
+    return;
+  }
+  if (!tag) {
+    tag = document.createElement("style");
+    tag.id = "wasmblocks-theme";
+    document.head.appendChild(tag);
+  }
+  const light = vars.light["body-background-fill"] ?? "";
+  const dark = vars.dark["body-background-fill"] ?? light;
+  tag.textContent =
+    `.gradio-container {\n${declarations(vars.light)}\n}\n.gradio-container.dark {\n${declarations(vars.dark)}\n}\n` +
+    `body { background: ${light.replace(/[{};]/g, "")}; }\nbody.dark { background: ${dark.replace(/[{};]/g, "")}; }\n`;
+}
+
+let headInserted = false;
+
+/** Append the app's head= HTML to document.head as-is (Gradio does not sanitize it); its scripts run. */
+export function insertHead(html: string | null | undefined): void {
+  if (!html || headInserted) return;
+  headInserted = true;
+  const template = document.createElement("template");
+  template.innerHTML = html;
+  for (const node of Array.from(template.content.childNodes)) {
+    if (node instanceof HTMLScriptElement) {
+      // A script parsed by innerHTML never runs: re-create it so it does.
+      const script = document.createElement("script");
+      for (const attr of Array.from(node.attributes)) script.setAttribute(attr.name, attr.value);
+      script.textContent = node.textContent;
+      document.head.appendChild(script);
+    } else {
+      document.head.appendChild(node);
+    }
+  }
+}
+
+/** Run the app's js= once: a function expression (Gradio's form) is called; plain statements are run. */
+export async function runAppJs(js: string | null | undefined): Promise<void> {
+  if (!js) return;
+  try {
+    let fn: unknown;
+    try {
+      fn = new Function(`return (${js});`)();
+    } catch (err) {
+      if (!(err instanceof SyntaxError)) throw err;
+      fn = new Function(js);
+    }
+    if (typeof fn === "function") await fn();
+  } catch (err) {
+    console.error("wasmblocks: the app's js= failed:", err);
+  }
+}

@@ -1,0 +1,114 @@
+// Runs untrusted app code (from a share link or the editor) in a sandboxed iframe.
+//
+// The iframe has sandbox="allow-scripts" and no allow-same-origin, so its document and its worker have an
+// opaque origin: the app's js=, head= and HTML cannot read this site's cookies, storage or caches, nor
+// reach into this page. An opaque-origin document cannot load the site's files without CORS headers
+// (module scripts, workers and fetch all need them; static hosts don't send them), so:
+// - the iframe's document is inline (srcdoc) with the renderer script and styles inlined;
+// - its worker is a classic Blob URL worker (a worker must be same-origin with its creator, and Chromium
+//   refuses *module* workers from an opaque origin; dynamic import() works in the classic one);
+// - the worker reads the runtime's files through a MessagePort answered here, by this page, which may
+//   fetch them (and has them in its offline cache). Only files below the site's folder are served.
+
+import type { AppFiles, BootErrorMessage } from "../protocol";
+
+export interface SandboxEvents {
+  /** The iframe's app root changed data-state ("loading" | "ready" | "error"). */
+  onState?: (state: string, title: string) => void;
+  /** The app failed to start (the editor points at file and line). */
+  onBootError?: (error: BootErrorMessage) => void;
+}
+
+async function text(url: URL): Promise<string> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load ${url.pathname} (HTTP ${response.status})`);
+  return response.text();
+}
+
+/** `</script` inside inlined code would end the inline script early. */
+const inlineSafe = (code: string) => code.replace(/<\/(script)/gi, "<\\/$1");
+
+export class SandboxHost {
+  readonly iframe: HTMLIFrameElement;
+  private ready: Promise<void> | null = null;
+  private started = false;
+
+  constructor(container: HTMLElement, private base: URL, private events: SandboxEvents = {}) {
+    this.iframe = document.createElement("iframe");
+    this.iframe.setAttribute("sandbox", "allow-scripts allow-forms allow-popups allow-modals allow-downloads");
+    this.iframe.className = "wb-sandbox-frame";
+    this.iframe.title = "App preview";
+    container.appendChild(this.iframe);
+    addEventListener("message", (event) => {
+      if (event.source !== this.iframe.contentWindow || !event.data || typeof event.data !== "object") return;
+      const data = event.data;
+      if (data.type === "wb-state") this.events.onState?.(String(data.state), String(data.title ?? ""));
+      if (data.type === "wb-boot-error") this.events.onBootError?.(data.error);
+    });
+  }
+
+  /** Run `app`: boots Python in the sandbox the first time, replaces the app (same Python) afterwards. */
+  async run(app: AppFiles): Promise<void> {
+    await (this.ready ??= this.load());
+    const target = this.iframe.contentWindow!;
+    if (this.started) {
+      target.postMessage({ type: "wb-run", app }, "*");
+      return;
+    }
+    this.started = true;
+    const [prelude, worker] = await Promise.all([
+      text(new URL("assets/sandbox-prelude.js", this.base)),
+      text(new URL("assets/worker-classic.js", this.base)),
+    ]);
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event) => void this.serve(channel.port1, event.data);
+    // "*": an opaque origin has no name to target; the message holds only the app the user is running.
+    target.postMessage(
+      { type: "wb-start", app, base: this.base.href, workerSource: `${prelude}\n${worker}`, port: channel.port2 },
+      "*",
+      [channel.port2],
+    );
+  }
+
+  /** Build the iframe's document and wait until its script listens. */
+  private async load(): Promise<void> {
+    const [css, script] = await Promise.all([
+      text(new URL("assets/wasmblocks.css", this.base)),
+      text(new URL("assets/sandbox.js", this.base)),
+    ]);
+    const listening = new Promise<void>((resolve) => {
+      const onMessage = (event: MessageEvent) => {
+        if (event.source === this.iframe.contentWindow && event.data?.type === "wb-sandbox-ready") {
+          removeEventListener("message", onMessage);
+          resolve();
+        }
+      };
+      addEventListener("message", onMessage);
+    });
+    this.iframe.srcdoc =
+      `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+      `<meta name="viewport" content="width=device-width, initial-scale=1"><title>App</title>` +
+      `<style>${css.replace(/<\/(style)/gi, "<\\/$1")}</style></head><body>` +
+      `<div id="wasmblocks-app" class="gradio-container" data-state="loading" data-autostart="false"></div>` +
+      `<script>${inlineSafe(script)}</script></body></html>`;
+    await listening;
+  }
+
+  /** Answer one file request from the sandboxed worker: GET, below the site's folder only. */
+  private async serve(port: MessagePort, request: { id: number; url: string }): Promise<void> {
+    const { id, url } = request;
+    try {
+      const target = new URL(url);
+      if (target.origin !== this.base.origin || !target.pathname.startsWith(this.base.pathname)) {
+        port.postMessage({ id, status: 403, type: "text/plain", body: new TextEncoder().encode("outside the site").buffer });
+        return;
+      }
+      const response = await fetch(target);
+      const body = await response.arrayBuffer();
+      const type = response.headers.get("Content-Type") ?? "application/octet-stream";
+      port.postMessage({ id, status: response.status, type, body }, [body]);
+    } catch (err: any) {
+      port.postMessage({ id, error: String(err?.message ?? err) });
+    }
+  }
+}

@@ -1,0 +1,71 @@
+// The app's files and packages in the worker: fetched as bytes (data files such as images and parquet
+// must arrive unchanged), written below APP_DIR, and the export's pinned install plan carried out.
+
+import type { AppFiles, BootStage } from "../protocol";
+
+type Pyodide = any;
+
+async function fetchOk(url: URL): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load ${url.pathname} (HTTP ${response.status})`);
+  return response;
+}
+
+/** The app: given inline by the page, or read from app/manifest.json below the site, every file as bytes. */
+export async function fetchAppFiles(base: URL, inline?: AppFiles): Promise<AppFiles> {
+  if (inline) return inline;
+  const appBase = new URL("app/", base);
+  const manifest = await (await fetchOk(new URL("manifest.json", appBase))).json();
+  const files: Record<string, Uint8Array> = {};
+  await Promise.all(
+    (manifest.files as string[]).map(async (path) => {
+      files[path] = new Uint8Array(await (await fetchOk(new URL(path, appBase))).arrayBuffer());
+    }),
+  );
+  return { entrypoint: manifest.entrypoint, files, requirements: manifest.requirements ?? [], install: manifest.install };
+}
+
+/** A safe relative path inside the app folder, or an error naming the bad one. */
+function checkedPath(path: string): string {
+  const parts = path.split("/");
+  if (!path || path.startsWith("/") || parts.some((p) => p === ".." || p === "")) {
+    throw new Error(`Bad app file name ${JSON.stringify(path)}: use a relative path such as "data/table.csv"`);
+  }
+  return path;
+}
+
+/** Write every file (text as UTF-8, bytes unchanged) below appDir. */
+export function writeAppFiles(py: Pyodide, appDir: string, app: AppFiles): void {
+  for (const [path, content] of Object.entries(app.files)) {
+    const full = `${appDir}/${checkedPath(path)}`;
+    py.FS.mkdirTree(full.slice(0, full.lastIndexOf("/")));
+    py.FS.writeFile(full, content);
+  }
+}
+
+/** Requirements: the export's pinned plan when there is one, else the raw lines through micropip. */
+export async function installAppPackages(
+  py: Pyodide,
+  base: URL,
+  app: AppFiles,
+  stage: (s: BootStage, d?: string) => void,
+): Promise<void> {
+  const plan = app.install;
+  const raw = plan ? [] : app.requirements.filter((r) => r.trim() && !r.trim().startsWith("#"));
+  if (plan ? !plan.pyodide.length && !plan.wheels.length : !raw.length) return;
+  stage("installing", (plan ? [...plan.pyodide, ...plan.wheels.map((w) => w.split("/").pop()!)] : raw).join(", "));
+  if (plan?.pyodide.length) await py.loadPackage(plan.pyodide, { checkIntegrity: true });
+  if (plan && !plan.wheels.length) return;
+  await py.loadPackage("micropip");
+  const micropip = py.pyimport("micropip");
+  try {
+    if (plan) {
+      const urls = plan.wheels.map((w) => new URL(w, base).href);
+      await micropip.install.callKwargs(py.toPy(urls), { deps: false });
+    } else {
+      await micropip.install(raw);
+    }
+  } finally {
+    micropip.destroy?.();
+  }
+}

@@ -1,0 +1,39 @@
+// The `run` message: replace the running app without restarting Python (the editor's preview).
+// Python's side (wasmblocks.restart.stop_app) cancels the old app's events and forgets its modules
+// and files; then the new files are written and the entry file runs as at boot.
+
+import type { AppFiles, BootStage, InitMessage } from "../protocol";
+import { installAppPackages, writeAppFiles } from "./app-files";
+import { deliver } from "./bridge";
+
+/** What a booted worker keeps so it can run another app. */
+export interface RunningPython {
+  py: any;
+  runtime: any;
+  base: URL;
+  appDir: string;
+  init: InitMessage;
+  send: (text: string, paths?: string | null) => void;
+}
+
+/** Stop `handler`'s app and start `app`; resolves with the new handler (null after a boot_error). */
+export async function restartApp(
+  running: RunningPython,
+  handler: any,
+  app: AppFiles,
+  stage: (s: BootStage, d?: string) => void,
+): Promise<any> {
+  const { py, runtime, appDir } = running;
+  const restart = py.pyimport("wasmblocks.restart");
+  try {
+    restart.stop_app(handler, appDir);
+  } finally {
+    restart.destroy?.();
+  }
+  writeAppFiles(py, appDir, app);
+  await installAppPackages(py, running.base, app, stage);
+  stage("running");
+  const next = runtime.start_app(app.entrypoint, appDir, running.send);
+  if (next) deliver(next, running.init); // `init` makes the new app send its tree
+  return next ?? null;
+}
