@@ -210,3 +210,18 @@ def test_unload_functions_run_when_the_page_leaves():
     h = Harness(demo)
     h.send({"type": "unload"})
     assert calls == ["bye", "again"] and not h.of_type("error")
+
+
+def test_rendering_a_blocks_into_another_renumbers_chains_and_cancels():
+    with gr.Blocks() as inner:
+        t = gr.Textbox()
+        start = gr.Button().click(lambda x: x, t, t)
+        start.then(lambda x: x, t, t)
+        gr.Button().click(None, None, None, cancels=[start])
+    with gr.Blocks() as outer:
+        gr.Button().click(lambda: None)
+        gr.Button().click(lambda: None)
+        inner.render()
+    fns = list(outer.fns.values())
+    assert [f.id for f in fns] == [0, 1, 2, 3, 4]
+    assert fns[3].trigger_after == 2 and fns[4].cancels == [2]

@@ -138,14 +138,15 @@ class Blocks(BlockContext):
         if outer is not None and outer is not self:
             if Context.block is not None:
                 Context.block.add_child(self)
-            # Move this app's listeners into the outer app, renumbered.
-            for fn in list(self.fns.values()):
-                old = fn.id
-                fn.id = len(outer.fns)
+            # Move this app's listeners into the outer app, renumbered; chains and cancels follow.
+            moved = list(self.fns.values())
+            new_ids = {fn.id: len(outer.fns) + i for i, fn in enumerate(moved)}
+            for fn in moved:
+                fn.id = new_ids[fn.id]
+                if fn.trigger_after is not None:
+                    fn.trigger_after = new_ids.get(fn.trigger_after, fn.trigger_after)
+                fn.cancels = [new_ids.get(c, c) for c in fn.cancels]
                 outer.fns[fn.id] = fn
-                for other in self.fns.values():
-                    if other.trigger_after == old:
-                        other.trigger_after = fn.id
             self.fns = outer.fns
             self.root = outer
         return self
