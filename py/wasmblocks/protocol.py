@@ -130,6 +130,24 @@ class RunMessage(TypedDict):
     app: dict[str, Any]
 
 
+class WriteFileMessage(TypedDict):
+    """Write one file into the app folder (the embed API's writeFile; handled by the worker's JS)."""
+
+    type: Literal["write_file"]
+    request_id: str
+    path: str
+    data: NotRequired[str]  # text; bytes come as buffers[0] instead
+    buffers: NotRequired[list[Any]]
+
+
+class InstallMessage(TypedDict):
+    """Install requirements with micropip into the running Python (the embed API's install)."""
+
+    type: Literal["install"]
+    request_id: str
+    requirements: list[str]
+
+
 # ---- worker → page ----
 class BootMessage(TypedDict):
     type: Literal["boot"]
@@ -196,11 +214,21 @@ class UploadedMessage(TypedDict):
     error: NotRequired[str]
 
 
+class DoneMessage(TypedDict):
+    """Reply to write_file / install: error is absent when it worked."""
+
+    type: Literal["done"]
+    request_id: str
+    error: NotRequired[str]
+
+
 class ErrorMessage(TypedDict):
     type: Literal["error"]
     message: str
     ref: NotRequired[str | None]
 
 
-PAGE_MESSAGE_TYPES = ("init", "event", "cancel", "upload", "unload", "run")
-WORKER_MESSAGE_TYPES = ("boot", "boot_error", "tree", "render", "status", "update", "toast", "uploaded", "error")
+PAGE_MESSAGE_TYPES = ("init", "event", "cancel", "upload", "unload", "run", "write_file", "install")
+WORKER_MESSAGE_TYPES = (
+    "boot", "boot_error", "tree", "render", "status", "update", "toast", "uploaded", "error", "done",
+)

@@ -34,6 +34,10 @@ TARGETS = [
     # The same worker as a classic script: an opaque-origin document may start a classic Blob URL worker
     # but not a module one (Chromium 156); dynamic import() still works inside it.
     ("worker/worker.ts", "assets/worker-classic.js", ["--format=iife", "--target=es2022"]),
+    # Embedding (docs/embedding.md): an ES module that exports mount() and defines <wasm-blocks> on import.
+    # Split like the page bundle, so CodeMirror, KaTeX, … load only when an embedded app uses them.
+    ("pages/embed.ts", "assets/embed.js",
+     ["--format=esm", "--target=es2022", "--sourcemap=linked", "--splitting", "--chunk-names=chunks/[name]-[hash]"]),
     # Service worker code; export prepends the site's version and file list and writes it as sw.js.
     ("sw.ts", "assets/sw-core.js", ["--format=iife", "--target=es2022"]),
 ]

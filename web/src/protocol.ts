@@ -141,7 +141,29 @@ export interface RunMessage {
   type: "run";
   app: AppFiles;
 }
-export type PageMessage = InitMessage | EventMessage | CancelMessage | UploadMessage | UnloadMessage | RunMessage;
+/** Write one file below the app folder (the embed API's writeFile); text in `data`, bytes as buffers[0]. */
+export interface WriteFileMessage {
+  type: "write_file";
+  request_id: string;
+  path: string;
+  data?: string;
+  buffers?: ArrayBuffer[];
+}
+/** Install requirements with micropip into the running Python (the embed API's install). */
+export interface InstallMessage {
+  type: "install";
+  request_id: string;
+  requirements: string[];
+}
+export type PageMessage =
+  | InitMessage
+  | EventMessage
+  | CancelMessage
+  | UploadMessage
+  | UnloadMessage
+  | RunMessage
+  | WriteFileMessage
+  | InstallMessage;
 
 // ---- worker → page ----
 export interface BootMessage {
@@ -203,6 +225,12 @@ export interface UploadedMessage {
   files?: FileData[];
   error?: string;
 }
+/** Reply to write_file / install; `error` is absent when it worked. */
+export interface DoneMessage {
+  type: "done";
+  request_id: string;
+  error?: string;
+}
 export interface ErrorMessage {
   type: "error";
   message: string;
@@ -217,9 +245,10 @@ export type WorkerMessage =
   | UpdateMessage
   | ToastMessage
   | UploadedMessage
-  | ErrorMessage;
+  | ErrorMessage
+  | DoneMessage;
 
-export const PAGE_MESSAGE_TYPES = ["init", "event", "cancel", "upload", "unload", "run"] as const;
+export const PAGE_MESSAGE_TYPES = ["init", "event", "cancel", "upload", "unload", "run", "write_file", "install"] as const;
 export const WORKER_MESSAGE_TYPES = [
   "boot",
   "boot_error",
@@ -230,4 +259,5 @@ export const WORKER_MESSAGE_TYPES = [
   "toast",
   "uploaded",
   "error",
+  "done",
 ] as const;

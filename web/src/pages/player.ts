@@ -7,7 +7,7 @@ import { registerFiles, withFileUrls } from "../client/files";
 import { AppStore } from "../client/store";
 import { renderBootError } from "../renderer/boot-error";
 import { renderLoading } from "../renderer/loading";
-import { mountApp } from "../renderer/render";
+import { mountApp, type MountOptions } from "../renderer/render";
 import { currentOnly } from "./rerun";
 import { registerOffline } from "../share/offline";
 
@@ -19,6 +19,8 @@ export interface StartOptions {
   connection?: Connection;
   /** The connection's worker already runs an app: replace it (`run` message), keeping Python. */
   replace?: boolean;
+  /** An embedded app (web/src/embed/): title only on request, css= and theme scoped to its root. */
+  mount?: MountOptions;
 }
 
 export function start(root: HTMLElement, options: StartOptions): Connection {
@@ -54,7 +56,7 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
         store.load(message.files ? { ...message.config, root: withFileUrls(message.config.root, store.fileUrls) } : message.config);
         dispatcher = new EventDispatcher(store, conn, message.config);
         root.replaceChildren();
-        mountApp(root, store);
+        mountApp(root, store, options.mount);
         root.dataset.state = "ready";
         performance.mark("wasmblocks:ready");
         dispatcher.load(message.config.root.id);

@@ -18,31 +18,51 @@ function App({ store }: { store: AppStore }) {
   );
 }
 
-function injectCss(css: string | null | undefined): void {
-  let tag = document.getElementById("wasmblocks-app-css") as HTMLStyleElement | null;
+/** How an embedded app (docs/embedding.md) differs from the one app of a page. */
+export interface MountOptions {
+  /** Set document.title from the app's title (default true; an embed only when it asks). */
+  setTitle?: boolean;
+  /** A name unique on the page: the app's css= and theme apply only inside this root (`@scope`). */
+  scope?: string;
+}
+
+function injectCss(css: string | null | undefined, scope?: string): void {
+  const tagId = scope ? `wasmblocks-app-css-${scope}` : "wasmblocks-app-css";
+  let tag = document.getElementById(tagId) as HTMLStyleElement | null;
   if (!css) {
     tag?.remove();
     return;
   }
   if (!tag) {
     tag = document.createElement("style");
-    tag.id = "wasmblocks-app-css";
+    tag.id = tagId;
     document.head.appendChild(tag);
   }
-  tag.textContent = css;
+  // Two embedded apps' css= must not restyle each other: @scope limits the rules to this app's root.
+  tag.textContent = scope ? `@scope ([data-wb-scope="${scope}"]) {\n${css}\n}` : css;
+}
+
+/** Undo mountApp for an embedded app: unmount the tree and drop its scoped <style>s. */
+export function unmountApp(root: HTMLElement, scope?: string): void {
+  render(null, root);
+  if (scope) {
+    document.getElementById(`wasmblocks-app-css-${scope}`)?.remove();
+    document.getElementById(`wasmblocks-theme-${scope}`)?.remove();
+  }
 }
 
 /** Render the app held by `store` (store.load() has been called) into `root`. */
-export function mountApp(root: HTMLElement, store: AppStore): void {
+export function mountApp(root: HTMLElement, store: AppStore, options: MountOptions = {}): void {
   const config = store.config;
   if (!config) throw new Error("mountApp: store.load(config) has not been called");
-  document.title = config.title || "Gradio";
-  injectCss(config.css);
+  if (options.setTitle !== false) document.title = config.title || "Gradio";
+  if (options.scope) root.dataset.wbScope = options.scope;
+  injectCss(config.css, options.scope);
   root.classList.add("gradio-container", "wb-app");
   if (config.version) root.classList.add(`gradio-container-${String(config.version).replace(/\./g, "-")}`);
   root.classList.toggle("fill-height", !!config.fill_height);
   root.classList.toggle("fill-width", !!config.fill_width);
-  applyThemeVars(config.theme_vars);
+  applyThemeVars(config.theme_vars, options.scope);
   applyMode(root);
   insertHead(config.head);
   root.classList.remove("wb-boot");

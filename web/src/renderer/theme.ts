@@ -42,22 +42,25 @@ function declarations(vars: Record<string, string>): string {
 }
 
 /** Set (or remove) the theme's variables: a <style> after the built-in sheet, so it wins at equal specificity. */
-export function applyThemeVars(vars: ThemeVars | null | undefined): void {
-  let tag = document.getElementById("wasmblocks-theme") as HTMLStyleElement | null;
+export function applyThemeVars(vars: ThemeVars | null | undefined, scope?: string): void {
+  // An embedded app (scope set) themes only its own root and leaves <body> to the host page.
+  const tagId = scope ? `wasmblocks-theme-${scope}` : "wasmblocks-theme";
+  const container = scope ? `.gradio-container[data-wb-scope="${scope}"]` : ".gradio-container";
+  let tag = document.getElementById(tagId) as HTMLStyleElement | null;
   if (!vars) {
     tag?.remove();
     return;
   }
   if (!tag) {
     tag = document.createElement("style");
-    tag.id = "wasmblocks-theme";
+    tag.id = tagId;
     document.head.appendChild(tag);
   }
   const light = vars.light["body-background-fill"] ?? "";
   const dark = vars.dark["body-background-fill"] ?? light;
   tag.textContent =
-    `.gradio-container {\n${declarations(vars.light)}\n}\n.gradio-container.dark {\n${declarations(vars.dark)}\n}\n` +
-    `body { background: ${light.replace(/[{};]/g, "")}; }\nbody.dark { background: ${dark.replace(/[{};]/g, "")}; }\n`;
+    `${container} {\n${declarations(vars.light)}\n}\n${container}.dark {\n${declarations(vars.dark)}\n}\n` +
+    (scope ? "" : `body { background: ${light.replace(/[{};]/g, "")}; }\nbody.dark { background: ${dark.replace(/[{};]/g, "")}; }\n`);
 }
 
 let headInserted = false;

@@ -13,6 +13,7 @@ import {
 import { fetchAppFiles, installAppPackages, writeAppFiles } from "./app-files";
 import { deliver, makeSender } from "./bridge";
 import { restartApp, type RunningPython } from "./restart";
+import { hostOp } from "./host-ops";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: WorkerMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
@@ -22,6 +23,7 @@ let handler: any = null;
 let booting = false;
 let running: RunningPython | null = null; // set once Python is up, so `run` can replace the app
 let runs: Promise<void> = Promise.resolve(); // `run` messages, one after the other
+let booted: Promise<void> = new Promise(() => {}); // settles when boot() ends (write_file/install wait for it)
 const early: PageMessage[] = [];
 
 async function boot(init: InitMessage): Promise<void> {
@@ -64,10 +66,15 @@ scope.onmessage = (event: MessageEvent<PageMessage>) => {
     runs = runs.then(() => rerun(message.app));
     return;
   }
+  if (message.type === "write_file" || message.type === "install") {
+    // After the boot and any `run` before it, in order; the app never sees these.
+    runs = runs.then(() => booted).then(() => hostOp(running, message, post));
+    return;
+  }
   if (message.type === "init") {
     if (booting) return post({ type: "error", message: "The worker has already been started" });
     booting = true;
-    boot(message).catch((err: any) =>
+    booted = boot(message).catch((err: any) =>
       post({ type: "boot_error", message: String(err?.message ?? err), traceback: String(err?.stack ?? "") }),
     );
     return;

@@ -1,0 +1,24 @@
+// assets/embed.js: the embedding entry (docs/embedding.md). Importing it defines <wasm-blocks>, adds the
+// shared stylesheet when the page has none, and exports mount(); `window.wasmblocks.mount` is the same
+// function for classic scripts and PyScript.
+
+import { defineElement, WasmBlocksElement } from "../embed/element";
+import { AppBootError, mount, setDefaultBase } from "../embed/mount";
+
+const base = new URL("../", import.meta.url); // this bundle lives in assets/
+setDefaultBase(base);
+
+function addStylesheet(): void {
+  if (document.querySelector('link[rel="stylesheet"][href*="wasmblocks.css"]')) return;
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = new URL("assets/wasmblocks.css", base).href;
+  document.head.appendChild(link);
+}
+
+addStylesheet();
+defineElement();
+(globalThis as any).wasmblocks = { mount, AppBootError, base: base.href };
+
+export { mount, AppBootError, WasmBlocksElement };
+export type { Controller, MountOptions } from "../embed/mount";
