@@ -38,7 +38,7 @@ SECOND = COUNTER.format(imports="from helpers import shout", title="Second app",
 HELPERS = "def shout(s):\n    return s.upper() + '!'\n"
 
 HOST = f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Host page</title>
+<html lang="en"><head><meta charset="utf-8"><title>Host page</title><link rel="icon" href="data:,">
 <script type="module" src="../assets/embed.js"></script>
 </head><body>
 <h1>A page that is not ours</h1>

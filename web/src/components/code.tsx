@@ -11,7 +11,7 @@ function loadEditor(): Promise<CM> {
   return (loading ??= import("./code-editor"));
 }
 
-export function Code({ props, value, setValue, trigger }: ComponentProps) {
+export function Code({ id, store, props, value, setValue, trigger }: ComponentProps) {
   const label = labelOf(props, "Code");
   const text = value == null ? "" : String(value);
   const editable = props.interactive !== false;
@@ -54,7 +54,9 @@ export function Code({ props, value, setValue, trigger }: ComponentProps) {
   // Only values that did not come from this editor replace its text: a re-render carrying the value of a
   // few keystrokes ago must not undo what was typed since (it did, with fast typing).
   useEffect(() => {
-    if (text === emitted.current) return;
+    // Effects run after paint: if the store moved on since this render (more typing), this text is stale.
+    const latest = store.getValue(id);
+    if (text === emitted.current || (latest ?? "") !== text) return;
     emitted.current = text;
     editor.current?.setDoc(text);
   }, [text, ready]);

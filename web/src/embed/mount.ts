@@ -144,14 +144,16 @@ export function mount(target: HTMLElement, options: MountOptions = {}): Controll
     },
     async writeFile(path, data) {
       if (data instanceof Blob) data = new Uint8Array(await data.arrayBuffer());
-      // A later run() writes the app's files again: this one stays among them.
+      // A later run() writes the app's files again: a file the worker accepted stays among them.
       if (typeof data === "string") {
+        await request({ type: "write_file", path, data });
         app.files[path] = data;
-        return request({ type: "write_file", path, data });
+        return;
       }
       const bytes = data instanceof Uint8Array ? data.slice().buffer : data.slice(0);
-      app.files[path] = new Uint8Array(bytes.slice(0));
-      return request({ type: "write_file", path, buffers: [bytes] }, [bytes]);
+      const kept = new Uint8Array(bytes.slice(0));
+      await request({ type: "write_file", path, buffers: [bytes] }, [bytes]);
+      app.files[path] = kept;
     },
     install(requirements) {
       const list = (typeof requirements === "string" ? requirements.split("\n") : requirements)
