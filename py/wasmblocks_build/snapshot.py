@@ -33,7 +33,7 @@ from .common import CACHE_DIR, fail, log
 SNAPSHOT_DIR_NAME = "snapshot"
 SNAPSHOT_CACHE = CACHE_DIR / "snapshots"
 # Bump when the prepared interpreter changes in a way the inputs below don't show.
-FORMAT = 3
+FORMAT = 4
 NODE_TIMEOUT_S = 240
 CACHE_LIMIT = 12
 
@@ -82,11 +82,21 @@ import { pathToFileURL } from "node:url";
 const [indexDir, wheelPath, extraJson, outPath, metaPath] = process.argv.slice(2);
 const { loadPyodide } = await import(pathToFileURL(indexDir + "/pyodide.mjs").href);
 const t0 = performance.now();
+if (!("Suspending" in WebAssembly) && !("Suspender" in WebAssembly)) {
+  // Python records at start-up whether the runtime can stack switch; a snapshot made without JSPI would
+  // turn time.sleep into a blocking sleep and break run_sync in every browser that restores it.
+  console.error("NO_JSPI: this Node has no WebAssembly stack switching (JSPI)");
+  process.exit(3);
+}
 const py = await loadPyodide({
   indexURL: indexDir + "/", _makeSnapshot: true, packages: [],
   stdout: (s) => process.stderr.write(s + "\n"), stderr: (s) => process.stderr.write(s + "\n"),
 });
 py.unpackArchive(new Uint8Array(fs.readFileSync(wheelPath)), "wheel");
+if (!py.runPython("from pyodide.ffi import can_run_sync; can_run_sync()") && !py._module.jspiSupported) {
+  console.error("NO_JSPI: Pyodide did not enable stack switching");
+  process.exit(3);
+}
 py.runPython(process.env.WASMBLOCKS_PREPARE_PY);
 // A JSON list of strings is also a Python literal.
 const result = JSON.parse(py.runPython(`_wasmblocks_prepare(${extraJson})`));
@@ -111,6 +121,30 @@ def _node() -> str:
     if node is None:
         raise fail("node is not installed; it is needed to build the Pyodide memory snapshot (or pass --no-snapshot)")
     return node
+
+
+# V8 flags that turn on WebAssembly stack switching (JSPI) in Node: the old API (Node 20-22), the new one
+# (Node 22-24); newer Node has it on by default. The first that works is used.
+JSPI_FLAGS = ([], ["--experimental-wasm-stack-switching"], ["--experimental-wasm-jspi"])
+_JSPI_PROBE = "process.exit(('Suspending' in WebAssembly) || ('Suspender' in WebAssembly) ? 0 : 1)"
+_jspi_flags: list[str] | None = None
+
+
+def node_jspi_flags(node: str) -> list[str]:
+    """Flags that give this Node JSPI, which the snapshot must be made with (see NODE_SCRIPT)."""
+    global _jspi_flags
+    if _jspi_flags is None:
+        for flags in JSPI_FLAGS:
+            proc = subprocess.run([node, *flags, "-e", _JSPI_PROBE], capture_output=True)
+            if proc.returncode == 0:
+                _jspi_flags = list(flags)
+                break
+        else:
+            raise fail(
+                f"{node} has no WebAssembly stack switching (JSPI) under any known flag; a snapshot made without "
+                "it would make time.sleep block the worker. Use Node 20 or newer, or pass --no-snapshot."
+            )
+    return _jspi_flags
 
 
 def snapshot_key(pyodide_dir: Path, wheel: Path, extra: list[str]) -> str:
@@ -161,7 +195,7 @@ def make_snapshot(pyodide_dir: Path, wheel: Path, extra: list[str] | None = None
     started = time.monotonic()
     try:
         proc = subprocess.run(
-            [_node(), str(script), str(pyodide_dir.resolve()), str(wheel.resolve()), json.dumps(extra),
+            [_node(), *node_jspi_flags(_node()), str(script), str(pyodide_dir.resolve()), str(wheel.resolve()), json.dumps(extra),
              str(tmp_out), str(tmp_meta)],
             env={"PATH": _env_path(), "WASMBLOCKS_PREPARE_PY": PREPARE_PY, "NODE_OPTIONS": "--max-old-space-size=4096"},
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=NODE_TIMEOUT_S,

@@ -68,11 +68,23 @@ export function snapshotDisabled(pageUrl: string | undefined): boolean {
 }
 
 /**
+ * Why this browser cannot use a snapshot, or null. Snapshots are made with stack switching (JSPI) on, and
+ * the interpreter remembers that: restored where JSPI is missing, time.sleep and run_sync would fail.
+ */
+export function snapshotUnsupported(): string | null {
+  if (typeof DecompressionStream === "undefined") return "this browser has no DecompressionStream";
+  const wasm = globalThis.WebAssembly as any;
+  if (!wasm || !("Suspending" in wasm || "Suspender" in wasm)) return "this browser has no WebAssembly stack switching (JSPI)";
+  return null;
+}
+
+/**
  * Download and gunzip the snapshot as it streams in, into one buffer of the size runtime.json gives.
  * Started before Pyodide's own downloads so both run at once; a size mismatch or a bad gzip rejects.
  */
 export async function fetchSnapshot(base: URL, snap: SnapshotInfo): Promise<Uint8Array> {
-  if (typeof DecompressionStream === "undefined") throw new Error("this browser has no DecompressionStream");
+  const unsupported = snapshotUnsupported();
+  if (unsupported) throw new Error(unsupported);
   const response = await fetchOk(new URL(snap.url, base));
   if (!response.body) throw new Error("the snapshot response has no body");
   const reader = response.body.pipeThrough(new DecompressionStream("gzip")).getReader();
@@ -105,12 +117,31 @@ export async function startPython(
 ): Promise<Started> {
   const indexURL = new URL(info.pyodide, base).href;
   // A computed URL keeps esbuild from bundling Pyodide: it is served as-is from the vendored folder.
+  const unsupported = snapshot ? snapshotUnsupported() : null;
+  if (unsupported) {
+    console.warn(`wasmblocks: not using the memory snapshot: ${unsupported}; starting Python without it (slower)`);
+    snapshot = null;
+  }
+  const asm = snapshot ? importModule(new URL("pyodide.asm.mjs", indexURL).href) : null;
+  asm?.catch(() => {});
   const { loadPyodide } = await importModule(new URL("pyodide.mjs", indexURL).href);
   const options = { indexURL, stdout: log, stderr: log, packages: [] };
-  if (snapshot) {
+  if (snapshot && asm) {
     const t0 = performance.now();
     try {
-      const py = await loadPyodide({ ...options, _loadSnapshot: snapshot });
+      const trampoline = { value: 0 };
+      const py = await loadPyodide({
+        ...options,
+        _loadSnapshot: snapshot,
+        createPyodideModule: async (settings: any) => {
+          settings.preRun.push((Module: any) => (trampoline.value = Module.HEAP32[trampolineSlot(Module)]));
+          return (await asm).default(settings);
+        },
+      });
+      // The restore overwrote CPython's call trampoline with the one Node picked when the snapshot was
+      // made (a JS trampoline, through whose frames JSPI cannot suspend: time.sleep would fail). Put back
+      // the one this browser's start-up installed.
+      py._module.HEAP32[trampolineSlot(py._module)] = trampoline.value;
       const ms = Math.round(performance.now() - t0);
       performance.mark("wasmblocks:snapshot-restored");
       console.info(`wasmblocks: Python restored from the memory snapshot (${info.snapshot?.url}) in ${ms} ms`);
@@ -125,6 +156,12 @@ export async function startPython(
   const py = await loadPyodide(options);
   performance.mark("wasmblocks:python-started");
   return { py, fromSnapshot: false };
+}
+
+/** HEAP32 index of `_PyRuntime.emscripten_trampoline` (CPython's indirect-call trampoline pointer). */
+function trampolineSlot(Module: any): number {
+  const offset = Module.HEAP32[Module.__PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET >>> 2];
+  return (Module.__PyRuntime + offset) >>> 2;
 }
 
 /**
