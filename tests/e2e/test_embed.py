@@ -4,7 +4,7 @@ The host page is written by this module into a served export (beside index.html,
 ../assets/embed.js). One page holds every app, so Pyodide boots once per app, in parallel:
 - #first: inline code; #second: src="second.py" + a <wasm-blocks-file> child. Both apps have the same
   labels and block ids, so they also prove that ids, labels and gr.State do not leak between apps;
-- #broken: an app that raises; its error shows inside its own element only;
+- #broken: an app that raises; #missing: a src= that 404s; each error shows inside its own element only;
 - #mounted: mount() from JS: run(code), writeFile, install, unmount.
 """
 
@@ -33,7 +33,8 @@ with gr.Blocks(title="{title}") as demo:
     gr.Button("Go").click(go, [name, count], [out, count])
 '''
 
-FIRST = COUNTER.format(imports="", title="First app", expr="'first:' + n")
+# In a <script type="text/x-python"> child, so `<` and `&` stay as written.
+FIRST = COUNTER.format(imports='assert 1 < 2 and "&amp;" != "<b>"', title="First app", expr="'first:' + n")
 SECOND = COUNTER.format(imports="from helpers import shout", title="Second app", expr="shout(n)")
 HELPERS = "def shout(s):\n    return s.upper() + '!'\n"
 
@@ -42,7 +43,7 @@ HOST = f"""<!doctype html>
 <script type="module" src="../assets/embed.js"></script>
 </head><body>
 <h1>A page that is not ours</h1>
-<wasm-blocks id="first">{FIRST}</wasm-blocks>
+<wasm-blocks id="first"><script type="text/x-python">{FIRST}</script></wasm-blocks>
 <wasm-blocks id="second" src="second.py">
   <wasm-blocks-file name="helpers.py">
     {HELPERS.replace(chr(10), chr(10) + "    ")}
@@ -52,6 +53,7 @@ HOST = f"""<!doctype html>
 import gradio as gr
 raise ValueError("broken on purpose")
 </wasm-blocks>
+<wasm-blocks id="missing" src="nope.py"></wasm-blocks>
 <div id="mounted"></div>
 </body></html>
 """
@@ -106,6 +108,8 @@ def page(app_opener, host_url):
     page.evaluate(
         """async (code) => {
             const { mount } = await import("../assets/embed.js");
+            // Classic scripts and PyScript reach the same function through window.wasmblocks.
+            if (window.wasmblocks?.mount !== mount) throw new Error("window.wasmblocks.mount is not mount");
             window.ctl = mount(document.getElementById("mounted"), { code, setTitle: false });
         }""",
         MOUNT_V1,
@@ -145,8 +149,13 @@ def test_broken_app_shows_its_error_in_its_own_element(page):
     alert = broken.get_by_test_id("boot-error")
     expect(alert).to_be_visible()
     expect(alert).to_contain_text("broken on purpose")
+    # A src= that does not load says so, in its element (no worker is started for it).
+    missing = page.locator("#missing")
+    expect(missing).to_have_attribute("data-state", "error")
+    expect(missing.get_by_test_id("boot-error")).to_contain_text("nope.py")
+    expect(missing.get_by_test_id("boot-error")).to_contain_text("HTTP 404")
     # The other apps are unaffected.
-    assert page.locator('[data-testid="boot-error"]').count() == 1
+    assert page.locator('[data-testid="boot-error"]').count() == 2
     expect(page.locator("#first")).to_have_attribute("data-state", "ready")
 
 
@@ -198,4 +207,5 @@ def test_unmount_and_element_removal_end_their_workers(page):
     # The remaining apps still work.
     page.locator("#first").get_by_role("button", name="Go").click()
     expect(page.locator("#first").get_by_label("Out")).to_have_value("first:ada:3")
-    assert not [e for e in page.wasmblocks_errors if "broken on purpose" not in e], page.wasmblocks_errors
+    expected = ("broken on purpose", "404")  # the broken app and the missing src=
+    assert not [e for e in page.wasmblocks_errors if not any(x in e for x in expected)], page.wasmblocks_errors

@@ -8,6 +8,7 @@
 //     <wasm-blocks-requirements>numpy</wasm-blocks-requirements>
 //   </wasm-blocks>
 
+import type { AppFiles } from "../protocol";
 import { renderBootError } from "../renderer/boot-error";
 import { mount, type Controller } from "./mount";
 import { readApp } from "./sources";
@@ -16,6 +17,7 @@ export class WasmBlocksElement extends HTMLElement {
   private ctl: Controller | null = null;
   private starting: Promise<Controller | null> | null = null;
   private stateWatch: MutationObserver | null = null;
+  private app: AppFiles | null = null; // read once: the source children are gone after the start
 
   /** The app's controller (run, writeFile, install, unmount) once it has started, else null. */
   get controller(): Controller | null {
@@ -54,9 +56,9 @@ export class WasmBlocksElement extends HTMLElement {
     if (document.readyState === "loading") {
       await new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
     }
-    let app;
+    let app = this.app;
     try {
-      app = await readApp(this);
+      app ??= this.app = await readApp(this);
     } catch (err: any) {
       this.replaceChildren();
       const box = document.createElement("div");

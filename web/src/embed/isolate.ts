@@ -10,6 +10,7 @@ const RENDERER_ID = /^component-\d/;
 export function isolateIds(root: HTMLElement, scope: string): () => void {
   const prefix = `${scope}-`;
   const own = (id: string) => id.startsWith(prefix);
+  const referenced = new Set<string>(); // ids some attribute points at; their element may come later
 
   const renameTarget = (id: string): void => {
     // CSS.escape: ids such as "My label-upload-button" are valid ids but not valid selectors.
@@ -17,7 +18,7 @@ export function isolateIds(root: HTMLElement, scope: string): () => void {
     if (target) target.id = prefix + id;
   };
   const fix = (el: Element): void => {
-    if (el.id && !own(el.id) && RENDERER_ID.test(el.id)) el.id = prefix + el.id;
+    if (el.id && !own(el.id) && (RENDERER_ID.test(el.id) || referenced.has(el.id))) el.id = prefix + el.id;
     for (const attr of REFS) {
       const value = el.getAttribute(attr);
       if (!value) continue;
@@ -26,7 +27,10 @@ export function isolateIds(root: HTMLElement, scope: string): () => void {
       const fixed = tokens.map((t) => {
         if (own(t)) return t;
         // A target that is not the renderer's (e.g. `${label}-button`) is renamed only when referenced.
-        if (!RENDERER_ID.test(t)) renameTarget(t);
+        if (!RENDERER_ID.test(t)) {
+          referenced.add(t);
+          renameTarget(t);
+        }
         return prefix + t;
       });
       el.setAttribute(attr, fixed.join(" "));
