@@ -199,6 +199,20 @@ FIRST_RENDER_SCRIPT = """
 })();
 """ % json.dumps(HELLO_SELECTOR)
 
+# Wait until the site's service worker (if any) finished installing, i.e. its precache is done, so it
+# does not compete with what is measured next.
+SETTLE_JS = """
+async (timeout) => {
+  if (!navigator.serviceWorker) return "no service worker";
+  const reg = await Promise.race([navigator.serviceWorker.getRegistration(), new Promise((r) => setTimeout(r, 2000))]);
+  if (!reg) return "none registered";
+  const deadline = performance.now() + timeout;
+  while ((reg.installing || reg.waiting) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 300));
+  return reg.active ? "active" : "not active";
+}
+"""
+
 CLICKS_JS = """
 async ({ n, warmup, timeout }) => {
   const button = document.querySelector("#echo button, button#echo");
@@ -270,9 +284,8 @@ async ({ n, timeout }) => {
 WORKER_MEMORY_JS = """
 () => {
   const py = self.__wasmblocks.py;
-  const blocks = py.runPython("import gc, sys\\ngc.collect()\\nsys.getallocatedblocks()");
-  const objects = py.runPython("import gc\\nlen(gc.get_objects())");
-  return { wasm: py._module.HEAP8.length, blocks, objects, fromSnapshot: self.__wasmblocks.fromSnapshot };
+  const objects = py.runPython("import gc\\ngc.collect()\\nlen(gc.get_objects())");
+  return { wasm: py._module.HEAP8.length, objects, fromSnapshot: self.__wasmblocks.fromSnapshot };
 }
 """
 
@@ -282,6 +295,7 @@ class Bench:
         self.args = args
         self.results: dict[str, Any] = {"scenarios": {}, "errors": []}
         self.failures: list[str] = []
+        self.recording: list[dict[str, Any]] | None = None  # bytes the static server sent, while set
 
     # ------------------------------------------------------------ plumbing
     def new_context(self) -> Any:
@@ -309,6 +323,7 @@ class Bench:
         page.goto(url)
         if wait_ready:
             self.wait_ready(page, lines)
+            page.evaluate(SETTLE_JS, 60_000)  # measure the steady state, not the first visit's precache
         return page
 
     def wait_ready(self, page: Any, console: list[str]) -> None:
@@ -337,7 +352,7 @@ class Bench:
             page.on("console", lambda m: console.append(f"[{m.type}] {m.text}"))
             transfers: list[dict[str, Any]] = []
             if count_bytes:
-                page.on("requestfinished", lambda r: transfers.append(_transfer(r)))
+                self.recording = transfers
             page.goto(url)
             if peer:
                 page.wait_for_selector(HELLO_SELECTOR, timeout=120_000)
@@ -347,7 +362,10 @@ class Bench:
                 self.wait_ready(page, console)
                 ms = page.evaluate("performance.getEntriesByName('wasmblocks:ready')[0].startTime")
             if count_bytes:
-                page.wait_for_timeout(500)  # responses still streaming into the worker
+                # Everything the first visit downloads, the offline service worker's precache included.
+                page.wait_for_timeout(500)
+                page.evaluate(SETTLE_JS, 60_000)
+                self.recording = None
             snapshot = any("restored from the memory snapshot" in line for line in console)
             warned = [line for line in console if "could not start from the memory snapshot" in line]
             marks = {} if peer or not page.workers else _worker_marks(page)
@@ -383,8 +401,9 @@ class Bench:
                 f"bare Pyodide cold {bare['cold'][-1]:.0f} ms, warm {bare['warm'][-1]:.0f} ms")
         ratio_cold = [o / b for o, b in zip(ours["cold"], bare["cold"])]
         ratio_warm = [o / b for o, b in zip(ours["warm"], bare["warm"])]
-        by_kind = _bytes_by_kind(bytes_ours)
-        core = sum(t["bytes"] for t in bytes_bare if t["url"].split("?")[0].rsplit("/", 2)[-2] == "pyodide")
+        by_kind = _bytes_by_kind([t for t in bytes_ours if not t["precache"]])
+        precache = sum(t["bytes"] for t in bytes_ours if t["precache"])
+        core = sum(t["bytes"] for t in bytes_bare if "/pyodide/" in t["url"] and not t["precache"])
         return {
             "tti_cold_ms": summary(ours["cold"]),
             "tti_warm_ms": summary(ours["warm"]),
@@ -393,8 +412,9 @@ class Bench:
             "tti_cold_ratio": summary(ratio_cold),
             "tti_warm_ratio": summary(ratio_warm),
             "first_load_bytes": {**by_kind, "total": sum(by_kind.values()), "bare_pyodide_core": core,
-                                 "ratio_to_core": sum(by_kind.values()) / core if core else None},
-            "first_load_requests": [{"url": t["url"], "bytes": t["bytes"]} for t in bytes_ours],
+                                 "ratio_to_core": sum(by_kind.values()) / core if core else None,
+                                 "service_worker_precache": precache},
+            "first_load_requests": bytes_ours,
             # When each boot step ended, in ms after navigation start (medians): where the time goes.
             "breakdown_ms": {kind: {name: statistics.median(v) for name, v in sorted(m.items(), key=lambda kv: statistics.median(kv[1]))}
                              for kind, m in marks.items()},
@@ -501,7 +521,7 @@ class Bench:
             after = worker.evaluate(WORKER_MEMORY_JS)
             return {"events": len(times), "after_boot": before, "after_events": after,
                     "wasm_growth_bytes": after["wasm"] - before["wasm"],
-                    "python_blocks_growth": after["blocks"] - before["blocks"],
+                    "python_objects_growth": after["objects"] - before["objects"],
                     "event_p50_ms_during": percentile(times, 50)}
         finally:
             context.close()
@@ -512,8 +532,22 @@ class Bench:
 
         from wasmblocks_build.httpd import StaticHandler, make_server, serve_in_thread
 
-        class Quiet(StaticHandler):
+        bench = self
+
+        class Counting(StaticHandler):
+            """Static files, and the bytes of each response body while the bench records (first load)."""
+
             quiet = True
+
+            def copyfile(self, source: Any, outputfile: Any) -> None:
+                sent = 0
+                while chunk := source.read(1 << 16):
+                    outputfile.write(chunk)
+                    sent += len(chunk)
+                if bench.recording is not None:
+                    # The offline service worker precaches with cache: "reload", which sends no-cache.
+                    precache = "no-cache" in (self.headers.get("Cache-Control") or "")
+                    bench.recording.append({"url": self.path, "bytes": sent, "precache": precache})
 
         started = time.monotonic()
         www = build_sites(self.args.no_snapshot)
@@ -524,7 +558,7 @@ class Bench:
             self.gradio_python = py
             self.gradio_reason = "" if py else text
             self.gradio_version = text if py else ""
-        server = make_server(www, "127.0.0.1", 0, handler=Quiet)
+        server = make_server(www, "127.0.0.1", 0, handler=Counting)
         serve_in_thread(server)
         self.www_url = f"http://127.0.0.1:{server.server_address[1]}/"
         playwright = sync_playwright().start()
@@ -563,21 +597,6 @@ class Bench:
 
 # ---------------------------------------------------------------- helpers
 
-def _transfer(request: Any) -> dict[str, Any]:
-    """Bytes of one finished request: the body as sent (this server sends files as they are)."""
-    size = 0
-    try:
-        size = request.sizes()["responseBodySize"]
-    except Exception:  # noqa: BLE001
-        pass
-    if size <= 0:  # not reported for some worker requests
-        try:
-            size = int((request.response().headers or {}).get("content-length", 0))
-        except Exception:  # noqa: BLE001
-            size = 0
-    return {"url": request.url, "bytes": size}
-
-
 def _worker_marks(page: Any) -> dict[str, float]:
     """The worker's wasmblocks:* performance marks, moved onto the page's clock (ms after navigation)."""
     page_origin = page.evaluate("performance.timeOrigin")
@@ -595,7 +614,7 @@ def _worker_marks(page: Any) -> dict[str, float]:
 def _bytes_by_kind(transfers: list[dict[str, Any]]) -> dict[str, int]:
     kinds = {"pyodide_runtime": 0, "snapshot": 0, "our_js_css": 0, "wheel": 0, "app_and_page": 0}
     for t in transfers:
-        path = re.sub(r"^https?://[^/]+/[^/]+/", "", t["url"].split("?")[0])
+        path = re.sub(r"^(https?://[^/]+)?/[^/]+/", "", t["url"].split("?")[0])
         if path.startswith("pyodide/"):
             kinds["pyodide_runtime"] += t["bytes"]
         elif path.startswith("snapshot/"):
@@ -718,9 +737,12 @@ def render_table(results: dict[str, Any]) -> str:
     if not err(st) and st.get("first_load_bytes"):
         b = st["first_load_bytes"]
         kb = lambda n: f"{n / 1000:,.0f} KB"  # noqa: E731
-        parts = ", ".join(f"{k.replace('_', ' ')} {kb(v)}" for k, v in b.items() if k not in ("total", "bare_pyodide_core", "ratio_to_core"))
+        parts = ", ".join(f"{k.replace('_', ' ')} {kb(v)}" for k, v in b.items()
+                          if k not in ("total", "bare_pyodide_core", "ratio_to_core", "service_worker_precache"))
         ratio = b.get("ratio_to_core")
         rows.append(("7. first-load bytes", f"{kb(b['total'])} ({parts})", "", ""))
+        if b.get("service_worker_precache"):
+            rows.append(("7. … plus the offline service worker's precache", kb(b["service_worker_precache"]), "", ""))
         rows.append(("7. … vs bare Pyodide core", f"{ratio:.2f}× of {kb(b['bare_pyodide_core'])}" if ratio else "—", TARGETS["bytes_ratio"], _status(ratio is not None and ratio <= 1.6)))
         own = st.get("own_js_wheel_gzip", {})
         rows.append(("7. our JS + CSS + wheel, gzipped", f"{own.get('total', 0) / 1000:.0f} KB ({', '.join(f'{k} {v / 1000:.0f}' for k, v in own.items() if k != 'total')})", TARGETS["own_js_wheel_gz"], _status(own.get("total", 10**9) < 150_000)))
@@ -729,8 +751,8 @@ def render_table(results: dict[str, Any]) -> str:
         rows.append(("8. worker memory", err(mem), "", "✗"))
     elif mem:
         mb = lambda n: f"{n / 2**20:.1f} MiB"  # noqa: E731
-        rows.append(("8. worker wasm memory after boot", f"{mb(mem['after_boot']['wasm'])}; Python blocks {mem['after_boot']['blocks']:,}", "", ""))
-        rows.append((f"8. … after {mem['events']:,} events", f"{mb(mem['after_events']['wasm'])}; Python blocks {mem['after_events']['blocks']:,} ({mem['python_blocks_growth']:+,})", "", ""))
+        rows.append(("8. worker wasm memory after boot", f"{mb(mem['after_boot']['wasm'])}; {mem['after_boot']['objects']:,} Python objects", "", ""))
+        rows.append((f"8. … after {mem['events']:,} events", f"{mb(mem['after_events']['wasm'])}; {mem['after_events']['objects']:,} Python objects ({mem['python_objects_growth']:+,})", "", ""))
 
     lines = ["| scenario | result: median (min–max) | target | |", "| --- | --- | --- | --- |"]
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]

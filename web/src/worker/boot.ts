@@ -78,31 +78,97 @@ export function snapshotUnsupported(): string | null {
   return null;
 }
 
+/** A snapshot on its way: the buffer (allocated at once, at its final size) and when it is complete. */
+export interface SnapshotDownload {
+  buffer: Uint8Array;
+  done: Promise<Uint8Array>;
+}
+
 /**
- * Download and gunzip the snapshot as it streams in, into one buffer of the size runtime.json gives.
- * Started before Pyodide's own downloads so both run at once; a size mismatch or a bad gzip rejects.
+ * Download and gunzip the snapshot as it streams in, into one buffer of `size` bytes; a size mismatch or a
+ * bad gzip rejects. Self-contained (only globals), because it also runs as the source of a helper worker.
  */
-export async function fetchSnapshot(base: URL, snap: SnapshotInfo): Promise<Uint8Array> {
-  const unsupported = snapshotUnsupported();
-  if (unsupported) throw new Error(unsupported);
-  const response = await fetchOk(new URL(snap.url, base));
+async function inflateSnapshot(url: string, size: number): Promise<Uint8Array> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`Could not load ${new URL(url).pathname} (HTTP ${response.status})`);
   if (!response.body) throw new Error("the snapshot response has no body");
   const reader = response.body.pipeThrough(new DecompressionStream("gzip")).getReader();
-  const out = new Uint8Array(snap.size);
+  const out = new Uint8Array(size);
   let offset = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    if (offset + value.byteLength > out.byteLength) {
+    if (offset + value.byteLength > size) {
       await reader.cancel();
-      throw new Error(`the snapshot is larger than the ${snap.size} bytes runtime.json announces`);
+      throw new Error(`the snapshot is larger than the ${size} bytes runtime.json announces`);
     }
     out.set(value, offset);
     offset += value.byteLength;
   }
-  if (offset !== out.byteLength) throw new Error(`the snapshot has ${offset} bytes, runtime.json announces ${snap.size}`);
-  performance.mark("wasmblocks:snapshot-downloaded");
+  if (offset !== size) throw new Error(`the snapshot has ${offset} bytes, runtime.json announces ${size}`);
   return out;
+}
+
+/**
+ * inflateSnapshot on a helper worker, so gunzipping 30 MB does not hold up this thread, which meanwhile
+ * loads and instantiates Pyodide. Where a helper worker cannot start, it runs here instead.
+ */
+function inflateOffThread(url: string, size: number): Promise<Uint8Array> {
+  const source =
+    `const inflateSnapshot = ${inflateSnapshot.toString()};\n` +
+    "onmessage = async (e) => {\n" +
+    "  try { const out = await inflateSnapshot(e.data.url, e.data.size); postMessage({ buffer: out.buffer }, [out.buffer]); }\n" +
+    "  catch (err) { postMessage({ error: String((err && err.message) || err) }); }\n" +
+    "};\n";
+  let helper: Worker;
+  let blobUrl = "";
+  try {
+    blobUrl = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
+    helper = new Worker(blobUrl);
+  } catch {
+    if (blobUrl) URL.revokeObjectURL(blobUrl);
+    return inflateSnapshot(url, size);
+  }
+  return new Promise<Uint8Array>((resolve, reject) => {
+    const end = () => {
+      helper.terminate();
+      URL.revokeObjectURL(blobUrl);
+    };
+    helper.onmessage = (event: MessageEvent<{ buffer?: ArrayBuffer; error?: string }>) => {
+      end();
+      if (event.data.buffer) resolve(new Uint8Array(event.data.buffer));
+      else reject(new Error(event.data.error ?? "the snapshot could not be read"));
+    };
+    helper.onerror = (event) => {
+      event.preventDefault();
+      end();
+      resolve(inflateSnapshot(url, size)); // the helper itself failed (not the data): do it here
+    };
+    helper.postMessage({ url, size });
+  });
+}
+
+/** A snapshot on its way: the buffer (allocated at once, at its final size) and when it is complete. */
+export interface SnapshotDownload {
+  buffer: Uint8Array;
+  done: Promise<Uint8Array>;
+}
+
+/**
+ * Start downloading the snapshot (before Pyodide's own downloads, so they run at once). `buffer` has the
+ * final size at once, which is all Pyodide needs to create its module; the bytes land in it when `done`.
+ */
+export function fetchSnapshot(base: URL, snap: SnapshotInfo): SnapshotDownload {
+  const unsupported = snapshotUnsupported();
+  if (unsupported) return { buffer: new Uint8Array(0), done: Promise.reject(new Error(unsupported)) };
+  const buffer = new Uint8Array(snap.size);
+  const done = inflateOffThread(new URL(snap.url, base).href, snap.size).then((bytes) => {
+    buffer.set(bytes);
+    performance.mark("wasmblocks:snapshot-downloaded");
+    return buffer;
+  });
+  done.catch(() => {}); // startPython reports a failed snapshot; never an unhandled rejection
+  return { buffer, done };
 }
 
 /**
@@ -113,7 +179,7 @@ export async function startPython(
   base: URL,
   info: RuntimeInfo,
   log: (text: string) => void,
-  snapshot: Promise<Uint8Array> | null = null,
+  snapshot: SnapshotDownload | null = null,
 ): Promise<Started> {
   const indexURL = new URL(info.pyodide, base).href;
   // A computed URL keeps esbuild from bundling Pyodide: it is served as-is from the vendored folder.
@@ -130,12 +196,19 @@ export async function startPython(
     const t0 = performance.now();
     try {
       const trampoline = { value: 0 };
+      const download = snapshot;
       const py = await loadPyodide({
         ...options,
-        _loadSnapshot: snapshot,
+        // Pyodide only needs the snapshot's size to create the wasm module, and reads its bytes after that:
+        // so it gets the buffer that is still filling, and the module waits for the download at the end.
+        // Instantiating Pyodide and downloading + gunzipping the snapshot overlap instead of queueing.
+        _loadSnapshot: download.buffer,
         createPyodideModule: async (settings: any) => {
           settings.preRun.push((Module: any) => (trampoline.value = Module.HEAP32[trampolineSlot(Module)]));
-          return (await asm).default(settings);
+          const module = await (await asm).default(settings);
+          performance.mark("wasmblocks:pyodide-instantiated");
+          await download.done;
+          return module;
         },
       });
       // The restore overwrote CPython's call trampoline with the one Node picked when the snapshot was
@@ -165,20 +238,33 @@ function trampolineSlot(Module: any): number {
 }
 
 /**
- * Step 2: wasmblocks importable. The wheel is unpacked in both cases (after a restore site-packages is
- * empty again, and tracebacks and inspect need the sources); after a restore the import is already done,
- * and state frozen into the snapshot that must differ per page load is renewed.
+ * Step 2: wasmblocks importable. A plain boot unpacks the wheel into site-packages and imports it. After a
+ * restore every wasmblocks module is already imported, so the app does not wait for the wheel: its files
+ * (the file system is not part of a snapshot; tracebacks and inspect read the sources) are unpacked when it
+ * has arrived, off the start-up path. State the snapshot froze and that must differ per load is renewed.
  */
 export async function installWasmblocks(started: Started, wheel: Promise<ArrayBuffer>): Promise<Pyodide> {
   const { py, fromSnapshot } = started;
-  py.unpackArchive(await wheel, "wheel");
   if (fromSnapshot) {
     py.runPython(
-      "import importlib, random, sys\n" +
-        "importlib.invalidate_caches()\n" +
+      "import random, sys\n" +
         "random.seed()  # the snapshot froze the seed it was built with\n" +
         "if 'tempfile' in sys.modules: sys.modules['tempfile']._name_sequence = None\n",
     );
+    // A macrotask: the rest of the boot (app files, start_app) runs in microtasks before it.
+    const unpack = (buffer: ArrayBuffer) =>
+      setTimeout(() => {
+        try {
+          py.unpackArchive(buffer, "wheel");
+          py.runPython("import importlib\nimportlib.invalidate_caches()");
+          performance.mark("wasmblocks:wheel-unpacked");
+        } catch (err: any) {
+          console.warn(`wasmblocks: could not unpack the wasmblocks wheel: ${err?.message ?? err}`);
+        }
+      }, 0);
+    wheel.then(unpack, (err: any) => console.warn(`wasmblocks: could not download the wasmblocks wheel: ${err?.message ?? err}`));
+  } else {
+    py.unpackArchive(await wheel, "wheel");
   }
   const runtime = py.pyimport("wasmblocks.runtime");
   performance.mark("wasmblocks:wasmblocks-imported");

@@ -37,7 +37,6 @@ async function boot(init: InitMessage): Promise<void> {
   const app = fetchAppFiles(base, init.app);
   const runtimeInfo = await info;
   const snapshot = runtimeInfo.snapshot && !snapshotDisabled(init.url) ? fetchSnapshot(base, runtimeInfo.snapshot) : null;
-  snapshot?.catch(() => {}); // startPython reports a failed snapshot; never an unhandled rejection
   const started = await startPython(base, runtimeInfo, (line) => console.log(line), snapshot);
   const py = started.py;
   stage("starting");
