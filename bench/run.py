@@ -422,13 +422,15 @@ class Bench:
         }
 
     def own_sizes(self) -> dict[str, int]:
-        """gzip -9 sizes of what we ship on every first load: page JS + CSS, worker JS, the wheel."""
+        """gzip -9 sizes of what we ship on every first load: page JS, worker JS, the package (CSS apart)."""
         site = WORK / "www" / "hello"
         info = json.loads((site / "runtime.json").read_text())
         files = {"wasmblocks.js": site / "assets" / "wasmblocks.js", "worker.js": site / "assets" / "worker.js",
-                 "wasmblocks.css": site / "assets" / "wasmblocks.css", "wheel": site / info["wheel"]}
+                 # What the worker downloads: the package as one .tar.gz when the site has it, else the wheel.
+                 "wheel": site / info.get("sources", info["wheel"])}
         sizes = {name: len(gzip.compress(path.read_bytes(), 9)) for name, path in files.items() if path.exists()}
         sizes["total"] = sum(sizes.values())
+        sizes["css_not_counted"] = len(gzip.compress((site / "assets" / "wasmblocks.css").read_bytes(), 9))
         return sizes
 
     def peer_startup(self) -> dict[str, Any]:
@@ -745,7 +747,9 @@ def render_table(results: dict[str, Any]) -> str:
             rows.append(("7. … plus the offline service worker's precache", kb(b["service_worker_precache"]), "", ""))
         rows.append(("7. … vs bare Pyodide core", f"{ratio:.2f}× of {kb(b['bare_pyodide_core'])}" if ratio else "—", TARGETS["bytes_ratio"], _status(ratio is not None and ratio <= 1.6)))
         own = st.get("own_js_wheel_gzip", {})
-        rows.append(("7. our JS + CSS + wheel, gzipped", f"{own.get('total', 0) / 1000:.0f} KB ({', '.join(f'{k} {v / 1000:.0f}' for k, v in own.items() if k != 'total')})", TARGETS["own_js_wheel_gz"], _status(own.get("total", 10**9) < 150_000)))
+        parts = ", ".join(f"{k} {v / 1000:.0f}" for k, v in own.items() if k not in ("total", "css_not_counted"))
+        rows.append(("7. our JS + wheel, gzipped", f"{own.get('total', 0) / 1000:.0f} KB ({parts}; CSS {own.get('css_not_counted', 0) / 1000:.0f} more)",
+                     TARGETS["own_js_wheel_gz"], _status(own.get("total", 10**9) < 150_000)))
     # memory
     if err(mem):
         rows.append(("8. worker memory", err(mem), "", "✗"))

@@ -3,7 +3,11 @@ runtime.json."""
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
+import tarfile
+import zipfile
 from pathlib import Path
 
 from .bundle import bundle, typecheck
@@ -14,13 +18,42 @@ from .vendor import vendor
 from .wheel import build_wheel
 
 
+def write_sources_archive(wheel: Path) -> Path:
+    """wheels/<name>.tar.gz: the wheel's files as one gzip stream, which the worker unpacks at boot.
+
+    A wheel compresses each file on its own; one stream over all of them is about 30 % smaller, and the
+    worker downloads this on every first visit. Deterministic (sorted, fixed dates), rebuilt with the wheel.
+    """
+    target = wheel.with_name(wheel.name.removesuffix("-py3-none-any.whl") + ".tar.gz")
+    if target.exists() and target.stat().st_mtime >= wheel.stat().st_mtime:
+        return target
+    for old in wheel.parent.glob("*.tar.gz"):
+        old.unlink()
+    raw = io.BytesIO()
+    with zipfile.ZipFile(wheel) as zf, tarfile.open(fileobj=raw, mode="w", format=tarfile.USTAR_FORMAT) as tar:
+        for name in sorted(zf.namelist()):
+            data = zf.read(name)
+            info = tarfile.TarInfo(name)
+            info.size, info.mtime, info.mode = len(data), 0, 0o644
+            tar.addfile(info, io.BytesIO(data))
+    tmp = target.with_suffix(".tmp")
+    tmp.write_bytes(gzip.compress(raw.getvalue(), 9, mtime=0))
+    tmp.replace(target)
+    return target
+
+
 def write_runtime_json(runtime_dir: Path, wheel: Path, snapshot: dict | None = None) -> Path:
-    """Write runtime.json, which tells the page where the wheel, Pyodide and the snapshot are (relative URLs)."""
+    """Write runtime.json, which tells the page where the wheel, Pyodide and the snapshot are (relative URLs).
+
+    "sources" is the same package as a .tar.gz (smaller download); the worker prefers it to the wheel.
+    """
     info = {
         "version": project_version(),
         "wheel": wheel.relative_to(runtime_dir).as_posix(),
         "pyodide": "pyodide/",
     }
+    sources = write_sources_archive(wheel)
+    info["sources"] = sources.relative_to(runtime_dir).as_posix()
     if snapshot:
         info["snapshot"] = snapshot
     path = runtime_dir / "runtime.json"

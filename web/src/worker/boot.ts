@@ -21,6 +21,8 @@ export interface SnapshotInfo {
 export interface RuntimeInfo {
   version: string;
   wheel: string;
+  /** The wheel's files as one .tar.gz (smaller); preferred to the wheel when present. */
+  sources?: string;
   pyodide: string;
   snapshot?: SnapshotInfo;
 }
@@ -243,7 +245,7 @@ function trampolineSlot(Module: any): number {
  * (the file system is not part of a snapshot; tracebacks and inspect read the sources) are unpacked when it
  * has arrived, off the start-up path. State the snapshot froze and that must differ per load is renewed.
  */
-export async function installWasmblocks(started: Started, wheel: Promise<ArrayBuffer>): Promise<Pyodide> {
+export async function installWasmblocks(started: Started, wheel: Promise<PackageArchive>): Promise<Pyodide> {
   const { py, fromSnapshot } = started;
   if (fromSnapshot) {
     py.runPython(
@@ -252,10 +254,10 @@ export async function installWasmblocks(started: Started, wheel: Promise<ArrayBu
         "if 'tempfile' in sys.modules: sys.modules['tempfile']._name_sequence = None\n",
     );
     // A macrotask: the rest of the boot (app files, start_app) runs in microtasks before it.
-    const unpack = (buffer: ArrayBuffer) =>
+    const unpack = (archive: PackageArchive) =>
       setTimeout(() => {
         try {
-          py.unpackArchive(buffer, "wheel");
+          unpackPackage(py, archive);
           py.runPython("import importlib\nimportlib.invalidate_caches()");
           performance.mark("wasmblocks:wheel-unpacked");
         } catch (err: any) {
@@ -264,7 +266,7 @@ export async function installWasmblocks(started: Started, wheel: Promise<ArrayBu
       }, 0);
     wheel.then(unpack, (err: any) => console.warn(`wasmblocks: could not download the wasmblocks wheel: ${err?.message ?? err}`));
   } else {
-    py.unpackArchive(await wheel, "wheel");
+    unpackPackage(py, await wheel);
   }
   const runtime = py.pyimport("wasmblocks.runtime");
   performance.mark("wasmblocks:wasmblocks-imported");
@@ -288,6 +290,26 @@ export function writeApp(py: Pyodide, app: AppFiles): void {
   }
 }
 
-export function fetchWheel(base: URL, info: Promise<RuntimeInfo>): Promise<ArrayBuffer> {
-  return info.then(async (i) => (await fetchOk(new URL(i.wheel, base))).arrayBuffer());
+/** The wasmblocks package to unpack into site-packages: its .tar.gz when the site has one, else the wheel. */
+export interface PackageArchive {
+  buffer: ArrayBuffer;
+  format: "gztar" | "wheel";
+}
+
+export function fetchWheel(base: URL, info: Promise<RuntimeInfo>): Promise<PackageArchive> {
+  return info.then(async (i) => {
+    const format = i.sources ? "gztar" : "wheel";
+    const buffer = await (await fetchOk(new URL(i.sources ?? i.wheel, base))).arrayBuffer();
+    return { buffer, format };
+  });
+}
+
+/** Unpack the package into site-packages (a wheel goes there by itself; a tarball is told where). */
+function unpackPackage(py: Pyodide, archive: PackageArchive): void {
+  if (archive.format === "wheel") {
+    py.unpackArchive(archive.buffer, "wheel");
+    return;
+  }
+  const sitePackages = py.runPython("import sysconfig\nsysconfig.get_path('purelib')");
+  py.unpackArchive(archive.buffer, "gztar", { extractDir: sitePackages });
 }
