@@ -11,14 +11,15 @@ Python's start-up and every import done here. runtime.json names the file:
 
 A snapshot holds only the wasm memory: the file system (site-packages, the app) is rebuilt by the worker
 after the restore, and no JS object may be referenced from Python at snapshot time (the page's `send`
-callback is handed to Python after the restore). Snapshots are cached in build/cache/snapshots/ under a
+callback is handed to Python after the restore). Node runs with stack switching (JSPI) on, because CPython
+records at start-up whether it has it (see web/src/worker/boot.ts for the trampoline the worker restores).
+See docs/performance.md. Snapshots are cached in build/cache/snapshots/ under a
 key made of everything that goes into them, so a rebuild with unchanged inputs takes no time.
 """
 
 from __future__ import annotations
 
 import ast
-import gzip
 import hashlib
 import json
 import os

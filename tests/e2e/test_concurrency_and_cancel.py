@@ -18,6 +18,9 @@ def test_three_slow_clicks_overlap(page):
     started = time.monotonic()
     for _ in range(3):
         button.click()
+        # Apart enough that each `.then` (finished + 1) reads the previous one's result: three answers
+        # landing in the same instant would all read the same value.
+        page.wait_for_timeout(150)
     expect(page.get_by_label("Finished")).to_have_value("3", timeout=20_000)
     elapsed = time.monotonic() - started
     # Three 3 s sleeps one after another take ≥ 9 s; overlapping they take about 3 s (target 4.5 s).
@@ -28,7 +31,10 @@ def test_three_slow_clicks_overlap(page):
 def test_stop_cancels_running_generator(page):
     counter = page.get_by_label("Counter")
     page.get_by_role("button", name="Start counting").click()
-    expect(counter).to_have_value("3", timeout=10_000)
+    # "at least 3": one value shows for 0.2 s, which expect's back-off polling can step over.
+    page.wait_for_function(
+        "(el) => Number(el.value) >= 3", arg=counter.element_handle(), timeout=10_000, polling=50
+    )
     page.get_by_role("button", name="Stop").click()
     page.wait_for_timeout(300)
     stopped_at = int(counter.input_value())
