@@ -22,7 +22,8 @@ def write_sources_archive(wheel: Path) -> Path:
     """wheels/<name>.tar.gz: the wheel's files as one gzip stream, which the worker unpacks at boot.
 
     A wheel compresses each file on its own; one stream over all of them is about 30 % smaller, and the
-    worker downloads this on every first visit. Deterministic (sorted, fixed dates), rebuilt with the wheel.
+    worker downloads this on every first visit. Deterministic (sorted, fixed dates), rebuilt with the wheel;
+    the wheel's RECORD is left out.
     """
     target = wheel.with_name(wheel.name.removesuffix("-py3-none-any.whl") + ".tar.gz")
     if target.exists() and target.stat().st_mtime >= wheel.stat().st_mtime:
@@ -32,6 +33,8 @@ def write_sources_archive(wheel: Path) -> Path:
     raw = io.BytesIO()
     with zipfile.ZipFile(wheel) as zf, tarfile.open(fileobj=raw, mode="w", format=tarfile.USTAR_FORMAT) as tar:
         for name in sorted(zf.namelist()):
+            if name.endswith(".dist-info/RECORD"):
+                continue  # hashes for installers (and incompressible); nothing reads them at run time
             data = zf.read(name)
             info = tarfile.TarInfo(name)
             info.size, info.mtime, info.mode = len(data), 0, 0o644
