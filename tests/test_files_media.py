@@ -1,7 +1,6 @@
 """Files and media components (issue 7): pre/postprocess of File, UploadButton, DownloadButton, Gallery,
 Audio, Video, AnnotatedImage, ImageSlider; upload limits; delete_cache; on-demand packages."""
 
-import asyncio
 import io
 import math
 import os
@@ -10,6 +9,8 @@ import time
 import wave
 
 import pytest
+
+from wasmblocks.loop_thread import LoopThread
 
 import wasmblocks as gr
 from wasmblocks import packages
@@ -192,7 +193,8 @@ def test_missing_package_error_names_package_and_fix(monkeypatch):
         out = gr.Textbox()
         image.change(lambda x: "x", image, out)
     with pytest.raises(gr.Error) as info:
-        asyncio.run(load_needed_packages(demo.fns[0], Session()))
+        # On a loop thread of its own: pytest's main thread may already run Playwright's loop.
+        LoopThread().run(load_needed_packages(demo.fns[0], Session()))
     text = info.value.message
     assert 'Image "Photo" needs the "numpy" package, which could not be loaded' in text
     assert "Pyodide package index" in text and 'type="filepath"' in text
