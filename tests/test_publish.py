@@ -133,3 +133,11 @@ def test_service_worker_version_follows_content(tmp_path: Path):
     assert site_version(tmp_path, site_files(tmp_path)) != v1
     write_service_worker(tmp_path, enabled=False)
     assert "unregister" in (tmp_path / "sw.js").read_text()
+
+
+def test_precache_leaves_lazy_chunks_for_first_use(tmp_path):
+    from wasmblocks_build.offline import precached
+
+    assert precached("index.html") and precached("assets/wasmblocks.js") and precached("pyodide/pyodide.asm.wasm")
+    assert precached("assets/chunks/chunk-ABC123.js")  # statically imported by the entry bundles
+    assert not precached("assets/chunks/plotly.min-XYZ.js") and not precached("assets/katex/KaTeX_Main.woff2")

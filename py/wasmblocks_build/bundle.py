@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from .common import CACHE_DIR, NODE_MODULES, ROOT, RUNTIME_DIR, WEB_SRC, fail, is_stale, log, run, touch
@@ -61,6 +62,9 @@ def bundle(runtime_dir: Path = RUNTIME_DIR, web_src: Path = WEB_SRC, force: bool
     if not force and not is_stale(outputs, [web_src, *TOOL_INPUTS]):
         return outputs
     esbuild = _tool(ESBUILD)
+    # Chunk names carry content hashes: without clearing, every rebuild would leave the previous
+    # chunks behind, and exports (and the offline precache) would ship them all.
+    shutil.rmtree(runtime_dir / "assets" / "chunks", ignore_errors=True)
     for entry, out, flags in TARGETS:
         src = web_src / entry
         if not src.exists():

@@ -15,6 +15,17 @@ SW_NAME = "sw.js"
 SW_CORE = "assets/sw-core.js"
 # Not worth caching: source maps are for devtools; sw.js is fetched by the browser itself.
 SKIP_SUFFIXES = (".map",)
+# Loaded only by apps that use them (CodeMirror, KaTeX, plots…): not precached up front, where they would
+# cost every first visit megabytes; the worker caches each one the first time a page fetches it.
+# esbuild names a lazily imported module's chunk after it (code-editor-…, plotly.min-…); the shared
+# chunks the entry bundles import statically are named chunk-… and are part of the core.
+ON_DEMAND_PREFIXES = ("assets/chunks/", "assets/katex/")
+CORE_CHUNK_PREFIX = "assets/chunks/chunk-"
+
+
+def precached(rel: str) -> bool:
+    """Whether the service worker downloads this file at install (else on first use)."""
+    return rel.startswith(CORE_CHUNK_PREFIX) or not rel.startswith(ON_DEMAND_PREFIXES)
 
 # The dev server's sw.js: removes any caching worker a previous export left on this origin and path,
 # so `serve` always shows fresh files.
@@ -57,6 +68,8 @@ def write_service_worker(outdir: Path, enabled: bool = True) -> Path:
         return target
     core = (outdir / SW_CORE).read_text(encoding="utf-8")
     files = site_files(outdir)
-    head = f"self.WASMBLOCKS_SITE = {json.dumps({'version': site_version(outdir, files), 'files': files})};\n"
+    # The version covers every file, so a changed chunk still replaces the cache; only the core is precached.
+    precache = [f for f in files if precached(f)]
+    head = f"self.WASMBLOCKS_SITE = {json.dumps({'version': site_version(outdir, files), 'files': precache})};\n"
     target.write_text(head + core, encoding="utf-8")
     return target

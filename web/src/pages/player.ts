@@ -102,5 +102,11 @@ const root = document.getElementById("wasmblocks-app");
 if (root && root.dataset.autostart !== "false") {
   const base = new URL("../", import.meta.url);
   start(root, { base });
-  addEventListener("load", () => registerOffline(base)); // after the page's own downloads began
+  // Only once the app is ready: the precache must not compete with the boot's own downloads.
+  const ready = new MutationObserver(() => {
+    if (root.dataset.state !== "ready") return;
+    ready.disconnect();
+    registerOffline(base);
+  });
+  ready.observe(root, { attributes: true, attributeFilter: ["data-state"] });
 }
