@@ -109,7 +109,7 @@ def test_image_numpy_without_numpy_names_the_package(tmp_path, monkeypatch):
 
 def test_state_is_never_sent_to_the_page():
     with gr.Blocks() as demo:
-        s = gr.State({"secret": 1})
+        gr.State({"secret": 1})
     (node,) = app_config(demo)["root"]["children"]
     assert node["type"] == "state" and node["props"]["value"] is None
 

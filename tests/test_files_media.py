@@ -1,7 +1,6 @@
 """Files and media components (issue 7): pre/postprocess of File, UploadButton, DownloadButton, Gallery,
 Audio, Video, AnnotatedImage, ImageSlider; upload limits; delete_cache; on-demand packages."""
 
-import io
 import math
 import os
 import struct

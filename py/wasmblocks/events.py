@@ -33,8 +33,8 @@ class EventData:
         raise AttributeError(name)
 
 
-class SelectData(EventData):
-    """Data of a `.select` event: index, value, selected."""
+class IndexedEventData(EventData):
+    """Event data that points at one item of a component: its index and value."""
 
     @property
     def index(self) -> Any:
@@ -43,6 +43,10 @@ class SelectData(EventData):
     @property
     def value(self) -> Any:
         return self._data.get("value")
+
+
+class SelectData(IndexedEventData):
+    """Data of a `.select` event: index, value, selected."""
 
     @property
     def selected(self) -> bool:

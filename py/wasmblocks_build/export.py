@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from .common import PAGE_TEMPLATE, RUNTIME_DIR, WEB_DIR, fail, log
+from .common import PAGE_TEMPLATE, RUNTIME_DIR, fail, log
 from .offline import write_service_worker
 from .publish import install_plan, write_pages
 from .site import build_runtime

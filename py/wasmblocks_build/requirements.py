@@ -35,11 +35,11 @@ DEFAULT_INDEX_URL = "https://cdn.jsdelivr.net/pyodide/v{version}/full/"
 ALREADY_IN_RUNTIME = {"micropip", "packaging", "wasmblocks", "gradio"}
 
 try:  # pip vendors packaging; the build stays free of third-party imports of its own
-    from packaging.markers import Marker, default_environment  # type: ignore[import-not-found]
+    from packaging.markers import default_environment  # type: ignore[import-not-found]
     from packaging.requirements import InvalidRequirement, Requirement  # type: ignore[import-not-found]
     from packaging.version import InvalidVersion, Version  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - depends on the machine
-    from pip._vendor.packaging.markers import Marker, default_environment  # type: ignore[no-redef]
+    from pip._vendor.packaging.markers import default_environment  # type: ignore[no-redef]
     from pip._vendor.packaging.requirements import InvalidRequirement, Requirement  # type: ignore[no-redef]
     from pip._vendor.packaging.version import InvalidVersion, Version  # type: ignore[no-redef]
 

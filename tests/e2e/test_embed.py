@@ -10,7 +10,6 @@ The host page is written by this module into a served export (beside index.html,
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect

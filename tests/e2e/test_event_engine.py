@@ -1,7 +1,6 @@
 """Issue 3's behaviours in the page: listener forms, progress display, trigger modes, js-only events,
 time limits, queue size, return-value forms, alerts, streaming, timers, BrowserState, Request, SelectData."""
 
-import time
 
 import pytest
 from playwright.sync_api import expect

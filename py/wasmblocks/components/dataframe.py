@@ -24,9 +24,9 @@ def _is_styler(value: Any) -> bool:
     return type(value).__name__ == "Styler" and hasattr(value, "data")
 
 
-def _cell(value: Any) -> Any:
+def json_cell(value: Any) -> Any:
     """A cell as JSON: numpy scalars become Python ones, NaN becomes None, other objects text."""
-    if hasattr(value, "item") and not isinstance(value, (list, dict)):
+    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
         try:
             value = value.item()
         except (ValueError, TypeError):
@@ -144,10 +144,10 @@ class Dataframe(Component):
             value = value.data
         if _is_pandas(value):
             headers = [str(c) for c in value.columns]
-            data = [[_cell(c) for c in row] for row in value.to_numpy().tolist()]
+            data = [[json_cell(c) for c in row] for row in value.to_numpy().tolist()]
             return {"headers": headers, "data": data, "metadata": None}
         if type(value).__module__.startswith("polars") and hasattr(value, "rows"):
-            return {"headers": [str(c) for c in value.columns], "data": [[_cell(c) for c in r] for r in value.rows()], "metadata": None}
+            return {"headers": [str(c) for c in value.columns], "data": [[json_cell(c) for c in r] for r in value.rows()], "metadata": None}
         if isinstance(value, dict):
             if "data" not in value:
                 raise Error(f'{self.display_name()} got a dict without "data"; expected {{"headers": [...], "data": [[...]]}}')
@@ -169,7 +169,7 @@ class Dataframe(Component):
         for i, row in enumerate(data):
             if isinstance(row, (str, bytes)) or not hasattr(row, "__iter__"):
                 row = [row]  # a flat list is one column
-            rows.append([_cell(c) for c in row])
+            rows.append([json_cell(c) for c in row])
         return rows
 
     def _headers_for(self, rows: list[list[Any]]) -> list[str]:

@@ -4,35 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..events import EventData
+from ..events import IndexedEventData
 
 
-class LikeData(EventData):
+class LikeData(IndexedEventData):
     """Data of a `.like` event: the message index and value, and liked (True/False, or the feedback option)."""
-
-    @property
-    def index(self) -> Any:
-        return self._data.get("index")
-
-    @property
-    def value(self) -> Any:
-        return self._data.get("value")
 
     @property
     def liked(self) -> Any:
         return self._data.get("liked", True)
 
 
-class RetryData(EventData):
+class RetryData(IndexedEventData):
     """Data of a `.retry` event: the index and value of the message to retry from."""
-
-    @property
-    def index(self) -> Any:
-        return self._data.get("index")
-
-    @property
-    def value(self) -> Any:
-        return self._data.get("value")
 
 
 class UndoData(RetryData):

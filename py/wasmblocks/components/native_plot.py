@@ -5,38 +5,23 @@ The value is a pandas DataFrame (recognised by duck typing, never imported) or a
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..component import Component
+from .dataframe import json_cell
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
-
-
-def _json_cell(value: Any) -> Any:
-    if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
-        try:
-            value = value.item()
-        except (ValueError, TypeError):
-            pass
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return str(value)
 
 
 def columns_of(value: Any, who: str) -> dict[str, list[Any]]:
     """The value's columns as plain lists: a pandas DataFrame or a dict of equal-length sequences."""
     if type(value).__module__.startswith("pandas") and hasattr(value, "to_dict") and hasattr(value, "columns"):
-        return {str(k): [_json_cell(v) for v in col] for k, col in value.to_dict(orient="list").items()}
+        return {str(k): [json_cell(v) for v in col] for k, col in value.to_dict(orient="list").items()}
     if not isinstance(value, dict):
         raise Error(f"{who} expects a pandas DataFrame or a dict of columns, got {type(value).__name__}")
-    columns = {str(k): [_json_cell(v) for v in (col.tolist() if hasattr(col, "tolist") else list(col))]
+    columns = {str(k): [json_cell(v) for v in (col.tolist() if hasattr(col, "tolist") else list(col))]
                for k, col in value.items()}
     lengths = {len(c) for c in columns.values()}
     if len(lengths) > 1:

@@ -9,6 +9,7 @@ import { BlockLabel, labelOf } from "../renderer/atoms";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { startRecording, type Recording } from "../renderer/recorder";
+import { IconButtons } from "../renderer/icon-buttons";
 
 export function Audio({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Audio");
@@ -55,29 +56,10 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
       <BlockLabel show={props.show_label !== false} label={label} icon={<MusicIcon />} />
       {fd?.url ? (
         <div class="audio-player">
-          {interactive || props.show_download_button !== false ? (
-            <div class="icon-buttons">
-              {props.show_download_button !== false ? (
-                <a class="icon-button" href={fd.url} download={fd.orig_name || "audio.wav"} aria-label="Download" title="Download">
-                  ⇣
-                </a>
-              ) : null}
-              {interactive ? (
-                <button
-                  type="button"
-                  class="icon-button"
-                  aria-label="Clear"
-                  title="Clear"
-                  onClick={() => {
-                    setValue(null);
-                    trigger("clear");
-                  }}
-                >
-                  ×
-                </button>
-              ) : null}
-            </div>
-          ) : null}
+          <IconButtons
+            download={props.show_download_button !== false ? { url: fd.url, name: fd.orig_name || "audio.wav" } : null}
+            onClear={interactive ? () => (setValue(null), trigger("clear")) : null}
+          />
           <audio
             key={fd.url}
             src={fd.url}

@@ -7,6 +7,7 @@ import { BlockLabel, labelOf } from "../renderer/atoms";
 import { cssSize } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
+import { IconButtons } from "../renderer/icon-buttons";
 
 export function File({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "File");
@@ -27,22 +28,7 @@ export function File({ id, props, value, setValue, trigger, store }: ComponentPr
       <BlockLabel show={props.show_label !== false} label={label} htmlFor={interactive && !files.length ? inputId : undefined} icon={<FileIcon />} />
       {files.length ? (
         <>
-          {interactive ? (
-            <div class="icon-buttons">
-              <button
-                type="button"
-                class="icon-button"
-                aria-label="Clear"
-                title="Clear"
-                onClick={() => {
-                  setValue(null);
-                  trigger("clear");
-                }}
-              >
-                ×
-              </button>
-            </div>
-          ) : null}
+          <IconButtons onClear={interactive ? () => (setValue(null), trigger("clear")) : null} />
           <div class="file-preview-holder" style={{ maxHeight: cssSize(props.height) }}>
             <table class="file-preview">
               <tbody>

@@ -9,6 +9,7 @@ import { BlockLabel, ImageIcon, labelOf } from "../renderer/atoms";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
+import { IconButtons } from "../renderer/icon-buttons";
 
 interface Item {
   image?: FileData;
@@ -120,22 +121,7 @@ export function Gallery({ id, props, value, setValue, trigger, store }: Componen
         </div>
       ) : null}
       <div class={cx("grid-wrap", current && "hidden")} style={{ height: cssSize(props.height) }}>
-        {interactive ? (
-          <div class="icon-buttons">
-            <button
-              type="button"
-              class="icon-button"
-              aria-label="Clear"
-              title="Clear"
-              onClick={() => {
-                setValue(null);
-                trigger("delete");
-              }}
-            >
-              ×
-            </button>
-          </div>
-        ) : null}
+        <IconButtons onClear={interactive ? () => (setValue(null), trigger("delete")) : null} />
         <div class="grid-container" style={{ gridTemplateColumns: `repeat(${columns}, minmax(100px, 1fr))`, ["--object-fit" as any]: props.object_fit ?? "cover" }}>
           {items.map((item, i) => (
             <button

@@ -7,6 +7,7 @@ import { refusal } from "../client/upload";
 import { BlockLabel, ImageIcon, UploadIcon, labelOf } from "../renderer/atoms";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { IconButtons } from "../renderer/icon-buttons";
 
 export function Image({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Image");
@@ -57,28 +58,11 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
       <div data-testid="image" class="image-container" style={style}>
         {url ? (
           <>
-            <div class="icon-buttons">
-              {props.show_download_button !== false ? (
-                <a class="icon-button" href={url} download={fd?.orig_name || "image"} aria-label="Download" title="Download">
-                  <DownloadIcon />
-                </a>
-              ) : null}
-              {interactive ? (
-                <button
-                  type="button"
-                  class="icon-button"
-                  aria-label="Remove Image"
-                  title="Remove Image"
-                  onClick={(e) => {
-                    e.stopPropagation();
-                    setValue(null);
-                    trigger("clear");
-                  }}
-                >
-                  ×
-                </button>
-              ) : null}
-            </div>
+            <IconButtons
+              download={props.show_download_button !== false ? { url, name: fd?.orig_name || "image", icon: <DownloadIcon /> } : null}
+              onClear={interactive ? () => (setValue(null), trigger("clear")) : null}
+              clearLabel="Remove Image"
+            />
             <div class="image-frame">
               <img src={url} alt={fd?.orig_name ?? ""} data-testid="detailed-image" onClick={(e) => select(e, trigger)} />
             </div>

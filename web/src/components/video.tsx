@@ -10,6 +10,7 @@ import { cssSize } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { startRecording, type Recording } from "../renderer/recorder";
+import { IconButtons } from "../renderer/icon-buttons";
 
 export function Video({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Video");
@@ -51,27 +52,10 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
       <BlockLabel show={props.show_label !== false} label={label} icon={<VideoIcon />} />
       {video?.url ? (
         <div class="video-player" style={style}>
-          <div class="icon-buttons">
-            {props.show_download_button !== false ? (
-              <a class="icon-button" href={video.url} download={video.orig_name || "video"} aria-label="Download" title="Download">
-                ⇣
-              </a>
-            ) : null}
-            {interactive ? (
-              <button
-                type="button"
-                class="icon-button"
-                aria-label="Clear"
-                title="Clear"
-                onClick={() => {
-                  setValue(null);
-                  trigger("clear");
-                }}
-              >
-                ×
-              </button>
-            ) : null}
-          </div>
+          <IconButtons
+            download={props.show_download_button !== false ? { url: video.url, name: video.orig_name || "video" } : null}
+            onClear={interactive ? () => (setValue(null), trigger("clear")) : null}
+          />
           <video
             key={video.url}
             src={video.url}
