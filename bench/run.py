@@ -547,8 +547,8 @@ class Bench:
                     outputfile.write(chunk)
                     sent += len(chunk)
                 if bench.recording is not None:
-                    # The offline service worker precaches with cache: "reload", which sends no-cache.
-                    precache = "no-cache" in (self.headers.get("Cache-Control") or "")
+                    # The offline service worker labels its precache requests (web/src/sw.ts).
+                    precache = self.headers.get("X-Wasmblocks-Precache") == "1"
                     bench.recording.append({"url": self.path, "bytes": sent, "precache": precache})
 
         started = time.monotonic()

@@ -141,3 +141,4 @@ def test_precache_leaves_lazy_chunks_for_first_use(tmp_path):
     assert precached("index.html") and precached("assets/wasmblocks.js") and precached("pyodide/pyodide.asm.wasm")
     assert precached("assets/chunks/chunk-ABC123.js")  # statically imported by the entry bundles
     assert not precached("assets/chunks/plotly.min-XYZ.js") and not precached("assets/katex/KaTeX_Main.woff2")
+    assert precached("app/data.csv") and precached("snapshot/abc.bin.gz") and not precached("assets/sandbox.js")

@@ -15,17 +15,19 @@ SW_NAME = "sw.js"
 SW_CORE = "assets/sw-core.js"
 # Not worth caching: source maps are for devtools; sw.js is fetched by the browser itself.
 SKIP_SUFFIXES = (".map",)
-# Loaded only by apps that use them (CodeMirror, KaTeX, plots…): not precached up front, where they would
-# cost every first visit megabytes; the worker caches each one the first time a page fetches it.
-# esbuild names a lazily imported module's chunk after it (code-editor-…, plotly.min-…); the shared
-# chunks the entry bundles import statically are named chunk-… and are part of the core.
-ON_DEMAND_PREFIXES = ("assets/chunks/", "assets/katex/")
-CORE_CHUNK_PREFIX = "assets/chunks/chunk-"
+# What the app page needs to start with no network: precached when the worker installs. Everything else
+# (lazily imported chunks such as CodeMirror or plotly, KaTeX fonts, the editor and the share player) is
+# cached the first time a page fetches it, so a first visit doesn't download megabytes it never uses.
+# esbuild names a lazily imported module's chunk after it (code-editor-…); the shared chunks that the
+# page bundle imports statically are named chunk-… and are part of the core.
+CORE_FILES = ("index.html", "runtime.json", "assets/wasmblocks.js", "assets/wasmblocks.css", "assets/worker.js")
+CORE_PREFIXES = ("app/", "pyodide/", "snapshot/", "wheels/", "packages/", "assets/chunks/chunk-")
 
 
 def precached(rel: str) -> bool:
     """Whether the service worker downloads this file at install (else on first use)."""
-    return rel.startswith(CORE_CHUNK_PREFIX) or not rel.startswith(ON_DEMAND_PREFIXES)
+    return rel in CORE_FILES or rel.startswith(CORE_PREFIXES)
+
 
 # The dev server's sw.js: removes any caching worker a previous export left on this origin and path,
 # so `serve` always shows fresh files.
