@@ -31,7 +31,7 @@ class Image(Component):
 
     EVENTS = ("clear", "change", "stream", "select", "upload", "input")
     PROPS = ("type", "format", "height", "width", "image_mode", "sources", "show_download_button",
-             "show_fullscreen_button", "placeholder")
+             "show_fullscreen_button", "placeholder", "webcam_options")
 
     def __init__(
         self,
@@ -46,6 +46,7 @@ class Image(Component):
         show_download_button: bool = True,
         show_fullscreen_button: bool = True,
         placeholder: str | None = None,
+        webcam_options: Any = None,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "pil", "filepath"):
@@ -55,6 +56,12 @@ class Image(Component):
         self.width = width
         self.image_mode = image_mode
         self.sources = [sources] if isinstance(sources, str) else list(sources or ["upload", "webcam", "clipboard"])
+        unknown = [s for s in self.sources if s not in ("upload", "webcam", "clipboard")]
+        if unknown:
+            raise ValueError(f"Image sources are 'upload', 'webcam' and 'clipboard', not {unknown[0]!r}")
+        # gr.WebcamOptions(mirror=…) or a dict: only `mirror` means something to the page.
+        mirror = webcam_options.get("mirror", True) if isinstance(webcam_options, dict) else getattr(webcam_options, "mirror", True)
+        self.webcam_options = {"mirror": bool(mirror)}
         self.type = type
         self.show_download_button = show_download_button
         self.show_fullscreen_button = show_fullscreen_button

@@ -6,23 +6,41 @@ export class Connection {
   private worker: Worker;
   private uploads = new Map<string, (reply: UploadedMessage) => void>();
   private seq = 0;
-  onMessage: (message: WorkerMessage) => void = () => {};
+  private handler: ((message: WorkerMessage) => void) | null = null;
+  /** Messages that arrived before anyone listened (an early-started worker's first boot stages). */
+  private pending: WorkerMessage[] = [];
 
-  /** workerType "classic": the sandboxed player's Blob URL worker (Chromium refuses module workers there). */
-  constructor(workerUrl: URL, workerType: WorkerType = "module") {
-    this.worker = new Worker(workerUrl, { type: workerType });
-    this.worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
-      const message = event.data;
-      if (message.type === "uploaded") {
-        this.uploads.get(message.upload_id)?.(message);
-        this.uploads.delete(message.upload_id);
-        return;
-      }
-      this.onMessage(message);
-    };
+  /**
+   * workerType "classic": the sandboxed player's Blob URL worker (Chromium refuses module workers there).
+   * A Worker instead of a URL adopts one started earlier (index.html), with the messages it already sent.
+   */
+  constructor(workerUrl: URL | Worker, workerType: WorkerType = "module", received: MessageEvent[] = []) {
+    this.worker = workerUrl instanceof Worker ? workerUrl : new Worker(workerUrl, { type: workerType });
+    received.forEach((event) => this.receive(event.data));
+    this.worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(event.data);
     this.worker.onerror = (event) => {
-      this.onMessage({ type: "boot_error", message: event.message || "The worker failed to start", traceback: "" });
+      this.receive({ type: "boot_error", message: event.message || "The worker failed to start", traceback: "" });
     };
+  }
+
+  get onMessage(): (message: WorkerMessage) => void {
+    return this.handler ?? (() => {});
+  }
+
+  /** Set the listener; messages that came before it are delivered to it first, in order. */
+  set onMessage(handler: (message: WorkerMessage) => void) {
+    this.handler = handler;
+    for (const message of this.pending.splice(0)) handler(message);
+  }
+
+  private receive(message: WorkerMessage): void {
+    if (message.type === "uploaded") {
+      this.uploads.get(message.upload_id)?.(message);
+      this.uploads.delete(message.upload_id);
+      return;
+    }
+    if (this.handler) this.handler(message);
+    else this.pending.push(message);
   }
 
   post(message: PageMessage, transfer: Transferable[] = []): void {

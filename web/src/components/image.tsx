@@ -8,12 +8,14 @@ import { BlockLabel, ImageIcon, UploadIcon, labelOf } from "../renderer/atoms";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { IconButtons } from "../renderer/icon-buttons";
+import { WebcamCapture } from "../renderer/webcam";
 
 export function Image({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Image");
   const interactive = props.interactive !== false;
   const sources: string[] = Array.isArray(props.sources) ? props.sources : ["upload"];
   const canUpload = interactive && (sources.includes("upload") || sources.includes("clipboard"));
+  const [source, setSource] = useState<string>(sources[0] ?? "upload");
   const fileInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -67,6 +69,8 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
               <img src={url} alt={fd?.orig_name ?? ""} data-testid="detailed-image" onClick={(e) => select(e, trigger)} />
             </div>
           </>
+        ) : interactive && source === "webcam" ? (
+          <WebcamCapture onCapture={(file) => load([file])} mirror={props.webcam_options?.mirror !== false} />
         ) : canUpload ? (
           <>
             <button
@@ -117,6 +121,9 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
             </span>
           </div>
         )}
+        {interactive && !url && sources.length > 1 ? (
+          <SourceBar sources={sources} current={source} onPick={(s) => (s === "clipboard" ? paste(load, setError) : setSource(s))} />
+        ) : null}
         {error ? (
           <p class="wb-image-error" role="alert">
             {error}
@@ -125,6 +132,45 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
       </div>
     </div>
   );
+}
+
+// Gradio's source buttons and their accessible names.
+const SOURCE_LABELS: Record<string, [string, string]> = {
+  upload: ["Upload file", "⇪"],
+  webcam: ["Capture from camera", "◉"],
+  clipboard: ["Paste from clipboard", "⎘"],
+};
+
+function SourceBar({ sources, current, onPick }: { sources: string[]; current: string; onPick(s: string): void }) {
+  return (
+    <div class="source-selection" data-testid="source-select">
+      {sources.map((s) => (
+        <button
+          key={s}
+          type="button"
+          class={cx("icon-button", s === current && "selected")}
+          aria-label={SOURCE_LABELS[s]?.[0] ?? s}
+          title={SOURCE_LABELS[s]?.[0] ?? s}
+          onClick={() => onPick(s)}
+        >
+          {SOURCE_LABELS[s]?.[1] ?? s}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** The first image on the clipboard, uploaded like a chosen file. */
+async function paste(load: (files: File[]) => void, setError: (e: string | null) => void) {
+  try {
+    for (const item of await navigator.clipboard.read()) {
+      const type = item.types.find((t) => t.startsWith("image/"));
+      if (type) return load([new File([await item.getType(type)], "clipboard.png", { type })]);
+    }
+    setError("The clipboard holds no image");
+  } catch (err: any) {
+    setError(`Cannot read the clipboard: ${err?.message ?? err}`);
+  }
 }
 
 function select(e: MouseEvent, trigger: (event: string, data?: any) => void) {

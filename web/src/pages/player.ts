@@ -21,6 +21,14 @@ export interface StartOptions {
   replace?: boolean;
   /** An embedded app (web/src/embed/): title only on request, css= and theme scoped to its root. */
   mount?: MountOptions;
+  /** The connection's worker was already sent `init` (the export's index.html starts it early). */
+  initSent?: boolean;
+}
+
+/** What the inline script of web/pages/index.html leaves for us: a worker already booting. */
+interface EarlyStart {
+  worker: Worker;
+  messages: MessageEvent[];
 }
 
 export function start(root: HTMLElement, options: StartOptions): Connection {
@@ -85,13 +93,15 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
     conn.post({ type: "run", app: options.app });
     return worker;
   }
-  conn.post({
-    type: "init",
-    base_url: options.base.href,
-    session_hash: Math.random().toString(36).slice(2, 14),
-    url: location.href,
-    app: options.app,
-  });
+  if (!options.initSent) {
+    conn.post({
+      type: "init",
+      base_url: options.base.href,
+      session_hash: Math.random().toString(36).slice(2, 14),
+      url: location.href,
+      app: options.app,
+    });
+  }
   addEventListener("pagehide", () => worker.post({ type: "unload" }));
   return worker;
 }
@@ -101,7 +111,12 @@ const root = document.getElementById("wasmblocks-app");
 // data-autostart="false": a host (the sandboxed player, an embed) starts it with its own options.
 if (root && root.dataset.autostart !== "false") {
   const base = new URL("../", import.meta.url);
-  start(root, { base });
+  const early: EarlyStart | undefined = (window as any).__wasmblocksEarly;
+  if (early) {
+    start(root, { base, connection: new Connection(early.worker, "module", early.messages), initSent: true });
+  } else {
+    start(root, { base });
+  }
   // Only once the app is ready: the precache must not compete with the boot's own downloads.
   const ready = new MutationObserver(() => {
     if (root.dataset.state !== "ready") return;
