@@ -1,13 +1,14 @@
 // gr.Image: shows value.url; when interactive and empty, an upload area (Gradio's data-testid="image",
 // a <button> with "Drop Image Here - or - Click to Upload" and a hidden <input data-testid="file-upload">).
 
-import { useRef, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import type { FileData } from "../protocol";
-import { refusal } from "../client/upload";
-import { BlockLabel, ImageIcon, UploadIcon, labelOf } from "../renderer/atoms";
+import { uploadChecked } from "../client/upload";
+import { BlockLabel, ImageIcon, labelOf } from "../renderer/atoms";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { IconButtons } from "../renderer/icon-buttons";
+import { UploadArea } from "../renderer/upload-area";
 import { WebcamCapture } from "../renderer/webcam";
 
 export function Image({ id, props, value, setValue, trigger, store }: ComponentProps) {
@@ -16,40 +17,27 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
   const sources: string[] = Array.isArray(props.sources) ? props.sources : ["upload"];
   const canUpload = interactive && (sources.includes("upload") || sources.includes("clipboard"));
   const [source, setSource] = useState<string>(sources[0] ?? "upload");
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [dragging, setDragging] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const inputId = `component-${id}-upload`;
   const fd = value as FileData | null;
   const url = fd && typeof fd === "object" ? fd.url : null;
 
-  async function load(files: FileList | File[] | null | undefined) {
-    const file = files && files[0];
-    if (!file) return;
-    if (file.type && !file.type.startsWith("image/")) {
-      setError(`${file.name} is not an image`);
-      return;
-    }
-    const refused = refusal([file], null, store.config?.max_file_size);
-    if (refused) {
-      store.addToast("error", refused, "Upload refused", 10);
-      return;
-    }
-    setError(null);
+  /** Webcam photos and clipboard images take the same checked path as files dropped on the upload area. */
+  async function load(files: File[]) {
     setBusy(true);
     try {
-      const [uploaded] = await store.upload([file]);
-      setValue(uploaded);
-      trigger("upload", uploaded);
-    } catch (err: any) {
-      const message = err?.message ?? String(err);
-      setError(message);
-      store.addToast("error", `Upload failed: ${message}`, "Error", 10);
+      const uploaded = await uploadChecked(store, files.slice(0, 1), ["image"]);
+      if (uploaded) accept(uploaded[0]);
     } finally {
       setBusy(false);
-      if (fileInput.current) fileInput.current.value = "";
     }
+  }
+
+  function accept(uploaded: FileData) {
+    setError(null);
+    setValue(uploaded);
+    trigger("upload", uploaded);
   }
 
   const style = { height: cssSize(props.height), width: cssSize(props.width) };
@@ -72,48 +60,11 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
         ) : interactive && source === "webcam" ? (
           <WebcamCapture onCapture={(file) => load([file])} mirror={props.webcam_options?.mirror !== false} />
         ) : canUpload ? (
-          <>
-            <button
-              type="button"
-              class={cx("upload-button", dragging && "dragging")}
-              data-testid="upload-button"
-              aria-busy={busy}
-              disabled={busy}
-              onClick={() => fileInput.current?.click()}
-              onDragEnter={(e) => {
-                e.preventDefault();
-                setDragging(true);
-              }}
-              onDragOver={(e) => e.preventDefault()}
-              onDragLeave={() => setDragging(false)}
-              onDrop={(e) => {
-                e.preventDefault();
-                setDragging(false);
-                load(e.dataTransfer?.files);
-              }}
-            >
-              <span class="upload-icon" aria-hidden="true">
-                <UploadIcon />
-              </span>
-              {busy ? (
-                <span>Uploading…</span>
-              ) : (
-                <span class="upload-text">
-                  Drop Image Here<span class="or">- or -</span>Click to Upload
-                </span>
-              )}
-            </button>
-            <input
-              ref={fileInput}
-              id={inputId}
-              type="file"
-              accept="image/*"
-              aria-label="file upload"
-              data-testid="file-upload"
-              class="hidden-file-input"
-              onChange={(e) => load((e.currentTarget as HTMLInputElement).files)}
-            />
-          </>
+          busy ? (
+            <p class="wb-image-busy">Uploading…</p>
+          ) : (
+            <UploadArea store={store} inputId={inputId} fileTypes={["image"]} text="Drop Image Here" onUploaded={(files) => accept(files[0])} />
+          )
         ) : (
           <div class="empty" aria-label="Empty image">
             <span class="empty-icon" aria-hidden="true">
@@ -135,10 +86,11 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
 }
 
 // Gradio's source buttons and their accessible names.
+// (Short words, not symbol glyphs: system fonts lack several of those.)
 const SOURCE_LABELS: Record<string, [string, string]> = {
-  upload: ["Upload file", "⇪"],
-  webcam: ["Capture from camera", "◉"],
-  clipboard: ["Paste from clipboard", "⎘"],
+  upload: ["Upload file", "Upload"],
+  webcam: ["Capture from camera", "Webcam"],
+  clipboard: ["Paste from clipboard", "Paste"],
 };
 
 function SourceBar({ sources, current, onPick }: { sources: string[]; current: string; onPick(s: string): void }) {
