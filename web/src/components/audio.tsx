@@ -36,8 +36,9 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
       try {
         const file = await recording.stop();
         const uploaded = await uploadChecked(store, [file], null);
-        trigger("stop_recording");
+        // The value first, then the event: a stop_recording listener must see the new recording.
         if (uploaded) accept(uploaded[0], "stop_recording");
+        else trigger("stop_recording");
       } catch (err: any) {
         store.addToast("error", String(err?.message ?? err), "Recording failed", 10);
       }

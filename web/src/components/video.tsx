@@ -34,9 +34,10 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
     if (recording) {
       setRecording(null);
       const file = await recording.stop();
-      trigger("stop_recording");
       const uploaded = await uploadChecked(store, [file], null);
+      // The value first, then the event: a stop_recording listener must see the new recording.
       if (uploaded) accept(uploaded[0], "stop_recording");
+      else trigger("stop_recording");
       return;
     }
     try {

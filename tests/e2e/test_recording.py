@@ -1,0 +1,59 @@
+"""Recording from Chromium's fake microphone and camera: gr.Audio(sources=["microphone"]) hands Python a
+WAV file, gr.Video(sources=["webcam"]) a WebM recording."""
+
+import re
+import textwrap
+
+import pytest
+from playwright.sync_api import expect
+
+APP = textwrap.dedent('''
+    import os
+    import wave
+    import gradio as gr
+
+    def describe(path):
+        if path is None:
+            return "nothing"
+        with wave.open(path) as w:
+            return f"wav {w.getnchannels()}ch {w.getframerate()}Hz {w.getnframes() / w.getframerate():.1f}s"
+
+    with gr.Blocks() as demo:
+        mic = gr.Audio(label="Voice", sources=["microphone"], type="filepath")
+        info = gr.Textbox(label="Info")
+        events = gr.Textbox(label="Events", value="")
+        mic.stop_recording(describe, mic, info)
+        mic.start_recording(lambda e: e + "start ", events, events)
+        cam = gr.Video(label="Clip", sources=["webcam"])
+        clip = gr.Textbox(label="Clip info")
+        cam.stop_recording(lambda p: f"{p.rsplit('.', 1)[-1]} {os.path.getsize(p) > 1000}", cam, clip)
+''')
+
+
+@pytest.fixture(scope="module")
+def page(app_opener, site_url, tmp_path_factory):
+    app = tmp_path_factory.mktemp("recording") / "recording_app.py"
+    app.write_text(APP)
+    page = app_opener(site_url(app))
+    yield page
+    page.context.close()
+
+
+def test_record_then_stop_gives_python_a_wav(page):
+    mic = page.locator(".wb-audio")
+    mic.get_by_role("button", name="Record").click()
+    expect(page.get_by_label("Events")).to_have_value("start ")
+    page.wait_for_timeout(1200)
+    mic.get_by_role("button", name="Stop recording").click()
+    expect(page.get_by_label("Info", exact=True)).to_have_value(re.compile(r"^wav \dch \d+Hz [0-9.]+s$"), timeout=15_000)
+    seconds = float(page.get_by_label("Info", exact=True).input_value().split()[-1][:-1])
+    assert 0.5 <= seconds <= 5, seconds
+    expect(mic.locator("audio")).to_have_attribute("src", re.compile("^blob:"))
+
+
+def test_webcam_video_recording_reaches_python(page):
+    block = page.locator(".wb-video")
+    block.get_by_role("button", name="Record").click()
+    page.wait_for_timeout(1200)
+    block.get_by_role("button", name="Stop recording").click()
+    expect(page.get_by_label("Clip info")).to_have_value("webm True", timeout=15_000)
