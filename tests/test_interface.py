@@ -103,3 +103,19 @@ def test_same_shortcut_for_input_and_output_makes_two_components():
     unified = gr.Interface(lambda s: s[::-1], box, box)
     assert unified.interface_type == "unified"
     assert len(_find(app_config(unified)["root"], "textbox")) == 1
+
+
+def test_generator_interface_gets_a_stop_button_that_cancels_the_stream():
+    import wasmblocks as gr
+
+    def count(n):
+        yield from (str(i) for i in range(int(n)))
+
+    demo = gr.Interface(count, "number", "text")
+    fns = list(demo.fns.values())
+    run = next(f for f in fns if f.fn is count)
+    stop = next(f for f in fns if f.cancels)
+    assert stop.cancels == [run.id]
+    (stop_button,) = [b for b in demo.blocks().values() if isinstance(b, gr.Button) and b.value == "Stop"]
+    assert stop_button.visible is False and stop.targets == [(stop_button.id, "click")]
+    assert not [f for f in gr.Interface(lambda n: n, "number", "text").fns.values() if f.cancels]

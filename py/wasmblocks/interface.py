@@ -17,6 +17,7 @@ from .layouts.accordion import Accordion
 from .layouts.column import Column
 from .layouts.row import Row
 from .layouts.tabs import Tab, Tabs
+from .updates import update
 
 # Gradio's string shortcuts that are not simply a component's class name, lower-cased.
 _SHORTCUT_ARGS: dict[str, tuple[str, dict[str, Any]]] = {
@@ -135,7 +136,7 @@ class Interface(Blocks):
                 _title(title)
             if description:
                 Markdown(description, elem_classes="wb-interface-description")
-            submit = clear = None
+            submit = clear = stop = None
             all_inputs = self.input_components + self.additional_input_components
             outputs_ = self.output_components if self.interface_type != "unified" else self.input_components
             with Row(equal_height=False):
@@ -153,6 +154,10 @@ class Interface(Blocks):
                                 clear = _button(clear_btn, ClearButton, "secondary")
                             if not live:
                                 submit = _button(submit_btn, Button, "primary")
+                                if self._streams and stop_btn:
+                                    # Shown in place of Submit while a generator streams, as in Gradio.
+                                    stop = _button(stop_btn, Button, "stop")
+                                    stop.visible = False
                             if clear_btn is not None and self.interface_type == "unified":
                                 clear = _button(clear_btn, ClearButton, "secondary")
                 if self.interface_type in ("standard", "output_only"):
@@ -161,7 +166,7 @@ class Interface(Blocks):
                             c.render()
                         if self.interface_type == "output_only":
                             submit = _button(submit_btn if submit_btn != "Submit" else "Generate", Button, "primary")
-            self._attach_events(submit, all_inputs, outputs_, listen_kwargs)
+            self._attach_events(submit, all_inputs, outputs_, listen_kwargs, stop)
             if clear is not None:
                 clear.add(all_inputs + (self.output_components if self.interface_type != "unified" else []))
             if examples:
@@ -172,8 +177,12 @@ class Interface(Blocks):
             if article:
                 Markdown(article, elem_classes="wb-interface-article")
 
+    @property
+    def _streams(self) -> bool:
+        return inspect.isgeneratorfunction(self.fn) or inspect.isasyncgenfunction(self.fn)
+
     def _attach_events(self, submit: Button | None, inputs: list[Component], outputs: list[Component],
-                       listen_kwargs: dict[str, Any]) -> None:
+                       listen_kwargs: dict[str, Any], stop: Button | None = None) -> None:
         from .events import listen
 
         if self.live:
@@ -185,8 +194,19 @@ class Interface(Blocks):
         # Gradio also submits on Enter in inputs that have a submit event (Textbox).
         triggers = [(submit, "click")] if submit is not None else []
         triggers += [(c, "submit") for c in inputs if "submit" in getattr(c, "EVENTS", ())]
-        if triggers:
-            listen(self, triggers, self.fn, inputs, outputs, **listen_kwargs)
+        if not triggers:
+            return
+        run = listen(self, triggers, self.fn, inputs, outputs, **listen_kwargs)
+        if stop is not None and submit is not None:
+            quiet = dict(queue=False, show_progress="hidden", api_name=False)
+
+            def buttons(running: bool) -> tuple[dict[str, Any], dict[str, Any]]:
+                return update(visible=not running), update(visible=running)
+
+            listen(self, triggers, lambda: buttons(True), None, [submit, stop], **quiet)
+            run.then(lambda: buttons(False), None, [submit, stop], **quiet)
+            # A cancelled event runs no .then, so Stop puts the buttons back itself.
+            stop.click(lambda: buttons(False), None, [submit, stop], cancels=[run], **quiet)
 
     def __repr__(self) -> str:
         name = getattr(self.fn, "__name__", "fn")

@@ -122,6 +122,10 @@ async def _stream(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any], se
     """Emit an update for each result as it comes (every yield of a generator)."""
     streamed = False
     async for result in _results(fn, args, kwargs):
+        # Give the loop a turn before each emit: a sync generator step never awaits, so a cancel that
+        # arrived during it is only delivered here — and the step's late result must not be shown.
+        if fn.is_generator:
+            await asyncio.sleep(0)
         updates = updates_for(fn, result, session)
         if updates:
             ctx.emit({"type": "update", "event_id": ctx.event_id, "dep_id": ctx.dep_id, "updates": updates})
@@ -129,9 +133,6 @@ async def _stream(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any], se
             streamed = True
             ctx.stage = "streaming"
             ctx.emit({"type": "status", "event_id": ctx.event_id, "dep_id": ctx.dep_id, "stage": "streaming"})
-        # Give the loop a turn between steps: a sync generator never awaits, and a cancel (or any other
-        # event) is only delivered when the task yields.
-        await asyncio.sleep(0)
 
 
 async def load_needed_packages(fn: BlockFunction, session: Session) -> None:
