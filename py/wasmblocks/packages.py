@@ -13,6 +13,9 @@ from .alerts import Error
 
 # Package name (as pyodide.loadPackage and requirements.txt know it) → the module it provides.
 IMPORT_NAMES = {"numpy": "numpy", "Pillow": "PIL"}
+# Packages an output already tried to load: offline, retrying on every event would put a failing
+# network fetch on each event's path for nothing (an input that needs one still retries and reports).
+_tried_quietly: set[str] = set()
 
 
 def installed(package: str) -> bool:
@@ -47,7 +50,8 @@ async def ensure(packages: list[str], who: str, fallback: str = "") -> None:
 
 async def try_ensure(packages: list[str]) -> None:
     """Load packages if possible, quietly: for outputs, which need them only for some return values."""
-    wanted = [p for p in dict.fromkeys(packages) if not installed(p)]
+    wanted = [p for p in dict.fromkeys(packages) if p not in _tried_quietly and not installed(p)]
     if wanted:
+        _tried_quietly.update(wanted)
         await runtime.load_packages(wanted)
         importlib.invalidate_caches()

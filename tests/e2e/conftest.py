@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -93,6 +94,18 @@ def site_url(static_server: StaticServer, export_app: Callable[..., Path]) -> Ca
         return urls[key]
 
     return _site_url
+
+
+@pytest.fixture(scope="session")
+def source_url(site_url: Callable[[str | Path], str], tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], str]:
+    """Factory: source_url("my_app.py", source) writes an app the test defines inline and returns its URL."""
+
+    def _source_url(name: str, source: str) -> str:
+        app = tmp_path_factory.mktemp(Path(name).stem) / name
+        app.write_text(textwrap.dedent(source))
+        return site_url(app)
+
+    return _source_url
 
 
 @pytest.fixture(scope="session")

@@ -25,10 +25,8 @@ APP = textwrap.dedent('''
 
 
 @pytest.fixture(scope="module")
-def page(app_opener, site_url, tmp_path_factory):
-    app = tmp_path_factory.mktemp("webcam") / "webcam_app.py"
-    app.write_text(APP)
-    page = app_opener(site_url(app))
+def page(app_opener, source_url):
+    page = app_opener(source_url("webcam_app.py", APP))
     yield page
     page.context.close()
 

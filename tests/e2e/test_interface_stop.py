@@ -18,10 +18,8 @@ APP = textwrap.dedent('''
 ''')
 
 
-def test_stop_cancels_and_restores_submit(open_app, site_url, tmp_path):
-    app = tmp_path / "stream_interface.py"
-    app.write_text(APP)
-    page = open_app(site_url(app))
+def test_stop_cancels_and_restores_submit(open_app, source_url):
+    page = open_app(source_url("stream_interface.py", APP))
     submit = page.get_by_role("button", name="Submit")
     stop = page.get_by_role("button", name="Stop")
     expect(stop).to_have_count(0)

@@ -11,6 +11,7 @@ from ..cache import save_bytes
 from ..component import Component
 from ..files import returned_file, uploaded_path
 from ..packages import missing_error
+from .sources import normalize_sources
 
 _WIDTH_DTYPES = {1: "uint8", 2: "int16", 4: "int32"}
 
@@ -89,11 +90,7 @@ class Audio(Component):
     ) -> None:
         if type not in ("numpy", "filepath"):
             raise ValueError(f"Audio type must be 'numpy' or 'filepath', not {type!r}")
-        sources = [sources] if isinstance(sources, str) else list(sources or ["upload", "microphone"])
-        bad = [s for s in sources if s not in ("upload", "microphone")]
-        if bad:
-            raise ValueError(f"Audio sources must be 'upload' and/or 'microphone', not {bad}")
-        self.sources = sources
+        self.sources = normalize_sources(sources, ("upload", "microphone"), "Audio")
         self.type = type
         self.format = format
         self.autoplay = autoplay

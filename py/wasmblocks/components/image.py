@@ -11,6 +11,7 @@ from ..alerts import Error
 from ..files import file_data
 from ..component import Component
 from ..packages import missing_error
+from .sources import normalize_sources
 
 
 def _cache_dir() -> str:
@@ -55,10 +56,7 @@ class Image(Component):
         self.height = height
         self.width = width
         self.image_mode = image_mode
-        self.sources = [sources] if isinstance(sources, str) else list(sources or ["upload", "webcam", "clipboard"])
-        unknown = [s for s in self.sources if s not in ("upload", "webcam", "clipboard")]
-        if unknown:
-            raise ValueError(f"Image sources are 'upload', 'webcam' and 'clipboard', not {unknown[0]!r}")
+        self.sources = normalize_sources(sources, ("upload", "webcam", "clipboard"), "Image")
         # gr.WebcamOptions(mirror=…) or a dict: only `mirror` means something to the page.
         mirror = webcam_options.get("mirror", True) if isinstance(webcam_options, dict) else getattr(webcam_options, "mirror", True)
         self.webcam_options = {"mirror": bool(mirror)}

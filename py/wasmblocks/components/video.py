@@ -7,6 +7,7 @@ from typing import Any
 from ..alerts import Error
 from ..component import Component
 from ..files import returned_file, uploaded_path
+from .sources import normalize_sources
 
 
 class Video(Component):
@@ -33,12 +34,8 @@ class Video(Component):
         webcam_constraints: dict[str, Any] | None = None,
         **kwargs: Any,
     ) -> None:
-        sources = [sources] if isinstance(sources, str) else list(sources or ["upload", "webcam"])
-        bad = [s for s in sources if s not in ("upload", "webcam")]
-        if bad:
-            raise ValueError(f"Video sources must be 'upload' and/or 'webcam', not {bad}")
         self.format = format
-        self.sources = sources
+        self.sources = normalize_sources(sources, ("upload", "webcam"), "Video")
         self.height = height
         self.width = width
         self.autoplay = autoplay
@@ -46,7 +43,7 @@ class Video(Component):
         self.loop = loop
         self.min_length = min_length
         self.max_length = max_length
-        self.include_audio = include_audio if include_audio is not None else "upload" in sources
+        self.include_audio = include_audio if include_audio is not None else "upload" in self.sources
         self.webcam_constraints = webcam_constraints
         super().__init__(value, **kwargs)
 

@@ -3,7 +3,7 @@
 
 import { useState } from "preact/hooks";
 import type { FileData } from "../protocol";
-import { BlockLabel, ImageIcon, labelOf } from "../renderer/atoms";
+import { BlockLabel, ImageIcon, labelOf, EmptyImage } from "../renderer/atoms";
 import { cssSize } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 
@@ -85,11 +85,7 @@ export function AnnotatedImage({ props, value, trigger }: ComponentProps) {
           ) : null}
         </div>
       ) : (
-        <div class="empty" aria-label="Empty image">
-          <span class="empty-icon" aria-hidden="true">
-            <ImageIcon />
-          </span>
-        </div>
+        <EmptyImage />
       )}
     </div>
   );

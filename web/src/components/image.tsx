@@ -4,7 +4,7 @@
 import { useState } from "preact/hooks";
 import type { FileData } from "../protocol";
 import { uploadChecked } from "../client/upload";
-import { BlockLabel, ImageIcon, labelOf } from "../renderer/atoms";
+import { BlockLabel, ImageIcon, labelOf, EmptyImage } from "../renderer/atoms";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { IconButtons } from "../renderer/icon-buttons";
@@ -66,11 +66,7 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
             <UploadArea store={store} inputId={inputId} fileTypes={["image"]} text="Drop Image Here" onUploaded={(files) => accept(files[0])} />
           )
         ) : (
-          <div class="empty" aria-label="Empty image">
-            <span class="empty-icon" aria-hidden="true">
-              <ImageIcon />
-            </span>
-          </div>
+          <EmptyImage />
         )}
         {interactive && !url && sources.length > 1 ? (
           <SourceBar sources={sources} current={source} onPick={(s) => (s === "clipboard" ? paste(load, setError) : setSource(s))} />

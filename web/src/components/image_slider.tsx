@@ -3,7 +3,7 @@
 
 import { useState } from "preact/hooks";
 import type { FileData } from "../protocol";
-import { BlockLabel, ImageIcon, labelOf } from "../renderer/atoms";
+import { BlockLabel, ImageIcon, labelOf, EmptyImage } from "../renderer/atoms";
 import type { ComponentProps } from "../renderer/types";
 
 export function ImageSlider({ props, value }: ComponentProps) {
@@ -33,11 +33,7 @@ export function ImageSlider({ props, value }: ComponentProps) {
           />
         </div>
       ) : (
-        <div class="empty" aria-label="Empty image">
-          <span class="empty-icon" aria-hidden="true">
-            <ImageIcon />
-          </span>
-        </div>
+        <EmptyImage />
       )}
     </div>
   );

@@ -71,3 +71,12 @@ export const ChevronDown = () => (
     <path d="M5 8l4 4 4-4z" fill="currentColor" />
   </svg>
 );
+
+/** The placeholder of an image block with no image (Gradio's "Empty image"). */
+export const EmptyImage = () => (
+  <div class="empty" aria-label="Empty image">
+    <span class="empty-icon" aria-hidden="true">
+      <ImageIcon />
+    </span>
+  </div>
+);

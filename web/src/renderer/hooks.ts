@@ -40,3 +40,18 @@ export function cssSize(v: number | string | null | undefined): string | undefin
 export function cx(...parts: (string | false | null | undefined)[]): string {
   return parts.filter(Boolean).join(" ");
 }
+
+/** Put `text` in the <style id=…> of document.head (made on first use), or remove it when text is null. */
+export function setStyleTag(id: string, text: string | null): void {
+  let tag = document.getElementById(id) as HTMLStyleElement | null;
+  if (text === null) {
+    tag?.remove();
+    return;
+  }
+  if (!tag) {
+    tag = document.createElement("style");
+    tag.id = id;
+    document.head.appendChild(tag);
+  }
+  tag.textContent = text;
+}

@@ -3,6 +3,7 @@
 import { render } from "preact";
 import type { AppStore } from "../client/store";
 import { Block } from "./block";
+import { setStyleTag } from "./hooks";
 import { Toasts } from "./toasts";
 import { applyMode, applyThemeVars, insertHead, runAppJs } from "./theme";
 
@@ -28,18 +29,8 @@ export interface MountOptions {
 
 function injectCss(css: string | null | undefined, scope?: string): void {
   const tagId = scope ? `wasmblocks-app-css-${scope}` : "wasmblocks-app-css";
-  let tag = document.getElementById(tagId) as HTMLStyleElement | null;
-  if (!css) {
-    tag?.remove();
-    return;
-  }
-  if (!tag) {
-    tag = document.createElement("style");
-    tag.id = tagId;
-    document.head.appendChild(tag);
-  }
   // Two embedded apps' css= must not restyle each other: @scope limits the rules to this app's root.
-  tag.textContent = scope ? `@scope ([data-wb-scope="${scope}"]) {\n${css}\n}` : css;
+  setStyleTag(tagId, !css ? null : scope ? `@scope ([data-wb-scope="${scope}"]) {\n${css}\n}` : css);
 }
 
 /** Undo mountApp for an embedded app: unmount the tree and drop its scoped <style>s. */

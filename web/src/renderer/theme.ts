@@ -2,6 +2,7 @@
 // Dark mode follows the system (prefers-color-scheme) unless ?__theme=dark|light forces it, as in Gradio.
 
 import type { ThemeVars } from "../protocol";
+import { setStyleTag } from "./hooks";
 
 export type Mode = "light" | "dark";
 
@@ -46,21 +47,14 @@ export function applyThemeVars(vars: ThemeVars | null | undefined, scope?: strin
   // An embedded app (scope set) themes only its own root and leaves <body> to the host page.
   const tagId = scope ? `wasmblocks-theme-${scope}` : "wasmblocks-theme";
   const container = scope ? `.gradio-container[data-wb-scope="${scope}"]` : ".gradio-container";
-  let tag = document.getElementById(tagId) as HTMLStyleElement | null;
-  if (!vars) {
-    tag?.remove();
-    return;
-  }
-  if (!tag) {
-    tag = document.createElement("style");
-    tag.id = tagId;
-    document.head.appendChild(tag);
-  }
+  if (!vars) return setStyleTag(tagId, null);
   const light = vars.light["body-background-fill"] ?? "";
   const dark = vars.dark["body-background-fill"] ?? light;
-  tag.textContent =
+  setStyleTag(
+    tagId,
     `${container} {\n${declarations(vars.light)}\n}\n${container}.dark {\n${declarations(vars.dark)}\n}\n` +
-    (scope ? "" : `body { background: ${light.replace(/[{};]/g, "")}; }\nbody.dark { background: ${dark.replace(/[{};]/g, "")}; }\n`);
+    (scope ? "" : `body { background: ${light.replace(/[{};]/g, "")}; }\nbody.dark { background: ${dark.replace(/[{};]/g, "")}; }\n`),
+  );
 }
 
 let headInserted = false;
