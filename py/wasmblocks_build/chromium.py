@@ -22,6 +22,10 @@ CHROMIUM_ARGS = [
     # testable headless.
     "--use-fake-device-for-media-stream",
     "--use-fake-ui-for-media-stream",
+    # Chromium builds its omnibox popup (a WebUI page of ~400 chrome:// modules) in every new window, and
+    # every Playwright context is a new window: that work lands on the two cores exactly while the page
+    # under test loads. A user's tab does not pay for it, so neither do the tests and the benchmark.
+    "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup",
 ]
 
 

@@ -37,6 +37,12 @@ def test_exported_site_boots_from_the_snapshot(open_app, site_url, export_app) -
     assert info["snapshot"]["url"].startswith("snapshot/") and info["snapshot"]["size"] > 1_000_000
     index = (site / "index.html").read_text()
     assert f'<link rel="preload" href="{info["snapshot"]["url"]}" as="fetch" crossorigin>' in index
+    # The file holds only the runs of non-zero pages, in order, header first; the rest is zeros.
+    segments = info["snapshot"]["segments"]
+    shipped = len(gzip.decompress(_snapshot_file(site).read_bytes()))
+    assert segments[0][0] == 0 and sum(length for _, length in segments) == shipped < info["snapshot"]["size"]
+    assert all(a + n < b for (a, n), (b, _) in zip(segments, segments[1:]))
+    assert segments[-1][0] + segments[-1][1] <= info["snapshot"]["size"]
 
     page = open_app(site_url("hello"))
     assert _lines(page, RESTORED), "\n".join(page.wasmblocks_console)
@@ -56,7 +62,18 @@ def _corrupt_build_id(path: Path) -> None:
     path.write_bytes(gzip.compress(bytes(raw), 1))
 
 
-@pytest.mark.parametrize("corrupt", [_corrupt_garbage, _corrupt_build_id], ids=["garbage", "other-build"])
+def _corrupt_segment_table(path: Path) -> None:
+    """runtime.json places a run of the file past the end of the snapshot."""
+    runtime = path.parents[1] / "runtime.json"
+    info = json.loads(runtime.read_text())
+    at, length = info["snapshot"]["segments"][-1]
+    info["snapshot"]["segments"][-1] = [info["snapshot"]["size"] - length // 2, length]
+    runtime.write_text(json.dumps(info))
+
+
+@pytest.mark.parametrize(
+    "corrupt", [_corrupt_garbage, _corrupt_build_id, _corrupt_segment_table], ids=["garbage", "other-build", "segments"]
+)
 def test_unusable_snapshot_falls_back_to_plain_boot(open_app, export_app, static_server, corrupt) -> None:
     name = f"fast-start-{corrupt.__name__.strip('_')}"
     site = export_app("hello", static_server.root / "sites" / name)

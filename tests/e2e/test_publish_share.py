@@ -101,6 +101,9 @@ def test_share_link_round_trip_in_sandbox(app_opener, site):
         page.evaluate("localStorage.setItem('secret', 'site-data')")
         player = page.locator("#wasmblocks-player")
         expect(player).to_have_attribute("data-state", "ready", timeout=60_000)
+        # The sandboxed worker starts from the site's memory snapshot too, not from a plain boot.
+        console = "\n".join(page.wasmblocks_console)
+        assert "restored from the memory snapshot" in console and "could not start from" not in console, console
         frame = page.frame_locator("iframe.wb-sandbox-frame")
         frame.get_by_label("Name").fill("Zoë")
         frame.get_by_role("button", name="Grüßen").click()

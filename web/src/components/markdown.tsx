@@ -99,6 +99,16 @@ export function renderMarkdown(
   return html;
 }
 
+/**
+ * Run the Markdown pipeline once on a small sample while the page waits for Python: the first parse
+ * compiles marked's and DOMPurify's regular expressions, which would otherwise delay the app's first paint.
+ */
+export function warmUpMarkdown(): void {
+  renderMarkdown("# A\n\n## b\n\nSome *text* with **bold**, `code` and [a link](https://example.com).\n\n" +
+    "- one\n- two\n\n1. x\n\n> quote\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```py\nx = 1\n```\n",
+  { sanitize: true, breaks: false, headerLinks: false });
+}
+
 function assetUrl(path: string): string {
   // Next to the page's own stylesheet (assets/wasmblocks.css); not import.meta, which IIFE builds lack.
   const sheet = document.querySelector<HTMLLinkElement>('link[rel="stylesheet"][href*="wasmblocks.css"]');

@@ -9,6 +9,7 @@ import { renderBootError } from "../renderer/boot-error";
 import { renderLoading } from "../renderer/loading";
 import { mountApp, type MountOptions } from "../renderer/render";
 import { currentOnly } from "./rerun";
+import { warmUpMarkdown } from "../components/markdown";
 import { registerOffline } from "../share/offline";
 
 export interface StartOptions {
@@ -31,7 +32,17 @@ interface EarlyStart {
   messages: MessageEvent[];
 }
 
+/** Warm the renderer's slow first steps once, when the page is idle while Python boots. */
+let warmed = false;
+function warmUpWhenIdle(): void {
+  if (warmed) return;
+  warmed = true;
+  const idle = (globalThis as any).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
+  idle(() => warmUpMarkdown(), { timeout: 500 });
+}
+
 export function start(root: HTMLElement, options: StartOptions): Connection {
+  warmUpWhenIdle();
   const store = new AppStore();
   const worker = options.connection ?? new Connection(new URL("assets/worker.js", options.base));
   const conn = currentOnly(worker); // an earlier app's timers and chains on this worker go quiet

@@ -11,8 +11,13 @@ export const APP_DIR = "/home/pyodide/app";
 /** runtime.json's "snapshot" entry, written by py/wasmblocks_build/snapshot.py. */
 export interface SnapshotInfo {
   url: string;
-  /** Bytes after gunzip: the buffer is allocated once at this size. */
+  /** Bytes of the whole snapshot: the buffer is allocated once at this size. */
   size: number;
+  /**
+   * Where the file's bytes go: [offset, length] runs, one after the other in the file; the rest of the
+   * snapshot is zeros. Absent: the file is the whole snapshot.
+   */
+  segments?: [number, number][];
   gzip_size: number;
   pyodide: string;
   modules: number;
@@ -80,15 +85,9 @@ export function snapshotUnsupported(): string | null {
   return null;
 }
 
-/** A snapshot on its way: the buffer (allocated at once, at its final size) and when it is complete. */
-export interface SnapshotDownload {
-  buffer: Uint8Array;
-  done: Promise<Uint8Array>;
-}
-
 /**
- * Download and gunzip the snapshot as it streams in, into one buffer of `size` bytes; a size mismatch or a
- * bad gzip rejects. Self-contained (only globals), because it also runs as the source of a helper worker.
+ * Download and gunzip the snapshot file as it streams in, into one buffer of `size` bytes; a size mismatch
+ * or a bad gzip rejects. Self-contained (only globals), because it also runs as the source of a helper worker.
  */
 async function inflateSnapshot(url: string, size: number): Promise<Uint8Array> {
   const response = await fetch(url);
@@ -112,7 +111,7 @@ async function inflateSnapshot(url: string, size: number): Promise<Uint8Array> {
 }
 
 /**
- * inflateSnapshot on a helper worker, so gunzipping 30 MB does not hold up this thread, which meanwhile
+ * inflateSnapshot on a helper worker, so gunzipping 15 MB does not hold up this thread, which meanwhile
  * loads and instantiates Pyodide. Where a helper worker cannot start, it runs here instead.
  */
 function inflateOffThread(url: string, size: number): Promise<Uint8Array> {
@@ -163,14 +162,31 @@ export interface SnapshotDownload {
 export function fetchSnapshot(base: URL, snap: SnapshotInfo): SnapshotDownload {
   const unsupported = snapshotUnsupported();
   if (unsupported) return { buffer: new Uint8Array(0), done: Promise.reject(new Error(unsupported)) };
+  const segments = snap.segments ?? [[0, snap.size]];
+  const fileSize = segments.reduce((sum, [, length]) => sum + length, 0);
   const buffer = new Uint8Array(snap.size);
-  const done = inflateOffThread(new URL(snap.url, base).href, snap.size).then((bytes) => {
-    buffer.set(bytes);
+  // In the sandboxed player the site's files come through the hosting page (sandbox-prelude.ts replaces
+  // this worker's fetch); a helper worker has no such path, so the snapshot is gunzipped here.
+  const inflate = (globalThis as any).__wasmblocksImport ? inflateSnapshot : inflateOffThread;
+  const done = inflate(new URL(snap.url, base).href, fileSize).then((bytes) => {
+    placeSegments(bytes, segments, buffer);
     performance.mark("wasmblocks:snapshot-downloaded");
     return buffer;
   });
   done.catch(() => {}); // startPython reports a failed snapshot; never an unhandled rejection
   return { buffer, done };
+}
+
+/** Copy each run of the file to its place in the (zeroed) snapshot buffer; a table that does not fit rejects. */
+function placeSegments(file: Uint8Array, segments: [number, number][], out: Uint8Array): void {
+  let from = 0;
+  for (const [at, length] of segments) {
+    if (!(at >= 0 && length >= 0 && at + length <= out.length)) {
+      throw new Error(`the snapshot's segment [${at}, ${length}] lies outside its ${out.length} bytes`);
+    }
+    out.set(file.subarray(from, from + length), at);
+    from += length;
+  }
 }
 
 /**

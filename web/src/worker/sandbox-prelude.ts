@@ -73,8 +73,11 @@ interface Reply {
     const asmUrl = url.replace(/pyodide\.mjs$/, "pyodide.asm.mjs");
     return {
       ...module,
+      // boot.ts passes a factory of its own (it imports pyodide.asm.mjs through this hook too); keep it.
       loadPyodide: async (options: Record<string, unknown>) =>
-        module.loadPyodide({ ...options, createPyodideModule: (await importThroughPage(asmUrl)).default }),
+        module.loadPyodide(
+          options.createPyodideModule ? options : { ...options, createPyodideModule: (await importThroughPage(asmUrl)).default },
+        ),
     };
   };
 })();
