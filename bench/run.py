@@ -564,7 +564,10 @@ class Bench:
         serve_in_thread(server)
         self.www_url = f"http://127.0.0.1:{server.server_address[1]}/"
         playwright = sync_playwright().start()
-        self.browser = playwright.chromium.launch(executable_path=str(ensure_chromium()), args=CHROMIUM_ARGS, headless=True)
+        args = CHROMIUM_ARGS
+        if self.args.browser_ui:  # put back what CHROMIUM_ARGS turns off: the omnibox WebUI in every context
+            args = [a for a in CHROMIUM_ARGS if not a.startswith("--disable-features=WebUIOmnibox")]
+        self.browser = playwright.chromium.launch(executable_path=str(ensure_chromium()), args=args, headless=True)
         try:
             self.results["machine"] = machine_info(self.browser.version, self.gradio_version)
             self.results["config"] = {k: v for k, v in vars(self.args).items()}
@@ -773,7 +776,8 @@ def write_docs(results: dict[str, Any], table: str) -> None:
         f"{cfg['clicks']} clicks per run ({cfg['peer_clicks']} on the Gradio server).",
         "",
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory']} RAM; {m['os']}; Chromium {m['chromium']} (headless); "
-        f"Pyodide {m['pyodide']}; Python {m['python']}; Node {m['node']}; peer Gradio {m['gradio_peer'] or 'unavailable'}.",
+        f"Pyodide {m['pyodide']}; Python {m['python']}; Node {m['node']}; peer Gradio {m['gradio_peer'] or 'unavailable'}; "
+        f"Chromium's omnibox WebUI {'built in every context (--browser-ui)' if cfg.get('browser_ui') else 'off'}.",
         "",
         table,
         "<!-- bench:end -->",
@@ -793,6 +797,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-snapshot", action="store_true", help="measure sites built without the memory snapshot")
     p.add_argument("--no-service-worker", action="store_true",
                    help="block the site's offline service worker (its precache competes with the first load)")
+    p.add_argument("--browser-ui", action="store_true",
+                   help="let Chromium build its omnibox WebUI in every new context, as it does by default")
     p.add_argument("--quick", action="store_true", help="smoke run: 1 run, 50 clicks, 500 memory events")
     p.add_argument("--docs", action="store_true", help="also rewrite the table in docs/performance.md")
     args = p.parse_args(argv)

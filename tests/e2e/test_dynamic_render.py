@@ -47,3 +47,36 @@ def test_key_keeps_value_across_rerenders_and_removed_boxes_go(page):
     page.get_by_label("Box 1").press("Enter")
     expect(page.get_by_label("Echo")).to_have_value("box 1 says again")
     assert not page.wasmblocks_errors
+
+
+TICKING = '''
+import gradio as gr
+
+with gr.Blocks() as demo:
+    on = gr.Checkbox(label="Ticking")
+    ticks = gr.Number(label="Ticks", value=0)
+
+    @gr.render(inputs=on)
+    def ticker(ticking):
+        if ticking:
+            gr.Markdown("Ticking now")
+            demo.load(lambda n: n + 1, ticks, ticks, every=0.2)
+'''
+
+
+def test_every_listener_made_by_a_render_ticks_and_stops_with_it(open_app, source_url):
+    page = open_app(source_url("ticking.py", TICKING))
+    ticks = page.get_by_label("Ticks")
+    page.wait_for_timeout(600)
+    expect(ticks).to_have_value("0")  # no render listener yet: nothing ticks
+    page.get_by_label("Ticking").check()
+    expect(page.get_by_text("Ticking now")).to_be_visible()
+    expect(ticks).not_to_have_value("0", timeout=5_000)
+    expect(ticks).not_to_have_value("1", timeout=5_000)  # and again: it is a timer, not a one-off
+    page.get_by_label("Ticking").uncheck()
+    expect(page.get_by_text("Ticking now")).to_have_count(0)
+    page.wait_for_timeout(500)  # a tick already in flight may still land
+    stopped = ticks.input_value()
+    page.wait_for_timeout(1_000)
+    expect(ticks).to_have_value(stopped)
+    assert not page.wasmblocks_errors

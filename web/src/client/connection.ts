@@ -6,6 +6,7 @@ export class Connection {
   private worker: Worker;
   private uploads = new Map<string, (reply: UploadedMessage) => void>();
   private seq = 0;
+  private terminated = false;
   private handler: ((message: WorkerMessage) => void) | null = null;
   /** Messages that arrived before anyone listened (an early-started worker's first boot stages). */
   private pending: WorkerMessage[] = [];
@@ -66,6 +67,12 @@ export class Connection {
   }
 
   terminate(): void {
+    this.terminated = true;
     this.worker.terminate();
+  }
+
+  /** Whether messages still reach a running app (false once terminated; see also pages/rerun.ts). */
+  isCurrent(): boolean {
+    return !this.terminated;
   }
 }

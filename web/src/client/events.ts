@@ -19,6 +19,9 @@ export class EventDispatcher {
   private deps = new Map<number, Dependency>();
   private running = new Map<number, Running>();
   private byEvent = new Map<string, Dependency>();
+  /** `every=` listeners' intervals, by dependency id; they run once startTimers() was called. */
+  private timers = new Map<number, ReturnType<typeof setInterval>>();
+  private timing = false;
   /** Streaming updates render at most once per animation frame; the last value always lands. */
   readonly updates: UpdateCoalescer;
 
@@ -43,6 +46,7 @@ export class EventDispatcher {
       if (dep.trigger_after !== null) {
         this.chained.set(dep.trigger_after, [...(this.chained.get(dep.trigger_after) ?? []), dep]);
       }
+      this.startTimer(dep); // a @gr.render's listener with every= ticks from when it arrives
     }
   }
 
@@ -50,7 +54,11 @@ export class EventDispatcher {
   removeDependencies(ids: number[]): void {
     const gone = new Set(ids);
     if (!gone.size) return;
-    for (const id of ids) this.deps.delete(id);
+    for (const id of ids) {
+      this.deps.delete(id);
+      clearInterval(this.timers.get(id));
+      this.timers.delete(id);
+    }
     const prune = (map: Map<any, Dependency[]>): void => {
       for (const [key, list] of map) {
         const rest = list.filter((d) => !gone.has(d.id));
@@ -190,10 +198,26 @@ export class EventDispatcher {
     this.fire(rootId, "load", null);
   }
 
-  /** Listeners with `every=`: run on a timer. */
+  /** Listeners with `every=`: run on a timer, from now on (and those a @gr.render adds later). */
   startTimers(): void {
-    for (const dep of this.deps.values()) {
-      if (dep.every) setInterval(() => void this.run(dep, null, "every", null), dep.every * 1000);
-    }
+    this.timing = true;
+    for (const dep of this.deps.values()) this.startTimer(dep);
+  }
+
+  /** Stop every timer: the app was replaced by another or unmounted. */
+  stopTimers(): void {
+    this.timing = false;
+    for (const timer of this.timers.values()) clearInterval(timer);
+    this.timers.clear();
+  }
+
+  private startTimer(dep: Dependency): void {
+    if (!this.timing || !dep.every || this.timers.has(dep.id)) return;
+    const tick = () => {
+      // An app replaced on the same worker (editor, mount().run()) or unmounted: its timers end here.
+      if (!this.conn.isCurrent()) return this.stopTimers();
+      void this.run(dep, null, "every", null);
+    };
+    this.timers.set(dep.id, setInterval(tick, dep.every * 1000));
   }
 }

@@ -10,8 +10,9 @@ export function currentOnly(conn: Connection): Connection {
   const holder = conn as Connection & { __wbRun?: number };
   const token = (holder.__wbRun = (holder.__wbRun ?? 0) + 1);
   const view = Object.create(conn) as Connection;
+  view.isCurrent = () => holder.__wbRun === token && conn.isCurrent();
   view.post = (message, transfer) => {
-    if (holder.__wbRun === token) conn.post(message, transfer);
+    if (view.isCurrent()) conn.post(message, transfer);
   };
   return view;
 }
