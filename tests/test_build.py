@@ -24,10 +24,10 @@ from wasmblocks_build.site import build_runtime
 from wasmblocks_build.vendor import sha256_file
 from wasmblocks_build.wheel import build_wheel
 
-ENTRIES = ["pages/player.ts", "worker/worker.ts", "styles.css"]
+ENTRIES = ["pages/app.ts", "worker/worker.ts", "styles.css"]
 # Stand-ins used only while web/src or py/wasmblocks are still being written; they never touch the tree.
 STUB_SOURCES = {
-    "pages/player.ts": 'const el = document.getElementById("wasmblocks-app");\nif (el) el.dataset.state = "stub";\n',
+    "pages/app.ts": 'const el = document.getElementById("wasmblocks-app");\nif (el) el.dataset.state = "stub";\n',
     "worker/worker.ts": "self.onmessage = async (e: MessageEvent<string>) => { await import(e.data); };\n",
     "styles.css": ".gradio-container { display: block; }\n",
 }

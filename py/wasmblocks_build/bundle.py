@@ -17,7 +17,7 @@ TOOL_INPUTS = [ROOT / "package-lock.json", TSCONFIG, Path(__file__)]
 TARGETS = [
     # Code splitting: heavy libraries (CodeMirror, KaTeX, …) are import()ed lazily and land in
     # assets/chunks/, so an app that doesn't use them never downloads them.
-    ("pages/player.ts", "assets/wasmblocks.js",
+    ("pages/app.ts", "assets/wasmblocks.js",
      ["--format=esm", "--target=es2022", "--sourcemap=linked", "--splitting", "--chunk-names=chunks/[name]-[hash]"]),
     # The worker loads Pyodide with import(<computed URL>); esbuild leaves non-literal imports alone.
     ("worker/worker.ts", "assets/worker.js", ["--format=esm", "--target=es2022", "--sourcemap=linked"]),

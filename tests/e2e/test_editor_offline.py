@@ -13,6 +13,8 @@ from wasmblocks_build.httpd import StaticHandler, make_server, serve_in_thread
 FIRST = "import gradio as gr\nwith gr.Blocks() as demo:\n    gr.Textbox(label='Out', value='first run')\n"
 SECOND = "import gradio as gr\nwith gr.Blocks() as demo:\n    gr.Textbox(label='Out', value='second run')\n"
 BROKEN = "import gradio as gr\n\nwith gr.Blocks() as demo:\n    gr.Textbox(label='Out')\n    1 / 0\n"
+HELPER = "def shout(text):\n    return text.upper() + '!'\n"
+USES_HELPER = "import gradio as gr\nfrom helpers import shout\nwith gr.Blocks() as demo:\n    gr.Textbox(label='Out', value=shout('two files'))\n"
 
 
 def set_code(page, text: str) -> None:
@@ -45,6 +47,22 @@ def test_editor_runs_restarts_reports_and_shares(app_opener, site_url):
         problem = page.locator("#wb-editor-problem")
         expect(problem).to_contain_text("ZeroDivisionError", timeout=30_000)
         expect(problem.get_by_role("button")).to_have_text("app.py, line 5")
+
+        # "+ File" asks for the name in place; a bad name is refused with a reason, a good one opens a tab.
+        page.get_by_role("button", name="+ File").click()
+        page.get_by_label("New file name").fill("../escape.py")
+        page.get_by_label("New file name").press("Enter")
+        expect(problem).to_contain_text("Bad file name: ../escape.py")
+        expect(page.get_by_role("tab", name="../escape.py")).to_have_count(0)
+        page.get_by_role("button", name="+ File").click()
+        page.get_by_label("New file name").fill("helpers.py")
+        page.get_by_label("New file name").press("Enter")
+        expect(page.get_by_role("tab", name="helpers.py")).to_have_attribute("aria-selected", "true")
+        set_code(page, HELPER)
+        page.get_by_role("tab", name="app.py").click()
+        set_code(page, USES_HELPER)
+        page.keyboard.press("ControlOrMeta+Enter")
+        expect(frame.get_by_label("Out")).to_have_value("TWO FILES!", timeout=30_000)
 
         set_code(page, SECOND)
         page.context.grant_permissions(["clipboard-read", "clipboard-write"])

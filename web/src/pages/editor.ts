@@ -97,15 +97,38 @@ function renderTabs(): void {
   add.className = "wb-editor-add";
   add.textContent = "+ File";
   add.title = "Add a file";
-  add.onclick = () => {
-    const name = prompt("File name (e.g. helpers.py or data.csv)")?.trim();
-    if (!name) return;
-    if (!/^[\w.-]+(\/[\w.-]+)*$/.test(name) || name.split("/").includes("..")) return showProblem(`Bad file name: ${name}`);
-    if (!(name in app.files)) app.files[name] = "";
-    saveDraft();
-    openFile(name);
-  };
+  add.onclick = () => add.replaceWith(newFileInput());
   tabs.appendChild(add);
+}
+
+/** The "+ File" button's inline name field: Enter adds (or opens) the file, Escape or leaving it cancels. */
+function newFileInput(): HTMLInputElement {
+  const input = document.createElement("input");
+  input.className = "wb-editor-new-file";
+  input.placeholder = "helpers.py";
+  input.setAttribute("aria-label", "New file name");
+  let done = false;
+  const finish = (name: string | null): void => {
+    if (done) return;
+    done = true;
+    if (name && (!/^[\w.-]+(\/[\w.-]+)*$/.test(name) || name.split("/").includes(".."))) {
+      showProblem(`Bad file name: ${name} (letters, digits, "_", "-", "." and "/" between folders)`);
+      name = null;
+    }
+    if (name && !(name in app.files)) {
+      app.files[name] = "";
+      saveDraft();
+    }
+    if (name) openFile(name);
+    else renderTabs();
+  };
+  input.onkeydown = (event) => {
+    if (event.key === "Enter") finish(input.value.trim() || null);
+    else if (event.key === "Escape") finish(null);
+  };
+  input.onblur = () => finish(null);
+  queueMicrotask(() => input.focus());
+  return input;
 }
 
 function openFile(name: string, line?: number): void {

@@ -1,4 +1,5 @@
-// The page entry: start the worker, show boot stages, render the tree, and route worker messages.
+// Start an app in a page: the worker, the boot stages, the tree, and the worker's messages routed to the
+// renderer. Used by the export's index page (pages/app.ts), the sandboxed player and embeds.
 
 import type { AppFiles, WorkerMessage } from "../protocol";
 import { Connection } from "../client/connection";
@@ -10,7 +11,6 @@ import { renderLoading } from "../renderer/loading";
 import { mountApp, type MountOptions } from "../renderer/render";
 import { currentOnly } from "./rerun";
 import { warmUpMarkdown } from "../components/markdown";
-import { registerOffline } from "../share/offline";
 
 export interface StartOptions {
   /** The site root holding runtime.json, assets/, pyodide/ (and app/ when `app` is not given). */
@@ -24,12 +24,6 @@ export interface StartOptions {
   mount?: MountOptions;
   /** The connection's worker was already sent `init` (the export's index.html starts it early). */
   initSent?: boolean;
-}
-
-/** What the inline script of web/pages/index.html leaves for us: a worker already booting. */
-interface EarlyStart {
-  worker: Worker;
-  messages: MessageEvent[];
 }
 
 /** Warm the renderer's slow first steps once, when the page is idle while Python boots. */
@@ -115,24 +109,4 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
   }
   addEventListener("pagehide", () => worker.post({ type: "unload" }));
   return worker;
-}
-
-// Auto-start on the export's index.html: the bundle lives in assets/, so the site root is one level up.
-const root = document.getElementById("wasmblocks-app");
-// data-autostart="false": a host (the sandboxed player, an embed) starts it with its own options.
-if (root && root.dataset.autostart !== "false") {
-  const base = new URL("../", import.meta.url);
-  const early: EarlyStart | undefined = (window as any).__wasmblocksEarly;
-  if (early) {
-    start(root, { base, connection: new Connection(early.worker, "module", early.messages), initSent: true });
-  } else {
-    start(root, { base });
-  }
-  // Only once the app is ready: the precache must not compete with the boot's own downloads.
-  const ready = new MutationObserver(() => {
-    if (root.dataset.state !== "ready") return;
-    ready.disconnect();
-    registerOffline(base);
-  });
-  ready.observe(root, { attributes: true, attributeFilter: ["data-state"] });
 }
