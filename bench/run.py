@@ -22,79 +22,29 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import gzip
-import importlib.util
 import json
-import os
-import platform
 import re
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import time
 import traceback
 from pathlib import Path
 from typing import Any, Callable
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "py"))
+# The sibling modules are imported by plain name: `python3 bench/run.py` puts bench/ first on sys.path; this
+# line covers loading run.py by path too (runpy, importlib).
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from common import (  # noqa: E402  (also puts py/ on sys.path for wasmblocks_build)
+    BENCH_APP, BENCH_DIR, DOCS, HELLO, HELLO_SELECTOR, MEMORY_EVENTS, READY, RENDER_BOXES, RESULTS, ROOT,
+    STREAM_STEPS, WORK, ScenarioError, ensure_playwright, percentile, summary,
+)
+from page_js import CLICKS_JS, RENDER_JS, SETTLE_JS, STREAM_JS, WORKER_MEMORY_JS  # noqa: E402
+from peer import FIRST_RENDER_SCRIPT, GradioServer, ensure_gradio_venv  # noqa: E402
+from report import machine_info, render_table, write_docs  # noqa: E402
 from wasmblocks_build.chromium import CHROMIUM_ARGS, ensure_chromium  # noqa: E402
-from wasmblocks_build.common import BUILD_DIR, log, python, run  # noqa: E402
-
-BENCH_DIR = ROOT / "bench"
-WORK = BUILD_DIR / "bench"
-VENV = BUILD_DIR / "bench-venv"
-RESULTS = BENCH_DIR / "results.json"
-DOCS = ROOT / "docs" / "performance.md"
-HELLO = ROOT / "examples" / "hello.py"
-BENCH_APP = BENCH_DIR / "apps" / "bench_app.py"
-READY = '#wasmblocks-app[data-state="ready"], #wasmblocks-app[data-state="error"]'
-HELLO_SELECTOR = 'textarea[placeholder="What is your name?"], input[placeholder="What is your name?"]'
-STREAM_STEPS = 2000
-RENDER_BOXES = 1000
-MEMORY_EVENTS = 10_000
-
-TARGETS = {
-    "tti_cold_ratio": "≤ 0.35 × bare Pyodide",
-    "tti_warm": "< 1.0 s",
-    "event_p50": "< 5 ms",
-    "event_p99": "< 25 ms",
-    "event_vs_gradio": "≥ 9× faster",
-    "stream_rate": "≥ 500 updates/s",
-    "render_1000": "< 1 s",
-    "bytes_ratio": "≤ 1.6 × bare core",
-    "own_js_wheel_gz": "< 150 KB",
-}
-
-
-class ScenarioError(RuntimeError):
-    """A scenario broke (not merely slow): the run fails loudly."""
-
-
-# ---------------------------------------------------------------- statistics
-
-def summary(values: list[float]) -> dict[str, float] | None:
-    """median with min-max of several runs."""
-    if not values:
-        return None
-    return {"median": statistics.median(values), "min": min(values), "max": max(values), "runs": len(values)}
-
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    k = (len(ordered) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
-
-
-# ---------------------------------------------------------------- setup
-
-def ensure_playwright() -> None:
-    if importlib.util.find_spec("playwright") is None:
-        log("installing playwright (pip) …")
-        run([python(), "-m", "pip", "install", "-q", "--disable-pip-version-check", "playwright"], what="pip install playwright")
+from wasmblocks_build.common import log  # noqa: E402
 
 
 def build_sites(no_snapshot: bool = False) -> Path:
@@ -114,183 +64,9 @@ def build_sites(no_snapshot: bool = False) -> Path:
     return www
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def ensure_gradio_venv() -> tuple[Path | None, str]:
-    """(python of build/bench-venv with Gradio, version) or (None, reason). Installs once, then reuses it."""
-    py = VENV / "bin" / "python"
-    check = [str(py), "-c", "import gradio; print(gradio.__version__)"]
-    if py.exists():
-        proc = subprocess.run(check, capture_output=True, text=True)
-        if proc.returncode == 0:
-            return py, proc.stdout.strip()
-    log("creating build/bench-venv and installing Gradio for the peer (once; this takes a while) …")
-    try:
-        if not py.exists():
-            subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True, capture_output=True, text=True)
-        proc = subprocess.run(
-            [str(py), "-m", "pip", "install", "-q", "--disable-pip-version-check", "gradio"],
-            capture_output=True, text=True, timeout=1800,
-        )
-    except subprocess.TimeoutExpired:
-        return None, "pip install gradio timed out after 30 min"
-    except (OSError, subprocess.CalledProcessError) as exc:
-        return None, f"cannot create the virtual environment: {exc}"
-    if proc.returncode != 0:
-        tail = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["(no output)"]
-        return None, f"pip install gradio failed: {tail[0][:200]}"
-    proc = subprocess.run(check, capture_output=True, text=True)
-    if proc.returncode != 0:
-        return None, "gradio installed but does not import"
-    return py, proc.stdout.strip()
-
-
-class GradioServer:
-    """bench/gradio_peer.py APP on 127.0.0.1:<free port>, in the bench venv."""
-
-    def __init__(self, venv_python: Path, app: Path) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "NO_PROXY": "127.0.0.1,localhost"}
-        self.log_path = WORK / f"gradio-{app.stem}.log"
-        self.log_file = open(self.log_path, "w")
-        self.proc = subprocess.Popen(
-            [str(venv_python), str(BENCH_DIR / "gradio_peer.py"), str(app), str(self.port)],
-            stdout=self.log_file, stderr=subprocess.STDOUT, env=env, cwd=str(WORK),
-        )
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise ScenarioError(f"the Gradio server exited ({self.proc.returncode}); see {self.log_path}")
-            if "READY" in self.log_path.read_text(errors="replace"):
-                return
-            time.sleep(0.2)
-        self.close()
-        raise ScenarioError(f"the Gradio server did not start within 180 s; see {self.log_path}")
-
-    def close(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-        self.log_file.close()
-
-
-# ---------------------------------------------------------------- page helpers
-
-# Records when an element first matches window.__benchSelector (set per page), for the peer's first render.
-FIRST_RENDER_SCRIPT = """
-(() => {
-  const sel = %s;
-  const check = () => {
-    if (window.__firstRender === undefined && document.querySelector(sel)) {
-      window.__firstRender = performance.now();
-      obs.disconnect();
-    }
-  };
-  const obs = new MutationObserver(check);
-  obs.observe(document, { childList: true, subtree: true });
-})();
-""" % json.dumps(HELLO_SELECTOR)
-
-# Wait until the site's service worker (if any) finished installing, i.e. its precache is done, so it
-# does not compete with what is measured next.
-SETTLE_JS = """
-async (timeout) => {
-  if (!navigator.serviceWorker) return "no service worker";
-  const reg = await Promise.race([navigator.serviceWorker.getRegistration(), new Promise((r) => setTimeout(r, 2000))]);
-  if (!reg) return "none registered";
-  const deadline = performance.now() + timeout;
-  while ((reg.installing || reg.waiting) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  await new Promise((r) => setTimeout(r, 300));
-  return reg.active ? "active" : "not active";
-}
-"""
-
-CLICKS_JS = """
-async ({ n, warmup, timeout }) => {
-  const button = document.querySelector("#echo button, button#echo");
-  const out = document.querySelector("#out");
-  if (!button || !out) throw new Error("no #echo button or #out element");
-  const count = () => { const m = /echo (\\d+)/.exec(out.textContent || ""); return m ? Number(m[1]) : 0; };
-  const times = [];
-  for (let i = 0; i < warmup + n; i++) {
-    const want = count() + 1;
-    const t0 = performance.now();
-    await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { obs.disconnect(); reject(new Error(`click ${i}: no "echo ${want}" within ${timeout} ms (shows ${JSON.stringify(out.textContent)})`)); }, timeout);
-      const obs = new MutationObserver(() => {
-        if (count() >= want) { obs.disconnect(); clearTimeout(timer); resolve(); }
-      });
-      obs.observe(out, { childList: true, subtree: true, characterData: true });
-      button.click();
-    });
-    if (i >= warmup) times.push(performance.now() - t0);
-  }
-  return times;
-}
-"""
-
-STREAM_JS = """
-async ({ steps, timeout }) => {
-  const button = document.querySelector("#stream button, button#stream");
-  const box = document.querySelector("#streamed textarea, #streamed input");
-  if (!button || !box) throw new Error("no #stream button or #streamed box");
-  const last = String(steps - 1);
-  const seen = new Set();
-  const t0 = performance.now();
-  button.click();
-  return await new Promise((resolve, reject) => {
-    let first = null;
-    const tick = () => {
-      const v = box.value;
-      if (v !== "" && !seen.has(v)) { seen.add(v); if (first === null) first = performance.now(); }
-      const now = performance.now();
-      if (v === last) {
-        // The last value must stay: wait a moment and look again (a late stale update would replace it).
-        setTimeout(() => resolve({ elapsed: now - t0, first: first - t0, frames: seen.size, final: box.value }), 300);
-      } else if (now - t0 > timeout) {
-        reject(new Error(`the last value ${last} was not shown within ${timeout} ms (shows ${JSON.stringify(v)})`));
-      } else requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-}
-"""
-
-RENDER_JS = """
-async ({ n, timeout }) => {
-  const button = document.querySelector("#render-go button, button#render-go");
-  if (!button) throw new Error("no #render-go button");
-  const count = () => document.querySelectorAll(".rendered-box").length;
-  const t0 = performance.now();
-  return await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { obs.disconnect(); reject(new Error(`only ${count()} of ${n} Textboxes after ${timeout} ms`)); }, timeout);
-    const obs = new MutationObserver(() => {
-      if (count() >= n) { obs.disconnect(); clearTimeout(timer); resolve(performance.now() - t0); }
-    });
-    obs.observe(document.body, { childList: true, subtree: true });
-    button.click();
-  });
-}
-"""
-
-WORKER_MEMORY_JS = """
-() => {
-  const py = self.__wasmblocks.py;
-  const objects = py.runPython("import gc\\ngc.collect()\\nlen(gc.get_objects())");
-  return { wasm: py._module.HEAP8.length, objects, fromSnapshot: self.__wasmblocks.fromSnapshot };
-}
-"""
-
-
 class Bench:
+    """The scenarios, run on one static server and one Chromium; run() fills self.results and prints the table."""
+
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
         self.results: dict[str, Any] = {"scenarios": {}, "errors": []}
@@ -641,150 +417,6 @@ def _latency(runs: list[list[float]]) -> dict[str, Any]:
         "p95_ms": summary([r["p95"] for r in per_run]),
         "p99_ms": summary([r["p99"] for r in per_run]),
     }
-
-
-def machine_info(chromium: str, gradio: str) -> dict[str, Any]:
-    cpu = platform.processor() or ""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    mem = ""
-    try:
-        kb = int(next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal")).split()[1])
-        mem = f"{kb / 1024 / 1024:.0f} GiB"
-    except (OSError, StopIteration, ValueError):
-        pass
-    node = subprocess.run(["node", "--version"], capture_output=True, text=True).stdout.strip() if shutil.which("node") else ""
-    pyodide = json.loads((ROOT / "node_modules" / "pyodide" / "package.json").read_text())["version"]
-    return {"cpu": cpu, "cores": os.cpu_count(), "memory": mem, "os": platform.platform(), "chromium": chromium,
-            "python": platform.python_version(), "node": node, "pyodide": pyodide, "gradio_peer": gradio or None}
-
-
-def _ms(s: dict | None, scale: float = 1.0, unit: str = "ms", digits: int = 0) -> str:
-    if not s:
-        return "—"
-    f = f"{{:.{digits}f}}"
-    return f"{f.format(s['median'] * scale)} {unit} ({f.format(s['min'] * scale)}–{f.format(s['max'] * scale)})"
-
-
-def _status(ok: bool | None) -> str:
-    return "—" if ok is None else ("✓" if ok else "✗")
-
-
-def render_table(results: dict[str, Any]) -> str:
-    """The Markdown table printed at the end and put into docs/performance.md."""
-    sc = results["scenarios"]
-    st, ps, ev, pe = sc.get("startup", {}), sc.get("peer_startup", {}), sc.get("events", {}), sc.get("peer_events", {})
-    stm, rn, mem = sc.get("streaming", {}), sc.get("render", {}), sc.get("memory", {})
-    rows: list[tuple[str, str, str, str]] = []
-
-    def err(d: dict) -> str | None:
-        return d.get("error") and f"BROKEN: {d['error'][:120]}"
-
-    def med(d: dict | None, key: str) -> float | None:
-        return (d or {}).get(key, {}).get("median") if isinstance((d or {}).get(key), dict) else None
-
-    # start-up
-    if err(st):
-        rows.append(("1–2, 7 start-up", err(st), "", "✗"))
-    else:
-        ratio = med(st, "tti_cold_ratio")
-        rows.append(("1. TTI cold (hello)", _ms(st.get("tti_cold_ms")), TARGETS["tti_cold_ratio"] + f" → {ratio:.2f}×" if ratio else "", _status(ratio is not None and ratio <= 0.35)))
-        warm = med(st, "tti_warm_ms")
-        rows.append(("1. TTI warm (hello)", _ms(st.get("tti_warm_ms")), TARGETS["tti_warm"], _status(warm is not None and warm < 1000)))
-        rows.append(("2. bare Pyodide boot, cold", _ms(st.get("bare_pyodide_cold_ms")), "baseline", ""))
-        rows.append(("2. bare Pyodide boot, warm", _ms(st.get("bare_pyodide_warm_ms")), "baseline", ""))
-        rows.append(("2. TTI / bare Pyodide, cold", _ms(st.get("tti_cold_ratio"), unit="×", digits=2), "≤ 0.35×", _status(ratio is not None and ratio <= 0.35)))
-        rows.append(("2. TTI / bare Pyodide, warm", _ms(st.get("tti_warm_ratio"), unit="×", digits=2), "", ""))
-    if ps.get("unavailable") or err(ps):
-        rows.append(("3. Gradio server: first render", f"unavailable: {ps.get('unavailable') or err(ps)}", "", ""))
-    else:
-        rows.append((f"3. Gradio {ps.get('gradio_version')} server: first render, cold", _ms(ps.get("first_render_cold_ms")), "peer", ""))
-        rows.append((f"3. Gradio {ps.get('gradio_version')} server: first render, warm", _ms(ps.get("first_render_warm_ms")), "peer", ""))
-    # events
-    if err(ev):
-        rows.append(("4. event round trip", err(ev), "", "✗"))
-    else:
-        p50, p99 = med(ev, "p50_ms"), med(ev, "p99_ms")
-        n = ev.get("clicks_per_run")
-        rows.append((f"4. click → DOM, p50 ({n} clicks)", _ms(ev.get("p50_ms"), digits=1), TARGETS["event_p50"], _status(p50 is not None and p50 < 5)))
-        rows.append(("4. click → DOM, p95", _ms(ev.get("p95_ms"), digits=1), "", ""))
-        rows.append(("4. click → DOM, p99", _ms(ev.get("p99_ms"), digits=1), TARGETS["event_p99"], _status(p99 is not None and p99 < 25)))
-    if pe.get("unavailable") or err(pe):
-        rows.append(("3. Gradio server: click → output", f"unavailable: {pe.get('unavailable') or err(pe)}", "", ""))
-    else:
-        gp50 = med(pe, "p50_ms")
-        rows.append((f"3. Gradio server: click → output, p50 ({pe.get('clicks_per_run')} clicks)", _ms(pe.get("p50_ms"), digits=1), "peer", ""))
-        rows.append(("3. Gradio server: click → output, p99", _ms(pe.get("p99_ms"), digits=1), "peer", ""))
-        p50 = med(ev, "p50_ms")
-        if p50 and gp50:
-            rows.append(("3. speed-up over the Gradio server (p50)", f"{gp50 / p50:.1f}×", TARGETS["event_vs_gradio"], _status(gp50 / p50 >= 9)))
-    # streaming
-    if err(stm):
-        rows.append(("5. streaming 2,000 updates", err(stm), "", "✗"))
-    else:
-        rate = med(stm, "updates_per_s")
-        rows.append(("5. streamed updates rendered per second", _ms(stm.get("updates_per_s"), unit="/s"), TARGETS["stream_rate"], _status(rate is not None and rate >= 500)))
-        rows.append(("5. … all 2,000 in / last value shown", f"{_ms(stm.get('elapsed_ms'))} / {'yes' if stm.get('last_value_shown') else 'NO'}", "last value shown", _status(bool(stm.get("last_value_shown")))))
-    # render
-    if rn.get("skipped"):
-        rows.append(("6. @gr.render of 1,000 Textboxes", f"skipped: {rn['skipped'].removeprefix('skipped: ')}", TARGETS["render_1000"], "—"))
-    elif err(rn):
-        rows.append(("6. @gr.render of 1,000 Textboxes", err(rn), "", "✗"))
-    else:
-        ms = med(rn, "ms")
-        rows.append(("6. @gr.render of 1,000 Textboxes", _ms(rn.get("ms")), TARGETS["render_1000"], _status(ms is not None and ms < 1000)))
-    # bytes
-    if not err(st) and st.get("first_load_bytes"):
-        b = st["first_load_bytes"]
-        kb = lambda n: f"{n / 1000:,.0f} KB"  # noqa: E731
-        parts = ", ".join(f"{k.replace('_', ' ')} {kb(v)}" for k, v in b.items()
-                          if k not in ("total", "bare_pyodide_core", "ratio_to_core", "service_worker_precache"))
-        ratio = b.get("ratio_to_core")
-        rows.append(("7. first-load bytes", f"{kb(b['total'])} ({parts})", "", ""))
-        if b.get("service_worker_precache"):
-            rows.append(("7. … plus the offline service worker's precache", kb(b["service_worker_precache"]), "", ""))
-        rows.append(("7. … vs bare Pyodide core", f"{ratio:.2f}× of {kb(b['bare_pyodide_core'])}" if ratio else "—", TARGETS["bytes_ratio"], _status(ratio is not None and ratio <= 1.6)))
-        own = st.get("own_js_wheel_gzip", {})
-        parts = ", ".join(f"{k} {v / 1000:.0f}" for k, v in own.items() if k not in ("total", "css_not_counted"))
-        rows.append(("7. our JS + wheel, gzipped", f"{own.get('total', 0) / 1000:.0f} KB ({parts}; CSS {own.get('css_not_counted', 0) / 1000:.0f} more)",
-                     TARGETS["own_js_wheel_gz"], _status(own.get("total", 10**9) < 150_000)))
-    # memory
-    if err(mem):
-        rows.append(("8. worker memory", err(mem), "", "✗"))
-    elif mem:
-        mb = lambda n: f"{n / 2**20:.1f} MiB"  # noqa: E731
-        rows.append(("8. worker wasm memory after boot", f"{mb(mem['after_boot']['wasm'])}; {mem['after_boot']['objects']:,} Python objects", "", ""))
-        rows.append((f"8. … after {mem['events']:,} events", f"{mb(mem['after_events']['wasm'])}; {mem['after_events']['objects']:,} Python objects ({mem['python_objects_growth']:+,})", "", ""))
-
-    lines = ["| scenario | result: median (min–max) | target | |", "| --- | --- | --- | --- |"]
-    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
-    return "\n".join(lines)
-
-
-def write_docs(results: dict[str, Any], table: str) -> None:
-    """Replace the generated part of docs/performance.md (between the markers) with this run."""
-    m = results["machine"]
-    cfg = results["config"]
-    block = "\n".join([
-        "<!-- bench:begin (written by `python3 bench/run.py --docs`) -->",
-        f"Run {results['finished']} ({results['seconds']:.0f} s), {cfg['runs']} runs per figure, "
-        f"{cfg['clicks']} clicks per run ({cfg['peer_clicks']} on the Gradio server).",
-        "",
-        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory']} RAM; {m['os']}; Chromium {m['chromium']} (headless); "
-        f"Pyodide {m['pyodide']}; Python {m['python']}; Node {m['node']}; peer Gradio {m['gradio_peer'] or 'unavailable'}; "
-        f"Chromium's omnibox WebUI {'built in every context (--browser-ui)' if cfg.get('browser_ui') else 'off'}.",
-        "",
-        table,
-        "<!-- bench:end -->",
-    ])
-    text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Performance\n\n<!-- bench:begin -->\n<!-- bench:end -->\n"
-    text = re.sub(r"<!-- bench:begin.*?<!-- bench:end -->", lambda _: block, text, flags=re.S)
-    DOCS.write_text(text, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

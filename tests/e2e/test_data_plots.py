@@ -88,3 +88,92 @@ def test_line_plot_from_dict_renders_svg_with_title(page):
 def test_matplotlib_plot_renders_image(page):
     page.get_by_role("button", name="Draw with matplotlib").click()
     expect(page.locator(".wb-plot img.matplotlib")).to_be_visible()
+
+
+SORTABLE = '''
+import gradio as gr
+
+def shape(rows):
+    return f"{len(rows)}x{len(rows[0]) if rows else 0}"
+
+def picked(evt: gr.SelectData):
+    return f"{evt.index} {evt.value}"
+
+with gr.Blocks() as demo:
+    table = gr.Dataframe([["pear", 5], ["apple", 12], ["fig", 3], ["", 7]], headers=["item", "qty"],
+                         datatype=["str", "number"], type="array", interactive=True,
+                         row_count=(4, "dynamic"), col_count=(2, "dynamic"), elem_id="t")
+    size = gr.Textbox(label="Shape")
+    pick = gr.Textbox(label="Picked")
+    table.change(shape, table, size)
+    table.select(picked, None, pick)
+    gr.Dataframe([[1, 2], [3, 4]], headers=["a", "b"], row_count=(2, "fixed"), col_count=(2, "fixed"),
+                 interactive=True, elem_id="fixed")
+'''
+
+
+def _shown(table, col=0):
+    """The column's texts in the order the rows are shown."""
+    return table.locator(f'tbody td[data-col="{col}"]').all_inner_texts()
+
+
+def test_sorting_is_a_view_and_the_cell_menu_adds_and_deletes(open_app, source_url):
+    page = open_app(source_url("sortable.py", SORTABLE))
+    table = page.locator("#t")
+    qty = table.get_by_role("columnheader", name="qty")
+    qty.get_by_role("button", name="qty").click()
+    expect(qty).to_have_attribute("aria-sort", "ascending")
+    assert _shown(table) == ["fig", "pear", "", "apple"]
+    qty.get_by_role("button", name="qty").click()
+    expect(qty).to_have_attribute("aria-sort", "descending")
+    assert _shown(table) == ["apple", "", "pear", "fig"]
+    qty.get_by_role("button", name="qty").click()
+    expect(qty).to_have_attribute("aria-sort", "none")
+    assert _shown(table) == ["pear", "apple", "fig", ""]
+
+    # The header's cell menu sorts too (Gradio's item names); empty cells go last.
+    item = table.get_by_role("columnheader", name="item")
+    item.hover()
+    item.get_by_role("button", name="Open cell menu").click()
+    page.get_by_role("menuitem", name="Sort ascending").click()
+    expect(item).to_have_attribute("aria-sort", "ascending")
+    assert _shown(table) == ["apple", "fig", "pear", ""]
+    # Sorting changes the view, not the value: the first row shown is row 1 of the value.
+    table.locator('td[data-row="1"][data-col="0"]').click()
+    expect(page.get_by_label("Picked")).to_have_value("[1, 0] apple")
+
+    # Rows and columns are added and deleted from the selected cell's menu; Python sees each new shape.
+    table.get_by_role("button", name="Open cell menu").last.click()
+    page.get_by_role("menuitem", name="Add row below").click()
+    expect(page.get_by_label("Shape")).to_have_value("5x2")
+    expect(item).to_have_attribute("aria-sort", "none")  # a new row lands where it was put
+    assert _shown(table) == ["pear", "apple", "", "fig", ""]
+    table.locator('td[data-row="0"][data-col="1"]').click()
+    table.get_by_role("button", name="Open cell menu").last.click()
+    page.get_by_role("menuitem", name="Add column to the right").click()
+    expect(page.get_by_label("Shape")).to_have_value("5x3")
+    expect(table.get_by_role("columnheader", name="3")).to_be_visible()
+    table.locator('td[data-row="0"][data-col="2"]').click()
+    table.get_by_role("button", name="Open cell menu").last.click()
+    page.get_by_role("menuitem", name="Delete column").click()
+    expect(page.get_by_label("Shape")).to_have_value("5x2")
+    table.locator('td[data-row="2"][data-col="0"]').click()
+    table.get_by_role("button", name="Open cell menu").last.click()
+    page.keyboard.press("Escape")  # closes without doing anything
+    expect(page.get_by_role("menu")).to_have_count(0)
+    table.get_by_role("button", name="Open cell menu").last.click()
+    page.get_by_role("menuitem", name="Delete row").click()
+    expect(page.get_by_label("Shape")).to_have_value("4x2")
+    assert _shown(table) == ["pear", "apple", "fig", ""]
+
+    # A table of fixed size offers sorting only.
+    fixed = page.locator("#fixed")
+    fixed.locator('td[data-row="0"][data-col="0"]').click()
+    expect(fixed.locator("td").get_by_role("button", name="Open cell menu")).to_have_count(0)
+    header = fixed.get_by_role("columnheader", name="a")
+    header.hover()
+    header.get_by_role("button", name="Open cell menu").click()
+    expect(page.get_by_role("menuitem")).to_have_text(["Sort ascending", "Sort descending", "Clear sort"])
+    page.keyboard.press("Escape")
+    assert not page.wasmblocks_errors
+

@@ -1,12 +1,15 @@
 // gr.Dataframe: a <table> whose body is virtualised (only the rows in view, plus a margin, are in the DOM,
-// so 10,000 rows scroll smoothly), with search, cell selection (arrow keys), and editing: double-click or
-// Enter opens a cell, Enter commits, Escape cancels. Fires select {index: [row, col], value, row_value} and
-// edit {index, value, previous_value}.
+// so 10,000 rows scroll smoothly), with search, sorting (a header's button or cell menu), cell selection
+// (arrow keys), editing (double-click or Enter opens a cell, Enter commits, Escape cancels) and, where
+// row_count/col_count are "dynamic", adding and deleting rows and columns from the cell menu. Fires select
+// {index: [row, col], value, row_value} and edit {index, value, previous_value}.
 
 import { useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { CellMenu, MenuButton, type MenuItem } from "./dataframe-menu";
+import { addColumn, addRow, deleteColumn, deleteRow, nextSort, sortRows, type SortState, type Table } from "./dataframe-ops";
 
 // Rows have a fixed height unless wrap=True; the window is computed from it.
 const ROW_PX = 36;
@@ -50,20 +53,25 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
   );
   const interactive = props.interactive !== false;
   const staticCols: number[] = Array.isArray(props.static_columns) ? props.static_columns : [];
+  const dynamic = (count: any) => Array.isArray(count) && count[1] === "dynamic";
+  const rowsDynamic = interactive && dynamic(props.row_count);
+  const colsDynamic = interactive && dynamic(props.col_count);
   const [query, setQuery] = useState("");
+  const [sort, setSort] = useState<SortState | null>(null);
+  const [menu, setMenu] = useState<{ row: number; col: number; x: number; y: number } | null>(null);
   const [selected, setSelected] = useState<[number, number] | null>(null);
   const [editing, setEditing] = useState<{ row: number; col: number; text: string } | null>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(500);
   const wrap = useRef<HTMLDivElement>(null);
 
-  // Rows shown (original indices), after the search filter.
+  // Rows shown (indices into the value), after the search filter, in the sort's order.
   const rows = useMemo(() => {
     const all = table.data.map((_, i) => i);
     const q = query.trim().toLowerCase();
-    if (!q) return all;
-    return all.filter((i) => table.data[i].some((c) => display(c).toLowerCase().includes(q)));
-  }, [table.data, query]);
+    const found = q ? all.filter((i) => table.data[i].some((c) => display(c).toLowerCase().includes(q))) : all;
+    return sortRows(table.data, found, sort && sort.col < width ? sort : null);
+  }, [table.data, query, sort, width]);
 
   useLayoutEffect(() => {
     const el = wrap.current;
@@ -105,6 +113,38 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
     setValue({ ...value, headers: headers, data });
     trigger("edit", { index: [row, col], value: next, previous_value: previous });
     wrap.current?.focus();
+  };
+
+  /** A row or column added or deleted from the cell menu: a new value, then `change` as for any edit. */
+  const reshape = (next: Table) => {
+    setSelected(null);
+    setSort(null); // the sorted column may be gone, and a new row belongs where it was put
+    setValue({ ...value, headers: next.headers, data: next.data });
+  };
+  const current: Table = { headers, data: table.data };
+  const menuItems = (row: number, col: number): MenuItem[] => {
+    const items: MenuItem[] = [];
+    if (row < 0) {
+      items.push(
+        { label: "Sort ascending", run: () => setSort({ col, direction: "asc" }), active: sort?.col === col && sort.direction === "asc" },
+        { label: "Sort descending", run: () => setSort({ col, direction: "desc" }), active: sort?.col === col && sort.direction === "desc" },
+        { label: "Clear sort", run: () => setSort(null) },
+      );
+    } else if (rowsDynamic) {
+      items.push(
+        { label: "Add row above", run: () => reshape(addRow(current, row, datatypes)) },
+        { label: "Add row below", run: () => reshape(addRow(current, row + 1, datatypes)) },
+      );
+      if (table.data.length > 1) items.push({ label: "Delete row", run: () => reshape(deleteRow(current, row)), danger: true });
+    }
+    if (colsDynamic) {
+      items.push(
+        { label: "Add column to the left", run: () => reshape(addColumn(current, col)) },
+        { label: "Add column to the right", run: () => reshape(addColumn(current, col + 1)) },
+      );
+      if (width > 1) items.push({ label: "Delete column", run: () => reshape(deleteColumn(current, col)), danger: true });
+    }
+    return items;
   };
 
   /** Keep the selected cell's row in view while moving with the keyboard. */
@@ -188,11 +228,25 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
           <thead>
             <tr>
               {props.show_row_numbers ? <th class="row-number" aria-label="Row number" /> : null}
-              {headers.map((h, j) => (
-                <th role="columnheader" key={j} style={widths[j] != null ? { width: cssSize(widths[j]) } : undefined}>
-                  <span class="header-text">{h}</span>
-                </th>
-              ))}
+              {headers.map((h, j) => {
+                const direction = sort?.col === j ? sort.direction : null;
+                return (
+                  <th
+                    role="columnheader"
+                    key={j}
+                    aria-sort={direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none"}
+                    style={widths[j] != null ? { width: cssSize(widths[j]) } : undefined}
+                  >
+                    <div class="header-cell">
+                      <button type="button" class="header-button" title={`Sort by ${h}`} onClick={() => setSort(nextSort(sort, j))}>
+                        <span class="header-text">{h}</span>
+                        {direction ? <span class="sort-arrow" aria-hidden="true">{direction === "asc" ? "▲" : "▼"}</span> : null}
+                      </button>
+                      <MenuButton onOpen={(at) => setMenu({ row: -1, col: j, ...at })} />
+                    </div>
+                  </th>
+                );
+              })}
             </tr>
           </thead>
           <tbody>
@@ -247,6 +301,9 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
                       ) : (
                         <span class="cell-text">{display(cell)}</span>
                       )}
+                      {isSel && !isEdit && (rowsDynamic || colsDynamic) ? (
+                        <MenuButton onOpen={(at) => setMenu({ row, col, ...at })} />
+                      ) : null}
                     </td>
                   );
                 })}
@@ -257,6 +314,17 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
         </table>
         {rows.length === 0 && table.data.length > 0 ? <div class="no-results">No matching rows</div> : null}
       </div>
+      {menu ? (
+        <CellMenu
+          x={menu.x}
+          y={menu.y}
+          items={menuItems(menu.row, menu.col)}
+          onClose={() => {
+            setMenu(null);
+            wrap.current?.focus();
+          }}
+        />
+      ) : null}
     </div>
   );
 }
