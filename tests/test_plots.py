@@ -35,6 +35,20 @@ def test_bar_and_scatter_marks_and_types():
     assert gr.LinePlot().get_block_name() == "lineplot"
 
 
+def test_binned_bars_are_a_number_line_aggregated_per_bin():
+    data = {"w": [50, 51, 62, 75], "h": [1, 2, 3, 4], "note": ["a", "b", "c", "d"]}
+    spec = gr.BarPlot(data, x="w", y="h", x_bin=10, y_aggregate="sum", tooltip="all").value["spec"]
+    x, y = spec["encoding"]["x"], spec["encoding"]["y"]
+    assert x["type"] == "quantitative" and x["bin"] == {"step": 10} and y["aggregate"] == "sum"
+    # The tooltip shows the bin and the sum; a raw column there would make one bar per row, not per bin.
+    assert spec["encoding"]["tooltip"] == [
+        {"field": "w", "type": "quantitative", "bin": {"step": 10}},
+        {"field": "h", "type": "quantitative", "aggregate": "sum"},
+    ]
+    # Without x_bin, numbers under bars stay categories.
+    assert gr.BarPlot(data, x="w", y="h").value["spec"]["encoding"]["x"]["type"] == "ordinal"
+
+
 def test_native_plot_errors():
     with pytest.raises(Error, match="not a column"):
         gr.LinePlot(DATA, x="nope", y="visits")

@@ -1,6 +1,8 @@
 """Data and plots (examples/data_plots.py): Dataframe select and edit events reaching Python, a virtualised
 10,000-row table, and a LinePlot drawn by vega-embed from a dict of columns."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -177,3 +179,61 @@ def test_sorting_is_a_view_and_the_cell_menu_adds_and_deletes(open_app, source_u
     page.keyboard.press("Escape")
     assert not page.wasmblocks_errors
 
+
+
+ZOOM = '''
+import gradio as gr
+
+points = {"weight": [50 + i for i in range(50)], "height": [150 + (i * 7) % 40 for i in range(50)]}
+
+def bins(selection: gr.SelectData):
+    return f"bins {selection.index[0]:.0f}..{selection.index[1]:.0f}"
+
+def zoom(selection: gr.SelectData):
+    low, high = selection.index
+    return f"{low:.1f}..{high:.1f}", gr.LinePlot(x_lim=[low, high])
+
+with gr.Blocks() as demo:
+    plot = gr.LinePlot(points, x="weight", y="height", elem_id="zoomable")
+    bars = gr.BarPlot({"kind": ["a", "b"], "n": [1, 2]}, x="kind", y="n", elem_id="bars")
+    picked = gr.Textbox(label="Range")
+    plot.select(zoom, None, [picked, plot])
+    plot.double_click(lambda: ("reset", gr.LinePlot(x_lim=None)), None, [picked, plot])
+    bars.select(lambda: "bars", None, picked)
+    binned = gr.BarPlot(points, x="weight", y="height", x_bin=10, y_aggregate="sum", elem_id="binned")
+    binned.select(bins, None, picked)
+'''
+
+
+def _drag_across(page, chart, start, end):
+    """Press at `start` and release at `end` (fractions of the chart's width), halfway down."""
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    y = box["y"] + box["height"] * 0.5
+    page.mouse.move(box["x"] + box["width"] * start, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * (start + end) / 2, y, steps=5)
+    page.mouse.move(box["x"] + box["width"] * end, y, steps=5)
+    page.mouse.up()
+
+
+def test_native_plot_select_is_an_x_range_and_double_click_resets(open_app, source_url):
+    page = open_app(source_url("zoom.py", ZOOM))
+    chart = page.locator("#zoomable svg").first
+    expect(chart).to_be_visible()
+    _drag_across(page, chart, 0.3, 0.7)
+    expect(page.get_by_label("Range")).to_have_value(re.compile(r"^\d+\.\d\.\.\d+\.\d$"))
+    low, high = (float(v) for v in page.get_by_label("Range").input_value().split(".."))
+    assert 50 <= low < high <= 99, (low, high)
+    chart = page.locator("#zoomable svg").first
+    box = chart.bounding_box()
+    page.mouse.dblclick(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.5)
+    expect(page.get_by_label("Range")).to_have_value("reset")
+    # Categories on x: no range to select, so the bar plot draws no brush and fires nothing.
+    _drag_across(page, page.locator("#bars svg").first, 0.3, 0.7)
+    page.wait_for_timeout(500)
+    expect(page.get_by_label("Range")).to_have_value("reset")
+    # Binned numbers (Gradio's zoom demo uses a BarPlot with x_bin) are a range again.
+    _drag_across(page, page.locator("#binned svg").first, 0.2, 0.6)
+    expect(page.get_by_label("Range")).to_have_value(re.compile(r"^bins \d+\.\.\d+$"))
+    assert not page.wasmblocks_errors

@@ -126,7 +126,8 @@ class NativePlot(Component):
         return name
 
     def _axis(self, field: str, title: str | None, lim: list[float] | None, values: list[Any], angle: float, *, x: bool) -> dict[str, Any]:
-        kind = field_type(values, nominal_default=x and self.MARK == "bar")
+        # Bars stand on categories, unless numbers are binned (x_bin): then x is a number line.
+        kind = field_type(values, nominal_default=x and self.MARK == "bar" and not self.x_bin)
         enc: dict[str, Any] = {"field": field, "type": kind, "title": title or field,
                                "axis": {"labelAngle": angle} if angle else {}}
         if x and not self.x_axis_labels_visible:
@@ -160,6 +161,14 @@ class NativePlot(Component):
                 enc["scale"] = {"domain": list(self.color_map), "range": list(self.color_map.values())}
             encoding["color"] = enc
         tooltip = self._tooltip(x, y, columns)
+        if "bin" in encoding["x"] or "aggregate" in encoding["y"]:
+            keep = {x, y, encoding.get("color", {}).get("field")}
+            tooltip = [tip for tip in tooltip if tip["field"] in keep]  # other fields would split the groups
+        for tip in tooltip:
+            # A binned x or aggregated y is shown as such: a raw field in the tooltip would also split the
+            # groups, so bars would be drawn per row instead of per bin.
+            axis = encoding["x"] if tip["field"] == x else encoding["y"] if tip["field"] == y else {}
+            tip.update({k: axis[k] for k in ("bin", "aggregate") if k in axis})
         if tooltip:
             encoding["tooltip"] = tooltip
         mark: dict[str, Any] = {"type": self.MARK, "clip": True}

@@ -29,6 +29,7 @@ export class EventDispatcher {
     this.updates = new UpdateCoalescer((update) => this.store.applyUpdate(update));
     this.addDependencies(config.dependencies);
     store.onTrigger = (id, event, data) => this.fire(id, event, data);
+    store.hasListener = (id, event) => this.byTarget.has(`${id}:${event}`);
     store.onValueChange = (id, user) => {
       this.fire(id, "change", null);
       if (user) this.fire(id, "input", null);

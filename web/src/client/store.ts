@@ -40,6 +40,8 @@ export class AppStore {
   onValueChange: (id: number, user: boolean) => void = () => {};
   /** Set by the event dispatcher: a component fired an event ("click", "submit", …). */
   onTrigger: (id: number, event: string, data?: any) => void = () => {};
+  /** Whether some listener (Python or js=) waits for this event of this block; the dispatcher answers. */
+  hasListener: (id: number, event: string) => boolean = () => false;
   /** Set by the connection: upload files into the worker, get FileData back. */
   upload: (files: File[]) => Promise<FileData[]> = async () => {
     throw new Error("uploads are not available yet");

@@ -1,13 +1,43 @@
 // gr.LinePlot / gr.BarPlot / gr.ScatterPlot: Python builds the Vega-Lite spec; vega-embed (loaded on first
-// use, from plot.tsx's drawVega) draws it as SVG.
+// use, from plot.tsx's drawVega) draws it as SVG. With a .select listener, dragging across a plot whose x is
+// numeric or a date selects that x range (SelectData.index = [min, max], as in Gradio); .double_click fires
+// on a double click (Gradio's demos reset the zoom with it).
 
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import type { ComponentProps } from "../renderer/types";
 import { drawVega, useChart } from "./plot";
 
-export function NativePlot({ type, props, value }: ComponentProps) {
-  const spec = value?.type === "vega" ? value.spec : null;
-  const { ref, error } = useChart(spec ? (el) => drawVega(el, spec) : null, JSON.stringify(spec));
+const BRUSH = "wb_brush";
+
+/** The spec with an x interval selection, when x is a continuous field (a range of categories means nothing). */
+function withBrush(spec: any): any {
+  const x = spec?.encoding?.x;
+  if (!x?.field || !["quantitative", "temporal"].includes(x.type)) return spec;
+  return { ...spec, params: [...(spec.params ?? []), { name: BRUSH, select: { type: "interval", encodings: ["x"] } }] };
+}
+
+export function NativePlot({ id, type, props, value, store, trigger }: ComponentProps) {
+  const selectable = store.hasListener(id, "select");
+  const base = value?.type === "vega" ? value.spec : null;
+  const spec = base && selectable ? withBrush(base) : base;
+  const watch = (view: any) => {
+    if (spec !== base) {
+      // The brush changes all through a drag; select fires once, when the pointer is released, with the x
+      // range it covers (a click without a drag clears the brush and fires nothing).
+      let range: any[] | undefined;
+      view.addSignalListener(BRUSH, (_name: string, value: any) => {
+        range = Object.values(value ?? {})[0] as any[] | undefined;
+      });
+      view.container()?.addEventListener("pointerup", () => {
+        if (!Array.isArray(range) || range.length !== 2) return;
+        const [a, b] = range.map((v) => (v instanceof Date ? v.getTime() : Number(v)));
+        range = undefined;
+        trigger("select", { index: [Math.min(a, b), Math.max(a, b)], value: null, selected: true });
+      });
+    }
+    view.addEventListener("dblclick", () => trigger("double_click"));
+  };
+  const { ref, error } = useChart(spec ? (el) => drawVega(el, spec, watch) : null, JSON.stringify(spec));
   const label = labelOf(props, type === "lineplot" ? "LinePlot" : type === "barplot" ? "BarPlot" : "ScatterPlot");
   return (
     <div class="wb-plot wb-native-plot" data-testid="plot">

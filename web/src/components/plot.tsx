@@ -6,9 +6,11 @@ import { BlockLabel, labelOf } from "../renderer/atoms";
 import type { ComponentProps } from "../renderer/types";
 
 /** Draw a Vega / Vega-Lite spec into `el` with vega-embed (SVG, so titles are text a test can find). */
-export async function drawVega(el: HTMLElement, spec: any): Promise<() => void> {
+/** Draw a Vega(-Lite) spec; `withView` may attach listeners to the drawn view (they end with it). */
+export async function drawVega(el: HTMLElement, spec: any, withView?: (view: any) => void): Promise<() => void> {
   const embed = (await import("vega-embed")).default;
   const result = await embed(el, spec, { actions: false, renderer: "svg" });
+  withView?.(result.view);
   return () => result.finalize();
 }
 
