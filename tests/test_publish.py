@@ -142,3 +142,37 @@ def test_precache_leaves_lazy_chunks_for_first_use(tmp_path):
     assert precached("assets/chunks/chunk-ABC123.js")  # statically imported by the entry bundles
     assert not precached("assets/chunks/plotly.min-XYZ.js") and not precached("assets/katex/KaTeX_Main.woff2")
     assert precached("app/data.csv") and precached("snapshot/abc.bin.gz") and not precached("assets/sandbox.js")
+    # Package archives in pyodide/ only when the app's boot loads them; others are cached on first use.
+    assert not precached("pyodide/tzdata-2025.3-py2.py3-none-any.whl")
+    assert precached("pyodide/numpy-2.4.6-cp314-x.whl", frozenset({"pyodide/numpy-2.4.6-cp314-x.whl"}))
+
+
+def test_boot_packages_follow_the_install_plan(tmp_path: Path):
+    from wasmblocks_build.offline import boot_packages
+
+    (tmp_path / "app").mkdir()
+    (tmp_path / "pyodide").mkdir()
+    (tmp_path / "pyodide" / "pyodide-lock.json").write_text(json.dumps(LOCK))
+    manifest = tmp_path / "app" / "manifest.json"
+    manifest.write_text(json.dumps({"requirements": ["pandas"], "install": {"pyodide": ["pandas"], "wheels": []}}))
+    assert boot_packages(tmp_path) == {"pyodide/pandas-2.3.0-x.whl", "pyodide/numpy-2.4.6-cp314-x.whl"}
+    manifest.write_text(json.dumps({"requirements": [], "install": {"pyodide": [], "wheels": ["packages/t.whl"]}}))
+    assert boot_packages(tmp_path) == {"pyodide/micropip-0.11.1-py3-none-any.whl"}
+    manifest.write_text(json.dumps({"requirements": [], "install": {"pyodide": [], "wheels": []}}))
+    assert boot_packages(tmp_path) == frozenset()
+
+
+@pytest.mark.parametrize("source, implied", [
+    ('import gradio as gr\ngr.DateTime(timezone="Europe/Paris")\n', ["tzdata"]),
+    ("from zoneinfo import ZoneInfo\n", ["tzdata"]),
+    ('import gradio as gr\ngr.DateTime(timezone="UTC")\n', []),
+    ("import gradio as gr\ngr.DateTime()\n", []),
+    ("this is not python(\n", []),
+])
+def test_an_app_naming_a_time_zone_implies_tzdata(tmp_path: Path, source, implied):
+    from wasmblocks_build.requirements import implied_requirements
+
+    app = tmp_path / "app.py"
+    app.write_text(source)
+    assert implied_requirements([app], []) == implied
+    assert implied_requirements([app], ["tzdata==2025.3"]) == []  # listed already

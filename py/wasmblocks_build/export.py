@@ -10,6 +10,7 @@ from pathlib import Path
 from .common import PAGE_TEMPLATE, RUNTIME_DIR, fail, log
 from .offline import write_service_worker
 from .publish import install_plan, write_pages
+from .requirements import implied_requirements
 from .site import build_runtime
 from .snapshot import app_snapshot, install_snapshot, preload_snapshot, remove_snapshot
 
@@ -128,6 +129,7 @@ def export(
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, target)
     app_dir = base if app.is_dir() else None
+    manifest["requirements"] += implied_requirements(files, manifest["requirements"])
     manifest["install"] = install_plan(outdir, manifest["requirements"], app_dir, vendor=vendor, index_url=index_url)
     (app_out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     _write_snapshot(runtime_dir, outdir, files, snapshot)

@@ -11,6 +11,9 @@ import hashlib
 import json
 from pathlib import Path
 
+from .requirements import lock_closure
+from .vendor import CORE_FILES as PYODIDE_CORE
+
 SW_NAME = "sw.js"
 SW_CORE = "assets/sw-core.js"
 # Not worth caching: source maps are for devtools; sw.js is fetched by the browser itself.
@@ -24,9 +27,31 @@ CORE_FILES = ("index.html", "runtime.json", "assets/wasmblocks.js", "assets/wasm
 CORE_PREFIXES = ("app/", "pyodide/", "snapshot/", "wheels/", "packages/", "assets/chunks/chunk-")
 
 
-def precached(rel: str) -> bool:
-    """Whether the service worker downloads this file at install (else on first use)."""
+def precached(rel: str, boot_packages: frozenset[str] = frozenset()) -> bool:
+    """Whether the service worker downloads this file at install (else on first use).
+
+    Of pyodide/, the core and the packages the app's boot loads (boot_packages); other package archives
+    there (micropip, tzdata, …) are loaded only when something asks for them, and cached then.
+    """
+    if rel.startswith("pyodide/") and rel.removeprefix("pyodide/") not in PYODIDE_CORE:
+        return rel in boot_packages
     return rel in CORE_FILES or rel.startswith(CORE_PREFIXES)
+
+
+def boot_packages(outdir: Path) -> frozenset[str]:
+    """The pyodide/ archives an export's app loads while it starts: its install plan's Pyodide packages
+    with their lock dependencies, and micropip (with packaging) when wheels or raw requirements remain."""
+    try:
+        manifest = json.loads((outdir / "app" / "manifest.json").read_text(encoding="utf-8"))
+        lock = json.loads((outdir / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    plan = manifest.get("install")
+    names = list(plan.get("pyodide", [])) if plan else []
+    if (plan and plan.get("wheels")) or (not plan and manifest.get("requirements")):
+        names.append("micropip")
+    files = (lock["packages"][name]["file_name"] for name in lock_closure(lock, names))
+    return frozenset(f"pyodide/{f}" for f in files if "://" not in f)
 
 
 # The dev server's sw.js: removes any caching worker a previous export left on this origin and path,
@@ -71,7 +96,8 @@ def write_service_worker(outdir: Path, enabled: bool = True) -> Path:
     core = (outdir / SW_CORE).read_text(encoding="utf-8")
     files = site_files(outdir)
     # The version covers every file, so a changed chunk still replaces the cache; only the core is precached.
-    precache = [f for f in files if precached(f)]
+    boot = boot_packages(outdir)
+    precache = [f for f in files if precached(f, boot)]
     head = f"self.WASMBLOCKS_SITE = {json.dumps({'version': site_version(outdir, files), 'files': precache})};\n"
     target.write_text(head + core, encoding="utf-8")
     return target

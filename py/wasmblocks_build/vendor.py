@@ -1,4 +1,5 @@
-"""Copy the Pyodide core from node_modules and add micropip/packaging wheels, fixing their lock hashes."""
+"""Copy the Pyodide core from node_modules and add the micropip, packaging and tzdata wheels, fixing their lock
+hashes."""
 
 from __future__ import annotations
 
@@ -16,8 +17,10 @@ CORE_FILES = [
     # Source maps only so devtools stop reporting 404s for them.
     "pyodide.mjs.map", "pyodide.js.map",
 ]
-# Packages the worker loads from the vendored directory instead of the Pyodide CDN.
-WHEEL_PACKAGES = ["micropip", "packaging"]
+# Pure-Python packages of the Pyodide lock that every site carries (from PyPI), so they load without the
+# Pyodide CDN: micropip and packaging install requirements; tzdata is the time-zone database that zoneinfo
+# (and gr.DateTime(timezone=…)) needs, which Pyodide's Python lacks. Each loads only when asked for.
+WHEEL_PACKAGES = ["micropip", "packaging", "tzdata"]
 WHEEL_CACHE = CACHE_DIR / "wheels"
 
 
@@ -36,7 +39,7 @@ def _lock(path: Path) -> dict:
 
 
 def download_wheels(lock: dict) -> list[Path]:
-    """Fetch the lock's micropip/packaging versions from PyPI into build/cache/wheels (once)."""
+    """Fetch the lock's versions of WHEEL_PACKAGES from PyPI into build/cache/wheels (once)."""
     entries = [lock["packages"][name] for name in WHEEL_PACKAGES]
     wanted = [WHEEL_CACHE / e["file_name"] for e in entries]
     if all(p.exists() for p in wanted):
@@ -49,7 +52,7 @@ def download_wheels(lock: dict) -> list[Path]:
     run(
         [python(), "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--only-binary=:all:",
          "--python-version", py_version, "--no-deps", *pins, "-d", str(WHEEL_CACHE)],
-        what="pip download of micropip/packaging",
+        what=f"pip download of {', '.join(WHEEL_PACKAGES)}",
     )
     missing = [p.name for p in wanted if not p.exists()]
     if missing:

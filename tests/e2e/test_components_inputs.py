@@ -145,3 +145,24 @@ def test_visibility_update(page):
     show.check()
     expect(page.get_by_role("button", name="Color", exact=True)).to_be_visible()
     assert not [e for e in page.wasmblocks_errors if "Failed to load resource" not in e]
+
+
+ZONED = '''
+import gradio as gr
+
+with gr.Blocks() as demo:
+    when = gr.DateTime(value=0, timezone="Europe/Paris", label="When")
+    stamp = gr.Number(label="Timestamp")
+    gr.Button("Read").click(lambda t: t, when, stamp)
+'''
+
+
+def test_datetime_in_a_named_time_zone(open_app, source_url):
+    """Pyodide's Python has no time-zone database: the export adds the vendored tzdata to the boot."""
+    page = open_app(source_url("zoned.py", ZONED))
+    when = page.get_by_label("When")
+    expect(when).to_have_value("1970-01-01 01:00:00")  # the epoch, in Paris
+    when.fill("2024-07-01 12:00:00")  # summer time: 10:00 UTC
+    page.get_by_role("button", name="Read").click()
+    expect(page.get_by_label("Timestamp")).to_have_value("1719828000")
+    assert not page.wasmblocks_errors

@@ -8,22 +8,39 @@ from typing import Any
 
 from ..alerts import Error
 from ..component import FormComponent
+from ..packages import missing_error
 
 # Gradio's relative form: "now", "now - 2h", "now - 30m", "now - 1d", "now - 10s".
 _NOW = re.compile(r"^\s*now\s*(?:-\s*(\d+)\s*([dmhs]))?\s*$")
 _UNITS = {"d": "days", "h": "hours", "m": "minutes", "s": "seconds"}
 
 
+_UTC = ("UTC", "Z", "ETC/UTC", "GMT")
+
+
 def _zone(name: str | None) -> tzinfo | None:
     if name is None:
         return None
-    if name.upper() in ("UTC", "Z", "ETC/UTC"):
-        return timezone.utc  # needs no tz database (Pyodide ships none unless tzdata is installed)
+    if name.upper() in _UTC:
+        return timezone.utc  # needs no time-zone database
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
-        from zoneinfo import ZoneInfo
         return ZoneInfo(name)
-    except Exception as exc:  # unknown name, or no tz database in this Python
-        raise Error(f'DateTime: unknown timezone "{name}" ({exc})') from exc
+    except ZoneInfoNotFoundError as exc:
+        if not _has_database():
+            # Pyodide's Python has no system time-zone database: zones come from the tzdata package.
+            raise missing_error("tzdata", f'DateTime(timezone="{name}")', "no time-zone database") from exc
+        raise Error(f'DateTime: unknown timezone "{name}"; use an IANA name such as "Europe/Paris"') from exc
+    except ValueError as exc:
+        raise Error(f'DateTime: "{name}" is not a timezone name ({exc})') from exc
+
+
+def _has_database() -> bool:
+    """Whether zoneinfo can find any zone at all (a system database, or the tzdata package)."""
+    from zoneinfo import available_timezones
+
+    return bool(available_timezones())
 
 
 class DateTime(FormComponent):
@@ -47,6 +64,16 @@ class DateTime(FormComponent):
         self.type = type
         self.timezone = timezone
         super().__init__(value, **kwargs)
+
+    def needed_packages(self, role: str) -> list[str]:
+        """tzdata, loaded before an event, when this DateTime names a zone the Python here cannot find."""
+        if not self.timezone or self.timezone.upper() in _UTC:
+            return []
+        try:
+            _zone(self.timezone)
+        except Error:
+            return [] if _has_database() else ["tzdata"]
+        return []
 
     @property
     def time_format(self) -> str:
