@@ -5,6 +5,7 @@ import type { AppConfig, Dependency, RenderMessage, StatusMessage, UpdateMessage
 import { UpdateCoalescer } from "./coalesce";
 import type { Connection } from "./connection";
 import { registerFiles, resolveUpdate } from "./files";
+import { domId } from "../renderer/hooks";
 import type { AppStore } from "./store";
 
 interface Running {
@@ -166,7 +167,7 @@ export class EventDispatcher {
   private scrollTo(id: number | undefined): void {
     if (id === undefined) return;
     const elemId = this.store.get(id)?.props.elem_id;
-    document.getElementById(elemId || `component-${id}`)?.scrollIntoView({ behavior: "smooth", block: "nearest" });
+    document.getElementById(elemId || domId(this.store, id))?.scrollIntoView({ behavior: "smooth", block: "nearest" });
   }
 
   onUpdate(message: UpdateMessage): void {

@@ -33,6 +33,8 @@ type Listener = () => void;
 
 export class AppStore {
   config: AppConfig | null = null;
+  /** Put before the renderer's element ids (renderer/hooks.ts domId): empty, or unique per embedded app. */
+  idPrefix = "";
   readonly components = new Map<number, ComponentState>();
   readonly statuses = new Map<number, OutputStatus>();
   toasts: Toast[] = [];

@@ -1,13 +1,13 @@
 // gr.Accordion: a header button (aria-expanded, label and chevron) and a body hidden when closed.
 // Children stay mounted while closed so their values survive; `open` updates from events apply.
 
-import { cx } from "../renderer/hooks";
+import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 
 export function Accordion({ id, props, children, root, trigger, store }: ComponentProps) {
   // `open` lives in the store's props (like Gradio's bound prop), so a later update to either state applies.
   const open = props.open !== false;
-  const bodyId = `component-${id}-content`;
+  const bodyId = domId(store, id, "content");
   return (
     <div id={root.id} class={cx("block", "padded", "wb-accordion", open && "open", root.className)} style={root.style}>
       <button

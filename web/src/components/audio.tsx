@@ -6,6 +6,7 @@ import { useRef, useState } from "preact/hooks";
 import type { FileData } from "../protocol";
 import { uploadChecked } from "../client/upload";
 import { BlockLabel, labelOf } from "../renderer/atoms";
+import { domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { startRecording, type Recording } from "../renderer/recorder";
@@ -96,7 +97,7 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
           ) : (
             <UploadArea
               store={store}
-              inputId={`component-${id}-upload`}
+              inputId={domId(store, id, "upload")}
               fileTypes={["audio"]}
               text="Drop Audio Here"
               onUploaded={(files) => accept(files[0], "upload")}

@@ -1,12 +1,13 @@
 // gr.Checkbox: a native checkbox inside its <label> (data-testid="checkbox"), like Gradio.
 
 import { BlockTitle, labelOf } from "../renderer/atoms";
+import { domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 
-export function Checkbox({ id, props, value, setValue, trigger }: ComponentProps) {
+export function Checkbox({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Checkbox");
   const disabled = props.interactive === false;
-  const inputId = `component-${id}-input`;
+  const inputId = domId(store, id, "input");
   return (
     <div class="wb-checkbox">
       {props.info ? <BlockTitle show={false} info={props.info}>{label}</BlockTitle> : null}

@@ -1,15 +1,15 @@
 // gr.CheckboxGroup: one native checkbox per choice inside its <label> (Gradio: data-testid="checkbox-group" on the wrap).
 
 import { BlockTitle, labelOf } from "../renderer/atoms";
-import { cx } from "../renderer/hooks";
+import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 
-export function CheckboxGroup({ id, props, value, setValue, trigger }: ComponentProps) {
+export function CheckboxGroup({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Checkbox Group");
   const disabled = props.interactive === false;
   const choices: [string, any][] = Array.isArray(props.choices) ? props.choices : [];
   const selected: any[] = Array.isArray(value) ? value : [];
-  const titleId = `component-${id}-title`;
+  const titleId = domId(store, id, "title");
   const toggle = (choice: any, i: number, checked: boolean) => {
     // Keep the order the user clicked in, as Gradio does (the value is a list, not a set).
     const next = checked ? [...selected.filter((v) => v !== choice), choice] : selected.filter((v) => v !== choice);

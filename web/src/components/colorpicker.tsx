@@ -3,7 +3,7 @@
 
 import { useEffect, useRef, useState } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
-import { cx } from "../renderer/hooks";
+import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 
 type Mode = "hex" | "rgb" | "hsl";
@@ -43,7 +43,7 @@ function format(hex: string, mode: Mode): string {
   return `hsl(${Math.round(h)}, ${Math.round(s * 100)}%, ${Math.round(l * 100)}%)`;
 }
 
-export function ColorPicker({ id, props, value, setValue, trigger }: ComponentProps) {
+export function ColorPicker({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Color Picker");
   const disabled = props.interactive === false;
   const hex = typeof value === "string" && /^#[0-9a-f]{6}$/i.test(value) ? value.toLowerCase() : "#000000";
@@ -51,7 +51,7 @@ export function ColorPicker({ id, props, value, setValue, trigger }: ComponentPr
   const [mode, setMode] = useState<Mode>("hex");
   const [text, setText] = useState(format(hex, "hex"));
   const wrap = useRef<HTMLDivElement>(null);
-  const dialogId = `component-${id}-picker`;
+  const dialogId = domId(store, id, "picker");
 
   useEffect(() => setText(format(hex, mode)), [hex, mode]);
   // `release` when the native picker closes: a native listener, because preact/compat turns onChange on

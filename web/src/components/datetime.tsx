@@ -3,7 +3,7 @@
 
 import { useEffect, useRef, useState } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
-import { cx } from "../renderer/hooks";
+import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -18,14 +18,14 @@ function isValid(text: string, withTime: boolean): boolean {
   return (withTime ? /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/ : /^\d{4}-\d{2}-\d{2}$/).test(text.trim());
 }
 
-export function DateTime({ id, props, value, setValue, trigger }: ComponentProps) {
+export function DateTime({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Time");
   const withTime = props.include_time !== false;
   const disabled = props.interactive === false;
   const current = value == null ? "" : String(value);
   const [text, setText] = useState(current);
   const picker = useRef<HTMLInputElement>(null);
-  const inputId = `component-${id}-input`;
+  const inputId = domId(store, id, "input");
   useEffect(() => setText(current), [current]);
 
   const commit = (t: string) => {

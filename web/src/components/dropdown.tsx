@@ -4,7 +4,7 @@
 
 import { useRef, useState } from "preact/hooks";
 import { BlockTitle, ChevronDown, labelOf } from "../renderer/atoms";
-import { cx } from "../renderer/hooks";
+import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 
 type Choice = [string, any];
@@ -13,7 +13,7 @@ function sameChoice(a: any, b: any): boolean {
   return a === b || (a !== null && b !== null && typeof a === "object" && JSON.stringify(a) === JSON.stringify(b));
 }
 
-export function Dropdown({ id, props, value, setValue, trigger }: ComponentProps) {
+export function Dropdown({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Dropdown");
   const choices: Choice[] = Array.isArray(props.choices) ? props.choices : [];
   const names = choices.map((c) => c[0]);
@@ -22,8 +22,8 @@ export function Dropdown({ id, props, value, setValue, trigger }: ComponentProps
   const allowCustom = !!props.allow_custom_value;
   const filterable = props.filterable !== false;
   const disabled = props.interactive === false;
-  const inputId = `component-${id}-input`;
-  const listId = `component-${id}-options`;
+  const inputId = domId(store, id, "input");
+  const listId = domId(store, id, "options");
 
   const inputRef = useRef<HTMLInputElement>(null);
   const [open, setOpen] = useState(false);

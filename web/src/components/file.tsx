@@ -4,7 +4,7 @@
 import type { FileData } from "../protocol";
 import { prettyBytes } from "../client/upload";
 import { BlockLabel, labelOf } from "../renderer/atoms";
-import { cssSize } from "../renderer/hooks";
+import { cssSize, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { IconButtons } from "../renderer/icon-buttons";
@@ -14,7 +14,7 @@ export function File({ id, props, value, setValue, trigger, store }: ComponentPr
   const interactive = props.interactive !== false;
   const fileCount: string = props.file_count ?? "single";
   const files: FileData[] = value == null ? [] : Array.isArray(value) ? value : [value];
-  const inputId = `component-${id}-upload`;
+  const inputId = domId(store, id, "upload");
 
   function remove(index: number) {
     const removed = files[index];

@@ -6,7 +6,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { FileData } from "../protocol";
 import { saveFile } from "../client/upload";
 import { BlockLabel, ImageIcon, labelOf } from "../renderer/atoms";
-import { cssSize, cx } from "../renderer/hooks";
+import { cssSize, cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { IconButtons } from "../renderer/icon-buttons";
@@ -53,7 +53,7 @@ export function Gallery({ id, props, value, setValue, trigger, store }: Componen
         {interactive ? (
           <UploadArea
             store={store}
-            inputId={`component-${id}-upload`}
+            inputId={domId(store, id, "upload")}
             fileCount="multiple"
             fileTypes={props.file_types ?? ["image", "video"]}
             text="Drop Media Here"

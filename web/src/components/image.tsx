@@ -5,7 +5,7 @@ import { useState } from "preact/hooks";
 import type { FileData } from "../protocol";
 import { uploadChecked } from "../client/upload";
 import { BlockLabel, ImageIcon, labelOf, EmptyImage } from "../renderer/atoms";
-import { cssSize, cx } from "../renderer/hooks";
+import { cssSize, cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { IconButtons } from "../renderer/icon-buttons";
 import { UploadArea } from "../renderer/upload-area";
@@ -19,7 +19,7 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
   const [source, setSource] = useState<string>(sources[0] ?? "upload");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const inputId = `component-${id}-upload`;
+  const inputId = domId(store, id, "upload");
   const fd = value as FileData | null;
   const url = fd && typeof fd === "object" ? fd.url : null;
 

@@ -10,7 +10,7 @@ interface Confidence {
   confidence: number;
 }
 
-export function Label({ props, value, trigger }: ComponentProps) {
+export function Label({ props, value, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Label");
   const v = value && typeof value === "object" ? (value as { label?: string | null; confidences?: Confidence[] }) : null;
   const confidences = v?.confidences ?? null;
@@ -31,7 +31,7 @@ export function Label({ props, value, trigger }: ComponentProps) {
         {confidences
           ? confidences.map((c, i) => {
               const pct = Math.round(c.confidence * 100);
-              const textId = `meter-text-${c.label.replace(/\s/g, "-")}`;
+              const textId = `${store.idPrefix}meter-text-${c.label.replace(/\s/g, "-")}`;
               return (
                 <button
                   type="button"

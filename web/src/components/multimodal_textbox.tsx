@@ -4,7 +4,7 @@
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import type { FileData } from "../protocol";
 import { BlockTitle, labelOf } from "../renderer/atoms";
-import { cx } from "../renderer/hooks";
+import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 
 interface MultimodalValue {
@@ -25,7 +25,7 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
   const disabled = props.interactive === false;
   const lines: number = props.lines ?? 1;
   const maxLines: number = props.max_lines ?? 20;
-  const inputId = `component-${id}-input`;
+  const inputId = domId(store, id, "input");
   const multiple = props.file_count === "multiple" || props.file_count === "directory";
   const accept = Array.isArray(props.file_types) ? props.file_types.join(",") : undefined;
 

@@ -1,11 +1,12 @@
 // gr.Number: <input type=number>, data-testid="number-input"; the value is a number or null.
 
 import { BlockTitle, labelOf } from "../renderer/atoms";
+import { domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 
-export function NumberInput({ id, props, value, setValue, trigger }: ComponentProps) {
+export function NumberInput({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Number");
-  const inputId = `component-${id}-input`;
+  const inputId = domId(store, id, "input");
   const disabled = props.interactive === false;
   const shown = value === null || value === undefined || (typeof value === "number" && !isFinite(value)) ? "" : String(value);
   return (

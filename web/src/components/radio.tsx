@@ -1,13 +1,14 @@
 // gr.Radio: a fieldset of native radio inputs, one <label> per choice (data-testid="<value>-radio-label").
 
 import { BlockTitle, labelOf } from "../renderer/atoms";
+import { domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 
-export function Radio({ id, props, value, setValue, trigger }: ComponentProps) {
+export function Radio({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Radio");
   const disabled = props.interactive === false;
   const choices: [string, any][] = Array.isArray(props.choices) ? props.choices : [];
-  const titleId = `component-${id}-title`;
+  const titleId = domId(store, id, "title");
   const name = `radio-${props.elem_id || id}`;
   return (
     <fieldset class="wb-radio" role="radiogroup" aria-labelledby={titleId} aria-disabled={disabled || undefined}>

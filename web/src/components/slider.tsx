@@ -2,11 +2,12 @@
 
 import { useEffect, useRef } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
+import { domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 
-export function Slider({ id, props, value, setValue, trigger }: ComponentProps) {
+export function Slider({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Slider");
-  const rangeId = `component-${id}-range`;
+  const rangeId = domId(store, id, "range");
   const disabled = props.interactive === false;
   const min = typeof props.minimum === "number" ? props.minimum : 0;
   const max = typeof props.maximum === "number" ? props.maximum : 100;

@@ -3,14 +3,14 @@
 
 import { createContext } from "preact";
 import { useContext, useEffect, useLayoutEffect, useReducer, useRef } from "preact/hooks";
-import type { ComponentState } from "../client/store";
-import { cx } from "../renderer/hooks";
+import type { AppStore, ComponentState } from "../client/store";
+import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 
 const SelectedTab = createContext<number | null>(null);
 
-function elemIdOf(t: ComponentState): string {
-  return t.props.elem_id || `component-${t.id}`;
+function elemIdOf(store: AppStore, t: ComponentState): string {
+  return t.props.elem_id || domId(store, t.id);
 }
 
 function usable(t: ComponentState): boolean {
@@ -61,7 +61,7 @@ export function Tabs({ id, props, childIds, children, root, store, trigger }: Co
           {shown.map((t) => {
             const index = tabs.indexOf(t);
             const isSel = t.id === current;
-            const elemId = elemIdOf(t);
+            const elemId = elemIdOf(store, t);
             const label = t.props.label ?? "";
             return (
               <button
@@ -91,7 +91,7 @@ export function Tabs({ id, props, childIds, children, root, store, trigger }: Co
                   const list = shown.filter(usable);
                   const pos = list.indexOf(t);
                   const next = list[(pos + (e.key === "ArrowRight" ? 1 : list.length - 1)) % list.length];
-                  const btn = document.getElementById(`${elemIdOf(next)}-button`);
+                  const btn = document.getElementById(`${elemIdOf(store, next)}-button`);
                   btn?.focus();
                   btn?.click();
                 }}

@@ -2,12 +2,12 @@
 
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
-import { cx } from "../renderer/hooks";
+import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 
 const LINE_PX = 20;
 
-export function Textbox({ id, props, value, setValue, trigger }: ComponentProps) {
+export function Textbox({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const lines: number = props.lines ?? 1;
   const maxLines: number = props.max_lines ?? (lines === 1 ? 1 : Math.max(lines, 20));
@@ -16,7 +16,7 @@ export function Textbox({ id, props, value, setValue, trigger }: ComponentProps)
   const disabled = props.interactive === false;
   const text = value === null || value === undefined ? "" : String(value);
   const type = props.type === "password" || props.type === "email" ? props.type : "text";
-  const inputId = `component-${id}-input`;
+  const inputId = domId(store, id, "input");
 
   // Grow the textarea with its content between `lines` and `max_lines` rows (as Gradio does).
   useLayoutEffect(() => {

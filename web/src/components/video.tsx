@@ -6,7 +6,7 @@ import { useState } from "preact/hooks";
 import type { FileData } from "../protocol";
 import { uploadChecked } from "../client/upload";
 import { BlockLabel, labelOf } from "../renderer/atoms";
-import { cssSize } from "../renderer/hooks";
+import { cssSize, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { startRecording, type Recording } from "../renderer/recorder";
@@ -92,7 +92,7 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
               </button>
             </div>
           ) : (
-            <UploadArea store={store} inputId={`component-${id}-upload`} fileTypes={["video"]} text="Drop Video Here" style={style} onUploaded={(files) => accept(files[0], "upload")} />
+            <UploadArea store={store} inputId={domId(store, id, "upload")} fileTypes={["video"]} text="Drop Video Here" style={style} onUploaded={(files) => accept(files[0], "upload")} />
           )}
           {sources.length > 1 ? (
             <div class="source-selection" data-testid="source-select">

@@ -7,7 +7,6 @@ import { Connection } from "../client/connection";
 import { start } from "../pages/player";
 import { currentOnly } from "../pages/rerun";
 import { unmountApp } from "../renderer/render";
-import { isolateIds } from "./isolate";
 
 export interface MountOptions {
   /** Path → text or bytes; the entry file among them. */
@@ -87,7 +86,6 @@ export function mount(target: HTMLElement, options: MountOptions = {}): Controll
   const root = document.createElement("div");
   root.className = "wb-embed";
   target.appendChild(root);
-  const stopIsolating = isolateIds(root, scope);
   const conn = new Connection(workerUrl(base));
   const pending = new Map<string, { resolve: () => void; reject: (e: Error) => void }>();
   let closed = false;
@@ -169,7 +167,6 @@ export function mount(target: HTMLElement, options: MountOptions = {}): Controll
       for (const waiter of pending.values()) waiter.reject(new Error("This app has been unmounted"));
       pending.clear();
       settle?.reject(new Error("This app has been unmounted"));
-      stopIsolating();
       unmountApp(root, scope);
       root.remove();
     },

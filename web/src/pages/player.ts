@@ -38,6 +38,8 @@ function warmUpWhenIdle(): void {
 export function start(root: HTMLElement, options: StartOptions): Connection {
   warmUpWhenIdle();
   const store = new AppStore();
+  // Several embedded apps on one page render the same block ids: each gets its own id prefix.
+  if (options.mount?.scope) store.idPrefix = `${options.mount.scope}-`;
   const worker = options.connection ?? new Connection(new URL("assets/worker.js", options.base));
   const conn = currentOnly(worker); // an earlier app's timers and chains on this worker go quiet
   let dispatcher: EventDispatcher | null = null;

@@ -6,7 +6,7 @@ import { useCallback, useMemo } from "preact/hooks";
 import type { AppStore } from "../client/store";
 import { lookup } from "./registry";
 import { StatusTracker } from "./status";
-import { useSubscription, cx } from "./hooks";
+import { cx, domId, useSubscription } from "./hooks";
 import type { RootAttrs } from "./types";
 
 interface BlockProps {
@@ -14,7 +14,7 @@ interface BlockProps {
   store: AppStore;
 }
 
-function rootAttrs(id: number, props: Record<string, any>): RootAttrs {
+function rootAttrs(store: AppStore, id: number, props: Record<string, any>): RootAttrs {
   const style: Record<string, string> = {};
   if (props.visible === "hidden") style.visibility = "hidden";
   if (typeof props.scale === "number") style.flexGrow = String(props.scale);
@@ -24,7 +24,7 @@ function rootAttrs(id: number, props: Record<string, any>): RootAttrs {
     : typeof props.elem_classes === "string"
       ? props.elem_classes
       : "";
-  return { id: props.elem_id || `component-${id}`, className: classes, style };
+  return { id: props.elem_id || domId(store, id), className: classes, style };
 }
 
 function BlockImpl({ id, store }: BlockProps) {
@@ -43,7 +43,7 @@ function BlockImpl({ id, store }: BlockProps) {
   const { type, props, value } = state;
   const entry = lookup(type);
   if (entry.kind === "none" || (props.visible === false && entry.kind !== "headless")) return null;
-  const root = rootAttrs(id, props);
+  const root = rootAttrs(store, id, props);
   const status = store.statuses.get(id);
   const Component = entry.component;
   const inner = (

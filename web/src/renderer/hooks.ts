@@ -25,11 +25,13 @@ export function useGlobalSubscription(store: AppStore): void {
   }, [store]);
 }
 
-let uid = 0;
-/** A page-unique DOM id prefix for labels (for= / aria-labelledby). */
-export function nextDomId(prefix: string): string {
-  uid += 1;
-  return `wb-${prefix}-${uid}`;
+/**
+ * The DOM id of block `id` (or of a part of it: "input", "title", …), as Gradio names them
+ * (component-3, component-3-input), behind the app's prefix: several apps embedded in one page render the
+ * same block ids, and a <label for> must name its own app's input.
+ */
+export function domId(store: AppStore, id: number, part?: string): string {
+  return `${store.idPrefix}component-${id}${part ? `-${part}` : ""}`;
 }
 
 export function cssSize(v: number | string | null | undefined): string | undefined {
