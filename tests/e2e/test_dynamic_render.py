@@ -80,3 +80,29 @@ def test_every_listener_made_by_a_render_ticks_and_stops_with_it(open_app, sourc
     page.wait_for_timeout(1_000)
     expect(ticks).to_have_value(stopped)
     assert not page.wasmblocks_errors
+
+
+LATE_TABLE = '''
+import gradio as gr
+
+with gr.Blocks() as demo:
+    show = gr.Checkbox(label="Show table")
+
+    @gr.render(inputs=show)
+    def table(visible):
+        if visible:
+            gr.Dataframe([["a", 1]], headers=["name", "n"], elem_id="late")
+'''
+
+
+def test_a_lazily_loaded_component_a_render_adds_loads_then_or_says_why_not(open_app, source_url):
+    """Dataframe's code is a chunk of its own, fetched when an app first shows one: here only after a render."""
+    page = open_app(source_url("late_table.py", LATE_TABLE))
+    page.route("**/chunks/dataframe-*.js", lambda route: route.abort())
+    page.get_by_label("Show table").check()
+    expect(page.get_by_role("alert")).to_contain_text("Could not load the Dataframe component")
+    page.unroute("**/chunks/dataframe-*.js")
+    page.get_by_label("Show table").uncheck()
+    page.get_by_label("Show table").check()  # a new render tries again
+    expect(page.locator("#late").get_by_role("columnheader", name="name")).to_be_visible()
+    expect(page.get_by_role("alert")).to_have_count(0)

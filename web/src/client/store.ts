@@ -54,6 +54,11 @@ export class AppStore {
   private globalListeners = new Set<Listener>();
   private toastSeq = 0;
 
+  /** The component types in the app now (the page fetches the code of lazily loaded ones). */
+  types(): string[] {
+    return [...this.components.values()].map((c) => c.type);
+  }
+
   load(config: AppConfig): void {
     this.config = config;
     this.components.clear();

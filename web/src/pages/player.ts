@@ -9,6 +9,7 @@ import { AppStore } from "../client/store";
 import { renderBootError } from "../renderer/boot-error";
 import { renderLoading } from "../renderer/loading";
 import { mountApp, type MountOptions } from "../renderer/render";
+import { preloadTypes } from "../renderer/registry";
 import { currentOnly } from "./rerun";
 import { warmUpMarkdown } from "../components/markdown";
 
@@ -33,6 +34,20 @@ function warmUpWhenIdle(): void {
   warmed = true;
   const idle = (globalThis as any).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
   idle(() => warmUpMarkdown(), { timeout: 500 });
+}
+
+/**
+ * data-state="ready" (and the `wasmblocks:ready` mark): at once, or, when the tree has components whose code
+ * loads on first use (Chatbot, Dataframe, …), once that code is in (or failed, which they show in place).
+ */
+function readyOnceLoaded(root: HTMLElement, store: AppStore): void {
+  const ready = () => {
+    root.dataset.state = "ready";
+    performance.mark("wasmblocks:ready");
+  };
+  const loading = preloadTypes(store.types());
+  if (loading) loading.then(ready, ready);
+  else ready();
 }
 
 export function start(root: HTMLElement, options: StartOptions): Connection {
@@ -72,8 +87,7 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
         dispatcher = new EventDispatcher(store, conn, message.config);
         root.replaceChildren();
         mountApp(root, store, options.mount);
-        root.dataset.state = "ready";
-        performance.mark("wasmblocks:ready");
+        readyOnceLoaded(root, store);
         dispatcher.load(message.config.root.id);
         dispatcher.startTimers();
         break;

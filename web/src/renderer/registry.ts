@@ -40,18 +40,21 @@ import { ImageSlider } from "../components/image_slider";
 import { UploadButton } from "../components/upload_button";
 import { Video } from "../components/video";
 // Components II: chat, data and plots
-import { Chatbot } from "../components/chatbot";
-import { Dataframe } from "../components/dataframe";
-import { MultimodalTextbox } from "../components/multimodal_textbox";
 import { NativePlot } from "../components/native_plot";
 import { Plot } from "../components/plot";
+import { lazyComponent } from "./lazy";
 import { Unsupported } from "./unsupported";
+
+// Loaded on first use (chunks of their own): large, and most apps use none of them.
+const chatbot = lazyComponent("Chatbot", async () => (await import("../components/chatbot")).Chatbot);
+const multimodal = lazyComponent("MultimodalTextbox", async () => (await import("../components/multimodal_textbox")).MultimodalTextbox);
+const dataframe = lazyComponent("Dataframe", async () => (await import("../components/dataframe")).Dataframe);
 
 const registry = new Map<string, RegistryEntry>([
   // Components II: chat, data and plots
-  ["chatbot", { component: Chatbot, kind: "block" }],
-  ["multimodaltextbox", { component: MultimodalTextbox, kind: "block" }],
-  ["dataframe", { component: Dataframe, kind: "block" }],
+  ["chatbot", { ...chatbot, kind: "block" }],
+  ["multimodaltextbox", { ...multimodal, kind: "block" }],
+  ["dataframe", { ...dataframe, kind: "block" }],
   ["plot", { component: Plot, kind: "block" }],
   ["lineplot", { component: NativePlot, kind: "block" }],
   ["barplot", { component: NativePlot, kind: "block" }],
@@ -104,6 +107,12 @@ const unsupported: RegistryEntry = { component: Unsupported, kind: "block" };
 
 export function lookup(type: string): RegistryEntry {
   return registry.get(type) ?? unsupported;
+}
+
+/** Start fetching the code of every lazily loaded component among `types`; null when there is none. */
+export function preloadTypes(types: Iterable<string>): Promise<void> | null {
+  const loads = [...new Set(types)].map((t) => registry.get(t)?.preload?.()).filter((p) => p !== undefined);
+  return loads.length ? Promise.all(loads).then(() => {}) : null;
 }
 
 /** For later components (or tests): add or replace a type. */

@@ -48,4 +48,6 @@ export interface RegistryEntry {
   kind: BlockKind;
   /** "block" kind: render the box without border/padding whatever props.container says (Markdown, HTML). */
   noContainer?: boolean;
+  /** A component whose code loads on first use (renderer/lazy.tsx): start fetching it. */
+  preload?: () => Promise<void>;
 }
