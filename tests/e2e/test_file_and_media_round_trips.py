@@ -48,6 +48,11 @@ def bmp(width, height, pixel):
     return b"BM" + struct.pack("<IHHI", 54 + len(rows), 0, 0, 54) + header + rows
 
 
+def show_tab(page, name):
+    """Each test opens its own tab, so any one of them runs alone too (the page is shared)."""
+    page.get_by_role("tab", name=name).click()
+
+
 def wav(seconds, rate=8000):
     out = io.BytesIO()
     with wave.open(out, "wb") as w:
@@ -59,6 +64,7 @@ def wav(seconds, rate=8000):
 
 
 def test_file_upload_process_and_download(page):
+    show_tab(page, "Files")
     upload_input(page, "Text files").set_input_files([
         {"name": "a.txt", "mimeType": "text/plain", "buffer": b"hello files\n"},
         {"name": "b.csv", "mimeType": "text/csv", "buffer": b"x,y\n1,2\n"},
@@ -78,6 +84,7 @@ def test_file_upload_process_and_download(page):
 
 
 def test_upload_button_returns_bytes_as_a_download(page):
+    show_tab(page, "Files")
     page.get_by_test_id("Upload a file to reverse-upload-button").set_input_files(
         {"name": "abc.txt", "mimeType": "text/plain", "buffer": b"abcdef"})
     link = block(page, "Reversed file").get_by_role("link")
@@ -87,11 +94,13 @@ def test_upload_button_returns_bytes_as_a_download(page):
 
 
 def test_binary_type_gets_bytes(page):
+    show_tab(page, "Files")
     upload_input(page, "Binary input").set_input_files({"name": "blob.bin", "mimeType": "application/octet-stream", "buffer": b"\x00\x01\x02\x03rest"})
     expect(page.get_by_label("Binary info")).to_have_value("8 bytes, starts with b'\\x00\\x01\\x02\\x03'")
 
 
 def test_file_types_and_max_file_size_are_enforced_in_the_page(page):
+    show_tab(page, "Files")
     page.get_by_test_id("Upload a file to reverse-upload-button").set_input_files(
         {"name": "photo.png", "mimeType": "image/png", "buffer": b"\x89PNG"})
     toast = page.get_by_test_id("toast-body").filter(has_text='Invalid file type: "photo.png"')
@@ -105,7 +114,7 @@ def test_file_types_and_max_file_size_are_enforced_in_the_page(page):
 
 
 def test_image_flip_with_filepath_type(page):
-    page.get_by_role("tab", name="Images").click()
+    show_tab(page, "Images")
     source = bmp(30, 20, lambda x, y: (x * 8, y * 12, 50))
     expected = bmp(30, 20, lambda x, y: ((29 - x) * 8, y * 12, 50))
     upload_input(page, "Image to flip").set_input_files({"name": "tiny.bmp", "mimeType": "image/bmp", "buffer": source})
@@ -124,6 +133,7 @@ def test_image_flip_with_filepath_type(page):
 
 
 def test_gallery_initial_files_and_select(page):
+    show_tab(page, "Images")
     gallery = block(page, "Swatches")
     thumbs = gallery.get_by_role("button", name="Thumbnail 2 of 3")
     expect(thumbs).to_be_visible()
@@ -137,6 +147,7 @@ def test_gallery_initial_files_and_select(page):
 
 
 def test_annotated_image_and_slider(page):
+    show_tab(page, "Images")
     boxes = block(page, "Boxes")
     expect(boxes.locator(".annotation.box")).to_have_count(2)
     expect(boxes.get_by_role("button", name="right box")).to_be_visible()
@@ -147,6 +158,7 @@ def test_annotated_image_and_slider(page):
 
 
 def test_numpy_image_offline_says_which_package_is_missing(page):
+    show_tab(page, "Images")
     upload_input(page, "Needs numpy").set_input_files({"name": "tiny.bmp", "mimeType": "image/bmp", "buffer": bmp(2, 2, lambda x, y: (1, 2, 3))})
     page.get_by_role("button", name="Read as array").click()
     toast = page.get_by_test_id("toast-body").filter(has_text='needs the "numpy" package, which could not be loaded')
@@ -155,7 +167,7 @@ def test_numpy_image_offline_says_which_package_is_missing(page):
 
 
 def test_audio_and_video_play_a_wav_made_with_wave(page):
-    page.get_by_role("tab", name="Audio and video").click()
+    show_tab(page, "Audio and video")
     page.get_by_role("button", name="Make a tone").click()
     audio = page.get_by_test_id("Tone-audio")
     expect(audio).to_be_attached()
@@ -172,6 +184,7 @@ def test_audio_and_video_play_a_wav_made_with_wave(page):
 
 
 def test_uploaded_audio_reaches_python_and_plays(page):
+    show_tab(page, "Audio and video")
     upload_input(page, "Your audio").set_input_files({"name": "half.wav", "mimeType": "audio/wav", "buffer": wav(0.5)})
     expect(page.get_by_label("Audio info")).to_have_value("0.50 s at 8000 Hz")
     audio = page.get_by_test_id("Your audio-audio")
@@ -180,6 +193,7 @@ def test_uploaded_audio_reaches_python_and_plays(page):
 
 
 def test_undecodable_audio_shows_an_error_not_a_hang(page):
+    show_tab(page, "Audio and video")
     block(page, "Your audio").get_by_role("button", name="Clear").click()
     upload_input(page, "Your audio").set_input_files({"name": "noise.mp3", "mimeType": "audio/mpeg", "buffer": b"not really audio" * 20})
     expect(block(page, "Your audio").get_by_role("alert")).to_contain_text("This browser cannot play noise.mp3")
