@@ -15,7 +15,6 @@ path of a local wheel (relative to the app directory). Dependencies of PyPI pack
 
 from __future__ import annotations
 
-import ast
 import email.parser
 import json
 import re
@@ -50,37 +49,12 @@ def normalize(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-_UTC = {"UTC", "Z", "ETC/UTC", "GMT"}
-
-
-def _names_time_zone(source: str) -> bool:
-    """Whether Python source uses zoneinfo or passes a time zone other than UTC (timezone="Europe/Paris")."""
-    try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
-        return False  # the app's own error shows in the page
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import) and any(a.name.split(".")[0] == "zoneinfo" for a in node.names):
-            return True
-        if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "zoneinfo":
-            return True
-        if isinstance(node, ast.keyword) and node.arg in ("timezone", "tz"):
-            value = node.value
-            if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value.upper() not in _UTC:
-                return True
-    return False
-
-
 def implied_requirements(files: list[Path], requirements: list[str]) -> list[str]:
-    """Packages an app needs without listing them, because CPython finds on the system what Pyodide's
-    Python lacks: tzdata (the time-zone database) when the app names a time zone."""
-    listed = {normalize(re.split(r"[\s<>=!~;\[@]", r, maxsplit=1)[0]) for r in requirements}
-    if "tzdata" in listed:
-        return []
-    for path in files:
-        if path.suffix == ".py" and _names_time_zone(path.read_text(encoding="utf-8", errors="replace")):
-            return ["tzdata"]
-    return []
+    """Packages the app needs without listing them (tzdata when it names a time zone; wasmblocks.implied)."""
+    from wasmblocks.implied import implied_requirements as implied
+
+    sources = (p.read_text(encoding="utf-8", errors="replace") for p in files if p.suffix == ".py")
+    return implied(sources, requirements)
 
 
 def pyodide_environment(lock: dict) -> dict[str, str]:

@@ -130,3 +130,20 @@ def test_malformed_links_explain_themselves(app_opener, site, fragment, words):
         expect(page.locator("#wasmblocks-player")).to_have_attribute("data-state", "error")
     finally:
         page.context.close()
+
+
+ZONED = '''import gradio as gr
+
+with gr.Blocks() as demo:
+    gr.DateTime(value=0, timezone="Europe/Paris", label="When")
+'''
+
+
+def test_share_link_app_naming_a_time_zone_gets_tzdata(app_opener, site):
+    """No export, so no install plan: the worker adds the vendored tzdata itself (wasmblocks.implied)."""
+    page = app_opener(f"{site}player.html#code={encode_payload({'app.py': ZONED}, 'app.py')}", wait_for=None)
+    try:
+        expect(page.locator("#wasmblocks-player")).to_have_attribute("data-state", "ready", timeout=60_000)
+        expect(page.frame_locator("iframe.wb-sandbox-frame").get_by_label("When")).to_have_value("1970-01-01 01:00:00")
+    finally:
+        page.context.close()

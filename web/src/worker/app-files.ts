@@ -43,6 +43,25 @@ export function writeAppFiles(py: Pyodide, appDir: string, app: AppFiles): void 
   }
 }
 
+/** What the app needs without listing it (py/wasmblocks/implied.py: tzdata when it names a time zone). */
+function impliedRequirements(py: Pyodide, app: AppFiles, listed: string[]): string[] {
+  const decoder = new TextDecoder();
+  const sources = Object.entries(app.files)
+    .filter(([path]) => path.endsWith(".py"))
+    .map(([, content]) => (typeof content === "string" ? content : decoder.decode(content)));
+  const implied = py.pyimport("wasmblocks.implied");
+  try {
+    const found = implied.implied_requirements(sources, listed);
+    try {
+      return found.toJs();
+    } finally {
+      found.destroy();
+    }
+  } finally {
+    implied.destroy?.();
+  }
+}
+
 /** Requirements: the export's pinned plan when there is one, else the raw lines through micropip. */
 export async function installAppPackages(
   py: Pyodide,
@@ -51,7 +70,9 @@ export async function installAppPackages(
   stage: (s: BootStage, d?: string) => void,
 ): Promise<void> {
   const plan = app.install;
-  const raw = plan ? [] : app.requirements.filter((r) => r.trim() && !r.trim().startsWith("#"));
+  // An export's plan already holds what the app implies; other apps (share links, the editor) get it here.
+  const listed = plan ? [] : app.requirements.filter((r) => r.trim() && !r.trim().startsWith("#"));
+  const raw = plan ? [] : [...listed, ...impliedRequirements(py, app, listed)];
   if (plan ? !plan.pyodide.length && !plan.wheels.length : !raw.length) return;
   stage("installing", (plan ? [...plan.pyodide, ...plan.wheels.map((w) => w.split("/").pop()!)] : raw).join(", "));
   if (plan?.pyodide.length) await py.loadPackage(plan.pyodide, { checkIntegrity: true });
