@@ -178,6 +178,12 @@ def test_mount_controller_write_file_install_run(page, host_url):
     expect(mounted.get_by_label("Note")).to_have_value("hello from JS ✓")
     expect(mounted.get_by_role("button", name="Read")).to_have_count(0)
     assert page.title() == "Host page"  # setTitle: false
+    # run() resolves once the new app is drawn, a component whose code loads on first use included.
+    headers = page.evaluate("""async (code) => {
+        await ctl.run(code);
+        return [...document.querySelectorAll("#mounted [role=columnheader]")].map((h) => h.textContent);
+    }""", 'import gradio as gr\nwith gr.Blocks() as demo:\n    gr.Dataframe([["a", 1]], headers=["name", "n"])\n')
+    assert headers == ["name", "n"]
 
 
 def _workers(page) -> int:

@@ -96,13 +96,13 @@ export function mount(target: HTMLElement, options: MountOptions = {}): Controll
     ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
     ready.catch(() => {}); // a boot error is shown in the element; awaiting `ready` is optional
   };
-  // start() routes the renderer's messages; this wrapper also answers `done` and settles `ready`.
+  // start() routes the renderer's messages; this wrapper also answers `done` and rejects `ready` on a boot
+  // error (start's onReady resolves it).
   const watch = (): void => {
     const route = conn.onMessage;
     conn.onMessage = (message: WorkerMessage) => {
       if (message.type === "done") return answer(message);
       route(message);
-      if (message.type === "tree") settle?.resolve();
       if (message.type === "boot_error") settle?.reject(new AppBootError(message));
     };
   };
@@ -122,7 +122,8 @@ export function mount(target: HTMLElement, options: MountOptions = {}): Controll
   const mountOptions = { setTitle: !!options.setTitle, scope };
 
   expectTree();
-  start(root, { base, app, connection: conn, mount: mountOptions });
+  const onReady = () => settle?.resolve(); // the tree is drawn, lazily loaded components included
+  start(root, { base, app, connection: conn, mount: mountOptions, onReady });
   watch();
 
   return {
@@ -136,7 +137,7 @@ export function mount(target: HTMLElement, options: MountOptions = {}): Controll
       const next = typeof code === "string" ? { files: { ...app.files, [app.entrypoint]: code } } : code;
       app = appFrom({ ...app, ...next, entrypoint: next.entrypoint ?? (next.files ? undefined : app.entrypoint) });
       expectTree();
-      start(root, { base, app, connection: conn, replace: true, mount: mountOptions });
+      start(root, { base, app, connection: conn, replace: true, mount: mountOptions, onReady });
       watch();
       return ready;
     },

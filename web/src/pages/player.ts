@@ -25,6 +25,8 @@ export interface StartOptions {
   mount?: MountOptions;
   /** The connection's worker was already sent `init` (the export's index.html starts it early). */
   initSent?: boolean;
+  /** Called when the app is on screen and data-state is "ready" (mount()'s `ready` promise). */
+  onReady?: () => void;
 }
 
 /** Warm the renderer's slow first steps once, when the page is idle while Python boots. */
@@ -40,13 +42,16 @@ function warmUpWhenIdle(): void {
  * data-state="ready" (and the `wasmblocks:ready` mark): at once, or, when the tree has components whose code
  * loads on first use (Chatbot, Dataframe, …), once that code is in (or failed, which they show in place).
  */
-function readyOnceLoaded(root: HTMLElement, store: AppStore): void {
+function readyOnceLoaded(root: HTMLElement, store: AppStore, onReady?: () => void): void {
   const ready = () => {
     root.dataset.state = "ready";
     performance.mark("wasmblocks:ready");
+    onReady?.();
   };
   const loading = preloadTypes(store.types());
-  if (loading) loading.then(ready, ready);
+  // A task later: by then the components whose code arrived have re-rendered (Preact renders in microtasks).
+  const soon = () => void setTimeout(ready, 0);
+  if (loading) loading.then(soon, soon);
   else ready();
 }
 
@@ -87,7 +92,7 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
         dispatcher = new EventDispatcher(store, conn, message.config);
         root.replaceChildren();
         mountApp(root, store, options.mount);
-        readyOnceLoaded(root, store);
+        readyOnceLoaded(root, store, options.onReady);
         dispatcher.load(message.config.root.id);
         dispatcher.startTimers();
         break;

@@ -3,7 +3,7 @@
 // draws an empty box of the component's kind, fetches the code, then renders the real component. The page
 // starts fetching every such chunk an app's tree needs as soon as the tree arrives (preloadTypes).
 
-import { useEffect, useReducer, useState } from "preact/hooks";
+import { useLayoutEffect, useReducer, useState } from "preact/hooks";
 import type { BlockComponent, ComponentProps } from "./types";
 
 export interface LazyComponent {
@@ -26,19 +26,18 @@ export function lazyComponent(name: string, load: () => Promise<BlockComponent>)
   function Lazy(props: ComponentProps) {
     const [, loaded] = useReducer((n: number) => n + 1, 0);
     const [error, setError] = useState<string | null>(null);
-    useEffect(() => {
-      if (real) return;
+    const Real = real;
+    // Drew the stand-in: wait for the code (it may have arrived since; then this re-renders at once).
+    useLayoutEffect(() => {
+      if (Real) return;
       let live = true;
       preload().then(
         () => live && loaded(0),
         (err) => live && setError(String(err?.message ?? err)),
       );
       return () => void (live = false);
-    }, []);
-    if (real) {
-      const Real = real;
-      return <Real {...props} />;
-    }
+    }, [Real]);
+    if (Real) return <Real {...props} />;
     if (error) return <div class="wb-lazy-error" role="alert">Could not load the {name} component: {error}</div>;
     return <div class="wb-lazy" aria-busy="true" />;
   }
