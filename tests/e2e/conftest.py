@@ -143,11 +143,12 @@ def describe_page(page: Page) -> str:
     )
 
 
-def _open(browser: Browser, url: str, wait_for: str | None, timeout: float) -> Page:
-    """New context + page with error collection; navigate and wait for data-state == wait_for."""
+def _open(browser: Browser, url: str, wait_for: str | None, timeout: float, **context_options: Any) -> Page:
+    """New context (context_options: Playwright's, e.g. service_workers="block") + page with error
+    collection; navigate and wait for data-state == wait_for."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-    context = browser.new_context()
+    context = browser.new_context(**context_options)
     page = context.new_page()
     page.wasmblocks_errors = []  # console errors + uncaught exceptions, as strings
     page.wasmblocks_console = []  # every console message and failed request, for failure reports
@@ -192,8 +193,8 @@ def app_opener(browser: Browser) -> Callable[..., Page]:
     # Session-scoped so module-scoped fixtures can use it. wait_for: "ready", "error" (expect a boot
     # error) or None (return right after navigation).
 
-    def _opener(url: str, wait_for: str | None = "ready", timeout: float = READY_TIMEOUT_MS) -> Page:
-        return _open(browser, url, wait_for, timeout)
+    def _opener(url: str, wait_for: str | None = "ready", timeout: float = READY_TIMEOUT_MS, **context: Any) -> Page:
+        return _open(browser, url, wait_for, timeout, **context)
 
     return _opener
 
@@ -203,8 +204,8 @@ def open_app(app_opener: Callable[..., Page]) -> Iterator[Callable[..., Page]]:
     """Per-test factory, same signature as app_opener; its pages are closed when the test ends."""
     pages: list[Page] = []
 
-    def _open_app(url: str, wait_for: str | None = "ready", timeout: float = READY_TIMEOUT_MS) -> Page:
-        page = app_opener(url, wait_for, timeout)
+    def _open_app(url: str, wait_for: str | None = "ready", timeout: float = READY_TIMEOUT_MS, **context: Any) -> Page:
+        page = app_opener(url, wait_for, timeout, **context)
         pages.append(page)
         return page
 

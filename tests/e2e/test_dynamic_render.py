@@ -97,7 +97,8 @@ with gr.Blocks() as demo:
 
 def test_a_lazily_loaded_component_a_render_adds_loads_then_or_says_why_not(open_app, source_url):
     """Dataframe's code is a chunk of its own, fetched when an app first shows one: here only after a render."""
-    page = open_app(source_url("late_table.py", LATE_TABLE))
+    # No offline service worker: requests it answers would pass page.route by.
+    page = open_app(source_url("late_table.py", LATE_TABLE), service_workers="block")
     page.route("**/chunks/dataframe-*.js", lambda route: route.abort())
     page.get_by_label("Show table").check()
     expect(page.get_by_role("alert")).to_contain_text("Could not load the Dataframe component")
