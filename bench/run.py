@@ -204,7 +204,10 @@ class Bench:
         site = WORK / "www" / "hello"
         info = json.loads((site / "runtime.json").read_text())
         entry = site / "assets" / "wasmblocks.js"
-        gz = lambda path: len(gzip.compress(path.read_bytes(), 9))  # noqa: E731
+
+        def gz(path: Path) -> int:
+            return len(gzip.compress(path.read_bytes(), 9))
+
         sizes = {"wasmblocks.js": gz(entry), "its chunks": sum(gz(c) for c in _static_imports(entry)),
                  "worker.js": gz(site / "assets" / "worker.js"),
                  # What the worker downloads: the package as one .tar.gz when the site has it, else the wheel.

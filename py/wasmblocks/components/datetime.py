@@ -8,6 +8,7 @@ from typing import Any
 
 from ..alerts import Error
 from ..component import FormComponent
+from ..implied import UTC_NAMES
 from ..packages import missing_error
 
 # Gradio's relative form: "now", "now - 2h", "now - 30m", "now - 1d", "now - 10s".
@@ -15,13 +16,10 @@ _NOW = re.compile(r"^\s*now\s*(?:-\s*(\d+)\s*([dmhs]))?\s*$")
 _UNITS = {"d": "days", "h": "hours", "m": "minutes", "s": "seconds"}
 
 
-_UTC = ("UTC", "Z", "ETC/UTC", "GMT")
-
-
 def _zone(name: str | None) -> tzinfo | None:
     if name is None:
         return None
-    if name.upper() in _UTC:
+    if name.upper() in UTC_NAMES:
         return timezone.utc  # needs no time-zone database
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -67,12 +65,16 @@ class DateTime(FormComponent):
 
     def needed_packages(self, role: str) -> list[str]:
         """tzdata, loaded before an event, when this DateTime names a zone the Python here cannot find."""
-        if not self.timezone or self.timezone.upper() in _UTC:
+        if not self.timezone or self.timezone.upper() in UTC_NAMES:
             return []
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
         try:
-            _zone(self.timezone)
-        except Error:
+            ZoneInfo(self.timezone)
+        except ZoneInfoNotFoundError:
             return [] if _has_database() else ["tzdata"]
+        except ValueError:
+            pass  # not a zone name: preprocess says so
         return []
 
     @property

@@ -207,7 +207,7 @@ export class EventDispatcher {
   }
 
   /** Stop every timer: the app was replaced by another or unmounted. */
-  stopTimers(): void {
+  private stopTimers(): void {
     this.timing = false;
     for (const timer of this.timers.values()) clearInterval(timer);
     this.timers.clear();

@@ -20,7 +20,8 @@ export function NativePlot({ id, type, props, value, store, trigger }: Component
   const selectable = store.hasListener(id, "select");
   const base = value?.type === "vega" ? value.spec : null;
   const spec = base && selectable ? withBrush(base) : base;
-  const watch = (view: any) => {
+  const watch = (view: any): (() => void) | void => {
+    view.addEventListener("dblclick", () => trigger("double_click")); // ends with the view
     if (spec !== base) {
       // The brush changes all through a drag; select fires once, when the pointer is released, with the x
       // range it covers (a click without a drag clears the brush and fires nothing).
@@ -28,14 +29,16 @@ export function NativePlot({ id, type, props, value, store, trigger }: Component
       view.addSignalListener(BRUSH, (_name: string, value: any) => {
         range = Object.values(value ?? {})[0] as any[] | undefined;
       });
-      view.container()?.addEventListener("pointerup", () => {
+      const released = () => {
         if (!Array.isArray(range) || range.length !== 2) return;
         const [a, b] = range.map((v) => (v instanceof Date ? v.getTime() : Number(v)));
         range = undefined;
         trigger("select", { index: [Math.min(a, b), Math.max(a, b)], value: null, selected: true });
-      });
+      };
+      const container: HTMLElement | null = view.container();
+      container?.addEventListener("pointerup", released);
+      return () => container?.removeEventListener("pointerup", released);
     }
-    view.addEventListener("dblclick", () => trigger("double_click"));
   };
   const { ref, error } = useChart(spec ? (el) => drawVega(el, spec, watch) : null, JSON.stringify(spec));
   const label = labelOf(props, type === "lineplot" ? "LinePlot" : type === "barplot" ? "BarPlot" : "ScatterPlot");

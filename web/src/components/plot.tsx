@@ -6,12 +6,18 @@ import { BlockLabel, labelOf } from "../renderer/atoms";
 import type { ComponentProps } from "../renderer/types";
 
 /** Draw a Vega / Vega-Lite spec into `el` with vega-embed (SVG, so titles are text a test can find). */
-/** Draw a Vega(-Lite) spec; `withView` may attach listeners to the drawn view (they end with it). */
-export async function drawVega(el: HTMLElement, spec: any, withView?: (view: any) => void): Promise<() => void> {
+/**
+ * Draw a Vega(-Lite) spec. `withView` may attach listeners to the drawn view and return what removes them:
+ * a resize redraws into the same element, and the old drawing's listeners must go with it.
+ */
+export async function drawVega(el: HTMLElement, spec: any, withView?: (view: any) => (() => void) | void): Promise<() => void> {
   const embed = (await import("vega-embed")).default;
   const result = await embed(el, spec, { actions: false, renderer: "svg" });
-  withView?.(result.view);
-  return () => result.finalize();
+  const detach = withView?.(result.view);
+  return () => {
+    detach?.();
+    result.finalize();
+  };
 }
 
 async function drawPlotly(el: HTMLElement, json: string): Promise<() => void> {
