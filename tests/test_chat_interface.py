@@ -5,7 +5,7 @@ import asyncio
 from appkit import Harness
 
 import wasmblocks as gr
-from wasmblocks.components.chat_interface import response_messages, user_messages
+from wasmblocks.chat_interface import response_messages, user_messages
 
 
 def fn_by_name(app, name, after=None):

@@ -7,7 +7,6 @@ from .client import Client
 from .components.browser_state import BrowserState
 from .components.button import Button, ClearButton, DeepLinkButton, DuplicateButton
 from .components.checkbox import Checkbox
-from .components.chat_interface import ChatInterface
 from .components.chatbot import ChatMessage, Chatbot
 from .components.dataframe import Dataframe
 from .components.event_data import EditData, LikeData, RetryData, UndoData
@@ -44,11 +43,13 @@ from .components.textbox import Textbox
 from .components.timer import Timer
 from .events import CopyData, EventData, KeyUpData, SelectData, on
 from .layouts.accordion import Accordion
-from .layouts.column import Column, Group
+from .layouts.column import Column
+from .layouts.group import Group
 from .layouts.row import Row
 from .layouts.sidebar import Sidebar
 from .layouts.tabs import Tab, TabItem, Tabs
 from .interface import Interface, TabbedInterface
+from .chat_interface import ChatInterface
 from .progress import Progress
 from .render import render
 from . import themes

@@ -19,9 +19,3 @@ class Column(BlockContext):
         self.show_progress = show_progress
         super().__init__(**kwargs)
 
-
-class Group(BlockContext):
-    """Children shown as one panel with no gaps between them."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)

@@ -9,18 +9,18 @@ from __future__ import annotations
 import inspect
 from typing import Any, Callable
 
-from ..blocks import Blocks
-from ..events import DEFAULT_LIMIT, SelectData, listen, on
-from ..layouts.accordion import Accordion
-from ..layouts.row import Row
-from ..updates import update
-from .button import Button
-from .chatbot import ChatMessage, Chatbot
-from .event_data import EditData, RetryData, UndoData
-from .markdown import Markdown
-from .multimodal_textbox import MultimodalTextbox
-from .state import State
-from .textbox import Textbox
+from .blocks import Blocks
+from .components.button import Button
+from .components.chatbot import ChatMessage, Chatbot
+from .components.event_data import EditData, RetryData, UndoData
+from .components.markdown import Markdown
+from .components.multimodal_textbox import MultimodalTextbox
+from .components.state import State
+from .components.textbox import Textbox
+from .events import DEFAULT_LIMIT, SelectData, listen, on
+from .layouts.accordion import Accordion
+from .layouts.row import Row
+from .updates import update
 
 
 def response_messages(response: Any) -> list[Any]:
