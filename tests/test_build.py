@@ -24,12 +24,13 @@ from wasmblocks_build.site import build_runtime
 from wasmblocks_build.vendor import sha256_file
 from wasmblocks_build.wheel import build_wheel
 
-ENTRIES = ["pages/app.ts", "worker/worker.ts", "styles.css"]
+ENTRIES = ["pages/app.ts", "worker/worker.ts", "stylesheet.ts"]
 # Stand-ins used only while web/src or py/wasmblocks are still being written; they never touch the tree.
 STUB_SOURCES = {
     "pages/app.ts": 'const el = document.getElementById("wasmblocks-app");\nif (el) el.dataset.state = "stub";\n',
     "worker/worker.ts": "self.onmessage = async (e: MessageEvent<string>) => { await import(e.data); };\n",
-    "styles.css": ".gradio-container { display: block; }\n",
+    "stylesheet.ts": 'import "./base.css";\n',
+    "base.css": ".gradio-container { display: block; }\n",
 }
 
 

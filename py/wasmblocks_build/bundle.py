@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from pathlib import Path
 
 from .common import CACHE_DIR, NODE_MODULES, ROOT, RUNTIME_DIR, WEB_SRC, fail, is_stale, log, run, touch
@@ -21,7 +22,8 @@ TARGETS = [
      ["--format=esm", "--target=es2022", "--sourcemap=linked", "--splitting", "--chunk-names=chunks/[name]-[hash]"]),
     # The worker loads Pyodide with import(<computed URL>); esbuild leaves non-literal imports alone.
     ("worker/worker.ts", "assets/worker.js", ["--format=esm", "--target=es2022", "--sourcemap=linked"]),
-    ("styles.css", "assets/wasmblocks.css", []),
+    # The one stylesheet: every .css file the pages import, lazily loaded components' too (_stylesheet).
+    ("stylesheet.ts", "assets/wasmblocks.css", []),
     # KaTeX's CSS with its fonts beside it; gr.Markdown adds the <link> only when it renders math (no CDN).
     ("vendor/katex.css", "assets/katex/katex.css",
      ["--loader:.woff2=file", "--loader:.woff=file", "--loader:.ttf=file", "--asset-names=fonts/[name]"]),
@@ -71,6 +73,12 @@ def bundle(runtime_dir: Path = RUNTIME_DIR, web_src: Path = WEB_SRC, force: bool
             raise fail(f"bundle entry {src} does not exist")
         log(f"bundling {entry} -> {out} …")
         target = runtime_dir / out
+        if target.suffix == ".css" and src.suffix == ".ts":
+            _stylesheet(esbuild, src, target)
+            continue
+        if src.suffix == ".ts":
+            # Renderers import their CSS; it reaches the page through the stylesheet, not the scripts.
+            flags = [*flags, "--loader:.css=empty"]
         # --splitting needs --outdir; `name=entry` keeps the output file name.
         where = [f"{target.stem}={src}", f"--outdir={target.parent}"] if "--splitting" in flags else [str(src), f"--outfile={target}"]
         run(
@@ -82,6 +90,22 @@ def bundle(runtime_dir: Path = RUNTIME_DIR, web_src: Path = WEB_SRC, force: bool
             what=f"esbuild {entry}",
         )
     return outputs
+
+
+def _stylesheet(esbuild: str, src: Path, target: Path) -> None:
+    """Write the CSS that the modules reachable from `src` import to `target`, in import order.
+
+    Bundled without code splitting, so the CSS of lazily imported modules (Chatbot, Dataframe, …) is
+    in the one file the page loads up front; the JavaScript of that bundle is thrown away.
+    """
+    with tempfile.TemporaryDirectory() as work:
+        run(
+            [esbuild, str(src), f"--outdir={work}", "--bundle", "--minify", "--format=esm",
+             f"--tsconfig={TSCONFIG}", "--log-level=warning"],
+            what=f"esbuild {src.name}",
+        )
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(Path(work) / f"{src.stem}.css", target)
 
 
 def typecheck(force: bool = False) -> None:

@@ -3,8 +3,10 @@
 
 import { createContext, toChildArray } from "preact";
 import { useEffect, useState } from "preact/hooks";
-import { cx } from "../renderer/hooks";
-import type { ComponentProps } from "../renderer/types";
+import { cx } from "./renderer/hooks";
+import type { ComponentProps } from "./renderer/types";
+import "./layouts/column.css";
+import "./blocks.css";
 
 /** The open page's path ("" = the main page); Route panels show themselves when it is theirs. */
 export const CurrentPage = createContext<string>("");

@@ -1,4 +1,4 @@
-"""The CSS variables a theme sets (the ones web/src/styles.css reads), as Gradio-style templates.
+"""The CSS variables a theme sets (the ones web/src/base.css defines), as Gradio-style templates.
 
 A value may reference a hue shade (`*primary_500`, `*neutral_50`), a size (`*radius_lg`, `*spacing_md`,
 `*text_md`) or another variable (`*border_color_primary`). Names ending in `_dark` are the dark-mode

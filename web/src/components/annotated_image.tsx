@@ -6,6 +6,7 @@ import type { FileData } from "../protocol";
 import { BlockLabel, ImageIcon, labelOf, EmptyImage } from "../renderer/atoms";
 import { cssSize } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./annotated_image.css";
 
 interface Annotation {
   label: string;

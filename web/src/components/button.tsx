@@ -3,6 +3,7 @@
 import { useState } from "preact/hooks";
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./button.css";
 
 export function Button({ props, value, trigger, root }: ComponentProps) {
   const variant = props.variant || "secondary";

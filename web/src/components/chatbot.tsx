@@ -7,6 +7,8 @@ import { BlockLabel, labelOf } from "../renderer/atoms";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { enhance, renderMarkdown } from "./markdown";
+import "./markdown.css";
+import "./chatbot.css";
 
 interface Message {
   role: "user" | "assistant" | "system";

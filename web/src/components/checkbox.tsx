@@ -3,6 +3,7 @@
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./checkbox.css";
 
 export function Checkbox({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Checkbox");

@@ -3,6 +3,8 @@
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./radio.css";
+import "./checkbox_group.css";
 
 export function CheckboxGroup({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Checkbox Group");

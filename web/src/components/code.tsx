@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import type { ComponentProps } from "../renderer/types";
+import "./code.css";
 
 type CM = typeof import("./code-editor");
 let loading: Promise<CM> | null = null;

@@ -6,6 +6,7 @@ import { useEffect, useState } from "preact/hooks";
 import { labelOf } from "../renderer/atoms";
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./dataset.css";
 
 /** One sample value as its component would show it in a table cell. */
 function Cell({ type, value, props }: { type: string; value: any; props: Record<string, any> }) {

@@ -4,6 +4,7 @@ import type { FileData } from "../protocol";
 import { saveFile } from "../client/upload";
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./button.css";
 
 export function DownloadButton({ props, value, trigger, store, root }: ComponentProps) {
   const file = value as FileData | null;

@@ -6,6 +6,7 @@ import { useRef, useState } from "preact/hooks";
 import { BlockTitle, ChevronDown, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./dropdown.css";
 
 type Choice = [string, any];
 

@@ -8,6 +8,7 @@ import { cssSize, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { IconButtons } from "../renderer/icon-buttons";
+import "./file.css";
 
 export function File({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "File");

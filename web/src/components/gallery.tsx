@@ -10,6 +10,7 @@ import { cssSize, cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { IconButtons } from "../renderer/icon-buttons";
+import "./gallery.css";
 
 interface Item {
   image?: FileData;

@@ -4,6 +4,7 @@
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./highlighted_text.css";
 
 interface Token {
   token: string;

@@ -8,6 +8,8 @@ import { useEffect, useMemo, useRef } from "preact/hooks";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { fillTemplate, jsTemplate } from "./html-template";
+import "./markdown.css";
+import "./html.css";
 
 function render(template: string, value: any, vars: Record<string, any>): { html: string; error: string | null } {
   try {

@@ -10,6 +10,7 @@ import type { ComponentProps } from "../renderer/types";
 import { IconButtons } from "../renderer/icon-buttons";
 import { UploadArea } from "../renderer/upload-area";
 import { WebcamCapture } from "../renderer/webcam";
+import "./image.css";
 
 export function Image({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Image");

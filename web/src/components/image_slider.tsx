@@ -5,6 +5,7 @@ import { useState } from "preact/hooks";
 import type { FileData } from "../protocol";
 import { BlockLabel, ImageIcon, labelOf, EmptyImage } from "../renderer/atoms";
 import type { ComponentProps } from "../renderer/types";
+import "./image_slider.css";
 
 export function ImageSlider({ props, value }: ComponentProps) {
   const label = labelOf(props, "Image Slider");

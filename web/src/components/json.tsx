@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./json.css";
 
 function Leaf({ value }: { value: any }) {
   if (value === null) return <span class="json-null">null</span>;

@@ -4,6 +4,7 @@
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./label.css";
 
 interface Confidence {
   label: string;

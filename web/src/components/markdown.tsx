@@ -7,6 +7,7 @@ import { Marked } from "marked";
 import { useLayoutEffect, useMemo, useRef } from "preact/hooks";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./markdown.css";
 
 const parsers = new Map<boolean, Marked>();
 function parser(breaks: boolean): Marked {

@@ -6,6 +6,8 @@ import type { FileData } from "../protocol";
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./textbox.css";
+import "./multimodal_textbox.css";
 
 interface MultimodalValue {
   text: string;

@@ -6,6 +6,7 @@
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import type { ComponentProps } from "../renderer/types";
 import { drawVega, useChart } from "./plot";
+import "./plot.css";
 
 const BRUSH = "wb_brush";
 

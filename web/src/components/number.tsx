@@ -3,6 +3,8 @@
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./textbox.css";
+import "./number.css";
 
 export function NumberInput({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Number");

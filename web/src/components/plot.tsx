@@ -4,6 +4,7 @@
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import type { ComponentProps } from "../renderer/types";
+import "./plot.css";
 
 /** Draw a Vega / Vega-Lite spec into `el` with vega-embed (SVG, so titles are text a test can find). */
 /**

@@ -3,6 +3,7 @@
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./radio.css";
 
 export function Radio({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Radio");

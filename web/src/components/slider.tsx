@@ -4,6 +4,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./slider.css";
 
 export function Slider({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Slider");

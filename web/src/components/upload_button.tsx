@@ -6,6 +6,7 @@ import { useRef, useState } from "preact/hooks";
 import { acceptFor, uploadChecked } from "../client/upload";
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./button.css";
 
 export function UploadButton({ props, setValue, trigger, store, root }: ComponentProps) {
   const input = useRef<HTMLInputElement>(null);

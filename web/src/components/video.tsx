@@ -11,6 +11,8 @@ import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { startRecording, type Recording } from "../renderer/recorder";
 import { IconButtons } from "../renderer/icon-buttons";
+import "./button.css";
+import "./video.css";
 
 export function Video({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Video");

@@ -3,6 +3,9 @@
 
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+// Its box is the `.block` of renderer/block.css (imported by block.tsx, which draws every tree).
+import "./column.css";
+import "./accordion.css";
 
 export function Accordion({ id, props, children, root, trigger, store }: ComponentProps) {
   // `open` lives in the store's props (like Gradio's bound prop), so a later update to either state applies.

@@ -3,6 +3,7 @@
 import { cx } from "../renderer/hooks";
 import { StatusTracker } from "../renderer/status";
 import type { ComponentProps } from "../renderer/types";
+import "./column.css";
 
 export function Column({ id, props, children, root, status, store }: ComponentProps) {
   const style: Record<string, string> = { ...root.style };

@@ -2,6 +2,7 @@
 
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./group.css";
 
 export function Group({ children, root }: ComponentProps) {
   return (

@@ -4,7 +4,8 @@
 import { useContext } from "preact/hooks";
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
-import { CurrentPage } from "./blocks";
+import { CurrentPage } from "../blocks";
+import "./column.css";
 
 export function Route({ props, children, root }: ComponentProps) {
   const current = useContext(CurrentPage);

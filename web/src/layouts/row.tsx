@@ -3,6 +3,7 @@
 import { cssSize, cx } from "../renderer/hooks";
 import { StatusTracker } from "../renderer/status";
 import type { ComponentProps } from "../renderer/types";
+import "./row.css";
 
 export function Row({ id, props, children, root, status, store }: ComponentProps) {
   const style: Record<string, string | undefined> = {

@@ -5,12 +5,14 @@
 import { useLayoutEffect } from "preact/hooks";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./column.css";
+import "./sidebar.css";
 
 export function Sidebar({ id, props, children, root, store, trigger }: ComponentProps) {
   const open = props.open !== false;
   const right = props.position === "right";
   const width = cssSize(props.width) ?? "320px";
-  // The app container leaves room for an open sidebar (styles.css: .has-sidebar-left/right).
+  // The app container leaves room for an open sidebar (sidebar.css: .has-sidebar-left/right).
   useLayoutEffect(() => {
     const app = document.querySelector<HTMLElement>(".gradio-container");
     if (!app) return;

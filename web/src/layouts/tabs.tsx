@@ -6,6 +6,8 @@ import { useContext, useEffect, useLayoutEffect, useReducer, useRef } from "prea
 import type { AppStore, ComponentState } from "../client/store";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "./column.css";
+import "./tabs.css";
 
 const SelectedTab = createContext<number | null>(null);
 
@@ -28,7 +30,7 @@ export function Tabs({ id, props, childIds, children, root, store, trigger }: Co
   }, [store, key]);
   const tabs = childIds
     .map((cid) => store.get(cid))
-    .filter((s): s is ComponentState => !!s && (s.type === "tab" || s.type === "tabitem"));
+    .filter((s): s is ComponentState => s?.type === "tab");
 
   const resolve = (sel: any): number | null => {
     if (sel === null || sel === undefined) return null;

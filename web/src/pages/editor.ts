@@ -11,6 +11,8 @@ import type { AppFiles } from "../protocol";
 import { decodeApp, shareUrl, ShareLinkError } from "../share/link";
 import { registerOffline } from "../share/offline";
 import { SandboxHost } from "../share/sandbox-host";
+import "./share.css";
+import "./editor.css";
 
 const base = new URL("../", import.meta.url);
 const DRAFT_KEY = `wasmblocks-editor-draft:${base.pathname}`;

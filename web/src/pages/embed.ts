@@ -4,6 +4,7 @@
 
 import { defineElement, WasmBlocksElement } from "../embed/element";
 import { AppBootError, mount, setDefaultBase } from "../embed/mount";
+import "./embed.css";
 
 const base = new URL("../", import.meta.url); // this bundle lives in assets/
 setDefaultBase(base);

@@ -4,6 +4,7 @@
 import { decodeApp, ShareLinkError } from "../share/link";
 import { SandboxHost } from "../share/sandbox-host";
 import { registerOffline } from "../share/offline";
+import "./share.css";
 
 const base = new URL("../", import.meta.url); // this bundle lives in assets/
 const root = document.getElementById("wasmblocks-player")!;

@@ -2,6 +2,7 @@
 
 import type { ComponentChildren } from "preact";
 import { cx } from "./hooks";
+import "./atoms.css";
 
 /** The gray title above a form control (Gradio's BlockTitle, data-testid="block-info"). */
 export function BlockTitle({

@@ -8,6 +8,7 @@ import { lookup } from "./registry";
 import { StatusTracker } from "./status";
 import { cx, domId, useSubscription } from "./hooks";
 import type { RootAttrs } from "./types";
+import "./block.css";
 
 interface BlockProps {
   id: number;

@@ -1,6 +1,7 @@
 // The boot failure panel: where the app failed, the message and the Python traceback.
 
 import { render } from "preact";
+import "./boot-error.css";
 
 export interface BootErrorInfo {
   message: string;

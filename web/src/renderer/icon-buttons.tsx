@@ -2,6 +2,7 @@
 // Labels follow Gradio's ("Download", "Clear", "Remove Image") because users' tests click them by name.
 
 import type { ComponentChildren } from "preact";
+import "./icon-buttons.css";
 
 interface Props {
   /** A link that downloads the shown file; omitted when the file can't be downloaded. */

@@ -5,6 +5,7 @@
 
 import { useLayoutEffect, useReducer, useState } from "preact/hooks";
 import type { BlockComponent, ComponentProps } from "./types";
+import "./lazy.css";
 
 export interface LazyComponent {
   component: BlockComponent;

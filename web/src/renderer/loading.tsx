@@ -1,6 +1,7 @@
 // The boot screen: which stage the worker is at, with a spinner. Never a blank page.
 
 import { render } from "preact";
+import "./loading.css";
 
 const STAGES: [string, string][] = [
   ["downloading", "Downloading the Python runtime…"],

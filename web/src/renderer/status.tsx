@@ -4,6 +4,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { AppStore, OutputStatus } from "../client/store";
 import type { ProgressUnit } from "../protocol";
 import { cx } from "./hooks";
+import "./status.css";
 
 interface Props {
   status: OutputStatus | undefined;

@@ -4,6 +4,7 @@ import DOMPurify from "dompurify";
 import { useEffect } from "preact/hooks";
 import type { AppStore, Toast } from "../client/store";
 import { useGlobalSubscription } from "./hooks";
+import "./toasts.css";
 
 const TITLES: Record<string, string> = { error: "Error", warning: "Warning", info: "Info", success: "Success" };
 const ICONS: Record<string, string> = { error: "!", warning: "!", info: "i", success: "✓" };

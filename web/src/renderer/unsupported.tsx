@@ -1,4 +1,5 @@
 import type { ComponentProps } from "./types";
+import "./unsupported.css";
 
 /** Shown for a block type the renderer does not know, instead of crashing the page. */
 export function Unsupported({ type, children }: ComponentProps) {

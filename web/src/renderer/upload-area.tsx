@@ -8,6 +8,7 @@ import type { AppStore } from "../client/store";
 import { acceptFor, uploadChecked } from "../client/upload";
 import { UploadIcon } from "./atoms";
 import { cx } from "./hooks";
+import "./upload-area.css";
 
 export interface UploadAreaProps {
   store: AppStore;

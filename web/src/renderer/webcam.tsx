@@ -2,6 +2,7 @@
 // file that goes through the same upload path as a chosen file.
 
 import { useEffect, useRef, useState } from "preact/hooks";
+import "./webcam.css";
 
 interface Props {
   onCapture(file: File): void;
