@@ -27,3 +27,35 @@ def test_gallery_renders_at_width(app_opener, site_url, width):
         assert not page.wasmblocks_errors, page.wasmblocks_errors
     finally:
         page.context.close()
+
+
+LAZY_APP = """
+import gradio as gr
+
+with gr.Blocks() as demo:
+    gr.Chatbot([{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello"}], label="Chat")
+    gr.MultimodalTextbox(label="Ask")
+    gr.Dataframe([[1, 2]], headers=["a", "b"], label="Table")
+"""
+
+
+def test_lazily_loaded_components_are_styled_by_the_one_stylesheet(open_app, source_url):
+    page = open_app(source_url("lazy_look.py", LAZY_APP))
+
+    def css(selector, prop):
+        return page.locator(selector).first.evaluate("(e, p) => getComputedStyle(e).getPropertyValue(p)", prop)
+
+    # Their code arrives in chunks of its own; their rules were in assets/wasmblocks.css all along.
+    expect(page.locator(".wb-chatbot .message.user")).to_have_text("Hi")
+    expect(page.locator(".wb-dataframe thead th").first).to_be_visible()
+    resources = page.evaluate("performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname)")
+    assert any("/assets/chunks/chatbot-" in r for r in resources), resources
+    sheets = [r for r in resources if r.endswith(".css")]
+    assert len(sheets) == 1 and sheets[0].endswith("/assets/wasmblocks.css"), sheets
+    assert css(".wb-chatbot .message.user", "background-color") == "rgb(255, 247, 237)"  # accent-soft
+    assert css(".wb-chatbot .message.user", "border-bottom-right-radius") == "0px"
+    # MultimodalTextbox draws Textbox's .wb-field too: its own button rules come after and win the tie.
+    assert css(".wb-multimodal .submit-button", "height") == "32px"
+    assert css(".wb-multimodal .submit-button", "border-radius") == "8px"
+    assert css(".wb-dataframe thead th", "position") == "sticky"
+    assert not page.wasmblocks_errors, page.wasmblocks_errors
