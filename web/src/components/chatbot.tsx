@@ -7,6 +7,7 @@ import { BlockLabel, labelOf } from "../renderer/atoms";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { enhance, renderMarkdown } from "./markdown";
+import "../renderer/icon-buttons.css";
 import "./markdown.css";
 import "./chatbot.css";
 

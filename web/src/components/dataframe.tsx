@@ -10,6 +10,7 @@ import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { CellMenu, MenuButton, type MenuItem } from "./dataframe-menu";
 import { addColumn, addRow, deleteColumn, deleteRow, nextSort, sortRows, type SortState, type Table } from "./dataframe-ops";
+import "../renderer/icon-buttons.css";
 import "./dataframe.css";
 
 // Rows have a fixed height unless wrap=True; the window is computed from it.

@@ -2,6 +2,8 @@
 // Audio recordings are re-encoded as 16-bit WAV in the page, so type="numpy" (WAV only, no ffmpeg in the
 // worker) can read them.
 
+import "./recorder.css";
+
 export interface Recording {
   stop(): Promise<File>;
   stream: MediaStream;
