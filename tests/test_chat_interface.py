@@ -1,8 +1,8 @@
-"""gr.ChatInterface: the events it wires, run through a Bridge on CPython (tests/appkit.Harness)."""
+"""gr.ChatInterface: the events it wires, run through a page session on CPython (wasmblocks.Client)."""
 
 import asyncio
 
-from appkit import Harness
+from wasmblocks import Client
 
 import wasmblocks as gr
 from wasmblocks.chat_interface import response_messages, user_messages
@@ -39,7 +39,7 @@ def test_plain_function_gets_message_and_history():
         return f"echo {message}"
 
     app = gr.ChatInterface(reply)
-    h = Harness(app)
+    h = Client(app)
     steps = run_turn(h, app, "one")
     assert steps[-1][-1]["content"] == "echo one"
     run_turn(h, app, "two")
@@ -53,7 +53,7 @@ def test_streaming_generator_yields_growing_replies_with_additional_input():
             yield message + suffix * (i + 1)
 
     app = gr.ChatInterface(stream, additional_inputs=[gr.Textbox("!")])
-    h = Harness(app)
+    h = Client(app)
     steps = run_turn(h, app, "hi", "!")
     assert [s[-1]["content"] for s in steps] == ["hi!", "hi!!", "hi!!!"]
     assert app.fns[0].fn is not None and app.is_generator
@@ -70,7 +70,7 @@ def test_async_function_and_async_generator():
 
     for fn, expected in ((areply, "async x"), (astream, "b")):
         app = gr.ChatInterface(fn)
-        h = Harness(app)
+        h = Client(app)
         assert run_turn(h, app, "x")[-1][-1]["content"] == expected
 
 

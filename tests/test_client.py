@@ -6,7 +6,7 @@ import time
 import pytest
 
 import wasmblocks as gr
-from appkit import Harness
+from wasmblocks import Client
 
 
 def make_app():
@@ -32,7 +32,7 @@ def test_call_by_api_name_with_chain_and_state():
     assert demo("Ada", api_name="/greet") == "Hello Ada"
     assert demo("Bob", api_name="greet") == "Hello Bob"
     assert demo._client.session.state[count.id] == 2
-    assert demo._client._values[shown.id] == 2
+    assert demo._client.values[shown.id] == 2
 
 
 def test_sessions_are_separate_and_errors_raise():
@@ -54,7 +54,7 @@ def test_time_limit_stops_a_slow_coroutine():
             await asyncio.sleep(5)
 
         dep = gr.Button().click(slow, None, None, time_limit=0.05)
-    h = Harness(demo)
+    h = Client(demo)
     status = h.settle(h.fire(dep.id))
     assert status["stage"] == "error" and "time limit of 0.05 s" in status["message"]
 
@@ -64,7 +64,7 @@ def test_batch_function_gets_lists():
         t = gr.Textbox()
         o = gr.Textbox()
         dep = gr.Button().click(lambda xs: [[x.upper() for x in xs]], t, o, batch=True, max_batch_size=8)
-    assert Harness(demo).run(dep.id, "abc") == ["ABC"]
+    assert Client(demo).run(dep.id, "abc") == ["ABC"]
 
 
 def test_value_function_with_every_becomes_a_load_listener():

@@ -5,7 +5,7 @@ import asyncio
 import pytest
 
 import wasmblocks as gr
-from appkit import Harness
+from wasmblocks import Client
 
 
 def test_listener_config_and_chain_ids():
@@ -54,7 +54,7 @@ def test_tuple_return_goes_to_several_outputs():
         r = gr.Number()
         d = gr.Textbox()
         dep = gr.Button().click(lambda a, b: (a + b, f"{a}+{b}"), [x, y], [r, d])
-    h = Harness(demo)
+    h = Client(demo)
     assert h.run(dep.id, 2, 3) == [5.0, "2.0+3.0"]
 
 
@@ -67,7 +67,7 @@ def test_too_few_values_is_a_clear_error():
             return "only one"
 
         dep = gr.Button().click(one, None, [a, b])
-    h = Harness(demo)
+    h = Client(demo)
 
     status = h.settle(h.fire(dep.id))
     assert status["stage"] == "error"
@@ -83,7 +83,7 @@ def test_update_skip_component_and_dict_returns():
             lambda: (gr.update(visible=False), gr.skip(), gr.Textbox(label="New", value="v")), None, [a, b, c]
         )
         dep2 = gr.Button().click(lambda: {b: "only b"}, None, {a, b})
-    h = Harness(demo)
+    h = Client(demo)
     event = h.fire(dep.id)
     h.settle(event)
     (update,) = h.of_type("update", event)
@@ -100,7 +100,7 @@ def test_error_becomes_toast_and_app_keeps_working():
 
         bad = gr.Button().click(fail, t, t)
         good = gr.Button().click(lambda x: x + "!", t, t)
-    h = Harness(demo)
+    h = Client(demo)
     status = h.settle(h.fire(bad.id, "a"))
     assert status["stage"] == "error"
     (toast,) = h.of_type("toast")
@@ -111,7 +111,7 @@ def test_error_becomes_toast_and_app_keeps_working():
 def test_plain_exception_message_is_shown():
     with gr.Blocks() as demo:
         dep = gr.Button().click(lambda: 1 / 0, None, None)
-    h = Harness(demo)
+    h = Client(demo)
     h.settle(h.fire(dep.id))
     assert "ZeroDivisionError" in h.of_type("toast")[0]["message"]
 
@@ -126,7 +126,7 @@ def test_info_warning_success_toasts_while_running():
 
         o = gr.Textbox()
         dep = gr.Button().click(chatty, None, o)
-    h = Harness(demo)
+    h = Client(demo)
     assert h.run(dep.id) == ["done"]
     assert [(t["level"], t["message"]) for t in h.of_type("toast")] == [("info", "i"), ("warning", "w"), ("success", "s")]
 
@@ -145,7 +145,7 @@ def test_generators_stream_every_yield():
 
         d1 = gr.Button().click(agen, None, o)
         d2 = gr.Button().click(gen, None, o)
-    h = Harness(demo)
+    h = Client(demo)
     e1, e2 = h.fire(d1.id), h.fire(d2.id)
 
     h.settle(e1)
@@ -166,7 +166,7 @@ def test_injection_of_request_event_data_and_progress():
             return "ok"
 
         dep = gr.Button().click(fn, o, o)
-    h = Harness(demo)
+    h = Client(demo)
     h.send({"type": "init", "url": "http://h/app/?lang=fr", "session_hash": "s1"})
 
     h.send({"type": "event", "event_id": "e", "dep_id": dep.id, "trigger_id": None,
@@ -181,7 +181,7 @@ def test_bad_messages_get_errors_and_change_nothing():
     with gr.Blocks() as demo:
         n = gr.Number(label="N")
         dep = gr.Button().click(lambda x: x, n, n)
-    h = Harness(demo)
+    h = Client(demo)
     h.send({"type": "bogus"})
     h.send("not a dict")
     h.send({"type": "event", "event_id": "x", "dep_id": 42, "data": []})
@@ -198,7 +198,7 @@ def test_number_values_pass_through(value):
     with gr.Blocks() as demo:
         n = gr.Number()
         dep = gr.Button().click(lambda x: x, n, n)
-    assert Harness(demo).run(dep.id, value) == [None if value is None else float(value)]
+    assert Client(demo).run(dep.id, value) == [None if value is None else float(value)]
 
 
 def test_unload_functions_run_when_the_page_leaves():
@@ -207,7 +207,7 @@ def test_unload_functions_run_when_the_page_leaves():
         demo.unload(lambda: calls.append("bye"))
         demo.unload(lambda: 1 / 0)  # a failing one does not stop the others or raise
         demo.unload(lambda: calls.append("again"))
-    h = Harness(demo)
+    h = Client(demo)
     h.send({"type": "unload"})
     assert calls == ["bye", "again"] and not h.of_type("error")
 

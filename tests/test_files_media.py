@@ -19,7 +19,7 @@ from wasmblocks.files import file_data, parse_file_size, type_matches
 from wasmblocks.processing import load_needed_packages
 from wasmblocks.session import Session
 
-from appkit import Harness
+from wasmblocks import Client
 
 try:
     import numpy
@@ -214,9 +214,9 @@ def test_max_file_size_reaches_the_page_and_the_worker_refuses_bigger():
         gr.File()
     demo.launch(max_file_size="1kb")
     assert app_config(demo)["max_file_size"] == 1024
-    h = Harness(demo)
+    h = Client(demo)
     h.send({"type": "upload", "upload_id": "u1", "files": [{"name": "big.bin", "type": "", "size": 2000}]})
-    h.thread.call(h.bridge.handle, {"type": "upload", "upload_id": "u2", "files": [{"name": "big.bin", "type": "", "size": 2000}]}, [b"x" * 2000])
+    h.send({"type": "upload", "upload_id": "u2", "files": [{"name": "big.bin", "type": "", "size": 2000}]}, [b"x" * 2000])
     reply = [m for m in h.messages if m.get("upload_id") == "u2"][0]
     assert reply["error"] == "big.bin exceeds the maximum file size of 1024 bytes"
 
@@ -226,7 +226,7 @@ def test_initial_file_values_travel_with_the_tree(tmp_path):
     path.write_bytes(b"png")
     with gr.Blocks() as demo:
         gr.Gallery(value=[str(path)])
-    h = Harness(demo)
+    h = Client(demo)
     h.send({"type": "init", "base_url": "", "session_hash": "s", "url": ""})
     tree = h.of_type("tree")[0]
     assert tree["files"] == [{"path": str(path), "mime_type": "image/png", "buffer": 0}]
@@ -247,9 +247,9 @@ def test_delete_old_files(tmp_path):
 def test_delete_cache_cleans_the_session_dir_periodically():
     with gr.Blocks(delete_cache=(0.05, 0)) as demo:
         gr.File()
-    h = Harness(demo)
+    h = Client(demo)
     h.send({"type": "init", "base_url": "", "session_hash": "s", "url": ""})
-    h.thread.call(h.bridge.handle, {"type": "upload", "upload_id": "u", "files": [{"name": "a.txt", "type": "text/plain", "size": 1}]}, [b"a"])
+    h.send({"type": "upload", "upload_id": "u", "files": [{"name": "a.txt", "type": "text/plain", "size": 1}]}, [b"a"])
     path = [m for m in h.messages if m["type"] == "uploaded"][0]["files"][0]["path"]
     assert os.path.exists(path)
     deadline = time.monotonic() + 3

@@ -4,7 +4,7 @@ import asyncio
 import time
 
 import wasmblocks as gr
-from appkit import Harness
+from wasmblocks import Client
 
 
 def _sleeper(seconds):
@@ -19,7 +19,7 @@ def test_default_limit_runs_one_at_a_time_and_reports_position():
     with gr.Blocks() as demo:
         t = gr.Textbox()
         dep = gr.Button().click(_sleeper(0.1), t, t)
-    h = Harness(demo)
+    h = Client(demo)
     started = time.perf_counter()
     events = [h.fire(dep.id, str(i)) for i in range(3)]
     for e in events:
@@ -33,7 +33,7 @@ def test_concurrency_limit_three_overlaps():
     with gr.Blocks() as demo:
         t = gr.Textbox()
         dep = gr.Button().click(_sleeper(0.3), t, t, concurrency_limit=3)
-    h = Harness(demo)
+    h = Client(demo)
     started = time.perf_counter()
     events = [h.fire(dep.id, str(i)) for i in range(3)]
     for e in events:
@@ -45,7 +45,7 @@ def test_sync_functions_run_concurrently_under_cpython():
     with gr.Blocks() as demo:
         t = gr.Textbox()
         dep = gr.Button().click(lambda x: time.sleep(0.3) or x, t, t, concurrency_limit=None)
-    h = Harness(demo)
+    h = Client(demo)
     started = time.perf_counter()
     for e in [h.fire(dep.id, "a") for _ in range(3)]:
         h.settle(e)
@@ -58,7 +58,7 @@ def test_shared_concurrency_id_and_queue_max_size():
         a = gr.Button().click(_sleeper(0.2), t, t, concurrency_id="gpu")
         b = gr.Button().click(_sleeper(0.2), t, t, concurrency_id="gpu")
     demo.queue(max_size=1)
-    h = Harness(demo)
+    h = Client(demo)
     first, second, third = h.fire(a.id, "1"), h.fire(b.id, "2"), h.fire(a.id, "3")
     assert h.settle(third)["stage"] == "error"
     assert "queue is full" in h.of_type("toast", third)[0]["message"]
@@ -79,7 +79,7 @@ def test_cancel_running_generator_and_queued_event():
         run = gr.Button().click(forever, None, t)
         stop = gr.Button().click(None, None, None, cancels=[run])
     assert demo.fns[stop.id].cancels == [run.id]
-    h = Harness(demo)
+    h = Client(demo)
     running, waiting = h.fire(run.id), h.fire(run.id)
     h.wait(0.05)
     h.send({"type": "cancel", "dep_ids": [run.id]})

@@ -1,8 +1,8 @@
-"""@gr.render: per-session re-rendering, session dependencies, key= reuse (render.py, bridge hooks)."""
+"""@gr.render: per-session re-rendering, session dependencies, key= reuse, concurrent renders (render.py)."""
 
 import wasmblocks as gr
 from wasmblocks.render import SESSION_DEP_BASE
-from appkit import Harness
+from wasmblocks import Client
 
 
 def _app():
@@ -36,7 +36,7 @@ def test_render_sends_children_and_session_dependencies():
     demo, count, out = _app()
     dep = _render_dep(demo)
     assert dep.targets == [(demo.id, "load"), (count.id, "change")]
-    h = Harness(demo)
+    h = Client(demo)
     event_id, msg = _run_render(h, dep, 2)
     assert msg["block_id"] == dep.show_progress_on[0].id
     children = msg["node"]["children"]
@@ -55,7 +55,7 @@ def test_render_sends_children_and_session_dependencies():
 def test_session_dependency_runs_and_rerender_replaces_dependencies():
     demo, count, out = _app()
     dep = _render_dep(demo)
-    h = Harness(demo)
+    h = Client(demo)
     _, first = _run_render(h, dep, 2)
     submit = first["dependencies"][1]
     event_id = h.fire(submit["id"], "hey")
@@ -72,7 +72,7 @@ def test_session_dependency_runs_and_rerender_replaces_dependencies():
 def test_key_keeps_block_id_across_renders():
     demo, _, _ = _app()
     dep = _render_dep(demo)
-    h = Harness(demo)
+    h = Client(demo)
     _, first = _run_render(h, dep, 1)
     _, second = _run_render(h, dep, 2)
     first_ids = [c["id"] for c in first["node"]["children"]]
@@ -88,7 +88,7 @@ def test_key_keeps_block_id_across_renders():
 def test_sessions_render_independently():
     demo, _, _ = _app()
     dep = _render_dep(demo)
-    a, b = Harness(demo), Harness(demo)
+    a, b = Client(demo), Client(demo)
     _, ra = _run_render(a, dep, 1)
     _, rb = _run_render(b, dep, 3)
     assert len(ra["node"]["children"]) == 2 and len(rb["node"]["children"]) == 4
@@ -104,7 +104,7 @@ def test_render_inside_row_uses_a_row_and_output_only_children_are_read_only():
                 gr.Button("Go").click(lambda t: t, src, shown)
 
     assert row.children[0].get_block_name() == "row"
-    h = Harness(demo)
+    h = Client(demo)
     _, msg = _run_render(h, _render_dep(demo), "abc")
     shown = msg["node"]["children"][0]
     assert shown["props"]["value"] == "abc" and shown["props"]["interactive"] is False
@@ -129,7 +129,7 @@ def test_layout_updates_reach_the_page():
             pass
         btn = gr.Button()
         btn.click(lambda: (gr.Tabs(selected="b"), gr.Accordion(open=True), gr.Tab(visible=False)), None, [tabs, acc, tab_b])
-    h = Harness(demo)
+    h = Client(demo)
     event_id = h.fire(0)
     assert h.settle(event_id)["success"] is True
     updates = h.of_type("update", event_id)[-1]["updates"]

@@ -1,70 +1,70 @@
 """wasmblocks: Gradio's Blocks API in the browser. `import wasmblocks as gr` (or `import gradio as gr` in the page)."""
 
+from . import themes
 from .alerts import Error, Info, Success, Warning
 from .blocks import VERSION as __version__
 from .blocks import Blocks
+from .chat_interface import ChatInterface
 from .client import Client
+from .components.annotated_image import AnnotatedImage
+from .components.audio import Audio
 from .components.browser_state import BrowserState
 from .components.button import Button, ClearButton, DeepLinkButton, DuplicateButton
+from .components.chatbot import Chatbot, ChatMessage
 from .components.checkbox import Checkbox
-from .components.chatbot import ChatMessage, Chatbot
-from .components.dataframe import Dataframe
-from .components.event_data import EditData, LikeData, RetryData, UndoData
-from .components.multimodal_textbox import MultimodalTextbox
-from .components.native_plot import BarPlot, LinePlot, ScatterPlot
-from .components.plot import Plot
-DataFrame = Dataframe  # Gradio exports both spellings
 from .components.checkbox_group import CheckboxGroup
 from .components.code import Code
 from .components.color_picker import ColorPicker
+from .components.dataframe import Dataframe
 from .components.dataset import Dataset
 from .components.datetime import DateTime
+from .components.download_button import DownloadButton
 from .components.dropdown import Dropdown
 from .components.examples import Examples
+from .components.file import File
+from .components.gallery import Gallery
 from .components.highlighted_text import HighlightedText
 from .components.html import HTML
 from .components.image import Image
-from .components.annotated_image import AnnotatedImage
-from .components.audio import Audio
-from .components.download_button import DownloadButton
-from .components.file import File
-from .components.gallery import Gallery
 from .components.image_slider import ImageSlider
-from .components.upload_button import UploadButton
-from .components.video import Video
 from .components.json import JSON
 from .components.label import Label
 from .components.markdown import Markdown
+from .components.multimodal_textbox import MultimodalTextbox
+from .components.native_plot import BarPlot, LinePlot, ScatterPlot
 from .components.number import Number
+from .components.plot import Plot
 from .components.radio import Radio
 from .components.slider import Slider
 from .components.state import State
 from .components.textbox import Textbox
 from .components.timer import Timer
-from .events import CopyData, EventData, KeyUpData, SelectData, on
+from .components.upload_button import UploadButton
+from .components.video import Video
+from .event_data import CopyData, EditData, EventData, KeyUpData, LikeData, RetryData, SelectData, UndoData
+from .interface import Interface, TabbedInterface
 from .layouts.accordion import Accordion
 from .layouts.column import Column
 from .layouts.group import Group
 from .layouts.row import Row
 from .layouts.sidebar import Sidebar
 from .layouts.tabs import Tab, TabItem, Tabs
-from .interface import Interface, TabbedInterface
-from .chat_interface import ChatInterface
+from .listeners import on
 from .progress import Progress
 from .render import render
-from . import themes
 from .session import Request
 from .updates import skip, update
 
+DataFrame = Dataframe  # Gradio exports both spellings
+
 __all__ = [
-    "BarPlot", "ChatInterface", "ChatMessage", "Chatbot", "Dataframe", "DataFrame", "EditData", "LikeData", "LinePlot",
-    "MultimodalTextbox", "Plot", "RetryData", "ScatterPlot", "UndoData",
-    "AnnotatedImage", "Audio", "DownloadButton", "File", "Gallery", "ImageSlider", "UploadButton", "Video",
-    "render", "Interface", "TabbedInterface", "themes", "Sidebar",
-    "JSON", "CheckboxGroup", "Code", "ColorPicker", "CopyData", "Dataset", "DateTime", "DeepLinkButton", "Examples",
-    "HighlightedText", "KeyUpData", "Label",
-    "HTML", "Accordion", "Blocks", "BrowserState", "Button", "Client", "Checkbox", "ClearButton", "Column", "Dropdown", "DuplicateButton",
-    "Error", "EventData", "Group", "Image", "Info", "Markdown", "Number", "Progress", "Radio", "Request", "Row",
-    "SelectData", "Slider", "State", "Success", "Tab", "TabItem", "Tabs", "Textbox", "Timer", "Warning", "__version__",
-    "on", "skip", "update",
+    "BarPlot", "ChatInterface", "ChatMessage", "Chatbot", "Dataframe", "DataFrame", "EditData", "LikeData",
+    "LinePlot", "MultimodalTextbox", "Plot", "RetryData", "ScatterPlot", "UndoData", "AnnotatedImage", "Audio",
+    "DownloadButton", "File", "Gallery", "ImageSlider", "UploadButton", "Video", "render", "Interface",
+    "TabbedInterface", "themes", "Sidebar", "JSON", "CheckboxGroup", "Code", "ColorPicker", "CopyData", "Dataset",
+    "DateTime", "DeepLinkButton", "Examples", "HighlightedText", "KeyUpData", "Label", "HTML", "Accordion",
+    "Blocks", "BrowserState", "Button", "Client", "Checkbox", "ClearButton", "Column", "Dropdown",
+    "DuplicateButton", "Error", "EventData", "Group", "Image", "Info", "Markdown", "Number", "Progress", "Radio",
+    "Request", "Row", "SelectData", "Slider", "State", "Success", "Tab", "TabItem", "Tabs", "Textbox", "Timer",
+    "Warning", "__version__", "on", "skip", "update",
 ]

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Callable
+
+from . import protocol
 
 
 @dataclass
@@ -14,8 +16,8 @@ class EventContext:
 
     event_id: str
     dep_id: int
-    emit: Callable[[dict[str, Any]], None]
-    stage: str = "pending"
+    emit: Callable[[protocol.WorkerMessage], None]
+    stage: protocol.StatusStage = "pending"
 
 
 current_event: ContextVar[EventContext | None] = ContextVar("wasmblocks_event", default=None)
@@ -40,35 +42,33 @@ class Error(Exception):
         self.print_exception = print_exception
 
 
-def _toast(level: str, message: str, duration: float | None, title: str | None, visible: bool = True) -> None:
+def _toast(level: protocol.ToastLevel, message: str, duration: float | None, title: str | None,
+           visible: bool = True) -> None:
     if not visible:
         return
     ctx = current_event.get()
     if ctx is None:
         print(f"{level}: {message}", file=sys.stderr)
         return
-    ctx.emit(
-        {
-            "type": "toast",
-            "level": level,
-            "message": str(message),
-            "title": title,
-            "duration": duration,
-            "event_id": ctx.event_id,
-        }
-    )
+    ctx.emit(protocol.toast_message(level, str(message), title=title, duration=duration, event_id=ctx.event_id))
 
 
-def Warning(message: str = "Warning issued.", duration: float | None = 10, visible: bool = True, title: str = "Warning") -> None:  # noqa: A001, N802
+def Warning(  # noqa: A001, N802 - Gradio's names
+    message: str = "Warning issued.", duration: float | None = 10, visible: bool = True, title: str = "Warning"
+) -> None:
     """Show a warning toast; the function keeps running."""
     _toast("warning", message, duration, title, visible)
 
 
-def Info(message: str = "Info issued.", duration: float | None = 10, visible: bool = True, title: str = "Info") -> None:  # noqa: N802
+def Info(  # noqa: N802
+    message: str = "Info issued.", duration: float | None = 10, visible: bool = True, title: str = "Info"
+) -> None:
     """Show an info toast; the function keeps running."""
     _toast("info", message, duration, title, visible)
 
 
-def Success(message: str = "Success.", duration: float | None = 10, visible: bool = True, title: str = "Success") -> None:  # noqa: N802
+def Success(  # noqa: N802
+    message: str = "Success.", duration: float | None = 10, visible: bool = True, title: str = "Success"
+) -> None:
     """Show a success toast; the function keeps running."""
     _toast("success", message, duration, title, visible)

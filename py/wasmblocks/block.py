@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import functools
 import inspect
-from typing import Any, ClassVar
+from collections.abc import Callable
+from contextvars import Token
+from typing import Any, ClassVar, Self
 
-from .context import Context, next_id
+from .context import current_block, current_root, enter_block, next_id, reset_block
+from .listeners import make_listener
+from .types import Container
 
 
-def _record_explicit_args(init):
+def _record_explicit_args(init: Callable[..., None]) -> Callable[..., None]:
     """Wrap __init__ so an instance knows which constructor arguments the caller actually passed.
 
     Needed because a component returned from an event function updates only those (Gradio behaviour).
@@ -17,7 +21,7 @@ def _record_explicit_args(init):
     signature = inspect.signature(init)
 
     @functools.wraps(init)
-    def wrapper(self, *args, **kwargs):
+    def wrapper(self: Block, *args: Any, **kwargs: Any) -> None:
         if not hasattr(self, "_explicit_args"):
             bound = signature.bind_partial(self, *args, **kwargs)
             explicit = dict(bound.arguments)
@@ -31,15 +35,24 @@ def _record_explicit_args(init):
 
 
 class Block:
-    """Something with an id in the tree. Subclasses list the attributes the page needs in PROPS."""
+    """Something with an id in the tree. Subclasses list the attributes the page needs in PROPS.
+
+    A subclass names the events it fires in EVENTS, one tuple (`EVENTS = ("click", "change")`); each name
+    becomes an event method (`btn.click(fn, inputs, outputs)`). mypy sees them through the plugin in
+    py/wasmblocks_build/mypy_listeners.py, which reads the same tuple.
+    """
 
     PROPS: ClassVar[tuple[str, ...]] = ()
+    EVENTS: ClassVar[tuple[str, ...]] = ()
     _explicit_args: dict[str, Any]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if "__init__" in cls.__dict__:
             cls.__init__ = _record_explicit_args(cls.__dict__["__init__"])  # type: ignore[method-assign]
+        for name in cls.EVENTS:
+            if not hasattr(cls, name):
+                setattr(cls, name, make_listener(name))
 
     def __init__(
         self,
@@ -56,7 +69,7 @@ class Block:
         self.elem_classes = [elem_classes] if isinstance(elem_classes, str) else list(elem_classes or [])
         self.key = key
         self.parent: BlockContext | None = None
-        self.root: Any = Context.root_block
+        self.root: Any = current_root()
         self.is_rendered = False
         if render:
             self.render()
@@ -70,16 +83,17 @@ class Block:
         """The type name the page's renderer registry knows this block by, e.g. "textbox"."""
         return cls.__name__.lower()
 
-    def render(self) -> Block:
+    def render(self) -> Self:
         """Place this block in the innermost open layout (used after render=False)."""
-        if Context.block is not None and not self.is_rendered:
-            Context.block.add_child(self)
+        parent = current_block()
+        if parent is not None and not self.is_rendered:
+            parent.add_child(self)
             self.is_rendered = True
             if self.root is None:
-                self.root = Context.root_block
+                self.root = current_root()
         return self
 
-    def unrender(self) -> Block:
+    def unrender(self) -> Self:
         if self.parent is not None:
             self.parent.children.remove(self)
             self.parent = None
@@ -114,17 +128,18 @@ class BlockContext(Block):
 
     def __init__(self, **kwargs: Any) -> None:
         self.children: list[Block] = []
-        self._parent_context: BlockContext | None = None
+        self._context_token: Token[Container | None] | None = None
         super().__init__(**kwargs)
 
     def add_child(self, child: Block) -> None:
         child.parent = self
         self.children.append(child)
 
-    def __enter__(self):
-        self._parent_context = Context.block
-        Context.block = self
+    def __enter__(self) -> Self:
+        self._context_token = enter_block(self)
         return self
 
     def __exit__(self, *exc: Any) -> None:
-        Context.block = self._parent_context
+        if self._context_token is not None:
+            reset_block(self._context_token)
+            self._context_token = None

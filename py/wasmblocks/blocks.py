@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from contextvars import Token
+from typing import Any, ClassVar, Self
 
 from .block import Block, BlockContext
-from .context import Context
-from .events import DECORATOR, BlockFunction, listen
+from .block_function import BlockFunction
+from .component import Component
+from .context import Context, current_block, current_root, enter_root, reset_root
 from .files import parse_file_size
+from .listeners import DECORATOR, dependency_table, listen
+from .types import AppRoot, PythonCaller
 
 VERSION = "0.1.0"
 
 
 class Blocks(BlockContext):
     """`with gr.Blocks() as demo:` — everything created inside belongs to `demo`."""
+
+    # How `demo(…)` reaches a page session: wasmblocks.client sets it, as the tree cannot import above itself.
+    python_caller: ClassVar[Callable[[Blocks], PythonCaller] | None] = None
 
     def __init__(
         self,
@@ -49,41 +57,45 @@ class Blocks(BlockContext):
         self.default_concurrency_limit: int | None = 1
         self.max_size: int | None = None
         self.launched = False
-        self._client: Any = None
+        self._client: PythonCaller | None = None
         super().__init__(render=False, **{k: v for k, v in kwargs.items() if k in ("elem_id", "elem_classes")})
         self.root = self
-        self._outer_root: Blocks | None = None
+        self._root_token: Token[AppRoot | None] | None = None
 
     @classmethod
     def get_block_name(cls) -> str:
         return "blocks"
 
-    def __enter__(self) -> Blocks:
-        self._outer_root = Context.root_block
-        if Context.root_block is None:
-            Context.root_block = self
+    def __enter__(self) -> Self:
+        outer = current_root()
+        self._root_token = None
+        if outer is None:
+            self._root_token = enter_root(self)
             Context.created_roots.append(self)
         else:
             # A Blocks inside another one renders into it (e.g. Interface.render()).
-            self.root = Context.root_block
-            self.fns = Context.root_block.fns
-            if Context.block is not None:
-                Context.block.add_child(self)
+            self.root = outer
+            self.fns = outer.fns
+            parent = current_block()
+            if parent is not None:
+                parent.add_child(self)
         super().__enter__()
         return self
 
     def __exit__(self, *exc: Any) -> None:
         super().__exit__(*exc)
-        Context.root_block = self._outer_root
-        if self._outer_root is None:
+        if self._root_token is not None:
+            reset_root(self._root_token)
+            self._root_token = None
             self._attach_value_functions()
 
     def _attach_value_functions(self) -> None:
         """A component whose value is a function with inputs= or every= is filled by a load listener."""
         for block in list(self.blocks().values()):
-            fn = getattr(block, "load_fn", None)
-            if fn is not None and (block.load_inputs is not None or block.every):
-                listen(self, [(self, "load")], fn, block.load_inputs, block, every=block.every,
+            if not isinstance(block, Component) or block.load_fn is None:
+                continue
+            if block.load_inputs is not None or block.every:
+                listen(self, [(self, "load")], block.load_fn, block.load_inputs, block, every=block.every,
                        show_progress="hidden", api_name=False, queue=False)
 
     # ---- Gradio's app-level API ----
@@ -93,7 +105,7 @@ class Blocks(BlockContext):
         api_open: bool | None = None,
         max_size: int | None = None,
         *,
-        default_concurrency_limit: int | None | str = "not_set",
+        default_concurrency_limit: int | str | None = "not_set",
         **_ignored: Any,
     ) -> Blocks:
         """Configure the event queue (the queue is always on; this sets its limits)."""
@@ -132,31 +144,33 @@ class Blocks(BlockContext):
         """Run fn when the page goes away (it gets no inputs and its outputs are not shown)."""
         self.unload_fns.append(fn)
 
-    def render(self) -> Blocks:
+    def render(self) -> Self:
         """Place a Blocks defined elsewhere (e.g. an Interface) into the Blocks being defined."""
-        outer = Context.root_block
+        outer = current_root()
         if outer is not None and outer is not self:
-            if Context.block is not None:
-                Context.block.add_child(self)
+            parent = current_block()
+            if parent is not None:
+                parent.add_child(self)
             # Move this app's listeners into the outer app, renumbered; chains and cancels follow.
             moved = list(self.fns.values())
-            new_ids = {fn.id: len(outer.fns) + i for i, fn in enumerate(moved)}
+            table = dependency_table(outer)
+            new_ids = {fn.id: len(table) + i for i, fn in enumerate(moved)}
             for fn in moved:
                 fn.id = new_ids[fn.id]
                 if fn.trigger_after is not None:
                     fn.trigger_after = new_ids.get(fn.trigger_after, fn.trigger_after)
                 fn.cancels = [new_ids.get(c, c) for c in fn.cancels]
-                outer.fns[fn.id] = fn
+                table[fn.id] = fn
             self.fns = outer.fns
             self.root = outer
         return self
 
     def __call__(self, *inputs: Any, api_name: str | None = None, fn_index: int | None = None) -> Any:
         """Run an event from Python, as the page would (one session per Blocks): `demo("x", api_name="/greet")`."""
-        from .client import Client
-
         if self._client is None:
-            self._client = Client(self)
+            if Blocks.python_caller is None:
+                raise RuntimeError("demo(…) needs wasmblocks.client, which `import wasmblocks` loads")
+            self._client = Blocks.python_caller(self)
         return self._client.predict(*inputs, api_name=api_name, fn_index=fn_index)
 
     # ---- what the page gets ----

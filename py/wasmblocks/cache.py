@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import tempfile
 import time
 import uuid
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 
 def cache_dir() -> str:
@@ -44,10 +45,8 @@ def delete_old_files(roots: Iterable[str], age: float, now: float | None = None)
                 except OSError:
                     continue
             if folder != root:
-                try:
+                with contextlib.suppress(OSError):
                     os.rmdir(folder)  # only succeeds when empty
-                except OSError:
-                    pass
     return deleted
 
 

@@ -7,19 +7,21 @@ once, then `fn` runs (streamed when it is a generator) and a Stop button cancels
 from __future__ import annotations
 
 import inspect
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
+from .block_function import DEFAULT_LIMIT
 from .blocks import Blocks
 from .components.button import Button
-from .components.chatbot import ChatMessage, Chatbot
-from .components.event_data import EditData, RetryData, UndoData
+from .components.chatbot import Chatbot, ChatMessage
 from .components.markdown import Markdown
 from .components.multimodal_textbox import MultimodalTextbox
 from .components.state import State
 from .components.textbox import Textbox
-from .events import DEFAULT_LIMIT, SelectData, listen, on
+from .event_data import EditData, RetryData, SelectData, UndoData
 from .layouts.accordion import Accordion
 from .layouts.row import Row
+from .listeners import listen, on
 from .updates import update
 
 
@@ -87,7 +89,7 @@ class ChatInterface(Blocks):
         autoscroll: bool = True,
         submit_btn: str | bool | None = True,
         stop_btn: str | bool | None = True,
-        concurrency_limit: int | None | str = DEFAULT_LIMIT,
+        concurrency_limit: int | str | None = DEFAULT_LIMIT,
         show_progress: str = "minimal",
         fill_height: bool = True,
         fill_width: bool = False,
@@ -132,7 +134,9 @@ class ChatInterface(Blocks):
             return []
         return list(blocks) if isinstance(blocks, (list, tuple)) else [blocks]
 
-    def _make_chatbot(self, chatbot: Chatbot | None, type: str, autoscroll: bool, labels: list[str], editable: bool) -> Chatbot:  # noqa: A002
+    def _make_chatbot(
+        self, chatbot: Chatbot | None, type: str, autoscroll: bool, labels: list[str], editable: bool  # noqa: A002
+    ) -> Chatbot:
         examples = [{"text": m.get("text") if isinstance(m, dict) else str(m),
                      "files": list(m.get("files") or []) if isinstance(m, dict) else [],
                      "display_text": labels[i] if i < len(labels) else None}
@@ -151,7 +155,9 @@ class ChatInterface(Blocks):
     def _make_textbox(self, textbox: Any, autofocus: bool) -> Any:
         if textbox is not None:
             if isinstance(textbox, MultimodalTextbox) != self.multimodal:
-                raise ValueError("ChatInterface(multimodal=True) needs a gr.MultimodalTextbox, and a gr.Textbox otherwise")
+                raise ValueError(
+                    "ChatInterface(multimodal=True) needs a gr.MultimodalTextbox, and a gr.Textbox otherwise"
+                )
             return textbox.render()
         if self.multimodal:
             return MultimodalTextbox(show_label=False, label="Message", placeholder="Type a message...",
@@ -177,7 +183,7 @@ class ChatInterface(Blocks):
         responder = self._responder()
         inputs = [saved, chatbot, *self.additional_inputs]
         outputs = [chatbot, *self.additional_outputs]
-        respond_kwargs = dict(concurrency_limit=limit, show_progress=show_progress, show_progress_on=[chatbot])
+        respond_kwargs = {"concurrency_limit": limit, "show_progress": show_progress, "show_progress_on": [chatbot]}
         show_stop = self.is_generator and has_stop
 
         def chain(first: Any) -> Any:
@@ -190,15 +196,24 @@ class ChatInterface(Blocks):
         submitted = on([textbox.submit, self.submit_btn.click], self._clear_and_save, [textbox],
                        [textbox, saved, stop, self.submit_btn], queue=False, api_name=False)
         replies = [chain(submitted)]
-        retried = chatbot.retry(self._retry, [chatbot], [chatbot, saved, stop, self.submit_btn], queue=False, api_name=False)
+        retried = chatbot.retry(
+            self._retry, [chatbot], [chatbot, saved, stop, self.submit_btn], queue=False, api_name=False
+        )
         replies.append(chain(retried))
         chatbot.undo(self._undo, [chatbot], [chatbot, textbox], queue=False, api_name=False)
         if chatbot.editable:
-            edited = chatbot.edit(self._edit, [chatbot], [chatbot, saved, stop, self.submit_btn], queue=False, api_name=False)
+            edited = chatbot.edit(
+                self._edit, [chatbot], [chatbot, saved, stop, self.submit_btn], queue=False, api_name=False
+            )
             replies.append(chain(edited))
         if self.examples:
-            picked = chatbot.example_select(self._example, None, [saved, *self.additional_inputs, stop, self.submit_btn],
-                                            queue=False, api_name=False)
+            picked = chatbot.example_select(
+                self._example,
+                None,
+                [saved, *self.additional_inputs, stop, self.submit_btn],
+                queue=False,
+                api_name=False,
+            )
             if run_examples:
                 replies.append(chain(picked))
             else:
@@ -232,7 +247,8 @@ class ChatInterface(Blocks):
         return [*history, *user_messages(message)]
 
     def _turn(self, history: list[Any], index: int | None = None) -> tuple[list[Any], Any]:
-        """History before a user turn (the last one, or the one holding message `index`), and that turn as fn's message."""
+        """History before a user turn (the last one, or the one holding message `index`), and that turn as fn's
+        message."""
         if self.type == "tuples":
             cut = len(history) - 1 if index is None else index
             return history[:max(cut, 0)], history[cut][0] if 0 <= cut < len(history) else None
@@ -325,12 +341,12 @@ class ChatInterface(Blocks):
             result = fn(message, history or [], *args)
             if inspect.isasyncgen(result):
                 last = None
-                async for last in result:
+                async for last in result:  # noqa: B007 - only the last value counts
                     pass
                 result = last
             elif inspect.isgenerator(result):
                 last = None
-                for last in result:
+                for last in result:  # noqa: B007 - only the last value counts
                     pass
                 result = last
             elif inspect.isawaitable(result):

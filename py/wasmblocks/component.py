@@ -3,24 +3,17 @@
 from __future__ import annotations
 
 import copy
-from typing import Any, Callable, ClassVar
+from collections.abc import Callable
+from typing import Any, ClassVar
 
 from .block import Block
-from .events import make_listener
 
 
 class Component(Block):
     """A block with a value. Subclasses declare EVENTS and override preprocess/postprocess."""
 
-    EVENTS: ClassVar[tuple[str, ...]] = ()
     # Kinds of blocks whose value lives in the worker only (gr.State): the page never sees it.
     STATEFUL: ClassVar[bool] = False
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        for name in cls.EVENTS:
-            if name not in cls.__dict__ and not hasattr(cls, name):
-                setattr(cls, name, make_listener(name))
 
     def __init__(
         self,
@@ -97,7 +90,11 @@ class Component(Block):
     def display_name(self) -> str:
         """How error messages name this component."""
         # No id yet while __init__ postprocesses the initial value (an error there still needs a name).
-        return f'{type(self).__name__} "{self.label}"' if self.label else f"{type(self).__name__} #{getattr(self, '_id', '?')}"
+        return (
+            f'{type(self).__name__} "{self.label}"'
+            if self.label
+            else f"{type(self).__name__} #{getattr(self, '_id', '?')}"
+        )
 
     def api_example(self) -> Any:
         return self.initial_value()

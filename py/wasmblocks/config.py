@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Protocol
 
 from .block import Block
+from .block_function import BlockFunction
 from .blocks import VERSION, Blocks
 from .component import Component
 from .protocol import AppConfig, Node
 from .themes import theme_vars
 
 
-def resolve_interactive(app: Blocks) -> dict[int, bool]:
+class AppView(Protocol):
+    """What resolve_interactive reads: a Blocks, or the app plus one session's renders (render.py)."""
+
+    fns: dict[int, BlockFunction]
+
+    def blocks(self) -> dict[int, Block]: ...
+
+
+def resolve_interactive(app: AppView) -> dict[int, bool]:
     """Gradio's rule: a component only ever used as an output is read-only unless interactive=True."""
     inputs: set[int] = set()
     outputs: set[int] = set()

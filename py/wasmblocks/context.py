@@ -1,15 +1,20 @@
-"""Where new blocks go: the stack of open `with` blocks while an app's layout is being defined."""
+"""Where new blocks go: the open `with` layout and the root Blocks while an app's layout is being defined.
+
+Both are context variables, not globals: a `@gr.render` function runs as an asyncio task and may await, and
+two of them running at once must each see their own layout (each task runs in a copy of the context).
+"""
 
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
+from contextvars import ContextVar, Token
+from typing import Any, ClassVar
 
-if TYPE_CHECKING:
-    from .blocks import Blocks
-    from .block import BlockContext
+from .types import AppRoot, Container
 
 _ids = itertools.count(1)
+_block: ContextVar[Container | None] = ContextVar("wasmblocks_block", default=None)
+_root: ContextVar[AppRoot | None] = ContextVar("wasmblocks_root", default=None)
 
 
 def next_id() -> int:
@@ -17,11 +22,36 @@ def next_id() -> int:
     return next(_ids)
 
 
-class Context:
-    """The innermost open layout and the outermost Blocks; None outside any `with`."""
+def current_block() -> Container | None:
+    """The innermost open layout, or None outside any `with`."""
+    return _block.get()
 
-    block: BlockContext | None = None
-    root_block: Blocks | None = None
-    # Every root Blocks created, so the loader can find the app when no `demo` name is used.
-    created_roots: list[Blocks] = []
-    launched: Blocks | None = None
+
+def current_root() -> AppRoot | None:
+    """The outermost open Blocks, or None outside any `with gr.Blocks()`."""
+    return _root.get()
+
+
+def enter_block(block: Container | None) -> Token[Container | None]:
+    """Make `block` the innermost open layout until reset_block(token)."""
+    return _block.set(block)
+
+
+def reset_block(token: Token[Container | None]) -> None:
+    _block.reset(token)
+
+
+def enter_root(root: AppRoot | None) -> Token[AppRoot | None]:
+    """Make `root` the Blocks being defined until reset_root(token)."""
+    return _root.set(root)
+
+
+def reset_root(token: Token[AppRoot | None]) -> None:
+    _root.reset(token)
+
+
+class Context:
+    """What the loader asks about the app file it ran: every root Blocks made, and the one launched."""
+
+    created_roots: ClassVar[list[Any]] = []
+    launched: ClassVar[Any] = None

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import mimetypes
 import os
-from typing import Any
+from typing import Any, Final
 
-FILE_MARK = "gradio.FileData"
+from .alerts import Error
+from .cache import save_bytes
+from .protocol import FileData
+
+FILE_MARK: Final = "gradio.FileData"
 
 
-def file_data(path: str, orig_name: str | None = None, mime_type: str | None = None) -> dict[str, Any]:
-    """A FileData dict (protocol.FileData) for a file in the worker's file system."""
-    return {
-        "path": path,
-        "url": None,
-        "orig_name": orig_name or os.path.basename(path),
-        "size": os.path.getsize(path) if os.path.exists(path) else None,
-        "mime_type": mime_type or mimetypes.guess_type(path)[0],
-        "meta": {"_type": FILE_MARK},
-    }
+def file_data(path: str, orig_name: str | None = None, mime_type: str | None = None) -> FileData:
+    """The FileData for a file in the worker's file system."""
+    return FileData(
+        path=path,
+        url=None,
+        orig_name=orig_name or os.path.basename(path),
+        size=os.path.getsize(path) if os.path.exists(path) else None,
+        mime_type=mime_type or mimetypes.guess_type(path)[0],
+        meta={"_type": FILE_MARK},
+    )
 
 
 def file_paths(value: Any) -> list[str]:
@@ -76,11 +80,9 @@ def type_matches(name: str, mime_type: str | None, file_types: list[str] | None)
 
 def uploaded_path(payload: Any, who: str, file_types: list[str] | None = None) -> str:
     """The worker path of an uploaded FileData, checked: it exists and fits `file_types`."""
-    from .alerts import Error
-
     if not isinstance(payload, dict) or not isinstance(payload.get("path"), str):
         raise Error(f"{who} expects an uploaded file, got {type(payload).__name__}")
-    path = payload["path"]
+    path: str = payload["path"]
     if not os.path.isfile(path):
         raise Error(f"{who}: the file {os.path.basename(path)} is no longer in the worker (deleted from the cache?)")
     name = str(payload.get("orig_name") or os.path.basename(path))
@@ -89,10 +91,8 @@ def uploaded_path(payload: Any, who: str, file_types: list[str] | None = None) -
     return path
 
 
-def returned_file(value: Any, who: str, name: str | None = None) -> dict[str, Any]:
+def returned_file(value: Any, who: str, name: str | None = None) -> FileData:
     """A FileData for what a function returned: a path, bytes (written to the cache) or a FileData dict."""
-    from .alerts import Error
-    from .cache import save_bytes
 
     if isinstance(value, dict) and isinstance(value.get("path"), str):
         return file_data(value["path"], value.get("orig_name"), value.get("mime_type"))

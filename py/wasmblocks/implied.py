@@ -28,7 +28,11 @@ def names_time_zone(source: str) -> bool:
             return True
         if isinstance(node, ast.keyword) and node.arg in ("timezone", "tz"):
             value = node.value
-            if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value.upper() not in UTC_NAMES:
+            if (
+                isinstance(value, ast.Constant)
+                and isinstance(value.value, str)
+                and value.value.upper() not in UTC_NAMES
+            ):
                 return True
     return False
 

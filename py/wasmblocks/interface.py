@@ -7,7 +7,8 @@ panel column and the outputs in another, then the examples, then the article.
 from __future__ import annotations
 
 import inspect
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any, cast
 
 from .blocks import Blocks
 from .component import Component
@@ -17,8 +18,11 @@ from .layouts.accordion import Accordion
 from .layouts.column import Column
 from .layouts.row import Row
 from .layouts.tabs import Tab, Tabs
+from .listeners import listen
+from .types import BlockRef
 from .updates import update
 
+_COMPONENTS_PACKAGE = Component.__module__.rpartition(".")[0] + ".components."
 # Gradio's string shortcuts that are not simply a component's class name, lower-cased.
 _SHORTCUT_ARGS: dict[str, tuple[str, dict[str, Any]]] = {
     "text": ("textbox", {}),
@@ -28,14 +32,18 @@ _SHORTCUT_ARGS: dict[str, tuple[str, dict[str, Any]]] = {
 
 
 def _component_classes() -> dict[str, type[Component]]:
-    """Every public component class of the package by lower-cased name (what "textbox", "image" mean)."""
-    import wasmblocks
+    """Every component class of the package by lower-cased name (what "textbox", "image" mean).
 
+    Found as subclasses of Component defined in wasmblocks.components (an app's own subclasses are not
+    shortcuts); every such module is imported by the time an app runs (`import gradio` imports them all).
+    """
     found: dict[str, type[Component]] = {}
-    for name in wasmblocks.__all__:
-        value = getattr(wasmblocks, name, None)
-        if isinstance(value, type) and issubclass(value, Component):
-            found[name.lower()] = value
+    pending: list[type[Component]] = [Component]
+    while pending:
+        cls = pending.pop()
+        pending += cls.__subclasses__()
+        if cls.__module__.startswith(_COMPONENTS_PACKAGE) and not cls.__name__.startswith("_"):
+            found.setdefault(cls.__name__.lower(), cls)
     return found
 
 
@@ -99,7 +107,7 @@ class Interface(Blocks):
         stop_btn: str | Button = "Stop",
         clear_btn: str | Button | None = "Clear",
         show_progress: str = "full",
-        concurrency_limit: int | None | str = "default",
+        concurrency_limit: int | str | None = "default",
         additional_inputs: Any = None,
         additional_inputs_accordion: str | Accordion | None = None,
         fill_width: bool = False,
@@ -129,14 +137,16 @@ class Interface(Blocks):
             self.interface_type = "input_only"
         else:
             self.interface_type = "standard"
-        listen_kwargs = dict(api_name=api_name, batch=batch, max_batch_size=max_batch_size,
-                             show_progress=show_progress, concurrency_limit=concurrency_limit)
+        listen_kwargs = {"api_name": api_name, "batch": batch, "max_batch_size": max_batch_size,
+                         "show_progress": show_progress, "concurrency_limit": concurrency_limit}
         with self:
             if title:
                 _title(title)
             if description:
                 Markdown(description, elem_classes="wb-interface-description")
-            submit = clear = stop = None
+            submit: Button | None = None
+            clear: ClearButton | None = None
+            stop: Button | None = None
             all_inputs = self.input_components + self.additional_input_components
             outputs_ = self.output_components if self.interface_type != "unified" else self.input_components
             with Row(equal_height=False):
@@ -145,13 +155,17 @@ class Interface(Blocks):
                         for c in self.input_components:
                             c.render()
                         if self.additional_input_components:
-                            label = additional_inputs_accordion if isinstance(additional_inputs_accordion, str) else "Additional Inputs"
+                            label = (
+                                additional_inputs_accordion
+                                if isinstance(additional_inputs_accordion, str)
+                                else "Additional Inputs"
+                            )
                             with Accordion(label, open=False):
                                 for c in self.additional_input_components:
                                     c.render()
                         with Row():
                             if clear_btn is not None and self.interface_type != "unified":
-                                clear = _button(clear_btn, ClearButton, "secondary")
+                                clear = cast(ClearButton, _button(clear_btn, ClearButton, "secondary"))
                             if not live:
                                 submit = _button(submit_btn, Button, "primary")
                                 if self._streams and stop_btn:
@@ -159,7 +173,7 @@ class Interface(Blocks):
                                     stop = _button(stop_btn, Button, "stop")
                                     stop.visible = False
                             if clear_btn is not None and self.interface_type == "unified":
-                                clear = _button(clear_btn, ClearButton, "secondary")
+                                clear = cast(ClearButton, _button(clear_btn, ClearButton, "secondary"))
                 if self.interface_type in ("standard", "output_only"):
                     with Column(variant="panel", scale=1):
                         for c in self.output_components:
@@ -183,10 +197,8 @@ class Interface(Blocks):
 
     def _attach_events(self, submit: Button | None, inputs: list[Component], outputs: list[Component],
                        listen_kwargs: dict[str, Any], stop: Button | None = None) -> None:
-        from .events import listen
-
         if self.live:
-            triggers = [(c, "change") for c in inputs if "change" in getattr(c, "EVENTS", ())]
+            triggers: list[tuple[BlockRef, str]] = [(c, "change") for c in inputs if "change" in c.EVENTS]
             if not triggers:
                 triggers = [(self, "load")]
             listen(self, triggers, self.fn, inputs, outputs, trigger_mode="always_last", **listen_kwargs)
@@ -198,7 +210,7 @@ class Interface(Blocks):
             return
         run = listen(self, triggers, self.fn, inputs, outputs, **listen_kwargs)
         if stop is not None and submit is not None:
-            quiet = dict(queue=False, show_progress="hidden", api_name=False)
+            quiet: dict[str, Any] = {"queue": False, "show_progress": "hidden", "api_name": False}
 
             def buttons(running: bool) -> tuple[dict[str, Any], dict[str, Any]]:
                 return update(visible=not running), update(visible=running)
@@ -230,7 +242,7 @@ def _default_labels(fn: Callable[..., Any], inputs: list[Component], outputs: li
 
 def _button(spec: str | Button, cls: type[Button], variant: str) -> Button:
     if isinstance(spec, Button):
-        return spec.render()  # type: ignore[return-value]
+        return spec.render()
     return cls(value=spec, variant=variant) if cls is ClearButton else cls(spec, variant=variant)
 
 
@@ -254,7 +266,9 @@ class TabbedInterface(Blocks):
         names = list(tab_names) if tab_names else [f"Tab {i}" for i in range(len(interface_list))]
         if len(names) != len(interface_list):
             raise ValueError(f"TabbedInterface got {len(interface_list)} interfaces but {len(names)} tab names")
-        super().__init__(theme=theme, title=title or "Gradio", css=css, js=js, head=head, mode="tabbed_interface", **kwargs)
+        super().__init__(
+            theme=theme, title=title or "Gradio", css=css, js=js, head=head, mode="tabbed_interface", **kwargs
+        )
         with self:
             if title:
                 _title(title)

@@ -8,11 +8,13 @@ import inspect
 import sys
 import traceback
 import typing
+from collections.abc import AsyncIterator
 from typing import Any
 
-from . import packages, runtime
+from . import packages, protocol, runtime
 from .alerts import Error, EventContext, current_event
-from .events import BlockFunction, EventData
+from .block_function import BlockFunction
+from .event_data import EventData
 from .progress import Progress
 from .session import Request, Session
 from .updates import split_returns, to_update
@@ -89,7 +91,7 @@ def call_arguments(
     return values, kwargs
 
 
-def updates_for(fn: BlockFunction, result: Any, session: Session) -> list[Any]:
+def updates_for(fn: BlockFunction, result: Any, session: Session) -> list[protocol.Update]:
     name = fn.api_name or f"event {fn.id}"
     if fn.batch:
         # Gradio's batch contract: one list per output, e.g. `return [upper_words]` for one output.
@@ -99,9 +101,10 @@ def updates_for(fn: BlockFunction, result: Any, session: Session) -> list[Any]:
     return [u for u in (to_update(b, v, session, fn.postprocess) for b, v in pairs) if u is not None]
 
 
-async def _results(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any]):
+async def _results(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any]) -> AsyncIterator[Any]:
     """Yield each result of the function: once for plain ones, per step for generators."""
     func = fn.fn
+    assert func is not None  # the page session only runs dependencies with a Python function
     if inspect.isasyncgenfunction(func):
         async for item in func(*args, **kwargs):
             yield item
@@ -118,7 +121,9 @@ async def _results(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any]):
         yield result
 
 
-async def _stream(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any], session: Session, ctx: EventContext) -> None:
+async def _stream(
+    fn: BlockFunction, args: list[Any], kwargs: dict[str, Any], session: Session, ctx: EventContext
+) -> None:
     """Emit an update for each result as it comes (every yield of a generator)."""
     streamed = False
     async for result in _results(fn, args, kwargs):
@@ -128,11 +133,11 @@ async def _stream(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any], se
             await asyncio.sleep(0)
         updates = updates_for(fn, result, session)
         if updates:
-            ctx.emit({"type": "update", "event_id": ctx.event_id, "dep_id": ctx.dep_id, "updates": updates})
+            ctx.emit(protocol.update_message(ctx.event_id, ctx.dep_id, updates))
         if fn.is_generator and not streamed:
             streamed = True
             ctx.stage = "streaming"
-            ctx.emit({"type": "status", "event_id": ctx.event_id, "dep_id": ctx.dep_id, "stage": "streaming"})
+            ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "streaming"))
 
 
 async def load_needed_packages(fn: BlockFunction, session: Session) -> None:
@@ -158,24 +163,26 @@ async def run_event(
 ) -> bool:
     """Run fn for one event and emit its updates and final status; True when it succeeded."""
     token = current_event.set(ctx)
-    status = {"type": "status", "event_id": ctx.event_id, "dep_id": ctx.dep_id}
     try:
-        ctx.emit({**status, "stage": "pending"})
+        ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "pending"))
         await load_needed_packages(fn, session)
         values = preprocess_inputs(fn, data, session)
         args, kwargs = call_arguments(fn, values, session, event_data, trigger)
         if fn.time_limit:
             try:
                 await asyncio.wait_for(_stream(fn, args, kwargs, session, ctx), fn.time_limit)
-            except asyncio.TimeoutError:
-                raise Error(f"{fn.api_name or 'The event'} took longer than its time limit of {fn.time_limit} s") from None
+            except TimeoutError:
+                raise Error(
+                    f"{fn.api_name or 'The event'} took longer than its time limit of {fn.time_limit} s"
+                ) from None
         else:
             await _stream(fn, args, kwargs, session, ctx)
-        ctx.emit({**status, "stage": "complete", "success": True})
+        ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "complete", success=True))
         return True
     except Exception as exc:  # any error in user code becomes a toast; the app keeps serving
         report_error(exc, ctx)
-        ctx.emit({**status, "stage": "error", "success": False, "message": error_message(exc)})
+        ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "error", success=False,
+                                         message=error_message(exc)))
         return False
     finally:
         current_event.reset(token)
@@ -194,13 +201,10 @@ def report_error(exc: BaseException, ctx: EventContext) -> None:
         traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
     if isinstance(exc, Error) and not exc.visible:
         return
-    ctx.emit(
-        {
-            "type": "toast",
-            "level": "error",
-            "message": error_message(exc),
-            "title": exc.title if isinstance(exc, Error) else "Error",
-            "duration": exc.duration if isinstance(exc, Error) else 10,
-            "event_id": ctx.event_id,
-        }
-    )
+    ctx.emit(protocol.toast_message(
+        "error",
+        error_message(exc),
+        title=exc.title if isinstance(exc, Error) else "Error",
+        duration=exc.duration if isinstance(exc, Error) else 10,
+        event_id=ctx.event_id,
+    ))

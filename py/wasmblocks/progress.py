@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 
+from . import protocol
 from .alerts import current_event
 
 
@@ -12,21 +14,13 @@ class Progress:
 
     def __init__(self, track_tqdm: bool = False) -> None:
         self.track_tqdm = track_tqdm
-        self._units: list[dict[str, Any]] = []
+        self._units: list[protocol.ProgressUnit] = []
 
     def _send(self) -> None:
         ctx = current_event.get()
         if ctx is None:
             return
-        ctx.emit(
-            {
-                "type": "status",
-                "event_id": ctx.event_id,
-                "dep_id": ctx.dep_id,
-                "stage": ctx.stage,
-                "progress": list(self._units),
-            }
-        )
+        ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, ctx.stage, progress=list(self._units)))
 
     def __call__(
         self,
@@ -37,6 +31,7 @@ class Progress:
         _tqdm: Any = None,
     ) -> float | None:
         """Report progress as a fraction, as (done, total), or None for "working"."""
+        unit_state: protocol.ProgressUnit
         if isinstance(progress, tuple):
             index, length = progress
             unit_state = {"index": index, "length": length, "unit": unit, "progress": None, "desc": desc}
@@ -47,7 +42,13 @@ class Progress:
         return progress if not isinstance(progress, tuple) else None
 
     def tqdm(
-        self, iterable: Iterable[Any], desc: str | None = None, total: int | None = None, unit: str = "steps", *args: Any, **kwargs: Any
+        self,
+        iterable: Iterable[Any],
+        desc: str | None = None,
+        total: int | None = None,
+        unit: str = "steps",
+        *args: Any,
+        **kwargs: Any,
     ) -> Iterator[Any]:
         """Wrap an iterable and advance the bar on each item."""
         if total is None:

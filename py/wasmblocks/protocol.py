@@ -1,8 +1,41 @@
-"""Messages between the worker and the page. Same as web/src/protocol.ts; described in docs/protocol.md."""
+"""Messages between the worker and the page. Same as web/src/protocol.ts; described in docs/protocol.md.
+
+Each TypedDict names its twin in protocol.ts (tests/test_protocol.py compares their fields and types).
+Every message Python sends is made by one of the constructors at the end, never as a dict literal.
+"""
 
 from __future__ import annotations
 
 from typing import Any, Literal, NotRequired, TypedDict
+
+JSONValue = Any
+TriggerMode = Literal["once", "multiple", "always_last"]
+ShowProgress = Literal["full", "minimal", "hidden"]
+StatusStage = Literal["queued", "pending", "streaming", "complete", "error", "cancelled"]
+ToastLevel = Literal["error", "warning", "info", "success"]
+BootStage = Literal["downloading", "starting", "installing", "running"]
+
+
+class InstallPlan(TypedDict):
+    """An export's pinned requirements. Same as InstallPlan in protocol.ts."""
+
+    pyodide: list[str]
+    wheels: list[str]
+
+
+class AppFiles(TypedDict):
+    """An app's files, sent with `init` or `run`. Same as AppFiles in protocol.ts."""
+
+    entrypoint: str
+    files: dict[str, str | bytes]
+    requirements: list[str]
+    install: NotRequired[InstallPlan]
+
+
+class FileMeta(TypedDict):
+    """Marks a dict as a file (Gradio's wire format). FileData.meta in protocol.ts."""
+
+    _type: Literal["gradio.FileData"]
 
 
 class FileData(TypedDict):
@@ -13,6 +46,7 @@ class FileData(TypedDict):
     orig_name: str | None
     size: int | None
     mime_type: str | None
+    meta: FileMeta
 
 
 class FileRef(TypedDict):
@@ -28,8 +62,15 @@ class Node(TypedDict):
 
     id: int
     type: str
-    props: dict[str, Any]
+    props: dict[str, JSONValue]
     children: NotRequired[list[Node]]
+
+
+class DependencyTypes(TypedDict):
+    """What kind of function a dependency runs. Dependency.types in protocol.ts."""
+
+    generator: bool
+    cancel: bool
 
 
 class Dependency(TypedDict):
@@ -45,14 +86,14 @@ class Dependency(TypedDict):
     trigger_only_on_success: bool
     trigger_only_on_failure: bool
     cancels: list[int]
-    trigger_mode: Literal["once", "multiple", "always_last"]
-    show_progress: Literal["full", "minimal", "hidden"]
+    trigger_mode: TriggerMode
+    show_progress: ShowProgress
     queue: bool
     api_name: str | None
     scroll_to_output: bool
     show_progress_on: list[int] | None
     every: float | None
-    types: dict[str, bool]
+    types: DependencyTypes
 
 
 class ThemeVars(TypedDict):
@@ -84,42 +125,70 @@ class Update(TypedDict):
     """A change to one component. Same as Update in protocol.ts."""
 
     id: int
-    value: NotRequired[Any]
-    props: NotRequired[dict[str, Any]]
+    value: NotRequired[JSONValue]
+    props: NotRequired[dict[str, JSONValue]]
+
+
+class ProgressUnit(TypedDict):
+    """One bar of gr.Progress. Same as ProgressUnit in protocol.ts."""
+
+    index: NotRequired[int | None]
+    length: NotRequired[int | None]
+    unit: NotRequired[str | None]
+    progress: NotRequired[float | None]
+    desc: NotRequired[str | None]
+
+
+class UploadFile(TypedDict):
+    """What the page says of one uploaded file (its bytes come as a buffer). UploadMessage.files in protocol.ts."""
+
+    name: str
+    type: str
+    size: int
 
 
 # ---- page → worker ----
 class InitMessage(TypedDict):
+    """Same as InitMessage in protocol.ts."""
+
     type: Literal["init"]
     base_url: str
     session_hash: str
     url: str
-    app: NotRequired[dict[str, Any]]
+    app: NotRequired[AppFiles]
 
 
 class EventMessage(TypedDict):
+    """Same as EventMessage in protocol.ts."""
+
     type: Literal["event"]
     event_id: str
     dep_id: int
     trigger_id: int | None
     event_name: str
-    data: list[Any]
-    event_data: Any
+    data: list[JSONValue]
+    event_data: JSONValue
 
 
 class CancelMessage(TypedDict):
+    """Same as CancelMessage in protocol.ts."""
+
     type: Literal["cancel"]
     dep_ids: list[int]
 
 
 class UploadMessage(TypedDict):
+    """Same as UploadMessage in protocol.ts; the buffers reach Python beside the JSON, not in it."""
+
     type: Literal["upload"]
     upload_id: str
-    files: list[dict[str, Any]]
-    buffers: list[Any]
+    files: list[UploadFile]
+    buffers: list[bytes]
 
 
 class UnloadMessage(TypedDict):
+    """Same as UnloadMessage in protocol.ts."""
+
     type: Literal["unload"]
 
 
@@ -127,7 +196,7 @@ class RunMessage(TypedDict):
     """Replace the running app, keeping Python (handled by the worker's JS: web/src/worker/restart.ts)."""
 
     type: Literal["run"]
-    app: dict[str, Any]
+    app: AppFiles
 
 
 class WriteFileMessage(TypedDict):
@@ -137,7 +206,7 @@ class WriteFileMessage(TypedDict):
     request_id: str
     path: str
     data: NotRequired[str]  # text; bytes come as buffers[0] instead
-    buffers: NotRequired[list[Any]]
+    buffers: NotRequired[list[bytes]]
 
 
 class InstallMessage(TypedDict):
@@ -148,14 +217,24 @@ class InstallMessage(TypedDict):
     requirements: list[str]
 
 
+PageMessage = (
+    InitMessage | EventMessage | CancelMessage | UploadMessage | UnloadMessage | RunMessage | WriteFileMessage
+    | InstallMessage
+)
+
+
 # ---- worker → page ----
 class BootMessage(TypedDict):
+    """Boot progress; sent by the worker's JS only. Same as BootMessage in protocol.ts."""
+
     type: Literal["boot"]
-    stage: Literal["downloading", "starting", "installing", "running"]
+    stage: BootStage
     detail: NotRequired[str]
 
 
 class BootErrorMessage(TypedDict):
+    """Same as BootErrorMessage in protocol.ts."""
+
     type: Literal["boot_error"]
     message: str
     traceback: str
@@ -164,9 +243,12 @@ class BootErrorMessage(TypedDict):
 
 
 class TreeMessage(TypedDict):
+    """Same as TreeMessage in protocol.ts; `buffers` is attached by the worker's JS (web/src/worker/bridge.ts)."""
+
     type: Literal["tree"]
     config: AppConfig
     files: NotRequired[list[FileRef]]  # initial values that are files (bytes in the transferred buffers)
+    buffers: NotRequired[list[bytes]]
 
 
 class RenderMessage(TypedDict):
@@ -180,27 +262,34 @@ class RenderMessage(TypedDict):
 
 
 class StatusMessage(TypedDict):
+    """Same as StatusMessage in protocol.ts."""
+
     type: Literal["status"]
     event_id: str
     dep_id: int
-    stage: Literal["queued", "pending", "streaming", "complete", "error", "cancelled"]
+    stage: StatusStage
     message: NotRequired[str | None]
     position: NotRequired[int | None]
-    progress: NotRequired[list[dict[str, Any]] | None]
+    progress: NotRequired[list[ProgressUnit] | None]
     success: NotRequired[bool]
 
 
 class UpdateMessage(TypedDict):
+    """Same as UpdateMessage in protocol.ts; `buffers` is attached by the worker's JS (web/src/worker/bridge.ts)."""
+
     type: Literal["update"]
     event_id: str
     dep_id: int
     updates: list[Update]
     files: NotRequired[list[FileRef]]
+    buffers: NotRequired[list[bytes]]
 
 
 class ToastMessage(TypedDict):
+    """Same as ToastMessage in protocol.ts."""
+
     type: Literal["toast"]
-    level: Literal["error", "warning", "info", "success"]
+    level: ToastLevel
     message: str
     title: NotRequired[str | None]
     duration: NotRequired[float | None]
@@ -208,6 +297,8 @@ class ToastMessage(TypedDict):
 
 
 class UploadedMessage(TypedDict):
+    """Same as UploadedMessage in protocol.ts."""
+
     type: Literal["uploaded"]
     upload_id: str
     files: NotRequired[list[FileData]]
@@ -215,7 +306,7 @@ class UploadedMessage(TypedDict):
 
 
 class DoneMessage(TypedDict):
-    """Reply to write_file / install: error is absent when it worked."""
+    """Reply to write_file / install, sent by the worker's JS only: error is absent when it worked."""
 
     type: Literal["done"]
     request_id: str
@@ -223,12 +314,103 @@ class DoneMessage(TypedDict):
 
 
 class ErrorMessage(TypedDict):
+    """Same as ErrorMessage in protocol.ts."""
+
     type: Literal["error"]
     message: str
     ref: NotRequired[str | None]
 
 
+WorkerMessage = (
+    BootMessage | BootErrorMessage | TreeMessage | RenderMessage | StatusMessage | UpdateMessage | ToastMessage
+    | UploadedMessage | ErrorMessage | DoneMessage
+)
+
 PAGE_MESSAGE_TYPES = ("init", "event", "cancel", "upload", "unload", "run", "write_file", "install")
 WORKER_MESSAGE_TYPES = (
     "boot", "boot_error", "tree", "render", "status", "update", "toast", "uploaded", "error", "done",
 )
+# Sent by the worker's JS, never by Python: they have no constructor below.
+JS_ONLY_MESSAGE_TYPES = ("boot", "done")
+
+
+# ---- constructors: every message Python sends ----
+def boot_error_message(message: str, traceback: str, file: str | None, line: int | None) -> BootErrorMessage:
+    return {"type": "boot_error", "message": message, "traceback": traceback, "file": file, "line": line}
+
+
+def tree_message(config: AppConfig) -> TreeMessage:
+    return {"type": "tree", "config": config}
+
+
+def render_message(block_id: int, node: Node, dependencies: list[Dependency], removed: list[int]) -> RenderMessage:
+    return {"type": "render", "block_id": block_id, "node": node, "dependencies": dependencies,
+            "removed_dependencies": removed}
+
+
+def status_message(
+    event_id: str,
+    dep_id: int,
+    stage: StatusStage,
+    *,
+    message: str | None = None,
+    position: int | None = None,
+    progress: list[ProgressUnit] | None = None,
+    success: bool | None = None,
+) -> StatusMessage:
+    """A status; the optional fields are left out unless given."""
+    status: StatusMessage = {"type": "status", "event_id": event_id, "dep_id": dep_id, "stage": stage}
+    if message is not None:
+        status["message"] = message
+    if position is not None:
+        status["position"] = position
+    if progress is not None:
+        status["progress"] = progress
+    if success is not None:
+        status["success"] = success
+    return status
+
+
+def update_message(event_id: str, dep_id: int, updates: list[Update]) -> UpdateMessage:
+    return {"type": "update", "event_id": event_id, "dep_id": dep_id, "updates": updates}
+
+
+def toast_message(
+    level: ToastLevel, message: str, *, title: str | None, duration: float | None, event_id: str | None
+) -> ToastMessage:
+    return {"type": "toast", "level": level, "message": message, "title": title, "duration": duration,
+            "event_id": event_id}
+
+
+def uploaded_message(upload_id: str, files: list[FileData]) -> UploadedMessage:
+    return {"type": "uploaded", "upload_id": upload_id, "files": files}
+
+
+def upload_refused_message(upload_id: str, error: str) -> UploadedMessage:
+    return {"type": "uploaded", "upload_id": upload_id, "error": error}
+
+
+def error_message(message: str, ref: str | None = None) -> ErrorMessage:
+    """A page message the worker could not accept; `ref` is the event_id/upload_id it answers."""
+    return {"type": "error", "message": message, "ref": ref}
+
+
+# ---- page → worker, for Python that plays the page (wasmblocks.client) ----
+def init_message(session_hash: str, url: str = "", base_url: str = "") -> InitMessage:
+    return {"type": "init", "base_url": base_url, "session_hash": session_hash, "url": url}
+
+
+def event_message(
+    event_id: str, dep_id: int, data: list[JSONValue], *, trigger_id: int | None = None, event_name: str = "click",
+    event_data: JSONValue = None,
+) -> EventMessage:
+    return {"type": "event", "event_id": event_id, "dep_id": dep_id, "trigger_id": trigger_id,
+            "event_name": event_name, "data": data, "event_data": event_data}
+
+
+def cancel_message(dep_ids: list[int]) -> CancelMessage:
+    return {"type": "cancel", "dep_ids": dep_ids}
+
+
+def unload_message() -> UnloadMessage:
+    return {"type": "unload"}

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import asyncio
 from collections import deque
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, Awaitable, Callable
+from typing import Any
 
-from .events import DEFAULT_LIMIT, BlockFunction
+from . import protocol
+from .block_function import DEFAULT_LIMIT, BlockFunction
 
 
-class QueueFull(Exception):
+class QueueFull(Exception):  # noqa: N818 - named like asyncio.QueueFull
     """More events are waiting than demo.queue(max_size=…) allows."""
 
 
@@ -21,12 +23,14 @@ class Job:
     event_id: str
     fn: BlockFunction
     start: Callable[[], Awaitable[Any]]
-    emit: Callable[[dict[str, Any]], None]
-    task: asyncio.Task[Any] | None = None
+    emit: Callable[[protocol.WorkerMessage], None]
+    task: asyncio.Future[Any] | None = None
     group: ConcurrencyGroup | None = None
 
-    def status(self, stage: str, **extra: Any) -> None:
-        self.emit({"type": "status", "event_id": self.event_id, "dep_id": self.fn.id, "stage": stage, **extra})
+    def status(self, stage: protocol.StatusStage, *, position: int | None = None, message: str | None = None,
+               success: bool | None = None) -> None:
+        self.emit(protocol.status_message(self.event_id, self.fn.id, stage, position=position, message=message,
+                                          success=success))
 
 
 @dataclass
@@ -55,7 +59,9 @@ class EventQueue:
             limit = self.default_concurrency_limit if fn.concurrency_limit == DEFAULT_LIMIT else fn.concurrency_limit
             if not fn.queue:
                 limit = None  # queue=False: runs at once, as in Gradio
-            self.groups[key] = ConcurrencyGroup(limit)  # type: ignore[arg-type]
+            if isinstance(limit, str):
+                raise ValueError(f"concurrency_limit must be a number, None or 'default', not {limit!r}")
+            self.groups[key] = ConcurrencyGroup(limit)
         return self.groups[key]
 
     def waiting_count(self) -> int:
@@ -98,7 +104,7 @@ class EventQueue:
         # A done-callback, not try/finally: a task cancelled before its first step never runs its body.
         job.task.add_done_callback(lambda task: self._finished(job, task))
 
-    def _finished(self, job: Job, task: asyncio.Task[Any]) -> None:
+    def _finished(self, job: Job, task: asyncio.Future[Any]) -> None:
         if task.cancelled():
             job.status("cancelled")
         group = job.group

@@ -8,16 +8,19 @@ components it creates become the render block's new children and the listeners i
 from __future__ import annotations
 
 import inspect
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
+from . import protocol
 from .alerts import current_event
 from .block import Block
+from .block_function import BlockFunction
 from .config import node, resolve_interactive
-from .context import Context
-from .events import BlockFunction, listen
+from .context import current_block, current_root, enter_block, enter_root, reset_block, reset_root
 from .layouts.column import Column
 from .layouts.row import Row
+from .listeners import collecting_into, listen, trigger_pairs
 from .session import Request, Session
 
 # Session dependency ids start here, far above the app's own (0, 1, 2, … in creation order), so the page
@@ -25,10 +28,10 @@ from .session import Request, Session
 SESSION_DEP_BASE = 1_000_000
 
 
-class _SessionFns(dict):  # type: ignore[type-arg]
+class _SessionFns(dict[int, BlockFunction]):
     """Collects the listeners a render function attaches.
 
-    `events.listen` numbers a dependency `len(root.fns)`; counting from the session's next free id makes
+    `listeners.listen` numbers a dependency `len(root.fns)`; counting from the session's next free id makes
     every dependency created in a render unique from the start, so `.then` chains and `cancels=` that mix
     app and render dependencies need no renumbering.
     """
@@ -100,7 +103,7 @@ class _InteractiveView:
     """What config.resolve_interactive reads (fns, blocks()), over the app plus this session's renders."""
 
     def __init__(self, fns: list[BlockFunction], blocks: dict[int, Block]) -> None:
-        self.fns = {i: fn for i, fn in enumerate(fns)}
+        self.fns = dict(enumerate(fns))
         self._blocks = blocks
 
     def blocks(self) -> dict[int, Block]:
@@ -110,22 +113,25 @@ class _InteractiveView:
 class Renderable:
     """One `@gr.render` block: its container in the layout and the dependency that re-runs the function."""
 
-    def __init__(self, fn: Callable[..., Any], inputs: list[Any], triggers: list[tuple[Block, str]], **listen_kwargs: Any) -> None:
-        root = Context.root_block
+    def __init__(
+        self, fn: Callable[..., Any], inputs: list[Any], triggers: list[tuple[Block, str]], **listen_kwargs: Any
+    ) -> None:
+        root = current_root()
         if root is None:
             raise ValueError("@gr.render must be used inside a `with gr.Blocks():` block")
         self.fn = fn
         self.root = root
         self.inputs = inputs
         # Gradio's rule: inside a Row the rendered children sit in a Row, anywhere else in a Column.
-        self.container_class = Row if isinstance(Context.block, Row) else Column
+        self.container_class: type[Row | Column] = Row if isinstance(current_block(), Row) else Column
         self.container = self.container_class(show_progress=True)
         self.dependency = listen(root, triggers, self._apply, inputs, None, show_progress_on=self.container,
                                  api_name=False, postprocess=False, **listen_kwargs)
 
     async def _apply(self, *values: Any, request: Request) -> None:
         """Run the user's function for this session and send the page the new subtree."""
-        session: Session = request._session
+        session = request._session
+        assert session is not None  # processing hands every event function the page session's Request
         ctx = current_event.get()
         state = session_renders(session)
         previous = state.by_render.get(self.container.id) or RenderedState()
@@ -133,18 +139,18 @@ class Renderable:
         container._id = self.container.id
         created = _SessionFns(state.next_id)
         app_fns = self.root.fns
-        outer_block, outer_root = Context.block, Context.root_block
         # Listeners attached while the function runs (also on components outside the render) land in
-        # `created`, not in the app: they belong to this session and this run only.
-        self.root.fns = created
-        Context.block, Context.root_block = container, self.root
+        # `created`, not in the app: they belong to this session and this run only. Layout and table are
+        # this task's own (context variables), so a render running meanwhile in another task keeps its own.
+        block_token, root_token = enter_block(container), enter_root(self.root)
         try:
-            result = self.fn(*values)
-            if inspect.isawaitable(result):
-                await result
+            with collecting_into(self.root, created):
+                result = self.fn(*values)
+                if inspect.isawaitable(result):
+                    await result
         finally:
-            Context.block, Context.root_block = outer_block, outer_root
-            self.root.fns = app_fns
+            reset_root(root_token)
+            reset_block(block_token)
         state.next_id = len(created)
         blocks = _walk(container)[1:]
         key_ids = self._reuse_keyed_ids(blocks, previous, created)
@@ -153,13 +159,14 @@ class Renderable:
         state.blocks.update({b.id: b for b in blocks})
         state.by_render[container.id] = RenderedState(list(created), [b.id for b in blocks], key_ids)
         view = _InteractiveView([*app_fns.values(), *state.fns.values()], {b.id: b for b in blocks})
-        tree = node(container, resolve_interactive(view))  # type: ignore[arg-type]
+        tree = node(container, resolve_interactive(view))
         if ctx is not None:
-            ctx.emit({"type": "render", "block_id": container.id, "node": tree,
-                      "dependencies": [fn.config() for fn in created.values()], "removed_dependencies": removed})
+            ctx.emit(protocol.render_message(container.id, tree, [fn.config() for fn in created.values()], removed))
 
     @staticmethod
-    def _reuse_keyed_ids(blocks: list[Block], previous: RenderedState, created: dict[int, BlockFunction]) -> dict[Any, int]:
+    def _reuse_keyed_ids(
+        blocks: list[Block], previous: RenderedState, created: dict[int, BlockFunction]
+    ) -> dict[Any, int]:
         """Give a block with `key=` the id it had in the last run, so the page keeps its value (Gradio's key)."""
         remap: dict[int, int] = {}
         key_ids: dict[Any, int] = {}
@@ -184,7 +191,7 @@ def render(
     *,
     queue: bool = True,
     trigger_mode: str | None = "always_last",
-    concurrency_limit: int | None | str = None,
+    concurrency_limit: int | str | None = None,
     concurrency_id: str | None = None,
     show_progress: str = "full",
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -192,7 +199,7 @@ def render(
 
     Default triggers: the page load plus a change of any input.
     """
-    root = Context.root_block
+    root = current_root()
     if root is None:
         raise ValueError("@gr.render must be used inside a `with gr.Blocks():` block")
     if inputs is None:
@@ -206,12 +213,7 @@ def render(
         pairs.append((root, "load"))
         pairs += [(block, "change") for block in input_list if "change" in getattr(block, "EVENTS", ())]
     else:
-        for trigger in triggers if isinstance(triggers, (list, tuple)) else [triggers]:
-            block = getattr(trigger, "__self__", None)
-            name = getattr(getattr(trigger, "__func__", None), "event_name", None)
-            if block is None or name is None:
-                raise TypeError(f"@gr.render triggers are event methods such as btn.click, not {trigger!r}")
-            pairs.append((block, name))
+        pairs = trigger_pairs(triggers, "@gr.render")
 
     def decorator(fn: Callable[..., Any]) -> Callable[..., Any]:
         Renderable(fn, input_list, pairs, queue=queue, trigger_mode=trigger_mode, concurrency_limit=concurrency_limit,

@@ -1,8 +1,9 @@
 """Drop the running app so another can run in the same interpreter (the editor's preview, `run` message).
 
-Restarting Python would cost seconds; forgetting the app costs milliseconds: cancel its events, remove
-its modules (and the `gradio.*` alias entries) from sys.modules so `import helpers` reads the new files,
-and empty the app folder so deleted files are gone. runtime.start_app then runs the new entry file.
+Restarting Python would cost seconds; forgetting the app costs milliseconds: cancel its events
+(worker_entry.stop_app), remove its modules (and the `gradio.*` alias entries) from sys.modules so
+`import helpers` reads the new files, and empty the app folder so deleted files are gone.
+worker_entry.start_app then runs the new entry file.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import importlib
 import os
 import shutil
 import sys
-from typing import Any
 
 
 def app_module_names(app_dir: str) -> list[str]:
@@ -25,12 +25,8 @@ def app_module_names(app_dir: str) -> list[str]:
     return names
 
 
-def stop_app(handle: Any, app_dir: str) -> int:
-    """Cancel the old app's events and forget its modules and files; returns how many events were stopped."""
-    bridge = getattr(handle, "bridge", None)
-    stopped = 0
-    if bridge is not None:
-        stopped = bridge.queue.cancel(sorted({job.fn.id for job in bridge.queue.jobs()}))
+def forget_app(app_dir: str) -> None:
+    """Forget the old app's modules and files (its events are cancelled by then)."""
     for name in app_module_names(app_dir):
         del sys.modules[name]
     importlib.invalidate_caches()
@@ -42,4 +38,3 @@ def stop_app(handle: Any, app_dir: str) -> int:
             shutil.rmtree(path)
         else:
             os.remove(path)
-    return stopped

@@ -1,11 +1,15 @@
-"""The only module that touches Pyodide (`js`, `pyodide`): the worker's entry points, sending, and JSPI."""
+"""The only module that touches Pyodide (`js`, `pyodide`): encoding for the JS side, JSPI, package loading.
+
+A leaf: it imports nothing of wasmblocks, so every layer may use it (worker_entry.py composes the worker).
+"""
 
 from __future__ import annotations
 
 import asyncio
 import json
 import sys
-from typing import Any, Callable
+from collections.abc import Callable, Mapping
+from typing import Any
 
 IN_BROWSER = sys.platform == "emscripten"
 
@@ -19,7 +23,8 @@ def _json_default(value: Any) -> Any:
     return str(value)
 
 
-def encode(message: dict[str, Any]) -> str:
+def encode(message: Mapping[str, Any]) -> str:
+    """A message as compact JSON text, for the worker's JS to parse."""
     return json.dumps(message, default=_json_default, separators=(",", ":"))
 
 
@@ -35,35 +40,9 @@ async def run_blocking(func: Callable[..., Any], *args: Any, **kwargs: Any) -> A
     return func(*args, **kwargs)
 
 
-def start_app(entrypoint: str, app_dir: str, js_send: Any) -> Any:
-    """Worker entry: run the app and return the handler for page messages, or None after a boot_error."""
-    from .aliases import install_gradio_alias
-    from .bridge import Bridge
-    from .loader import AppLoadError, load_app
-
-    def send(message: dict[str, Any], paths: list[str]) -> None:
-        # The JS side reads these files from the shared file system and transfers their bytes.
-        js_send(encode(message), "\n".join(paths) if paths else None)
-
-    install_gradio_alias()
-    try:
-        app = load_app(entrypoint, app_dir)
-    except AppLoadError as exc:
-        send({"type": "boot_error", "message": exc.message, "traceback": exc.traceback, "file": exc.file, "line": exc.line}, [])
-        return None
-    bridge = Bridge(app, send)
-
-    def handle(text: str, js_buffers: Any = None) -> None:
-        try:
-            message = json.loads(text)
-        except ValueError as exc:
-            bridge.error(f"Message is not JSON: {exc}")
-            return
-        buffers = [b.to_bytes() for b in js_buffers] if js_buffers else []
-        bridge.handle(message, buffers)
-
-    handle.bridge = bridge  # type: ignore[attr-defined]  # restart.stop_app cancels its events
-    return handle
+def buffers_to_bytes(js_buffers: Any) -> list[bytes]:
+    """The page message's ArrayBuffers (JS proxies), as bytes."""
+    return [buffer.to_bytes() for buffer in js_buffers] if js_buffers else []
 
 
 async def load_packages(packages: list[str]) -> dict[str, str]:
@@ -73,8 +52,8 @@ async def load_packages(packages: list[str]) -> dict[str, str]:
     """
     if not IN_BROWSER:
         return {"*": "not installed in this Python"}
-    import pyodide_js  # type: ignore[import-not-found]
-    from pyodide.ffi import create_proxy, to_js  # type: ignore[import-not-found]
+    import pyodide_js
+    from pyodide.ffi import create_proxy, to_js
 
     problems: dict[str, str] = {}
 

@@ -40,7 +40,7 @@ class Session:
             self.props.setdefault(block.id, {}).update(known)
 
     def configured(self, block: Any) -> Any:
-        """`block` as this session sees it: a shallow copy carrying its updated props (Gradio keeps the same per session)."""
+        """`block` as this session sees it: a shallow copy with its updated props (Gradio keeps them per session)."""
         changed = self.props.get(block.id)
         if not changed:
             return block

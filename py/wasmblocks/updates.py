@@ -47,7 +47,10 @@ def split_returns(outputs: list[Block], result: Any, event_name: str) -> list[tu
     if len(result) < len(outputs):
         raise OutputCountError(f"{event_name} has {len(outputs)} outputs but returned only {len(result)} values")
     if len(result) > len(outputs):
-        warnings.warn(f"{event_name} returned {len(result)} values for {len(outputs)} outputs; the extra ones are ignored")
+        warnings.warn(
+            f"{event_name} returned {len(result)} values for {len(outputs)} outputs; the extra ones are ignored",
+            stacklevel=2,
+        )
     return list(zip(outputs, result))
 
 

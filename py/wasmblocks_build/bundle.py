@@ -80,7 +80,11 @@ def bundle(runtime_dir: Path = RUNTIME_DIR, web_src: Path = WEB_SRC, force: bool
             # Renderers import their CSS; it reaches the page through the stylesheet, not the scripts.
             flags = [*flags, "--loader:.css=empty"]
         # --splitting needs --outdir; `name=entry` keeps the output file name.
-        where = [f"{target.stem}={src}", f"--outdir={target.parent}"] if "--splitting" in flags else [str(src), f"--outfile={target}"]
+        where = (
+            [f"{target.stem}={src}", f"--outdir={target.parent}"]
+            if "--splitting" in flags
+            else [str(src), f"--outfile={target}"]
+        )
         run(
             [
                 esbuild, *where, "--bundle", "--minify",

@@ -38,7 +38,7 @@ def fail(message: str) -> SystemExit:
 def project_version() -> str:
     """Read the version from pyproject.toml so the wheel and runtime.json never disagree with it."""
     with open(ROOT / "pyproject.toml", "rb") as f:
-        return tomllib.load(f)["project"]["version"]
+        return str(tomllib.load(f)["project"]["version"])
 
 
 def iter_files(path: Path) -> Iterable[Path]:

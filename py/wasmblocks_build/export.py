@@ -107,7 +107,7 @@ def export(
         raise fail(f"output directory {outdir} would overwrite the app itself")
     if outdir.exists() and not outdir.is_dir():
         raise fail(f"output path exists and is not a directory: {outdir}")
-    entry, files, manifest = collect_app(app, exclude=outdir)
+    _entry, files, manifest = collect_app(app, exclude=outdir)
     if build:
         build_runtime(runtime_dir, snapshot=snapshot)
     if not (runtime_dir / "runtime.json").exists():

@@ -8,6 +8,7 @@ import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 from .common import fail
 
@@ -44,7 +45,7 @@ MIME_TYPES = {
 class StaticHandler(SimpleHTTPRequestHandler):
     """SimpleHTTPRequestHandler with fixed MIME types, optional no-cache headers and optional quiet logs."""
 
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012 - the base's name
     no_cache = False
     quiet = False
 
@@ -54,7 +55,7 @@ class StaticHandler(SimpleHTTPRequestHandler):
             self.send_header("Cache-Control", "no-cache")
         super().end_headers()
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature from the base class
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - signature from the base class
         if not self.quiet:
             super().log_message(format, *args)
 
@@ -64,7 +65,7 @@ class SiteServer(ThreadingHTTPServer):
 
     daemon_threads = True  # open connections (live-reload streams) must not block exit
 
-    def handle_error(self, request, client_address) -> None:
+    def handle_error(self, request: Any, client_address: Any) -> None:
         # Navigations and reloads abort downloads all the time; that is not a server error.
         if isinstance(sys.exc_info()[1], ConnectionError):
             return

@@ -25,10 +25,12 @@ def write_pages(outdir: Path, title: str) -> None:
 
 def pyodide_version(outdir: Path) -> str:
     """Version of the vendored Pyodide (its package.json), for the default package index URL."""
-    return json.loads((outdir / "pyodide" / "package.json").read_text(encoding="utf-8"))["version"]
+    return str(json.loads((outdir / "pyodide" / "package.json").read_text(encoding="utf-8"))["version"])
 
 
-def install_plan(outdir: Path, requirements: list[str], app_dir: Path | None, *, vendor: bool, index_url: str | None) -> dict:
+def install_plan(
+    outdir: Path, requirements: list[str], app_dir: Path | None, *, vendor: bool, index_url: str | None
+) -> dict:
     """Pin the requirements (copying wheels into outdir/packages/) and point the lock at the package index.
 
     Returns the manifest's `install` field: {"pyodide": [names], "wheels": [urls]}.

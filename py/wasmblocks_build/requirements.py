@@ -25,6 +25,7 @@ import urllib.request
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .common import CACHE_DIR, fail, log
 
@@ -34,14 +35,19 @@ DEFAULT_INDEX_URL = "https://cdn.jsdelivr.net/pyodide/v{version}/full/"
 # Requirement names micropip installs by itself in the worker and the build never needs to pin.
 ALREADY_IN_RUNTIME = {"micropip", "packaging", "wasmblocks", "gradio"}
 
-try:  # pip vendors packaging; the build stays free of third-party imports of its own
-    from packaging.markers import default_environment  # type: ignore[import-not-found]
-    from packaging.requirements import InvalidRequirement, Requirement  # type: ignore[import-not-found]
-    from packaging.version import InvalidVersion, Version  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - depends on the machine
-    from pip._vendor.packaging.markers import default_environment  # type: ignore[no-redef]
-    from pip._vendor.packaging.requirements import InvalidRequirement, Requirement  # type: ignore[no-redef]
-    from pip._vendor.packaging.version import InvalidVersion, Version  # type: ignore[no-redef]
+if TYPE_CHECKING:
+    from packaging.markers import default_environment
+    from packaging.requirements import InvalidRequirement, Requirement
+    from packaging.version import InvalidVersion, Version
+else:
+    try:  # pip vendors packaging; the build stays free of third-party imports of its own
+        from packaging.markers import default_environment
+        from packaging.requirements import InvalidRequirement, Requirement
+        from packaging.version import InvalidVersion, Version
+    except ImportError:  # pragma: no cover - depends on the machine
+        from pip._vendor.packaging.markers import default_environment
+        from pip._vendor.packaging.requirements import InvalidRequirement, Requirement
+        from pip._vendor.packaging.version import InvalidVersion, Version
 
 
 def normalize(name: str) -> str:
@@ -57,9 +63,9 @@ def implied_requirements(files: list[Path], requirements: list[str]) -> list[str
     return implied(sources, requirements)
 
 
-def pyodide_environment(lock: dict) -> dict[str, str]:
+def pyodide_environment(lock: dict[str, Any]) -> dict[str, str]:
     """Marker environment of the Python inside Pyodide (for `; python_version < "3.12"` and friends)."""
-    env = dict(default_environment())
+    env = {name: str(value) for name, value in default_environment().items()}
     version = lock["info"]["python"]
     env.update(
         python_version=".".join(version.split(".")[:2]), python_full_version=version, sys_platform="emscripten",
@@ -80,10 +86,11 @@ class Plan:
         return {"pyodide": self.pyodide, "wheels": self.wheels}
 
 
-def _fetch_json(url: str) -> dict:
+def _fetch_json(url: str) -> dict[str, Any]:
     try:
         with urllib.request.urlopen(url, timeout=30) as response:
-            return json.load(response)
+            data: dict[str, Any] = json.load(response)
+            return data
     except urllib.error.HTTPError as exc:
         if exc.code == 404:
             raise fail(f"{url}: not found on PyPI") from None

@@ -59,7 +59,7 @@ def make_handler(reloader: Reloader) -> type[StaticHandler]:
             if isinstance(code, int) and code >= 400:
                 super().log_request(code, size)
 
-        def do_GET(self) -> None:
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
             """Route the reload stream and index.html; everything else is a plain file."""
             path = self.path.split("?", 1)[0]
             if path == RELOAD_PATH:

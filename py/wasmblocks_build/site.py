@@ -8,10 +8,11 @@ import json
 import tarfile
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from .bundle import bundle, typecheck
-from .compress import gzip_smallest
 from .common import PKG_DIR, RUNTIME_DIR, WEB_SRC, project_version
+from .compress import gzip_smallest
 from .npm import ensure_node_modules
 from .snapshot import install_snapshot, make_snapshot, remove_snapshot
 from .vendor import vendor
@@ -22,8 +23,8 @@ def write_sources_archive(wheel: Path) -> Path:
     """wheels/<name>.tar.gz: the wheel's files as one gzip stream, which the worker unpacks at boot.
 
     A wheel compresses each file on its own; one stream over all of them is about 35 % smaller (zopfli,
-    see compress.py), and the worker downloads this on every first visit. Deterministic (sorted, fixed dates), rebuilt with the wheel;
-    the wheel's RECORD is left out.
+    see compress.py), and the worker downloads this on every first visit. Deterministic (sorted, fixed dates),
+    rebuilt with the wheel; the wheel's RECORD is left out.
     """
     target = wheel.with_name(wheel.name.removesuffix("-py3-none-any.whl") + ".tar.gz")
     if target.exists() and target.stat().st_mtime >= wheel.stat().st_mtime:
@@ -50,7 +51,7 @@ def write_runtime_json(runtime_dir: Path, wheel: Path, snapshot: dict | None = N
 
     "sources" is the same package as a .tar.gz (smaller download); the worker prefers it to the wheel.
     """
-    info = {
+    info: dict[str, Any] = {
         "version": project_version(),
         "wheel": wheel.relative_to(runtime_dir).as_posix(),
         "pyodide": "pyodide/",

@@ -140,7 +140,7 @@ def _node() -> str:
 
 # V8 flags that turn on WebAssembly stack switching (JSPI) in Node: the old API (Node 20-22), the new one
 # (Node 22-24); newer Node has it on by default. The first that works is used.
-JSPI_FLAGS = ([], ["--experimental-wasm-stack-switching"], ["--experimental-wasm-jspi"])
+JSPI_FLAGS: tuple[list[str], ...] = ([], ["--experimental-wasm-stack-switching"], ["--experimental-wasm-jspi"])
 _JSPI_PROBE = "process.exit(('Suspending' in WebAssembly) || ('Suspender' in WebAssembly) ? 0 : 1)"
 _jspi_flags: list[str] | None = None
 
@@ -210,10 +210,21 @@ def make_snapshot(pyodide_dir: Path, wheel: Path, extra: list[str] | None = None
     started = time.monotonic()
     try:
         proc = subprocess.run(
-            [_node(), *node_jspi_flags(_node()), str(script), str(pyodide_dir.resolve()), str(wheel.resolve()), json.dumps(extra),
-             str(tmp_out), str(tmp_meta)],
+            [
+                _node(),
+                *node_jspi_flags(_node()),
+                str(script),
+                str(pyodide_dir.resolve()),
+                str(wheel.resolve()),
+                json.dumps(extra),
+                str(tmp_out),
+                str(tmp_meta),
+            ],
             env={"PATH": _env_path(), "WASMBLOCKS_PREPARE_PY": PREPARE_PY, "NODE_OPTIONS": "--max-old-space-size=4096"},
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=NODE_TIMEOUT_S,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            timeout=NODE_TIMEOUT_S,
         )
     except subprocess.TimeoutExpired:
         raise fail(f"making the memory snapshot took over {NODE_TIMEOUT_S} s; pass --no-snapshot to skip it") from None

@@ -7,6 +7,7 @@ import hashlib
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 from .common import CACHE_DIR, NODE_MODULES, RUNTIME_DIR, fail, is_stale, log, python, run
 
@@ -33,9 +34,10 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def _lock(path: Path) -> dict:
+def _lock(path: Path) -> dict[str, Any]:
     """Parsed pyodide-lock.json."""
-    return json.loads(path.read_text(encoding="utf-8"))
+    lock: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return lock
 
 
 def download_wheels(lock: dict) -> list[Path]:

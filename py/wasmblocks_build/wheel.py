@@ -7,6 +7,7 @@ import hashlib
 import tomllib
 import zipfile
 from pathlib import Path
+from typing import Any
 
 from .common import PKG_DIR, ROOT, RUNTIME_DIR, fail, is_stale, iter_files, log
 
@@ -16,10 +17,11 @@ TAG = "py3-none-any"
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
 
-def _project() -> dict:
+def _project() -> dict[str, Any]:
     """The [project] table of pyproject.toml."""
     with open(ROOT / "pyproject.toml", "rb") as f:
-        return tomllib.load(f)["project"]
+        project: dict[str, Any] = tomllib.load(f)["project"]
+    return project
 
 
 def wheel_name(version: str) -> str:

@@ -11,6 +11,7 @@ from ..cache import cache_dir
 from ..component import Component
 from ..files import file_data, returned_file
 from ..packages import missing_error
+from ..protocol import FileData
 
 
 def _pil(who: str, what: str) -> Any:
@@ -58,7 +59,7 @@ class AnnotatedImage(Component):
         if not isinstance(value, (tuple, list)) or len(value) != 2:
             raise Error(f"{self.display_name()} takes (image, annotations), got {type(value).__name__}")
         image, annotations = value
-        out = {"image": self._image(image), "annotations": []}
+        out: dict[str, Any] = {"image": self._image(image), "annotations": []}
         for item in annotations or []:
             if not isinstance(item, (tuple, list)) or len(item) != 2:
                 raise Error(f"{self.display_name()}: each annotation is (box or mask, label)")
@@ -72,7 +73,7 @@ class AnnotatedImage(Component):
             out["annotations"].append(entry)
         return out
 
-    def _image(self, image: Any) -> dict[str, Any]:
+    def _image(self, image: Any) -> FileData:
         if isinstance(image, (str, os.PathLike, bytes, bytearray, dict)):
             return returned_file(image, self.display_name())
         pil = _pil(self.display_name(), "the image")
@@ -81,7 +82,7 @@ class AnnotatedImage(Component):
         picture.save(path)
         return file_data(path)
 
-    def _mask(self, mask: Any) -> dict[str, Any]:
+    def _mask(self, mask: Any) -> FileData:
         if isinstance(mask, (str, os.PathLike, dict)):
             return returned_file(mask, self.display_name())
         pil = _pil(self.display_name(), "masks")

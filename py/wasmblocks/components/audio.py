@@ -11,6 +11,7 @@ from ..cache import save_bytes
 from ..component import Component
 from ..files import returned_file, uploaded_path
 from ..packages import missing_error
+from ..protocol import FileData
 from .sources import normalize_sources
 
 _WIDTH_DTYPES = {1: "uint8", 2: "int16", 4: "int32"}
@@ -99,7 +100,11 @@ class Audio(Component):
         self.editable = editable
         self.min_length = min_length
         self.max_length = max_length
-        self.waveform_options = waveform_options if waveform_options is None or isinstance(waveform_options, dict) else vars(waveform_options)
+        self.waveform_options = (
+            waveform_options
+            if waveform_options is None or isinstance(waveform_options, dict)
+            else vars(waveform_options)
+        )
         self.streaming = streaming
         super().__init__(value, **kwargs)
 
@@ -117,7 +122,7 @@ class Audio(Component):
         except ImportError as exc:
             raise missing_error("numpy", self.display_name(), "not installed", self.PACKAGE_FALLBACK) from exc
 
-    def postprocess(self, value: Any) -> dict[str, Any] | None:
+    def postprocess(self, value: Any) -> FileData | None:
         """A path, bytes, a FileData, or (sample_rate, numpy array) written as a WAV file."""
         if value is None:
             return None

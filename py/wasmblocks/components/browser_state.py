@@ -14,7 +14,15 @@ class BrowserState(Component):
     EVENTS = ("change",)
     PROPS = ("storage_key", "secret")
 
-    def __init__(self, default_value: Any = None, *, storage_key: str | None = None, secret: str | None = None, render: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        default_value: Any = None,
+        *,
+        storage_key: str | None = None,
+        secret: str | None = None,
+        render: bool = True,
+        **kwargs: Any,
+    ) -> None:
         self.storage_key = storage_key or "wasmblocks-browser-state"
         # No server, so nothing to sign with: the value is stored as plain JSON (the page is the only reader).
         self.secret = None

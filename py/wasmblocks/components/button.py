@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import mimetypes
 import os
-from typing import Any
+from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..component import Component
@@ -18,13 +18,13 @@ def icon_url(icon: Any) -> str | None:
     """A URL the page can show: URLs pass through; a file becomes a data: URL (there is no file server)."""
     if icon is None:
         return None
-    icon = os.fspath(icon)
-    if icon.startswith(("http://", "https://", "data:", "blob:", "/")) and not os.path.isfile(icon):
-        return icon
-    if not os.path.isfile(icon):
-        raise Error(f"Button icon {icon!r} is neither a URL nor a file")
-    mime = mimetypes.guess_type(icon)[0] or "application/octet-stream"
-    with open(icon, "rb") as handle:
+    path = str(os.fspath(icon))
+    if path.startswith(("http://", "https://", "data:", "blob:", "/")) and not os.path.isfile(path):
+        return path
+    if not os.path.isfile(path):
+        raise Error(f"Button icon {path!r} is neither a URL nor a file")
+    mime = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    with open(path, "rb") as handle:
         return f"data:{mime};base64,{base64.b64encode(handle.read()).decode('ascii')}"
 
 
@@ -32,7 +32,7 @@ class Button(Component):
     """A button; its value is its text."""
 
     EVENTS = ("click",)
-    PROPS = ("variant", "size", "icon", "link")
+    PROPS: ClassVar[tuple[str, ...]] = ("variant", "size", "icon", "link")  # extended by subclasses
 
     def __init__(
         self,
@@ -70,7 +70,9 @@ class Button(Component):
 class ClearButton(Button):
     """A button that empties the components given to it (and any added later with .add)."""
 
-    def __init__(self, components: Any = None, *, value: str = "Clear", variant: str = "secondary", **kwargs: Any) -> None:
+    def __init__(
+        self, components: Any = None, *, value: str = "Clear", variant: str = "secondary", **kwargs: Any
+    ) -> None:
         super().__init__(value, variant=variant, **kwargs)
         self.add(components)
 
@@ -115,7 +117,15 @@ class DeepLinkButton(Button):
 
     PROPS = (*Button.PROPS, "copied_value")
 
-    def __init__(self, value: str = "Share via Link", copied_value: str = "Link copied to clipboard!", *, variant: str = "secondary", size: str = "lg", **kwargs: Any) -> None:
+    def __init__(
+        self,
+        value: str = "Share via Link",
+        copied_value: str = "Link copied to clipboard!",
+        *,
+        variant: str = "secondary",
+        size: str = "lg",
+        **kwargs: Any,
+    ) -> None:
         self.copied_value = copied_value
         super().__init__(value, variant=variant, size=size, **kwargs)
 

@@ -78,14 +78,19 @@ def normalise_message(message: Any, index: int) -> dict[str, Any]:
         )
     if role not in ROLES:
         raise Error(f"Chatbot message {index} has role {role!r}; expected one of {', '.join(ROLES)}")
-    return {"role": role, "content": normalise_content(content), "metadata": dict(metadata or {}), "options": list(options or [])}
+    return {
+        "role": role,
+        "content": normalise_content(content),
+        "metadata": dict(metadata or {}),
+        "options": list(options or []),
+    }
 
 
 def _avatar(image: Any) -> str | None:
     """An avatar as a URL the page can load: http(s)/data URLs as they are, local files inlined."""
     if image is None:
         return None
-    path = os.fspath(image)
+    path = str(os.fspath(image))
     if path.startswith(("http://", "https://", "data:", "blob:")):
         return path
     if not os.path.exists(path):
@@ -187,10 +192,14 @@ class Chatbot(Component):
 
     @staticmethod
     def _preprocess_message(message: dict[str, Any]) -> dict[str, Any]:
-        content = message.get("content")
+        content: Any = message.get("content")
         if _is_file_message(content):
             file = content["file"]
-            content = {"path": file.get("path"), "alt_text": content.get("alt_text"), "mime_type": file.get("mime_type")}
+            content = {
+                "path": file.get("path"),
+                "alt_text": content.get("alt_text"),
+                "mime_type": file.get("mime_type"),
+            }
         out = {"role": message["role"], "content": content}
         if message.get("metadata"):
             out["metadata"] = message["metadata"]

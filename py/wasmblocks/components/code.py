@@ -35,7 +35,9 @@ class Code(Component):
         **kwargs: Any,
     ) -> None:
         if language not in LANGUAGES:
-            raise ValueError(f"Code language must be one of {[l for l in LANGUAGES if l]} or None, not {language!r}")
+            raise ValueError(
+                f"Code language must be one of {[name for name in LANGUAGES if name]} or None, not {language!r}"
+            )
         self.language = language
         self.lines = lines
         self.max_lines = max_lines

@@ -6,6 +6,7 @@ is imported only when `type="pandas"` has to build one.
 
 from __future__ import annotations
 
+import contextlib
 import math
 from typing import Any
 
@@ -27,10 +28,8 @@ def _is_styler(value: Any) -> bool:
 def json_cell(value: Any) -> Any:
     """A cell as JSON: numpy scalars become Python ones, NaN becomes None, other objects text."""
     if hasattr(value, "item") and not isinstance(value, (list, dict, str)):
-        try:
+        with contextlib.suppress(ValueError, TypeError):
             value = value.item()
-        except (ValueError, TypeError):
-            pass
     if isinstance(value, float) and math.isnan(value):
         return None
     if value is None or isinstance(value, (str, int, float, bool)):
@@ -88,7 +87,9 @@ class Dataframe(Component):
             raise ValueError(f"Dataframe show_search must be 'none', 'search' or 'filter', not {show_search!r}")
         self.type = type
         self.row_count = _size(row_count, "row_count")
-        self.col_count = _size(col_count, "col_count") if col_count is not None else (len(headers) if headers else 3, "dynamic")
+        self.col_count = (
+            _size(col_count, "col_count") if col_count is not None else (len(headers) if headers else 3, "dynamic")
+        )
         self.headers = list(headers) if headers else [str(i + 1) for i in range(self.col_count[0])]
         for kind in [datatype] if isinstance(datatype, str) else datatype:
             if kind not in DATATYPES:
@@ -114,7 +115,11 @@ class Dataframe(Component):
 
     def _empty(self) -> dict[str, Any]:
         rows = self.row_count[0]
-        return {"headers": list(self.headers), "data": [["" for _ in self.headers] for _ in range(rows)], "metadata": None}
+        return {
+            "headers": list(self.headers),
+            "data": [["" for _ in self.headers] for _ in range(rows)],
+            "metadata": None,
+        }
 
     # ---- values ----
     def preprocess(self, payload: Any) -> Any:
@@ -133,9 +138,11 @@ class Dataframe(Component):
             return _require("numpy", self.display_name()).array(rows, dtype=object)
         if self.type == "polars":
             polars = _require("polars", self.display_name())
-            return polars.DataFrame({h: [row[j] if j < len(row) else None for row in rows] for j, h in enumerate(headers)})
+            return polars.DataFrame(
+                {h: [row[j] if j < len(row) else None for row in rows] for j, h in enumerate(headers)}
+            )
         pandas = _require("pandas", self.display_name())
-        return pandas.DataFrame(rows, columns=headers if rows else headers).infer_objects()
+        return pandas.DataFrame(rows, columns=headers).infer_objects()
 
     def postprocess(self, value: Any) -> dict[str, Any]:
         if value is None:
@@ -147,10 +154,16 @@ class Dataframe(Component):
             data = [[json_cell(c) for c in row] for row in value.to_numpy().tolist()]
             return {"headers": headers, "data": data, "metadata": None}
         if type(value).__module__.startswith("polars") and hasattr(value, "rows"):
-            return {"headers": [str(c) for c in value.columns], "data": [[json_cell(c) for c in r] for r in value.rows()], "metadata": None}
+            return {
+                "headers": [str(c) for c in value.columns],
+                "data": [[json_cell(c) for c in r] for r in value.rows()],
+                "metadata": None,
+            }
         if isinstance(value, dict):
             if "data" not in value:
-                raise Error(f'{self.display_name()} got a dict without "data"; expected {{"headers": [...], "data": [[...]]}}')
+                raise Error(
+                    f'{self.display_name()} got a dict without "data"; expected {{"headers": [...], "data": [[...]]}}'
+                )
             rows = self._rows(value["data"])
             headers = value.get("headers") or self._headers_for(rows)
             return {"headers": [str(h) for h in headers], "data": rows, "metadata": value.get("metadata")}
@@ -166,7 +179,7 @@ class Dataframe(Component):
         if hasattr(data, "tolist") and not isinstance(data, list):
             data = data.tolist()
         rows = []
-        for i, row in enumerate(data):
+        for row in data:
             if isinstance(row, (str, bytes)) or not hasattr(row, "__iter__"):
                 row = [row]  # a flat list is one column
             rows.append([json_cell(c) for c in row])

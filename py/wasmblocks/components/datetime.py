@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from ..alerts import Error
@@ -20,7 +20,7 @@ def _zone(name: str | None) -> tzinfo | None:
     if name is None:
         return None
     if name.upper() in UTC_NAMES:
-        return timezone.utc  # needs no time-zone database
+        return UTC  # needs no time-zone database
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     try:
@@ -92,7 +92,9 @@ class DateTime(FormComponent):
         try:
             parsed = datetime.strptime(text.strip(), self.time_format)
         except ValueError:
-            raise Error(f'{self.display_name()}: "{text}" is not a date in the form {self.time_format.replace("%", "")}') from None
+            raise Error(
+                f'{self.display_name()}: "{text}" is not a date in the form {self.time_format.replace("%", "")}'
+            ) from None
         return parsed.replace(tzinfo=zone) if zone else parsed
 
     def preprocess(self, payload: Any) -> float | datetime | str | None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..updates import skip
 from .dataset import Dataset
@@ -49,7 +50,9 @@ class Examples:
         **_ignored: Any,
     ) -> None:
         self.inputs = list(inputs) if isinstance(inputs, (list, tuple)) else [inputs]
-        self.outputs = list(outputs) if isinstance(outputs, (list, tuple)) else ([outputs] if outputs is not None else [])
+        self.outputs = (
+            list(outputs) if isinstance(outputs, (list, tuple)) else ([outputs] if outputs is not None else [])
+        )
         self.examples = _rows(examples, len(self.inputs))
         self.fn = fn
         # No server to cache on: a cached example is computed when clicked, which shows the same result.

@@ -1,4 +1,4 @@
-"""gr.File: upload one file, several, or a directory; the function gets paths (or bytes) and returns files to download."""
+"""gr.File: upload one file, several, or a directory; the function gets paths (or bytes), returns files to download."""
 
 from __future__ import annotations
 

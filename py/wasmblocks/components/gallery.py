@@ -12,6 +12,7 @@ from ..cache import cache_dir
 from ..component import Component
 from ..files import file_data, returned_file, uploaded_path
 from ..packages import missing_error
+from ..protocol import FileData
 
 VIDEO_EXTENSIONS = (".mp4", ".webm", ".ogg", ".ogv", ".mov", ".m4v", ".avi", ".mkv")
 
@@ -110,10 +111,15 @@ class Gallery(Component):
                 caption = item.get("caption", caption)
                 item = item.get("image") or item.get("video")
             fd = self._file(item)
-            out.append({"video" if _is_video(fd["path"]) else "image": fd, "caption": None if caption is None else str(caption)})
+            out.append(
+                {
+                    "video" if _is_video(fd["path"]) else "image": fd,
+                    "caption": None if caption is None else str(caption),
+                }
+            )
         return out
 
-    def _file(self, item: Any) -> dict[str, Any]:
+    def _file(self, item: Any) -> FileData:
         if isinstance(item, (str, os.PathLike, bytes, bytearray, dict)):
             return returned_file(item, self.display_name())
         try:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import tempfile
 import uuid
-from typing import Any
+from typing import Any, ClassVar
 
 from ..alerts import Error
-from ..files import file_data
 from ..component import Component
+from ..files import file_data
 from ..packages import missing_error
+from ..protocol import FileData
 from .sources import normalize_sources
 
 
@@ -30,9 +31,19 @@ def _require(module: str, package: str) -> Any:
 class Image(Component):
     """An image; `type` says what the function gets: "filepath", "numpy" or "pil"."""
 
-    EVENTS = ("clear", "change", "stream", "select", "upload", "input")
-    PROPS = ("type", "format", "height", "width", "image_mode", "sources", "show_download_button",
-             "show_fullscreen_button", "placeholder", "webcam_options")
+    EVENTS: ClassVar[tuple[str, ...]] = ("clear", "change", "stream", "select", "upload", "input")
+    PROPS: ClassVar[tuple[str, ...]] = (
+        "type",
+        "format",
+        "height",
+        "width",
+        "image_mode",
+        "sources",
+        "show_download_button",
+        "show_fullscreen_button",
+        "placeholder",
+        "webcam_options",
+    )
 
     def __init__(
         self,
@@ -58,7 +69,11 @@ class Image(Component):
         self.image_mode = image_mode
         self.sources = normalize_sources(sources, ("upload", "webcam", "clipboard"), "Image")
         # gr.WebcamOptions(mirror=…) or a dict: only `mirror` means something to the page.
-        mirror = webcam_options.get("mirror", True) if isinstance(webcam_options, dict) else getattr(webcam_options, "mirror", True)
+        mirror = (
+            webcam_options.get("mirror", True)
+            if isinstance(webcam_options, dict)
+            else getattr(webcam_options, "mirror", True)
+        )
         self.webcam_options = {"mirror": bool(mirror)}
         self.type = type
         self.show_download_button = show_download_button
@@ -105,7 +120,7 @@ class Image(Component):
             return file_data(os.path.abspath(path))
         return self._save_array_or_pil(value)
 
-    def _save_array_or_pil(self, value: Any) -> dict[str, Any]:
+    def _save_array_or_pil(self, value: Any) -> FileData:
         pil = _require("PIL.Image", "Pillow")
         image = value if hasattr(value, "save") else pil.Image.fromarray(value)
         fmt = "png" if self.format in (None, "webp") else self.format

@@ -50,12 +50,16 @@ class Label(Component):
             try:
                 ranked = sorted(((str(k), float(v)) for k, v in value.items()), key=lambda kv: kv[1], reverse=True)
             except (TypeError, ValueError):
-                raise Error(f"{self.display_name()} expects {{label: confidence}} with numbers as confidences") from None
+                raise Error(
+                    f"{self.display_name()} expects {{label: confidence}} with numbers as confidences"
+                ) from None
             if self.num_top_classes is not None:
                 ranked = ranked[: self.num_top_classes]
             return {"label": ranked[0][0] if ranked else None,
                     "confidences": [{"label": k, "confidence": v} for k, v in ranked]}
-        raise Error(f"{self.display_name()} expects a str, a number or a dict of confidences, got {type(value).__name__}")
+        raise Error(
+            f"{self.display_name()} expects a str, a number or a dict of confidences, got {type(value).__name__}"
+        )
 
     def api_example(self) -> Any:
         return {"label": "Cat", "confidences": [{"label": "Cat", "confidence": 0.9}]}

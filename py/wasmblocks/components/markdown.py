@@ -31,7 +31,9 @@ class Markdown(Component):
         **kwargs: Any,
     ) -> None:
         self.rtl = rtl
-        self.latex_delimiters = latex_delimiters if latex_delimiters is not None else [{"left": "$$", "right": "$$", "display": True}]
+        self.latex_delimiters = (
+            latex_delimiters if latex_delimiters is not None else [{"left": "$$", "right": "$$", "display": True}]
+        )
         self.sanitize_html = sanitize_html
         self.line_breaks = line_breaks
         self.header_links = header_links

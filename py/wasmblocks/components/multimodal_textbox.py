@@ -37,7 +37,9 @@ class MultimodalTextbox(FormComponent):
         **kwargs: Any,
     ) -> None:
         if file_count not in ("single", "multiple", "directory"):
-            raise ValueError(f"MultimodalTextbox file_count must be 'single', 'multiple' or 'directory', not {file_count!r}")
+            raise ValueError(
+                f"MultimodalTextbox file_count must be 'single', 'multiple' or 'directory', not {file_count!r}"
+            )
         self.sources = [sources] if isinstance(sources, str) else list(sources or ["upload"])
         self.file_types = file_types
         self.file_count = file_count
@@ -80,7 +82,7 @@ class MultimodalTextbox(FormComponent):
             return {"text": value, "files": []}
         if not isinstance(value, dict):
             raise Error(f"{self.display_name()} expects a string or {{text, files}}, got {type(value).__name__}")
-        files = []
+        files: list[Any] = []
         for item in value.get("files") or []:
             if isinstance(item, dict) and (item.get("meta") or {}).get("_type") == FILE_MARK:
                 files.append(item)

@@ -125,7 +125,9 @@ class NativePlot(Component):
             raise Error(f"{self.display_name()}: {axis}={name!r} is not a column (columns: {', '.join(columns)})")
         return name
 
-    def _axis(self, field: str, title: str | None, lim: list[float] | None, values: list[Any], angle: float, *, x: bool) -> dict[str, Any]:
+    def _axis(
+        self, field: str, title: str | None, lim: list[float] | None, values: list[Any], angle: float, *, x: bool
+    ) -> dict[str, Any]:
         # Bars stand on categories, unless numbers are binned (x_bin): then x is a number line.
         kind = field_type(values, nominal_default=x and self.MARK == "bar" and not self.x_bin)
         enc: dict[str, Any] = {"field": field, "type": kind, "title": title or field,
@@ -156,7 +158,11 @@ class NativePlot(Component):
         }
         if self.color is not None:
             color = self._field(self.color, "color", columns)
-            enc: dict[str, Any] = {"field": color, "type": field_type(columns[color]), "title": self.color_title or color}
+            enc: dict[str, Any] = {
+                "field": color,
+                "type": field_type(columns[color]),
+                "title": self.color_title or color,
+            }
             if self.color_map:
                 enc["scale"] = {"domain": list(self.color_map), "range": list(self.color_map.values())}
             encoding["color"] = enc
@@ -193,8 +199,10 @@ class NativePlot(Component):
             names = list(columns)
         elif self.tooltip in ("axis", True):
             names = [x, y] + ([self.color] if self.color else [])
+        elif isinstance(self.tooltip, str):
+            names = [self.tooltip]
         else:
-            names = [self.tooltip] if isinstance(self.tooltip, str) else list(self.tooltip)
+            names = list(self.tooltip)  # type: ignore[arg-type]  # bools were handled above
         return [{"field": n, "type": field_type(columns[n])} for n in names if n in columns]
 
     def api_example(self) -> None:

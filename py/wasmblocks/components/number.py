@@ -13,7 +13,7 @@ def _round(value: float, precision: int | None) -> float | int:
     if precision is None:
         return float(value)
     if precision == 0:
-        return int(round(value))
+        return round(value)
     return round(value, precision)
 
 

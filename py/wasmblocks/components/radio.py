@@ -15,7 +15,9 @@ class Radio(FormComponent):
     EVENTS = ("select", "change", "input")
     PROPS = ("choices", "type", "rtl")
 
-    def __init__(self, choices: Any = None, *, value: Any = None, type: str = "value", rtl: bool = False, **kwargs: Any) -> None:  # noqa: A002
+    def __init__(
+        self, choices: Any = None, *, value: Any = None, type: str = "value", rtl: bool = False, **kwargs: Any  # noqa: A002
+    ) -> None:
         if type not in ("value", "index"):
             raise ValueError(f"Radio type must be 'value' or 'index', not {type!r}")
         self.choices = normalize_choices(choices)

@@ -14,7 +14,15 @@ class State(Component):
     EVENTS = ("change",)
     STATEFUL = True
 
-    def __init__(self, value: Any = None, render: bool = True, *, time_to_live: float | None = None, delete_callback: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        value: Any = None,
+        render: bool = True,
+        *,
+        time_to_live: float | None = None,
+        delete_callback: Any = None,
+        **kwargs: Any,
+    ) -> None:
         self.time_to_live = time_to_live
         self.delete_callback = delete_callback
         super().__init__(value, render=render, **kwargs)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from ..block import BlockContext
-from ..events import make_listener
 
 
 class Accordion(BlockContext):
@@ -13,8 +12,6 @@ class Accordion(BlockContext):
 
     EVENTS = ("expand", "collapse")
     PROPS = ("label", "open")
-    expand = make_listener("expand")
-    collapse = make_listener("collapse")
 
     def __init__(self, label: str | None = None, *, open: bool = True, **kwargs: Any) -> None:  # noqa: A002
         self.label = label

@@ -12,7 +12,15 @@ class Column(BlockContext):
 
     PROPS = ("scale", "min_width", "variant", "show_progress")
 
-    def __init__(self, scale: int = 1, min_width: int = 320, variant: str = "default", *, show_progress: bool = False, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        scale: int = 1,
+        min_width: int = 320,
+        variant: str = "default",
+        *,
+        show_progress: bool = False,
+        **kwargs: Any,
+    ) -> None:
         self.scale = scale
         self.min_width = min_width
         self.variant = variant

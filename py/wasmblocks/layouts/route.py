@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from contextvars import Token
+from typing import Any, Self
 
 from ..block import BlockContext
-from ..context import Context
-
-if TYPE_CHECKING:
-    from ..blocks import Blocks
+from ..context import current_root, enter_root, reset_root
+from ..types import AppRoot
 
 
 def slug(name: str) -> str:
@@ -25,7 +24,7 @@ class Route(BlockContext):
 
     PROPS = ("name", "path", "show_in_navbar")
 
-    def __init__(self, app: Blocks, name: str, path: str | None = None, show_in_navbar: bool = True) -> None:
+    def __init__(self, app: AppRoot, name: str, path: str | None = None, show_in_navbar: bool = True) -> None:
         self.name = name
         self.path = slug(path if path is not None else name)
         if not self.path:
@@ -35,19 +34,20 @@ class Route(BlockContext):
             raise ValueError(f"demo.route({name!r}): the path '/{self.path}' is already used by page {taken[0].name!r}")
         self.show_in_navbar = show_in_navbar
         self.app = app
-        self._outer_root: Blocks | None = None
+        self._root_token: Token[AppRoot | None] | None = None
         super().__init__(render=False)
         app.add_child(self)
         self.is_rendered = True
 
-    def __enter__(self) -> Route:
+    def __enter__(self) -> Self:
         # Usually opened after `with gr.Blocks() as demo:` has closed: components made here belong to demo.
-        self._outer_root = Context.root_block
-        if Context.root_block is None:
-            Context.root_block = self.app
+        if current_root() is None:
+            self._root_token = enter_root(self.app)
         super().__enter__()
         return self
 
     def __exit__(self, *exc: Any) -> None:
         super().__exit__(*exc)
-        Context.root_block = self._outer_root
+        if self._root_token is not None:
+            reset_root(self._root_token)
+            self._root_token = None

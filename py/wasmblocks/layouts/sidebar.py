@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from ..block import BlockContext
-from ..events import make_listener
 
 
 class Sidebar(BlockContext):
@@ -13,8 +12,6 @@ class Sidebar(BlockContext):
 
     EVENTS = ("expand", "collapse")
     PROPS = ("label", "open", "position", "width")
-    expand = make_listener("expand")
-    collapse = make_listener("collapse")
 
     def __init__(
         self,

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 from ..block import BlockContext
-from ..context import Context
-from ..events import make_listener
+from ..context import current_block, enter_block, reset_block
 
 
 class Tabs(BlockContext):
@@ -14,11 +13,10 @@ class Tabs(BlockContext):
 
     EVENTS = ("change", "select")
     PROPS = ("selected",)
-    change = make_listener("change")
-    select = make_listener("select")
 
     def __init__(self, *, selected: int | str | None = None, **kwargs: Any) -> None:
         self.selected = selected
+        self.implicit = False  # made by Tab.render() around tabs placed straight into a layout
         super().__init__(**kwargs)
 
 
@@ -27,7 +25,6 @@ class Tab(BlockContext):
 
     EVENTS = ("select",)
     PROPS = ("label", "id", "interactive", "render_children")
-    select = make_listener("select")
 
     def __init__(
         self,
@@ -54,21 +51,22 @@ class Tab(BlockContext):
     def get_block_name(cls) -> str:
         return "tab"
 
-    def render(self) -> Tab:
+    def render(self) -> Self:
         # Gradio lets tabs sit directly in Blocks: wrap consecutive ones in an implicit Tabs.
-        parent = Context.block
+        parent = current_block()
         if parent is not None and not isinstance(parent, Tabs) and not self.is_rendered:
             last = parent.children[-1] if parent.children else None
-            if not isinstance(last, Tabs) or not getattr(last, "_implicit", False):
+            if not isinstance(last, Tabs) or not last.implicit:
                 with Tabs() as last:
-                    last._implicit = True  # type: ignore[attr-defined]
-            previous = Context.block
-            Context.block = last
+                    last.implicit = True
+            token = enter_block(last)
             try:
-                return super().render()  # type: ignore[return-value]
+                super().render()
             finally:
-                Context.block = previous
-        return super().render()  # type: ignore[return-value]
+                reset_block(token)
+            return self
+        super().render()
+        return self
 
 
 TabItem = Tab

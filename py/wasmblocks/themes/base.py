@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
+from ..protocol import ThemeVars
 from . import colors
 from .variables import DARK, LIGHT, RADIUS_SIZES, SIZE_STEPS, SPACING_SIZES, TEXT_SIZES
 
 _REF = re.compile(r"\*([a-z0-9_]+)")
-SYSTEM_SANS = ("ui-sans-serif", "system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif")
+SYSTEM_SANS = (
+    "ui-sans-serif",
+    "system-ui",
+    "-apple-system",
+    "Segoe UI",
+    "Roboto",
+    "Helvetica Neue",
+    "Arial",
+    "sans-serif",
+)
 SYSTEM_MONO = ("ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "Liberation Mono", "monospace")
 
 
@@ -20,7 +31,16 @@ class Font:
         self.name = name
 
     def stack(self) -> str:
-        generic = {"sans-serif", "serif", "monospace", "system-ui", "ui-sans-serif", "ui-monospace", "ui-serif", "cursive"}
+        generic = {
+            "sans-serif",
+            "serif",
+            "monospace",
+            "system-ui",
+            "ui-sans-serif",
+            "ui-monospace",
+            "ui-serif",
+            "cursive",
+        }
         return self.name if self.name in generic or self.name.startswith("-") else f'"{self.name}"'
 
 
@@ -36,7 +56,7 @@ class LocalFont(Font):
     """A font the page already has."""
 
 
-def _size(value: Any, table: dict[str, tuple[str, ...]], what: str) -> tuple[str, ...]:
+def _size(value: Any, table: Mapping[str, tuple[str, ...]], what: str) -> tuple[str, ...]:
     name = getattr(value, "name", value)
     if isinstance(name, str):
         name = name.rsplit("_", 1)[-1]
@@ -57,11 +77,11 @@ class Base:
     """A theme: `gr.themes.Base(primary_hue="blue").set(button_primary_text_color="white")`."""
 
     # Subclasses (Default, Soft, …) override these and their own variable values in THEME_LIGHT/THEME_DARK.
-    DEFAULTS: dict[str, Any] = {"primary_hue": "blue", "secondary_hue": "blue", "neutral_hue": "gray",
+    DEFAULTS: ClassVar[dict[str, Any]] = {"primary_hue": "blue", "secondary_hue": "blue", "neutral_hue": "gray",
                                 "text_size": "md", "spacing_size": "md", "radius_size": "md", "font": SYSTEM_SANS,
                                 "font_mono": SYSTEM_MONO}
-    THEME_LIGHT: dict[str, str] = {}
-    THEME_DARK: dict[str, str] = {}
+    THEME_LIGHT: ClassVar[dict[str, str]] = {}
+    THEME_DARK: ClassVar[dict[str, str]] = {}
 
     def __init__(
         self,
@@ -77,7 +97,7 @@ class Base:
     ) -> None:
         d = self.DEFAULTS
         base = Base.DEFAULTS
-        pick = lambda name, value: value if value is not None else d.get(name, base[name])  # noqa: E731
+        pick = lambda name, value: value if value is not None else d.get(name, base[name])
         self.primary_hue = colors.resolve(pick("primary_hue", primary_hue))
         self.secondary_hue = colors.resolve(pick("secondary_hue", secondary_hue))
         self.neutral_hue = colors.resolve(pick("neutral_hue", neutral_hue))
@@ -109,7 +129,11 @@ class Base:
             "font_stack": _font_stack(self.font, SYSTEM_SANS),
             "font_mono_stack": _font_stack(self.font_mono, SYSTEM_MONO),
         }
-        for role, hue in (("primary", self.primary_hue), ("secondary", self.secondary_hue), ("neutral", self.neutral_hue)):
+        for role, hue in (
+            ("primary", self.primary_hue),
+            ("secondary", self.secondary_hue),
+            ("neutral", self.neutral_hue),
+        ):
             for shade, value in zip(colors.SHADES, hue.expand()):
                 found[f"{role}_{shade}"] = value
         for prefix, scale in (("text", self.text_size), ("spacing", self.spacing_size), ("radius", self.radius_size)):
@@ -128,21 +152,25 @@ class Base:
             if name not in templates:
                 raise ValueError(f"Theme variable reference *{name} names nothing")
             if name in stack:
-                raise ValueError(f"Theme variables refer to each other in a loop: {' → '.join(stack + (name,))}")
-            done[name] = _REF.sub(lambda m: value_of(m.group(1), stack + (name,)), templates[name])
+                raise ValueError(f"Theme variables refer to each other in a loop: {' → '.join((*stack, name))}")
+            done[name] = _REF.sub(lambda m: value_of(m.group(1), (*stack, name)), templates[name])
             return done[name]
 
         for name in templates:
             value_of(name, ())
         return done
 
-    def variables(self) -> dict[str, dict[str, str]]:
+    def variables(self) -> ThemeVars:
         """{"light": {css-var: value}, "dark": {…}}: what the page sets on the app container."""
         constants = self._constants()
         light = self._resolve(self._light, constants)
         dark = self._resolve({**self._light, **self._dark}, constants)
-        css = lambda values: {k.replace("_", "-"): v for k, v in values.items()}  # noqa: E731
-        hues = {k.replace("_", "-"): v for k, v in constants.items() if k.split("_")[0] in ("primary", "secondary", "neutral")}
+        css = lambda values: {k.replace("_", "-"): v for k, v in values.items()}
+        hues = {
+            k.replace("_", "-"): v
+            for k, v in constants.items()
+            if k.split("_")[0] in ("primary", "secondary", "neutral")
+        }
         return {"light": {**hues, **css(light)}, "dark": {**hues, **css(dark)}}
 
     def __repr__(self) -> str:

@@ -1,29 +1,30 @@
-"""Messages from the page, checked and dispatched; messages to the page, with file bytes attached."""
+"""One page session: messages from the page, checked and dispatched; messages to it, with file bytes attached."""
 
 from __future__ import annotations
 
 import asyncio
 import mimetypes
 import os
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
+from . import protocol
 from .alerts import EventContext
+from .block_function import BlockFunction
 from .blocks import Blocks
 from .cache import cache_dir, clean_periodically
 from .config import app_config
-from .processing import run_event
-from .protocol import PAGE_MESSAGE_TYPES
-from .queue import EventQueue, Job, QueueFull
-from .events import BlockFunction
-from .render import session_block, session_function
 from .files import file_data, file_paths
+from .processing import run_event
+from .queue import EventQueue, Job, QueueFull
+from .render import session_block, session_function
 from .session import Session
 
 # send(message, paths): paths are the files whose bytes go with the message, in FileRef.buffer order.
-Send = Callable[[dict[str, Any], list[str]], None]
+Send = Callable[[protocol.WorkerMessage, list[str]], None]
 
 
-class Bridge:
+class PageSession:
     """One page session of one app: takes page messages, sends worker messages through `send`."""
 
     def __init__(self, app: Blocks, send: Send, session: Session | None = None) -> None:
@@ -36,36 +37,44 @@ class Bridge:
         self.blocks = app.blocks()
 
     # ---- out ----
-    def send(self, message: dict[str, Any]) -> None:
-        """Send a message; an update also names the files it refers to (each file version once).
+    def send(self, message: protocol.WorkerMessage) -> None:
+        """Send a message; an update or tree also names the files it refers to (each file version once).
 
         The worker's JS reads those files' bytes straight from the file system and transfers them,
         so bytes never pass through JSON or Python (protocol.FileRef).
         """
         paths: list[str] = []
-        kind = message.get("type")
-        if kind in ("update", "tree"):
-            refs = []
-            for path in file_paths(message["updates"] if kind == "update" else message["config"]["root"]):
-                try:
-                    stat = os.stat(path)
-                except OSError:
-                    continue
-                version = (path, stat.st_mtime, stat.st_size)
-                if version in self._sent_files:
-                    continue
-                self._sent_files.add(version)
-                refs.append({"path": path, "mime_type": mimetypes.guess_type(path)[0], "buffer": len(paths)})
-                paths.append(path)
+        if message["type"] == "update":
+            refs = self._file_refs(message["updates"], paths)
+            if refs:
+                message = {**message, "files": refs}
+        elif message["type"] == "tree":
+            refs = self._file_refs(message["config"]["root"], paths)
             if refs:
                 message = {**message, "files": refs}
         self._send(message, paths)
 
+    def _file_refs(self, value: Any, paths: list[str]) -> list[protocol.FileRef]:
+        """FileRefs for the files in `value` not sent before; their paths are appended to `paths`."""
+        refs: list[protocol.FileRef] = []
+        for path in file_paths(value):
+            try:
+                stat = os.stat(path)
+            except OSError:
+                continue
+            version = (path, stat.st_mtime, stat.st_size)
+            if version in self._sent_files:
+                continue
+            self._sent_files.add(version)
+            refs.append({"path": path, "mime_type": mimetypes.guess_type(path)[0], "buffer": len(paths)})
+            paths.append(path)
+        return refs
+
     def send_tree(self) -> None:
-        self.send({"type": "tree", "config": app_config(self.app)})
+        self.send(protocol.tree_message(app_config(self.app)))
 
     def error(self, text: str, ref: str | None = None) -> None:
-        self.send({"type": "error", "message": text, "ref": ref})
+        self.send(protocol.error_message(text, ref))
 
     def function(self, dep_id: Any) -> BlockFunction | None:
         """An app dependency, or one a @gr.render function created in this session."""
@@ -77,8 +86,8 @@ class Bridge:
     def handle(self, message: Any, buffers: list[bytes] | None = None) -> None:
         """Dispatch one page message; a malformed one gets an `error` reply and changes nothing."""
         kind = message.get("type") if isinstance(message, dict) else None
-        if kind not in PAGE_MESSAGE_TYPES:
-            self.error(f"Unknown message type {kind!r}; expected one of {', '.join(PAGE_MESSAGE_TYPES)}")
+        if kind not in protocol.PAGE_MESSAGE_TYPES:
+            self.error(f"Unknown message type {kind!r}; expected one of {', '.join(protocol.PAGE_MESSAGE_TYPES)}")
             return
         try:
             getattr(self, f"_on_{kind}")(message, buffers or [])
@@ -102,7 +111,9 @@ class Bridge:
             loop = asyncio.get_running_loop()
         except RuntimeError:  # no loop (a synchronous test): nothing to schedule
             return
-        self._cleaner = loop.create_task(clean_periodically(lambda: [self.session.tmp_dir, cache_dir()], frequency, age))
+        self._cleaner = loop.create_task(
+            clean_periodically(lambda: [self.session.tmp_dir, cache_dir()], frequency, age)
+        )
 
     def _on_event(self, message: dict[str, Any], buffers: list[bytes]) -> None:
         event_id = str(message["event_id"])
@@ -114,7 +125,10 @@ class Bridge:
         data = message.get("data", [])
         if not isinstance(data, list):
             raise TypeError("data must be a list with one value per input")
-        trigger = self.blocks.get(message.get("trigger_id")) or session_block(self.session, message.get("trigger_id"))
+        trigger_id = message.get("trigger_id")
+        trigger = None
+        if isinstance(trigger_id, int):
+            trigger = self.blocks.get(trigger_id) or session_block(self.session, trigger_id)
         ctx = EventContext(event_id=event_id, dep_id=fn.id, emit=self.send)
         job = Job(
             event_id=event_id,
@@ -125,7 +139,7 @@ class Bridge:
         try:
             self.queue.submit(job)
         except QueueFull as exc:
-            self.send({"type": "toast", "level": "error", "message": str(exc), "title": "Queue full", "duration": 10, "event_id": event_id})
+            self.send(protocol.toast_message("error", str(exc), title="Queue full", duration=10, event_id=event_id))
             job.status("error", success=False, message=str(exc))
 
     def _on_cancel(self, message: dict[str, Any], buffers: list[bytes]) -> None:
@@ -144,10 +158,13 @@ class Bridge:
         if len(files) != len(buffers):
             raise ValueError(f"{len(files)} files but {len(buffers)} buffers")
         limit = getattr(self.app, "max_file_size", None)
-        too_big = [str(meta.get("name")) for meta, data in zip(files, buffers) if limit is not None and len(data) > limit]
+        too_big = [
+            str(meta.get("name")) for meta, data in zip(files, buffers) if limit is not None and len(data) > limit
+        ]
         if too_big:
             # The page checks first (with a toast); this guards pages that skip the check.
-            self.send({"type": "uploaded", "upload_id": upload_id, "error": f"{', '.join(too_big)} exceeds the maximum file size of {limit} bytes"})
+            error = f"{', '.join(too_big)} exceeds the maximum file size of {limit} bytes"
+            self.send(protocol.upload_refused_message(upload_id, error))
             return
         saved = []
         for meta, data in zip(files, buffers):
@@ -156,7 +173,7 @@ class Bridge:
             with open(path, "wb") as handle:
                 handle.write(data)
             saved.append(file_data(path, orig_name=name, mime_type=meta.get("type") or None))
-        self.send({"type": "uploaded", "upload_id": upload_id, "files": saved})
+        self.send(protocol.uploaded_message(upload_id, saved))
 
     def _on_unload(self, message: dict[str, Any], buffers: list[bytes]) -> None:
         for fn in self.app.unload_fns:

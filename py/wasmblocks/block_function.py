@@ -1,0 +1,74 @@
+"""One dependency as the app declared it: a function wired to triggers, inputs and outputs."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import protocol
+
+# Gradio's concurrency_limit="default": the limit set with demo.queue(default_concurrency_limit=…).
+DEFAULT_LIMIT = "default"
+
+
+@dataclass
+class BlockFunction:
+    """One dependency: a function wired to triggers, inputs and outputs (what `btn.click(…)` records)."""
+
+    id: int
+    fn: Callable[..., Any] | None
+    targets: list[tuple[int, str]]
+    inputs: list[Any]
+    outputs: list[Any]
+    inputs_as_dict: bool = False
+    js: str | None = None
+    api_name: str | None = None
+    show_progress: protocol.ShowProgress = "full"
+    show_progress_on: list[Any] | None = None
+    queue: bool = True
+    preprocess: bool = True
+    postprocess: bool = True
+    concurrency_limit: int | str | None = DEFAULT_LIMIT
+    concurrency_id: str | None = None
+    trigger_mode: protocol.TriggerMode = "once"
+    trigger_after: int | None = None
+    trigger_only_on_success: bool = False
+    trigger_only_on_failure: bool = False
+    cancels: list[int] = field(default_factory=list)
+    every: float | None = None
+    time_limit: float | None = None
+    stream_every: float = 0.5
+    scroll_to_output: bool = False
+    batch: bool = False
+    max_batch_size: int = 4
+    is_cancel_function: bool = False
+
+    @property
+    def is_generator(self) -> bool:
+        fn = self.fn
+        return inspect.isgeneratorfunction(fn) or inspect.isasyncgenfunction(fn)
+
+    def config(self) -> protocol.Dependency:
+        """The page's view of this dependency."""
+        return {
+            "id": self.id,
+            "targets": list(self.targets),
+            "inputs": [b.id for b in self.inputs],
+            "outputs": [b.id for b in self.outputs],
+            "backend_fn": self.fn is not None,
+            "js": self.js,
+            "trigger_after": self.trigger_after,
+            "trigger_only_on_success": self.trigger_only_on_success,
+            "trigger_only_on_failure": self.trigger_only_on_failure,
+            "cancels": list(self.cancels),
+            "trigger_mode": self.trigger_mode,
+            "show_progress": self.show_progress,
+            "queue": self.queue,
+            "api_name": self.api_name,
+            "scroll_to_output": self.scroll_to_output,
+            "show_progress_on": [b.id for b in self.show_progress_on] if self.show_progress_on else None,
+            "every": self.every,
+            "types": {"generator": self.is_generator, "cancel": self.is_cancel_function},
+        }

@@ -1,0 +1,84 @@
+"""gr.EventData and its kinds: what the page says about the event that fired, handed to annotated parameters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class EventData:
+    """What the page says about the event that fired (injected into parameters annotated gr.EventData)."""
+
+    target: Any
+    _data: dict[str, Any] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> Any:
+        data = self.__dict__.get("_data") or {}
+        if name in data:
+            return data[name]
+        raise AttributeError(name)
+
+
+class IndexedEventData(EventData):
+    """Event data that points at one item of a component: its index and value."""
+
+    @property
+    def index(self) -> Any:
+        return self._data.get("index")
+
+    @property
+    def value(self) -> Any:
+        return self._data.get("value")
+
+
+class SelectData(IndexedEventData):
+    """Data of a `.select` event: index, value, selected."""
+
+    @property
+    def selected(self) -> bool:
+        return bool(self._data.get("selected", True))
+
+
+class KeyUpData(EventData):
+    """Data of a Dropdown `.key_up` event: the key pressed and the text typed so far."""
+
+    @property
+    def key(self) -> str:
+        return str(self._data.get("key", ""))
+
+    @property
+    def input_value(self) -> str:
+        return str(self._data.get("input_value", ""))
+
+
+class CopyData(EventData):
+    """Data of a `.copy` event: the text that was copied."""
+
+    @property
+    def value(self) -> Any:
+        return self._data.get("value")
+
+
+class LikeData(IndexedEventData):
+    """Data of a `.like` event: the message index and value, and liked (True/False, or the feedback option)."""
+
+    @property
+    def liked(self) -> Any:
+        return self._data.get("liked", True)
+
+
+class RetryData(IndexedEventData):
+    """Data of a `.retry` event: the index and value of the message to retry from."""
+
+
+class UndoData(RetryData):
+    """Data of an `.undo` event: the index and value of the message to undo."""
+
+
+class EditData(RetryData):
+    """Data of an `.edit` event: index, the new value and the previous value."""
+
+    @property
+    def previous_value(self) -> Any:
+        return self._data.get("previous_value")

@@ -1,0 +1,62 @@
+"""The only module the worker's JS calls: run an app, hand it page messages, stop it, say what it needs.
+
+It composes the worker from the layers below (loader, page session, runtime); nothing imports it.
+The JS side: web/src/worker/worker.ts (start_app), restart.ts (stop_app), app-files.ts (implied_requirements).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from . import implied, protocol, restart, runtime
+from .aliases import install_gradio_alias
+from .loader import AppLoadError, load_app
+from .page_session import PageSession
+
+
+class RunningApp:
+    """The handler the JS side calls with each page message: `handler(json_text, buffers)`."""
+
+    def __init__(self, session: PageSession) -> None:
+        self.session = session
+
+    def __call__(self, text: str, js_buffers: Any = None) -> None:
+        try:
+            message = json.loads(text)
+        except ValueError as exc:
+            self.session.error(f"Message is not JSON: {exc}")
+            return
+        self.session.handle(message, runtime.buffers_to_bytes(js_buffers))
+
+
+def start_app(entrypoint: str, app_dir: str, js_send: Any) -> RunningApp | None:
+    """Run the app and return the handler for page messages, or None after a boot_error."""
+
+    def send(message: protocol.WorkerMessage, paths: list[str]) -> None:
+        # The JS side reads these files from the shared file system and transfers their bytes.
+        js_send(runtime.encode(message), "\n".join(paths) if paths else None)
+
+    install_gradio_alias()
+    try:
+        app = load_app(entrypoint, app_dir)
+    except AppLoadError as exc:
+        send(protocol.boot_error_message(exc.message, exc.traceback, exc.file, exc.line), [])
+        return None
+    return RunningApp(PageSession(app, send))
+
+
+def stop_app(handle: RunningApp | None, app_dir: str) -> int:
+    """Cancel the running app's events and forget its modules and files; returns how many events were stopped."""
+    stopped = 0
+    if handle is not None:
+        queue = handle.session.queue
+        stopped = queue.cancel(sorted({job.fn.id for job in queue.jobs()}))
+    restart.forget_app(app_dir)
+    return stopped
+
+
+def implied_requirements(sources: Iterable[str], listed: Iterable[str]) -> list[str]:
+    """What the app's sources need beyond `listed` (tzdata when they name a time zone; implied.py)."""
+    return implied.implied_requirements(list(sources), list(listed))
