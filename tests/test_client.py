@@ -1,7 +1,4 @@
-"""Calling events from Python without a page, plus listener options the client makes easy to check."""
-
-import asyncio
-import time
+"""Playing the page from Python (client.py): predict and trigger follow the page's rules; raw messages do not."""
 
 import pytest
 
@@ -46,41 +43,88 @@ def test_sessions_are_separate_and_errors_raise():
         one.predict("x", api_name="/fail")
     with pytest.raises(ValueError, match="/fail, /greet"):
         one.predict("x", api_name="/missing")
+    with pytest.raises(ValueError, match="No event function with index 9"):
+        one.predict(fn_index=9)
 
 
-def test_time_limit_stops_a_slow_coroutine():
+def test_the_values_start_as_the_page_shows_them_and_inputs_take_what_predict_sends():
     with gr.Blocks() as demo:
-        async def slow():
-            await asyncio.sleep(5)
+        box = gr.Textbox(value="start")
+        out = gr.Textbox()
+        gr.Button().click(lambda x: x * 2, box, out, api_name="double")
+    client = Client(demo)
+    assert client.values[box.id] == "start" and client.values[out.id] == ""
+    assert client.predict("ab", api_name="/double") == "abab"
+    assert (client.values[box.id], client.values[out.id]) == ("ab", "abab")
 
-        dep = gr.Button().click(slow, None, None, time_limit=0.05)
-    h = Client(demo)
-    status = h.settle(h.fire(dep.id))
-    assert status["stage"] == "error" and "time limit of 0.05 s" in status["message"]
 
-
-def test_batch_function_gets_lists():
+def test_trigger_runs_success_or_failure_as_the_event_ended():
+    ran = []
     with gr.Blocks() as demo:
-        t = gr.Textbox()
-        o = gr.Textbox()
-        dep = gr.Button().click(lambda xs: [[x.upper() for x in xs]], t, o, batch=True, max_batch_size=8)
-    assert Client(demo).run(dep.id, "abc") == ["ABC"]
+        box = gr.Textbox(value="x")
+        good, bad = gr.Button(), gr.Button()
+        for button, fn in ((good, lambda x: x), (bad, lambda x: 1 / 0)):
+            run = button.click(fn, box, box)
+            run.success(lambda: ran.append("success"))
+            run.failure(lambda: ran.append("failure"))
+            run.then(lambda: ran.append("then"))
+    client = Client(demo)
+    client.trigger(good)
+    assert sorted(ran) == ["success", "then"]
+    ran.clear()
+    client.trigger(bad)
+    assert sorted(ran) == ["failure", "then"]
 
 
-def test_value_function_with_every_becomes_a_load_listener():
+def test_a_new_output_value_fires_its_change_and_an_equal_one_does_not():
+    changes = []
     with gr.Blocks() as demo:
-        clock = gr.Textbox(value=lambda: time.strftime("%H"), every=1)
-        same = gr.Textbox(value=lambda: "static")
-    (fn,) = demo.fns.values()
-    config = fn.config()
-    assert config["targets"] == [[demo.id, "load"]] and config["every"] == 1 and config["outputs"] == [clock.id]
-    assert same.initial_value() == "static"
+        box = gr.Textbox()
+        box.change(lambda x: changes.append(x), box, None)
+        set_a = gr.Button()
+        set_a.click(lambda: "a", None, box)
+    client = Client(demo)
+    client.trigger(set_a)
+    client.trigger(set_a)
+    assert changes == ["a"]
 
 
-def test_timer_tick_listener():
+def test_cancels_reach_the_worker_and_a_js_only_listener_ends_at_once():
+    ran = []
     with gr.Blocks() as demo:
-        timer = gr.Timer(0.5, active=False)
-        out = gr.Number()
-        dep = timer.tick(lambda: 1, None, out)
-    assert demo.fns[dep.id].targets == [(timer.id, "tick")]
-    assert timer.get_props()["active"] is False and timer.value == 0.5
+        run = gr.Button().click(lambda: None)
+        stop = gr.Button()
+        stop.click(None, None, None, cancels=[run], js="() => null").then(lambda: ran.append("after js"))
+    client = Client(demo)
+    client.trigger(stop)
+    assert client.of_type("error") == [] and ran == ["after js"]
+    assert sum(1 for m in client.messages if m["type"] == "status") == 2  # only the .then ran in the worker
+
+
+def test_a_render_brings_its_listeners_to_the_page():
+    with gr.Blocks() as demo:
+        count = gr.Number(value=1, precision=0)
+        out = gr.Textbox()
+
+        @gr.render(inputs=count)
+        def boxes(n):
+            for i in range(int(n)):
+                gr.Button(f"b{i}").click(lambda i=i: f"clicked {i}", None, out)
+
+    client = Client(demo)
+    client.trigger(demo, "load")
+    (render,) = client.of_type("render")
+    button_id = render["node"]["children"][0]["id"]
+    client.trigger(button_id)
+    assert client.values[out.id] == "clicked 0"
+
+
+def test_raw_events_skip_the_page_rules():
+    ran = []
+    with gr.Blocks() as demo:
+        dep = gr.Button().click(lambda: "x", None, None)
+        dep.then(lambda: ran.append("then"))
+    client = Client(demo)
+    assert client.settle(client.fire(dep.id))["stage"] == "complete" and ran == []
+    with pytest.raises(TimeoutError):
+        client.wait_until(lambda: False, timeout=0)

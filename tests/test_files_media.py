@@ -1,25 +1,15 @@
-"""Files and media components (issue 7): pre/postprocess of File, UploadButton, DownloadButton, Gallery,
-Audio, Video, AnnotatedImage, ImageSlider; upload limits; delete_cache; on-demand packages."""
+"""Files and media components: pre/postprocess of File, UploadButton, DownloadButton, Gallery, Audio, Video,
+AnnotatedImage, ImageSlider (upload limits: test_page_session; packages: test_packages; the cache: test_cache)."""
 
 import math
 import os
 import struct
-import time
 import wave
 
 import pytest
 
-from wasmblocks.loop_thread import LoopThread
-
 import wasmblocks as gr
-from wasmblocks import packages
-from wasmblocks.cache import delete_old_files
-from wasmblocks.config import app_config
-from wasmblocks.files import file_data, parse_file_size, type_matches
-from wasmblocks.processing import load_needed_packages
-from wasmblocks.session import Session
-
-from wasmblocks import Client
+from wasmblocks.files import file_data
 
 try:
     import numpy
@@ -182,77 +172,3 @@ def test_image_filepath_needs_neither_numpy_nor_pillow(tmp_path):
     img = gr.Image(type="filepath", render=False)
     assert img.needed_packages("input") == [] and img.needed_packages("output") == []
     assert gr.Image(render=False).needed_packages("input") == ["numpy", "Pillow"]
-
-
-# ---- packages on demand ----
-def test_missing_package_error_names_package_and_fix(monkeypatch):
-    monkeypatch.setattr(packages, "installed", lambda name: False)
-    with gr.Blocks() as demo:
-        image = gr.Image(label="Photo")
-        out = gr.Textbox()
-        image.change(lambda x: "x", image, out)
-    with pytest.raises(gr.Error) as info:
-        # On a loop thread of its own: pytest's main thread may already run Playwright's loop.
-        LoopThread().run(load_needed_packages(demo.fns[0], Session()))
-    text = info.value.message
-    assert 'Image "Photo" needs the "numpy" package, which could not be loaded' in text
-    assert "Pyodide package index" in text and 'type="filepath"' in text
-
-
-# ---- limits and cache ----
-def test_parse_file_size_and_type_matches():
-    assert parse_file_size("5mb") == 5 * 1024**2 and parse_file_size("1.5 KB") == 1536 and parse_file_size(10) == 10
-    assert parse_file_size(None) is None
-    with pytest.raises(ValueError, match="5mb"):
-        parse_file_size("lots")
-    assert type_matches("a.TXT", None, [".txt"]) and type_matches("x", "video/mp4", ["video"])
-    assert not type_matches("a.png", "image/png", ["audio", ".txt"]) and type_matches("a", None, ["file"])
-
-
-def test_max_file_size_reaches_the_page_and_the_worker_refuses_bigger():
-    with gr.Blocks() as demo:
-        gr.File()
-    demo.launch(max_file_size="1kb")
-    assert app_config(demo)["max_file_size"] == 1024
-    h = Client(demo)
-    h.send({"type": "upload", "upload_id": "u1", "files": [{"name": "big.bin", "type": "", "size": 2000}]})
-    h.send({"type": "upload", "upload_id": "u2", "files": [{"name": "big.bin", "type": "", "size": 2000}]}, [b"x" * 2000])
-    reply = [m for m in h.messages if m.get("upload_id") == "u2"][0]
-    assert reply["error"] == "big.bin exceeds the maximum file size of 1024 bytes"
-
-
-def test_initial_file_values_travel_with_the_tree(tmp_path):
-    path = tmp_path / "start.png"
-    path.write_bytes(b"png")
-    with gr.Blocks() as demo:
-        gr.Gallery(value=[str(path)])
-    h = Client(demo)
-    h.send({"type": "init", "base_url": "", "session_hash": "s", "url": ""})
-    tree = h.of_type("tree")[0]
-    assert tree["files"] == [{"path": str(path), "mime_type": "image/png", "buffer": 0}]
-    assert h.paths[h.messages.index(tree)] == [str(path)]
-
-
-def test_delete_old_files(tmp_path):
-    old = tmp_path / "sub" / "old.txt"
-    old.parent.mkdir()
-    old.write_text("x")
-    new = tmp_path / "new.txt"
-    new.write_text("y")
-    os.utime(old, (time.time() - 100, time.time() - 100))
-    assert delete_old_files([str(tmp_path)], age=50) == [str(old)]
-    assert new.exists() and not old.parent.exists()
-
-
-def test_delete_cache_cleans_the_session_dir_periodically():
-    with gr.Blocks(delete_cache=(0.05, 0)) as demo:
-        gr.File()
-    h = Client(demo)
-    h.send({"type": "init", "base_url": "", "session_hash": "s", "url": ""})
-    h.send({"type": "upload", "upload_id": "u", "files": [{"name": "a.txt", "type": "text/plain", "size": 1}]}, [b"a"])
-    path = [m for m in h.messages if m["type"] == "uploaded"][0]["files"][0]["path"]
-    assert os.path.exists(path)
-    deadline = time.monotonic() + 3
-    while os.path.exists(path) and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert not os.path.exists(path)

@@ -119,3 +119,13 @@ def test_generator_interface_gets_a_stop_button_that_cancels_the_stream():
     (stop_button,) = [b for b in demo.blocks().values() if isinstance(b, gr.Button) and b.value == "Stop"]
     assert stop_button.visible is False and stop.targets == [(stop_button.id, "click")]
     assert not [f for f in gr.Interface(lambda n: n, "number", "text").fns.values() if f.cancels]
+
+
+def test_shortcuts_are_the_package_components_by_class_name():
+    class Textarea(gr.Textbox):  # an app's own subclass is not a shortcut, even with a shortcut's name
+        pass
+
+    io = gr.Interface(lambda *a: a, ["checkboxgroup", "colorpicker", "textarea"], "highlightedtext")
+    kinds = [type(c) for c in io.input_components]
+    assert kinds == [gr.CheckboxGroup, gr.ColorPicker, gr.Textbox] and io.input_components[2].lines == 7
+    assert type(io.output_components[0]) is gr.HighlightedText and Textarea is not gr.Textbox

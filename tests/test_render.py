@@ -1,8 +1,13 @@
 """@gr.render: per-session re-rendering, session dependencies, key= reuse, concurrent renders (render.py)."""
 
+import asyncio
+
+import pytest
+
 import wasmblocks as gr
-from wasmblocks.render import SESSION_DEP_BASE
 from wasmblocks import Client
+from wasmblocks.client import PATIENCE_S
+from wasmblocks.render import SESSION_DEP_BASE
 
 
 def _app():
@@ -111,8 +116,6 @@ def test_render_inside_row_uses_a_row_and_output_only_children_are_read_only():
 
 
 def test_render_outside_blocks_is_a_clear_error():
-    import pytest
-
     with pytest.raises(ValueError, match="inside a `with gr.Blocks"):
         gr.render()
 
@@ -135,3 +138,41 @@ def test_layout_updates_reach_the_page():
     updates = h.of_type("update", event_id)[-1]["updates"]
     assert updates == [{"id": tabs.id, "props": {"selected": "b"}}, {"id": acc.id, "props": {"open": True}},
                        {"id": tab_b.id, "props": {"visible": False}}]
+
+
+def test_two_async_renders_at_once_keep_their_own_blocks_and_listeners():
+    """Each render declares a listener, waits until the other one is running too, then declares another."""
+    arrived = []
+    both = asyncio.Event()
+
+    def renderer(label):
+        async def render(value):
+            gr.Button(f"{label} first").click(lambda: f"{label}1", None, out)
+            arrived.append(label)
+            if len(arrived) == 2:
+                both.set()
+            await asyncio.wait_for(both.wait(), PATIENCE_S)
+            gr.Button(f"{label} second").click(lambda: f"{label}2", None, out)
+
+        return render
+
+    with gr.Blocks() as demo:
+        out = gr.Textbox()
+        a, b = gr.Textbox(value="a"), gr.Textbox(value="b")
+        gr.render(inputs=a)(renderer("a"))
+        gr.render(inputs=b)(renderer("b"))
+    render_a, render_b = (fn for fn in demo.fns.values() if fn.show_progress_on)
+    h = Client(demo)
+    events = {"a": h.fire(render_a.id, "a"), "b": h.fire(render_b.id, "b")}
+    for label, event_id in events.items():
+        assert h.settle(event_id)["stage"] == "complete", label
+    assert sorted(arrived) == ["a", "b"]
+    containers = {"a": render_a.show_progress_on[0].id, "b": render_b.show_progress_on[0].id}
+    for label in events:
+        (message,) = [m for m in h.of_type("render") if m["block_id"] == containers[label]]
+        children = message["node"]["children"]
+        assert [c["props"]["value"] for c in children] == [f"{label} first", f"{label} second"]
+        deps = message["dependencies"]
+        assert [d["targets"] for d in deps] == [[(c["id"], "click")] for c in children]
+        assert [h.run(d["id"]) for d in deps] == [[f"{label}1"], [f"{label}2"]]
+    assert len(demo.fns) == 2  # the app gained none of them

@@ -11,7 +11,7 @@ from .block_function import BlockFunction
 from .component import Component
 from .context import Context, current_block, current_root, enter_root, reset_root
 from .files import parse_file_size
-from .listeners import DECORATOR, dependency_table, listen
+from .listeners import DECORATOR, allocate_ids, dependency_table, listen
 from .types import AppRoot, PythonCaller
 
 VERSION = "0.1.0"
@@ -154,7 +154,7 @@ class Blocks(BlockContext):
             # Move this app's listeners into the outer app, renumbered; chains and cancels follow.
             moved = list(self.fns.values())
             table = dependency_table(outer)
-            new_ids = {fn.id: len(table) + i for i, fn in enumerate(moved)}
+            new_ids = dict(zip((fn.id for fn in moved), allocate_ids(table, len(moved)), strict=True))
             for fn in moved:
                 fn.id = new_ids[fn.id]
                 if fn.trigger_after is not None:

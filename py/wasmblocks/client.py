@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -77,11 +78,17 @@ class Client:
         return event_id
 
     def wait_until(self, ready: Callable[[], Any], timeout: float = PATIENCE_S) -> Any:
-        """Wait until ready() is truthy (checked on each message); returns it. TimeoutError after `timeout`."""
+        """Wait until ready() is truthy (checked on each message, and every few ms); returns it.
+
+        TimeoutError after `timeout` seconds: a guard against a hang, not a measure of speed.
+        """
+        deadline = time.monotonic() + timeout
         with self._arrived:
-            found = self._arrived.wait_for(ready, timeout)
-        if not found:
-            raise TimeoutError(f"the engine did not get there within {timeout} s")
+            while not (found := ready()):
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError(f"the engine did not get there within {timeout} s")
+                self._arrived.wait(min(left, 0.02))
         return found
 
     def settle(self, event_id: str, timeout: float = PATIENCE_S) -> Any:
@@ -129,8 +136,9 @@ class Client:
         return results[0] if len(results) == 1 else tuple(results)
 
     def trigger(self, block: Any, event: str = "click", data: Any = None) -> None:
-        """Block `block` fires `event` as on the page; returns when everything it set off has ended."""
-        self._drive(self.flow.fire(block.id, event, data), {})
+        """A block (or block id) fires `event` as on the page; returns when everything it set off has ended."""
+        block_id = block if isinstance(block, int) else block.id
+        self._drive(self.flow.fire(block_id, event, data), {})
 
     def _drive(self, actions: list[Action], data: dict[int, list[Any]]) -> dict[int, tuple[bool, Any]]:
         """Carry out the page's actions until no event they started is running.

@@ -47,6 +47,14 @@ def collecting_into(root: AppRoot, table: dict[int, BlockFunction]) -> Iterator[
         _collecting.reset(token)
 
 
+def allocate_ids(table: dict[int, BlockFunction], count: int) -> list[int]:
+    """Ids for `count` new dependencies of `table`: the app's count up from 0; a render's table hands out its own."""
+    allocate = getattr(table, "allocate_id", None)
+    if allocate is not None:
+        return [allocate() for _ in range(count)]
+    return list(range(len(table), len(table) + count))
+
+
 def as_list(blocks: Any) -> tuple[list[Any], bool]:
     """Inputs/outputs as a list, and whether they were given as a set/dict (dict-style returns)."""
     if blocks is None:
@@ -160,7 +168,7 @@ def listen(
         api_name = fn.__name__
     table = dependency_table(root)
     block_fn = BlockFunction(
-        id=len(table),
+        id=allocate_ids(table, 1)[0],
         fn=fn,
         targets=[(block.id, name) for block, name in targets],
         inputs=input_list,

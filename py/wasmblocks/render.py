@@ -29,19 +29,21 @@ SESSION_DEP_BASE = 1_000_000
 
 
 class _SessionFns(dict[int, BlockFunction]):
-    """Collects the listeners a render function attaches.
+    """Collects the listeners one run of a render function attaches.
 
-    `listeners.listen` numbers a dependency `len(root.fns)`; counting from the session's next free id makes
-    every dependency created in a render unique from the start, so `.then` chains and `cancels=` that mix
-    app and render dependencies need no renumbering.
+    Their ids come from the session's one counter (listeners.allocate_ids calls allocate_id), so every
+    dependency created in a render is unique from the start, even while another render of the same session
+    runs: `.then` chains and `cancels=` that mix app and render dependencies need no renumbering.
     """
 
-    def __init__(self, first_id: int) -> None:
+    def __init__(self, renders: SessionRenders) -> None:
         super().__init__()
-        self.first_id = first_id
+        self.renders = renders
 
-    def __len__(self) -> int:
-        return self.first_id + dict.__len__(self)
+    def allocate_id(self) -> int:
+        dep_id = self.renders.next_id
+        self.renders.next_id += 1
+        return dep_id
 
 
 @dataclass
@@ -137,7 +139,7 @@ class Renderable:
         previous = state.by_render.get(self.container.id) or RenderedState()
         container = self.container_class(render=False, show_progress=True)
         container._id = self.container.id
-        created = _SessionFns(state.next_id)
+        created = _SessionFns(state)
         app_fns = self.root.fns
         # Listeners attached while the function runs (also on components outside the render) land in
         # `created`, not in the app: they belong to this session and this run only. Layout and table are
@@ -151,7 +153,6 @@ class Renderable:
         finally:
             reset_root(root_token)
             reset_block(block_token)
-        state.next_id = len(created)
         blocks = _walk(container)[1:]
         key_ids = self._reuse_keyed_ids(blocks, previous, created)
         removed = state.forget(container.id)

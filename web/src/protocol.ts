@@ -25,6 +25,8 @@ export interface FileData {
   orig_name: string | null;
   size: number | null;
   mime_type: string | null;
+  /** Marks the object as a file on the wire, as Gradio does. */
+  meta: { _type: "gradio.FileData" };
 }
 
 export interface FileRef {

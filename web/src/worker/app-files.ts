@@ -43,22 +43,22 @@ export function writeAppFiles(py: Pyodide, appDir: string, app: AppFiles): void 
   }
 }
 
-/** What the app needs without listing it (py/wasmblocks/implied.py: tzdata when it names a time zone). */
+/** What the app needs without listing it (worker_entry.implied_requirements: tzdata when it names a time zone). */
 function impliedRequirements(py: Pyodide, app: AppFiles, listed: string[]): string[] {
   const decoder = new TextDecoder();
   const sources = Object.entries(app.files)
     .filter(([path]) => path.endsWith(".py"))
     .map(([, content]) => (typeof content === "string" ? content : decoder.decode(content)));
-  const implied = py.pyimport("wasmblocks.implied");
+  const entry = py.pyimport("wasmblocks.worker_entry");
   try {
-    const found = implied.implied_requirements(sources, listed);
+    const found = entry.implied_requirements(sources, listed);
     try {
       return found.toJs();
     } finally {
       found.destroy();
     }
   } finally {
-    implied.destroy?.();
+    entry.destroy?.();
   }
 }
 

@@ -1,9 +1,8 @@
 // Boot steps, kept separate: 1 startPython (from the memory snapshot when the site has one, else a plain
-// Pyodide boot), 2 installWasmblocks, 3 writeApp (+ installRequirements), 4 runApp (worker.ts).
+// Pyodide boot), 2 installWasmblocks, 3 the app's files and packages (app-files.ts), 4 start_app (worker.ts).
 // With a snapshot, step 1 restores an interpreter that already imported wasmblocks, so step 2 only puts the
 // wheel's files back into site-packages (the file system is not part of a snapshot) and re-seeds `random`.
 
-import type { AppFiles, BootStage } from "../protocol";
 import { importModule } from "./module-loader";
 
 export const APP_DIR = "/home/pyodide/app";
@@ -49,20 +48,6 @@ async function fetchOk(url: URL): Promise<Response> {
 
 export async function readRuntimeInfo(base: URL): Promise<RuntimeInfo> {
   return (await fetchOk(new URL("runtime.json", base))).json();
-}
-
-/** The app's files: given inline by the page, or read from app/manifest.json next to the site. */
-export async function fetchApp(base: URL, inline?: AppFiles): Promise<AppFiles> {
-  if (inline) return inline;
-  const appBase = new URL("app/", base);
-  const manifest = await (await fetchOk(new URL("manifest.json", appBase))).json();
-  const files: Record<string, string> = {};
-  await Promise.all(
-    (manifest.files as string[]).map(async (path) => {
-      files[path] = await (await fetchOk(new URL(path, appBase))).text();
-    }),
-  );
-  return { entrypoint: manifest.entrypoint, files, requirements: manifest.requirements ?? [] };
 }
 
 /** Whether this page asked for no snapshot (`?snapshot=0`, for comparisons and debugging). */
@@ -283,26 +268,10 @@ export async function installWasmblocks(started: Started, wheel: Promise<Package
   } else {
     await unpackPackage(py, await wheel);
   }
-  const runtime = py.pyimport("wasmblocks.runtime");
+  // worker_entry is the one Python module the worker calls (start_app, stop_app, implied_requirements).
+  const entry = py.pyimport("wasmblocks.worker_entry");
   performance.mark("wasmblocks:wasmblocks-imported");
-  return runtime;
-}
-
-export async function installRequirements(py: Pyodide, requirements: string[], stage: (s: BootStage, d?: string) => void) {
-  if (!requirements.length) return;
-  stage("installing", requirements.join(", "));
-  await py.loadPackage("micropip");
-  const micropip = py.pyimport("micropip");
-  await micropip.install(requirements);
-}
-
-/** Write the app's files (binary files arrive base64-free as text only for now: app sources and data). */
-export function writeApp(py: Pyodide, app: AppFiles): void {
-  for (const [path, text] of Object.entries(app.files)) {
-    const full = `${APP_DIR}/${path}`;
-    py.FS.mkdirTree(full.slice(0, full.lastIndexOf("/")));
-    py.FS.writeFile(full, text);
-  }
+  return entry;
 }
 
 /** The wasmblocks package to unpack into site-packages: its .tar.gz when the site has one, else the wheel. */

@@ -1,5 +1,5 @@
 // The `run` message: replace the running app without restarting Python (the editor's preview).
-// Python's side (wasmblocks.restart.stop_app) cancels the old app's events and forgets its modules
+// Python's side (wasmblocks.worker_entry.stop_app) cancels the old app's events and forgets its modules
 // and files; then the new files are written and the entry file runs as at boot.
 
 import type { AppFiles, BootStage, InitMessage } from "../protocol";
@@ -9,7 +9,8 @@ import { deliver } from "./bridge";
 /** What a booted worker keeps so it can run another app. */
 export interface RunningPython {
   py: any;
-  runtime: any;
+  /** The wasmblocks.worker_entry module: the only Python the worker calls. */
+  entry: any;
   base: URL;
   appDir: string;
   init: InitMessage;
@@ -23,17 +24,12 @@ export async function restartApp(
   app: AppFiles,
   stage: (s: BootStage, d?: string) => void,
 ): Promise<any> {
-  const { py, runtime, appDir } = running;
-  const restart = py.pyimport("wasmblocks.restart");
-  try {
-    restart.stop_app(handler, appDir);
-  } finally {
-    restart.destroy?.();
-  }
+  const { py, entry, appDir } = running;
+  entry.stop_app(handler, appDir);
   writeAppFiles(py, appDir, app);
   await installAppPackages(py, running.base, app, stage);
   stage("running");
-  const next = runtime.start_app(app.entrypoint, appDir, running.send);
+  const next = entry.start_app(app.entrypoint, appDir, running.send);
   if (next) deliver(next, running.init); // `init` makes the new app send its tree
   return next ?? null;
 }

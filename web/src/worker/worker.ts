@@ -40,15 +40,15 @@ async function boot(init: InitMessage): Promise<void> {
   const started = await startPython(base, runtimeInfo, (line) => console.log(line), snapshot);
   const py = started.py;
   stage("starting");
-  const runtime = await installWasmblocks(started, wheel);
+  const entry = await installWasmblocks(started, wheel);
   const files = await app;
-  running = { py, runtime, base, appDir: APP_DIR, init, send: makeSender(py, post) };
+  running = { py, entry, base, appDir: APP_DIR, init, send: makeSender(py, post) };
   // A handle for devtools and bench/run.py (worker memory): `__wasmblocks.py` in the worker's console.
   (scope as any).__wasmblocks = { py, fromSnapshot: started.fromSnapshot };
   writeAppFiles(py, APP_DIR, files);
   await installAppPackages(py, base, files, stage);
   stage("running");
-  handler = runtime.start_app(files.entrypoint, APP_DIR, running.send);
+  handler = entry.start_app(files.entrypoint, APP_DIR, running.send);
   performance.mark("wasmblocks:app-started");
   if (!handler) return; // start_app already sent boot_error
   deliver(handler, init);

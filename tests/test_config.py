@@ -1,0 +1,40 @@
+"""The app config the page renders (config.py): nodes, resolved interactivity, dependencies, app settings."""
+
+import wasmblocks as gr
+from wasmblocks.config import app_config, node, resolve_interactive, theme_name
+
+
+def test_a_component_only_ever_an_output_is_read_only():
+    with gr.Blocks() as demo:
+        source = gr.Textbox()
+        shown = gr.Textbox()
+        forced = gr.Textbox(interactive=True)
+        untouched = gr.Textbox()
+        gr.Button().click(lambda x: (x, x), source, [shown, forced])
+    resolved = resolve_interactive(demo)
+    assert resolved[source.id] and not resolved[shown.id] and resolved[forced.id] and resolved[untouched.id]
+
+
+def test_nodes_carry_type_props_and_children():
+    with gr.Blocks() as demo, gr.Row() as row:
+        box = gr.Textbox(label="L", value="v")
+    tree = node(demo, resolve_interactive(demo))
+    assert tree["type"] == "blocks" and tree["children"][0]["id"] == row.id
+    (leaf,) = tree["children"][0]["children"]
+    assert leaf["type"] == "textbox" and leaf["props"]["label"] == "L" and leaf["props"]["value"] == "v"
+    assert "children" not in leaf and leaf["id"] == box.id
+
+
+def test_app_config_has_what_the_page_needs():
+    with gr.Blocks(title="T", css=".x{}", js="() => 1", head="<meta>", fill_height=True) as demo:
+        gr.Button().click(lambda: None)
+    config = app_config(demo)
+    assert set(config) == {"title", "fill_height", "fill_width", "css", "theme", "theme_vars", "js", "head",
+                           "version", "root", "dependencies", "max_file_size"}
+    assert (config["title"], config["css"], config["js"], config["head"], config["fill_height"]) == (
+        "T", ".x{}", "() => 1", "<meta>", True)
+    assert [d["id"] for d in config["dependencies"]] == [0] and config["theme"] is None
+
+
+def test_theme_names():
+    assert theme_name(None) is None and theme_name("soft") == "soft" and theme_name(gr.themes.Ocean()) == "ocean"

@@ -1,0 +1,54 @@
+"""FileData (files.py): how files in the worker are named in values, checked on the way in, made on the way out."""
+
+import pytest
+
+import wasmblocks as gr
+from wasmblocks.files import file_data, file_paths, parse_file_size, returned_file, type_matches, uploaded_path
+
+
+def test_file_data_is_marked_as_a_file(tmp_path):
+    path = tmp_path / "a.png"
+    path.write_bytes(b"123")
+    assert file_data(str(path)) == {"path": str(path), "url": None, "orig_name": "a.png", "size": 3,
+                                    "mime_type": "image/png", "meta": {"_type": "gradio.FileData"}}
+    assert file_data(str(tmp_path / "gone.txt"), "shown.txt", "text/x")["size"] is None
+
+
+def test_file_paths_finds_every_file_in_a_nested_value(tmp_path):
+    one, two = file_data(str(tmp_path / "1")), file_data(str(tmp_path / "2"))
+    value = [{"image": one, "caption": "c"}, {"nested": [two, {"path": "not-a-file-data"}]}]
+    assert file_paths(value) == [one["path"], two["path"]]
+
+
+def test_parse_file_size_and_type_matches():
+    assert parse_file_size("5mb") == 5 * 1024**2 and parse_file_size("1.5 KB") == 1536 and parse_file_size(10) == 10
+    assert parse_file_size(None) is None
+    with pytest.raises(ValueError, match="5mb"):
+        parse_file_size("lots")
+    assert type_matches("a.TXT", None, [".txt"]) and type_matches("x", "video/mp4", ["video"])
+    assert not type_matches("a.png", "image/png", ["audio", ".txt"]) and type_matches("a", None, ["file"])
+
+
+def test_uploaded_path_checks_what_the_page_sent(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("x")
+    assert uploaded_path(file_data(str(path)), "File") == str(path)
+    with pytest.raises(gr.Error, match="File expects an uploaded file, got str"):
+        uploaded_path("a.txt", "File")
+    with pytest.raises(gr.Error, match="no longer in the worker"):
+        uploaded_path({"path": str(tmp_path / "gone")}, "File")
+    with pytest.raises(gr.Error, match="Invalid file type: a.txt. File accepts .png"):
+        uploaded_path(file_data(str(path)), "File", [".png"])
+
+
+def test_returned_files_from_paths_bytes_and_file_data(tmp_path):
+    path = tmp_path / "out.csv"
+    path.write_text("a")
+    assert returned_file(str(path), "File")["path"] == str(path)
+    saved = returned_file(b"bytes", "File", name="named.bin")
+    assert saved["orig_name"] == "named.bin" and saved["size"] == 5
+    assert returned_file({"path": str(path), "orig_name": "shown.csv"}, "File")["orig_name"] == "shown.csv"
+    with pytest.raises(gr.Error, match="no file at"):
+        returned_file(str(tmp_path / "missing"), "File")
+    with pytest.raises(gr.Error, match="cannot show a int"):
+        returned_file(3, "File")

@@ -1,0 +1,129 @@
+"""One page session (page_session.py): page messages checked and dispatched, worker messages with file bytes."""
+
+import os
+
+import wasmblocks as gr
+from wasmblocks import Client
+from wasmblocks.config import app_config
+
+
+def _init(h, url="", session_hash="s"):
+    h.send({"type": "init", "base_url": "", "session_hash": session_hash, "url": url})
+
+
+def test_init_names_the_session_and_sends_the_tree():
+    with gr.Blocks(title="T") as demo:
+        gr.Textbox(value="v")
+    h = Client(demo)
+    _init(h, url="http://page/?a=1", session_hash="abc")
+    (tree,) = h.of_type("tree")
+    assert tree["config"]["title"] == "T" and tree["config"] == app_config(demo)
+    assert (h.session.hash, h.session.url) == ("abc", "http://page/?a=1")
+
+
+def test_bad_messages_get_errors_and_change_nothing():
+    with gr.Blocks() as demo:
+        n = gr.Number(label="N")
+        dep = gr.Button().click(lambda x: x, n, n)
+    h = Client(demo)
+    h.send({"type": "bogus"})
+    h.send("not a dict")
+    h.send({"type": "event", "event_id": "x", "dep_id": 42, "data": []})
+    h.send({"type": "cancel", "dep_ids": [77]})
+    h.send({"type": "event", "event_id": "y", "dep_id": dep.id, "data": "not a list"})
+    h.send({"type": "run", "app": {}})
+    errors = h.of_type("error")
+    assert len(errors) == 6
+    assert "Unknown message type 'bogus'" in errors[0]["message"]
+    assert "No event function with id 42" in errors[2]["message"] and errors[2]["ref"] == "x"
+    assert "unknown event function(s) [77]" in errors[3]["message"]
+    assert "Malformed event message" in errors[4]["message"] and errors[4]["ref"] == "y"
+    assert "handled by the worker" in errors[5]["message"]
+    status = h.settle(h.fire(dep.id, "seven"))
+    assert status["stage"] == "error" and 'Number "N" expects a number' in status["message"]
+
+
+def test_unload_functions_run_when_the_page_leaves():
+    calls = []
+    with gr.Blocks() as demo:
+        demo.unload(lambda: calls.append("bye"))
+        demo.unload(lambda: 1 / 0)  # a failing one does not stop the others or raise
+        demo.unload(lambda: calls.append("again"))
+    h = Client(demo)
+    h.send({"type": "unload"})
+    assert calls == ["bye", "again"] and not h.of_type("error")
+
+
+def test_uploads_are_saved_in_the_session_and_answered_with_file_data():
+    with gr.Blocks() as demo:
+        gr.File()
+    h = Client(demo)
+    h.send({"type": "upload", "upload_id": "u", "files": [{"name": "../a.txt", "type": "text/plain", "size": 2}]},
+           [b"hi"])
+    (reply,) = h.of_type("uploaded")
+    (saved,) = reply["files"]
+    assert saved["orig_name"] == "a.txt" and saved["mime_type"] == "text/plain" and saved["size"] == 2
+    assert saved["meta"] == {"_type": "gradio.FileData"} and saved["path"].startswith(h.session.tmp_dir)
+    h.send({"type": "upload", "upload_id": "v", "files": [{"name": "b", "type": "", "size": 1}]}, [])
+    assert "1 files but 0 buffers" in h.of_type("error")[0]["message"] and h.of_type("error")[0]["ref"] == "v"
+
+
+def test_max_file_size_reaches_the_page_and_the_worker_refuses_bigger():
+    with gr.Blocks() as demo:
+        gr.File()
+    demo.launch(max_file_size="1kb")
+    assert app_config(demo)["max_file_size"] == 1024
+    h = Client(demo)
+    h.send({"type": "upload", "upload_id": "u2", "files": [{"name": "big.bin", "type": "", "size": 2000}]},
+           [b"x" * 2000])
+    reply = [m for m in h.messages if m.get("upload_id") == "u2"][0]
+    assert reply["error"] == "big.bin exceeds the maximum file size of 1024 bytes" and "files" not in reply
+
+
+def test_files_travel_with_the_tree_and_updates_once_per_version(tmp_path):
+    path = tmp_path / "start.png"
+    path.write_bytes(b"png")
+    with gr.Blocks() as demo:
+        gallery = gr.Gallery(value=[str(path)])
+        dep = gr.Button().click(lambda: [str(path)], None, gallery)
+    h = Client(demo)
+    _init(h)
+    tree = h.of_type("tree")[0]
+    assert tree["files"] == [{"path": str(path), "mime_type": "image/png", "buffer": 0}]
+    assert h.paths[h.messages.index(tree)] == [str(path)]
+    event_id = h.fire(dep.id)
+    h.settle(event_id)
+    (update,) = h.of_type("update", event_id)
+    assert "files" not in update and h.paths[h.messages.index(update)] == []  # the page has these bytes
+    path.write_bytes(b"png, changed")
+    again = h.fire(dep.id)
+    h.settle(again)
+    assert h.of_type("update", again)[0]["files"][0]["path"] == str(path)
+
+
+def test_delete_cache_starts_a_cleaner_for_the_session():
+    with gr.Blocks(delete_cache=(60, 3600)) as demo:
+        gr.File()
+    h = Client(demo)
+    assert h.page._cleaner is None
+    _init(h)
+    cleaner = h.page._cleaner
+    assert cleaner is not None and not cleaner.done()
+    _init(h)
+    assert h.page._cleaner is cleaner  # one per session
+    h.thread.call(cleaner.cancel)
+
+
+def test_the_trigger_reaches_event_data():
+    seen = []
+    with gr.Blocks() as demo:
+        box = gr.Textbox()
+
+        def fn(evt: gr.EventData):
+            seen.append(evt.target)
+
+        dep = box.submit(fn, None, None)
+    h = Client(demo)
+    h.settle(h.fire(dep.id, trigger=box.id))
+    h.settle(h.fire(dep.id, trigger="not an id"))
+    assert seen == [box, None] and os.path.isdir(h.session.tmp_dir)
