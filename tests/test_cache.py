@@ -1,6 +1,5 @@
 """Files written by functions (cache.py) and Blocks(delete_cache=…): what is old gets deleted, on a schedule."""
 
-import asyncio
 import os
 import time
 

@@ -2,9 +2,8 @@
 
 import asyncio
 
-from wasmblocks import Client
-
 import wasmblocks as gr
+from wasmblocks import Client
 from wasmblocks.chat_interface import response_messages, user_messages
 
 

@@ -21,7 +21,7 @@ LAYERS: list[tuple[str, str, list[str]]] = [
     ("leaf", "pure helpers and the runtime adapter: import nothing above them",
      ["types", "protocol", "runtime", "alerts", "progress", "session", "files", "cache", "packages", "implied",
       "loop_thread", "aliases", "restart"]),
-    ("tree", "what `with gr.Blocks()` builds: blocks, components, layouts, declared listeners, config",
+    ("tree", "what a with gr.Blocks() block builds: blocks, components, layouts, declared listeners, config",
      ["context", "block", "block_function", "listeners", "event_data", "component", "blocks", "layouts",
       "components", "chat_interface", "interface", "render", "updates", "config", "themes", "loader"]),
     ("events", "the page's rules for what runs when (the twin of web/src/client/events.ts)", ["events"]),
@@ -162,7 +162,9 @@ def picture() -> str:
     edges: Counter[tuple[int, int]] = Counter()
     members: dict[int, set[str]] = {i: set() for i in range(len(LAYERS))}
     for name, found in imports.items():
-        members[layer_of(name)].add((name or "wasmblocks").split(".")[0] + ("/" if "." in name else ""))
+        top = name.split(".")[0]
+        is_package = bool(top) and (PACKAGE / top / "__init__.py").is_file()
+        members[layer_of(name)].add((top + "/" if is_package else top) or "wasmblocks")
         for target, _ in found:
             if not target.startswith("!") and layer_of(target) != layer_of(name):
                 edges[layer_of(name), layer_of(target)] += 1

@@ -94,6 +94,7 @@ def test_stop_app_cancels_running_events_and_forgets_the_app(app_dir):
     assert job.task.cancelled() and page.of_type("status")[-1]["stage"] == "cancelled"
     assert list(app_dir.iterdir()) == [] and "gradio" not in sys.modules
     assert worker_entry.stop_app(None, str(app_dir)) == 0
+    assert worker_entry.stop_app(object(), str(app_dir)) == 0  # JS null arrives as a JsNull, not None
 
 
 def test_implied_requirements():

@@ -47,10 +47,13 @@ def start_app(entrypoint: str, app_dir: str, js_send: Any) -> RunningApp | None:
     return RunningApp(PageSession(app, send))
 
 
-def stop_app(handle: RunningApp | None, app_dir: str) -> int:
-    """Cancel the running app's events and forget its modules and files; returns how many events were stopped."""
+def stop_app(handle: object, app_dir: str) -> int:
+    """Cancel the running app's events and forget its modules and files; returns how many events were stopped.
+
+    `handle` is what start_app returned, or JS null (a JsNull, not None) when the app did not start.
+    """
     stopped = 0
-    if handle is not None:
+    if isinstance(handle, RunningApp):
         queue = handle.session.queue
         stopped = queue.cancel(sorted({job.fn.id for job in queue.jobs()}))
     restart.forget_app(app_dir)

@@ -62,8 +62,12 @@ def _share(args: argparse.Namespace) -> None:
 
 def _test(args: argparse.Namespace) -> int:
     from .chromium import ensure_chromium
+    from .lint import lint
     from .site import build_runtime
 
+    status = lint()
+    if status != 0:
+        return status
     ensure_chromium()
     missing = [m for m in ("pytest", "playwright") if importlib.util.find_spec(m) is None]
     if missing:
@@ -124,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="where the site is published, e.g. https://user.github.io/repo/")
     p.set_defaults(func=_share)
 
-    p = sub.add_parser("test", help="install test deps and Chromium if needed, build, run pytest")
+    p = sub.add_parser("test", help="lint (ruff, mypy), install test deps and Chromium if needed, build, run pytest")
     p.add_argument("pytest_args", nargs="*", help="passed on to pytest (options like -k too)")
     p.set_defaults(func=_test)
     return parser
