@@ -77,7 +77,10 @@ def _test(args: argparse.Namespace) -> int:
     build_runtime()
     log("running tests …")
     # A child process, so pytest imports freshly installed packages and owns its exit status.
-    return subprocess.run([python(), "-m", "pytest", "-q", "tests", *args.pytest_args], cwd=ROOT).returncode
+    # Test files or folders given: only those (`build.py test tests/test_queue.py`); else the whole suite.
+    chosen = [a for a in args.pytest_args if not a.startswith("-") and (ROOT / a.split("::")[0]).exists()]
+    where = [] if chosen else ["tests"]
+    return subprocess.run([python(), "-m", "pytest", "-q", *where, *args.pytest_args], cwd=ROOT).returncode
 
 
 def _snapshot_option(p: argparse.ArgumentParser) -> None:
