@@ -247,8 +247,7 @@ class ChatInterface(Blocks):
         return [*history, *user_messages(message)]
 
     def _turn(self, history: list[Any], index: int | None = None) -> tuple[list[Any], Any]:
-        """History before a user turn (the last one, or the one holding message `index`), and that turn as fn's
-        message."""
+        """History before a user turn (the last, or the one holding message `index`) and that turn as fn's message."""
         if self.type == "tuples":
             cut = len(history) - 1 if index is None else index
             return history[:max(cut, 0)], history[cut][0] if 0 <= cut < len(history) else None
