@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -31,15 +32,16 @@ def runtime_built() -> Path:
 
 @pytest.fixture(scope="session")
 def export_app(runtime_built: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
-    """Factory export_app(app, outdir=None) -> site dir; app = example name or path; once per (app, outdir)."""
-    cache: dict[tuple[Path, Path | None], Path] = {}
+    """Factory export_app(app, outdir=None, **export options) -> site dir; app = example name or path; once
+    per (app, outdir, options)."""
+    cache: dict[tuple[Path, Path | None, str], Path] = {}
 
-    def _export(app: str | Path, outdir: Path | None = None) -> Path:
+    def _export(app: str | Path, outdir: Path | None = None, **options: Any) -> Path:
         app_path = resolve_app(app)
-        key = (app_path, outdir)
+        key = (app_path, outdir, repr(sorted(options.items())))
         if key not in cache:
             out = outdir or tmp_path_factory.mktemp(f"export-{app_path.stem}")
-            cache[key] = export(app_path, out, runtime_dir=runtime_built, build=False)
+            cache[key] = export(app_path, out, runtime_dir=runtime_built, build=False, **options)
         return cache[key]
 
     return _export

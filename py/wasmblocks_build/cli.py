@@ -50,7 +50,8 @@ def _serve(args: argparse.Namespace) -> None:
 def _export(args: argparse.Namespace) -> None:
     from .export import export
 
-    out = export(args.app, args.outdir, snapshot=not args.no_snapshot, vendor=args.vendor, index_url=args.index_url)
+    out = export(args.app, args.outdir, snapshot=not args.no_snapshot, vendor=args.vendor, index_url=args.index_url,
+                 share_readable_paths=args.share_readable)
     log(f"site written to {out}")
 
 
@@ -123,6 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="download every needed wheel into OUTDIR, so the site needs no third-party host")
     p.add_argument("--index-url", metavar="URL",
                    help="base URL of the Pyodide package index (default: the jsDelivr CDN of the pinned Pyodide)")
+    p.add_argument("--share-readable", action="append", default=[], metavar="PATH",
+                   help="a file or folder/ of the site that code from share links may read besides the runtime "
+                        "(repeatable; docs/security.md)")
     p.set_defaults(func=_export)
 
     p = sub.add_parser("share", help="print a link that opens an app in the player of a published site")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .common import PAGE_TEMPLATE, RUNTIME_DIR, fail, log
 from .offline import write_service_worker
-from .publish import install_plan, write_pages
+from .publish import install_plan, share_readable, write_pages, write_share_readable
 from .requirements import implied_requirements
 from .site import build_runtime
 from .snapshot import app_snapshot, install_snapshot, preload_snapshot, remove_snapshot
@@ -90,13 +90,14 @@ def copy_runtime(runtime_dir: Path, outdir: Path) -> None:
 
 def export(
     app: str | Path, outdir: str | Path, *, runtime_dir: Path = RUNTIME_DIR, build: bool = True, snapshot: bool = True,
-    vendor: bool = False, index_url: str | None = None, offline: bool = True,
+    vendor: bool = False, index_url: str | None = None, offline: bool = True, share_readable_paths: list[str] | None = None,
 ) -> Path:
     """Build the runtime (unless build=False) and write a static site for app into outdir.
 
     snapshot=False ships no memory snapshot (the worker then boots Pyodide from scratch).
     vendor/index_url: where requirements load from (publish.install_plan); offline=False (dev server)
     writes a service worker that removes itself instead of one that caches the site.
+    share_readable_paths: site files or folders code from share links may read besides the runtime.
     """
     app = Path(app).resolve()
     outdir = Path(outdir).resolve()
@@ -108,6 +109,7 @@ def export(
     if outdir.exists() and not outdir.is_dir():
         raise fail(f"output path exists and is not a directory: {outdir}")
     _entry, files, manifest = collect_app(app, exclude=outdir)
+    readable = share_readable(share_readable_paths or [])  # a bad path fails before any work
     if build:
         build_runtime(runtime_dir, snapshot=snapshot)
     if not (runtime_dir / "runtime.json").exists():
@@ -133,6 +135,7 @@ def export(
     manifest["install"] = install_plan(outdir, manifest["requirements"], app_dir, vendor=vendor, index_url=index_url)
     (app_out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     _write_snapshot(runtime_dir, outdir, files, snapshot)
+    write_share_readable(outdir, readable)
     write_service_worker(outdir, enabled=offline)  # last: its cache version hashes every other file
     return outdir
 

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import errno
+import io
+import re
 import sys
 import threading
+import unicodedata
 from functools import partial
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
+from urllib.parse import unquote
 
 from .common import fail
 
@@ -42,12 +47,56 @@ MIME_TYPES = {
 }
 
 
+CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def unsafe_path(target: str) -> str | None:
+    """Why a request target could name a file other than the one its path spells out, or None.
+
+    SimpleHTTPRequestHandler decodes the whole path (`%2F` included) and then resolves `..`, so
+    `/site/..%2fsecret.txt` reads /secret.txt. This server refuses such targets instead: each segment is
+    decoded once and must not hold a separator, a dot segment (also after NFKC: fullwidth dots), a
+    percent sign (double encoding) or a control character; `//host` and absolute URLs are refused too.
+    """
+    if not target.startswith("/") or target.startswith("//"):
+        return "not a path on this server"
+    path = target.split("?", 1)[0].split("#", 1)[0]
+    if "\\" in path or CONTROL.search(path):
+        return "a backslash or control character"
+    for raw in path.split("/")[1:]:
+        try:
+            segment = unquote(raw, errors="strict")
+        except UnicodeDecodeError:
+            return "malformed percent-encoding"
+        for form in (segment, unicodedata.normalize("NFKC", segment)):
+            if "/" in form or "\\" in form:
+                return "an encoded path separator"
+            if (form and not form.strip(". ")) or form.startswith(".."):  # ".", "..", ". .", "..;" (Tomcat)
+                return "a dot segment"
+            if "%" in form:
+                return "a percent sign after decoding (double encoding)"
+        if CONTROL.search(segment):
+            return "an encoded control character"
+    return None
+
+
 class StaticHandler(SimpleHTTPRequestHandler):
-    """SimpleHTTPRequestHandler with fixed MIME types, optional no-cache headers and optional quiet logs."""
+    """SimpleHTTPRequestHandler with fixed MIME types, no path traversal in any encoding (unsafe_path),
+    optional no-cache headers and optional quiet logs."""
 
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012 - the base's name
     no_cache = False
     quiet = False
+
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
+        """Refuse a traversing target with 400 before the base class decodes and resolves it."""
+        # The target as sent: parse_request already rewrote a leading "//" in self.path.
+        words = self.requestline.split()
+        problem = unsafe_path(words[1] if len(words) > 1 else self.path)
+        if problem:
+            self.send_error(HTTPStatus.BAD_REQUEST, f"Refused path: {problem}")
+            return None
+        return super().send_head()
 
     def end_headers(self) -> None:
         if self.no_cache:

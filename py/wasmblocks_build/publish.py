@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
 from pathlib import Path
 
-from .common import PAGE_TEMPLATE, WEB_DIR
+from .common import PAGE_TEMPLATE, WEB_DIR, fail
 from .requirements import DEFAULT_INDEX_URL, plan_requirements, point_lock_at_index
 
 TITLE_PLACEHOLDER = "{{title}}"
@@ -43,3 +44,34 @@ def install_plan(
     index = index_url or DEFAULT_INDEX_URL.format(version=pyodide_version(outdir))
     point_lock_at_index(outdir / "pyodide", index, plan.pyodide if vendor else None)
     return plan.as_json()
+
+
+# What code from a share link may read of the site (web/src/share/file-policy.ts, docs/security.md): the
+# runtime, plus what the host lists in runtime.json's "share_readable" (`export --share-readable PATH`).
+SHARE_SEGMENT = re.compile(r"[A-Za-z0-9_~+=@,-][A-Za-z0-9_.~+=@,-]*")
+
+
+def share_readable(paths: list[str]) -> list[str]:
+    """The host's opt-ins, checked: site-relative files ("notes.txt") or folders ("data/"), no dot segments."""
+    checked = []
+    for path in paths:
+        folder = path.endswith("/")
+        parts = path[:-1].split("/") if folder else path.split("/")
+        if not path or not all(SHARE_SEGMENT.fullmatch(part) for part in parts):
+            raise fail(
+                f"--share-readable {path!r}: give a path inside the site such as data/ or notes.txt "
+                "(letters, digits, '_', '-', '.'; no leading dots, no '..', no backslashes)"
+            )
+        checked.append(path)
+    return checked
+
+
+def write_share_readable(outdir: Path, paths: list[str]) -> None:
+    """Record the host's opt-ins in runtime.json (absent: shared code reads the runtime only)."""
+    info_path = outdir / "runtime.json"
+    info = json.loads(info_path.read_text(encoding="utf-8"))
+    if paths:
+        info["share_readable"] = share_readable(paths)
+    else:
+        info.pop("share_readable", None)
+    info_path.write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")

@@ -8,9 +8,12 @@
 // - its worker is a classic Blob URL worker (a worker must be same-origin with its creator, and Chromium
 //   refuses *module* workers from an opaque origin; dynamic import() works in the classic one);
 // - the worker reads the runtime's files through a MessagePort answered here, by this page, which may
-//   fetch them (and has them in its offline cache). Only files below the site's folder are served.
+//   fetch them (and has them in its offline cache). That port is the sandbox's only way to the site's
+//   origin, so it serves only what file-policy.ts allows (the runtime and the host's opt-ins), fetched
+//   without this page's cookies.
 
 import type { AppFiles, BootErrorMessage } from "../protocol";
+import { isReadable, optIns, RUNTIME_FILES, sitePath } from "./file-policy";
 
 export interface SandboxEvents {
   /** The iframe's app root changed data-state ("loading" | "ready" | "error"). */
@@ -32,6 +35,7 @@ export class SandboxHost {
   readonly iframe: HTMLIFrameElement;
   private ready: Promise<void> | null = null;
   private started = false;
+  private readable: Promise<readonly string[]> | null = null;
 
   constructor(container: HTMLElement, private base: URL, private events: SandboxEvents = {}) {
     this.iframe = document.createElement("iframe");
@@ -94,16 +98,30 @@ export class SandboxHost {
     await listening;
   }
 
-  /** Answer one file request from the sandboxed worker: GET, below the site's folder only. */
-  private async serve(port: MessagePort, request: { id: number; url: string }): Promise<void> {
-    const { id, url } = request;
+  /** The runtime's files plus what this site's runtime.json opts into. */
+  private readableFiles(): Promise<readonly string[]> {
+    return (this.readable ??= fetch(new URL("runtime.json", this.base))
+      .then((r) => (r.ok ? r.json() : null))
+      .catch(() => null)
+      .then((info) => [...RUNTIME_FILES, ...optIns(info)]));
+  }
+
+  /** Answer one file request from the sandboxed worker: a GET of a file shared code may read, or a 403. */
+  private async serve(port: MessagePort, request: unknown): Promise<void> {
+    const { id, url } = (request ?? {}) as { id?: unknown; url?: unknown };
+    if (typeof id !== "number") return; // not a request the prelude sends: nobody to answer
+    const refuse = (reason: string) => {
+      const body = new TextEncoder().encode(`wasmblocks: shared code may not read ${String(url)}: ${reason}`).buffer;
+      port.postMessage({ id, status: 403, type: "text/plain; charset=utf-8", body }, [body]);
+    };
     try {
-      const target = new URL(url);
-      if (target.origin !== this.base.origin || !target.pathname.startsWith(this.base.pathname)) {
-        port.postMessage({ id, status: 403, type: "text/plain", body: new TextEncoder().encode("outside the site").buffer });
-        return;
+      const verdict = sitePath(url, this.base);
+      if (!verdict.ok) return refuse(verdict.reason);
+      if (!isReadable(verdict.path, await this.readableFiles())) {
+        return refuse("not a runtime file, and the site does not share it (docs/security.md)");
       }
-      const response = await fetch(target);
+      // No cookies or HTTP auth of this page, and no redirect that could lead out of what was checked.
+      const response = await fetch(verdict.url, { credentials: "omit", mode: "same-origin", redirect: "error" });
       const body = await response.arrayBuffer();
       const type = response.headers.get("Content-Type") ?? "application/octet-stream";
       port.postMessage({ id, status: response.status, type, body }, [body]);
