@@ -15,6 +15,7 @@ import base64
 import binascii
 import json
 import re
+import sys
 import zlib
 from pathlib import Path
 
@@ -24,6 +25,18 @@ from .export import collect_app
 PAYLOAD_VERSION = 1
 FRAGMENT_KEY = "code"
 PLAYER_PAGE = "player.html"
+
+# The size budget of a link (same numbers in web/src/share/link.ts; docs/publishing.md). Past
+# SAFE_LINK_CHARS a link still opens, but not every program that carries it keeps it whole: RFC 9110
+# (section 4.1) asks software to handle URIs of at least 8,000 octets and promises nothing beyond, and
+# chat and mail programs cut or refuse much shorter messages. Past MAX_LINK_CHARS Chromium refuses the
+# URL outright (url::kMaxURLChars, 2 MiB) and the tab stays blank, so no link is made.
+SAFE_LINK_CHARS = 8_000
+MAX_LINK_CHARS = 2 * 1024 * 1024
+ALTERNATIVES = (
+    "export a site instead (python3 build.py export APP OUT) and link to it, "
+    "or put the app's files somewhere and link to them"
+)
 
 
 class PayloadError(ValueError):
@@ -82,8 +95,28 @@ def app_payload(app: str | Path) -> str:
     return encode_payload(files, entry, manifest["requirements"])
 
 
-def share_link(app: str | Path, base_url: str) -> str:
-    """Link to the player page of the site published at base_url, with the app in the fragment."""
+def link_warning(link: str) -> str | None:
+    """A warning for a link past the safe length, or None; a link no browser can open raises instead."""
+    if len(link) > MAX_LINK_CHARS:
+        raise fail(
+            f"the share link would be {len(link):,} characters; Chromium refuses links over "
+            f"{MAX_LINK_CHARS:,} (2 MiB), so none was made: {ALTERNATIVES}"
+        )
+    if len(link) > SAFE_LINK_CHARS:
+        return (
+            f"this share link is {len(link):,} characters; links over {SAFE_LINK_CHARS:,} may be cut off "
+            f"by chat and mail programs (RFC 9110 only asks for {SAFE_LINK_CHARS:,}). If it does not arrive "
+            f"whole: {ALTERNATIVES}"
+        )
+    return None
+
+
+def share_link(app: str | Path, base_url: str, *, warn: bool = True) -> str:
+    """Link to the player page of the site published at base_url, with the app in the fragment.
+
+    A link past SAFE_LINK_CHARS is returned with a warning on stderr (warn=True); past MAX_LINK_CHARS
+    it is refused (SystemExit with the reason and the alternatives).
+    """
     if not base_url.startswith(("http://", "https://")):
         raise fail(f"--base-url must be an http(s) URL of a published site, not {base_url!r}")
     base = base_url.split("#", 1)[0]
@@ -91,4 +124,8 @@ def share_link(app: str | Path, base_url: str) -> str:
         base = base.rsplit("/", 1)[0]
     if not base.endswith("/"):
         base += "/"
-    return f"{base}{PLAYER_PAGE}#{FRAGMENT_KEY}={app_payload(app)}"
+    link = f"{base}{PLAYER_PAGE}#{FRAGMENT_KEY}={app_payload(app)}"
+    warning = link_warning(link)
+    if warning and warn:  # stderr: stdout carries only the link, for scripts
+        print(f"wasmblocks: warning: {warning}", file=sys.stderr, flush=True)
+    return link

@@ -1,6 +1,7 @@
 // editor.html: CodeMirror beside a live preview (the sandboxed player). Ctrl/Cmd+Enter runs; "Run on
 // pause" runs after a pause in typing; tabs hold several files; a box holds requirements; "Share" copies a
-// player link; a start error names file and line and jumps there; the draft is autosaved in localStorage.
+// player link (within the link size budget); a start error names file and line and jumps there; the draft is
+// autosaved in localStorage, and a link's app replaces it only when the user says so (the old one is kept).
 // Re-running replaces the app inside the same Python (the `run` message), so Pyodide loads only once.
 
 import { basicSetup, EditorView } from "codemirror";
@@ -8,14 +9,16 @@ import { python } from "@codemirror/lang-python";
 import { EditorState, Prec } from "@codemirror/state";
 import { keymap } from "@codemirror/view";
 import type { AppFiles } from "../protocol";
-import { decodeApp, shareUrl, ShareLinkError } from "../share/link";
+import { describe, DraftStore, sameApp } from "../share/draft";
+import { downloadApp } from "../share/download";
+import { decodeApp, linkBudget, MAX_LINK_CHARS, SAFE_LINK_CHARS, shareUrl, ShareLinkError } from "../share/link";
 import { registerOffline } from "../share/offline";
 import { SandboxHost } from "../share/sandbox-host";
 import "./share.css";
 import "./editor.css";
 
 const base = new URL("../", import.meta.url);
-const DRAFT_KEY = `wasmblocks-editor-draft:${base.pathname}`;
+const drafts = new DraftStore(`wasmblocks-editor-draft:${base.pathname}`);
 const PAUSE_MS = 1200;
 const STARTER = `import gradio as gr
 
@@ -37,25 +40,36 @@ const problem = $<HTMLDivElement>("wb-editor-problem");
 const autoRun = $<HTMLInputElement>("wb-auto-run");
 const shareOut = $<HTMLInputElement>("wb-share-link");
 const preview = $<HTMLDivElement>("wb-preview");
+const notice = $<HTMLDivElement>("wb-editor-notice");
 
 let app: AppFiles = { entrypoint: "app.py", files: { "app.py": STARTER }, requirements: [] };
 let current = "app.py";
 let pauseTimer: number | undefined;
 
 function saveDraft(): void {
-  try {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify(app));
-  } catch {
-    /* storage full or blocked: the editor still works, the draft is just not kept */
-  }
+  drafts.save(app);
 }
 
-function loadDraft(): AppFiles | null {
-  try {
-    const doc = JSON.parse(localStorage.getItem(DRAFT_KEY) ?? "null");
-    return doc && typeof doc.files === "object" && doc.entrypoint in doc.files ? doc : null;
-  } catch {
-    return null;
+interface NoticeAction {
+  label: string;
+  run: () => void;
+}
+
+/** A message above the editor with buttons (the editor's questions and warnings; never confirm()). */
+function showNotice(message: string, actions: NoticeAction[] = [], kind: "question" | "warning" | "info" = "info"): void {
+  notice.replaceChildren();
+  notice.hidden = !message;
+  notice.dataset.kind = kind;
+  if (!message) return;
+  const text = document.createElement("p");
+  text.textContent = message;
+  notice.appendChild(text);
+  for (const action of [...actions, { label: "Dismiss", run: () => showNotice("") }]) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = action.label;
+    button.onclick = action.run;
+    notice.appendChild(button);
   }
 }
 
@@ -176,9 +190,34 @@ async function run(): Promise<void> {
   await host.run({ ...app, files: { ...app.files } });
 }
 
+const exportHint = "export a site instead (python3 build.py export APP OUT) and link to it, or download the app and share the file";
+
 async function share(): Promise<void> {
   app.requirements = requirementsBox.value.split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
   const link = await shareUrl(base, "player.html", app);
+  const download = { label: "Download the app", run: () => downloadApp(app) };
+  const budget = linkBudget(link.length);
+  if (budget === "too-long") {
+    shareOut.hidden = true;
+    shareOut.value = "";
+    showNotice(
+      `This app's link would be ${link.length.toLocaleString("en")} characters. Browsers refuse links over ` +
+        `${MAX_LINK_CHARS.toLocaleString("en")} (2 MiB), so no link was made: ${exportHint}.`,
+      [download],
+      "warning",
+    );
+    return;
+  }
+  if (budget === "long") {
+    showNotice(
+      `This link is ${link.length.toLocaleString("en")} characters. Chat and mail programs may cut off links over ` +
+        `${SAFE_LINK_CHARS.toLocaleString("en")} characters; if it does not arrive whole, ${exportHint}.`,
+      [download],
+      "warning",
+    );
+  } else {
+    showNotice("");
+  }
   shareOut.hidden = false;
   shareOut.value = link;
   shareOut.select();
@@ -191,18 +230,65 @@ async function share(): Promise<void> {
   setTimeout(() => ($("wb-share").textContent = "Share"), 2500);
 }
 
+/** Show `next` in the editor and run it. */
+function openApp(next: AppFiles): void {
+  app = next;
+  requirementsBox.value = app.requirements.join("\n");
+  openFile(app.entrypoint);
+  void run();
+}
+
+/** A link's app over a saved draft: ask first; the draft it replaces stays one click away. */
+function askBeforeReplacing(linked: AppFiles, draft: AppFiles): void {
+  const forgetLink = () => history.replaceState(null, "", location.pathname + location.search);
+  const restore = () => {
+    const previous = drafts.previous();
+    if (!previous) return;
+    drafts.replace(previous); // and the link's app becomes the previous one in turn
+    openApp(previous);
+    showNotice("Your draft is back. The link's app is kept as the previous draft.", [], "info");
+  };
+  showNotice(
+    `This link holds an app (${describe(linked)}). Opening it replaces your saved draft (${describe(draft)}), ` +
+      "which is kept and can be restored.",
+    [
+      {
+        label: "Open the link's app",
+        run: () => {
+          forgetLink();
+          drafts.replace(linked);
+          openApp(linked);
+          showNotice("Opened the link's app. Your previous draft is kept.", [{ label: "Restore my draft", run: restore }], "info");
+        },
+      },
+      {
+        label: "Keep my draft",
+        run: () => {
+          forgetLink();
+          showNotice("");
+        },
+      },
+    ],
+    "question",
+  );
+}
+
 async function init(): Promise<void> {
+  const draft = drafts.load();
+  let linked: AppFiles | null = null;
   if (location.hash) {
     try {
-      app = await decodeApp(location.hash);
-      history.replaceState(null, "", location.pathname + location.search); // the draft takes over
-      saveDraft();
+      linked = await decodeApp(location.hash);
     } catch (err) {
       showProblem(err instanceof ShareLinkError ? err.message : String(err));
-      app = loadDraft() ?? app;
     }
+  }
+  if (linked && (!draft || sameApp(draft, linked))) {
+    history.replaceState(null, "", location.pathname + location.search); // the draft takes over
+    drafts.save(linked);
+    app = linked;
   } else {
-    app = loadDraft() ?? app;
+    app = draft ?? app;
   }
   requirementsBox.value = app.requirements.join("\n");
   requirementsBox.addEventListener("input", () => {
@@ -212,6 +298,7 @@ async function init(): Promise<void> {
   $("wb-run").onclick = () => void run();
   $("wb-share").onclick = () => void share();
   openFile(app.entrypoint);
+  if (linked && draft && !sameApp(draft, linked)) askBeforeReplacing(linked, draft);
   await run();
 }
 

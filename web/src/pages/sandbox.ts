@@ -1,6 +1,8 @@
 // The script of the sandboxed iframe (inlined by web/src/share/sandbox-host.ts). It waits for the
 // hosting page's "wb-start" (app, site URL, worker source, file port), runs the app with the normal page
-// client, and reports data-state and boot errors back. "wb-run" replaces the app in the same worker.
+// client, and reports data-state and boot errors back. "wb-run" replaces the app in the same worker; one
+// that arrives while the first app is still booting waits for it (the worker refuses `run` before then),
+// and only the newest waiting one runs.
 
 import { Connection } from "../client/connection";
 import type { AppFiles, BootErrorMessage } from "../protocol";
@@ -9,6 +11,8 @@ import { start } from "./player";
 const root = document.getElementById("wasmblocks-app")!;
 let conn: Connection | null = null;
 let base: URL | null = null;
+let firstAppStarted = false; // its tree (or its boot error) has arrived
+let waiting: AppFiles | null = null;
 
 function report(): void {
   parent.postMessage({ type: "wb-state", state: root.dataset.state ?? "", title: document.title }, "*");
@@ -20,7 +24,17 @@ function watchBootErrors(c: Connection): void {
   c.onMessage = (message) => {
     if (message.type === "boot_error") parent.postMessage({ type: "wb-boot-error", error: message as BootErrorMessage }, "*");
     route(message);
+    if (!firstAppStarted && (message.type === "tree" || message.type === "boot_error")) {
+      firstAppStarted = true;
+      if (waiting) replaceApp(c, waiting);
+      waiting = null;
+    }
   };
+}
+
+function replaceApp(c: Connection, app: AppFiles): void {
+  start(root, { base: base!, app, connection: c, replace: true });
+  watchBootErrors(c);
 }
 
 addEventListener("message", (event: MessageEvent) => {
@@ -33,12 +47,11 @@ addEventListener("message", (event: MessageEvent) => {
     // Before `init`: the worker's prelude takes this message, the protocol never sees it.
     (conn as any).worker.postMessage({ type: "wb-proxy", port: data.port, origin: base.origin }, [data.port!]);
     start(root, { base, app: data.app, connection: conn });
+    watchBootErrors(conn);
   } else if (data.type === "wb-run" && conn && base) {
-    start(root, { base, app: data.app, connection: conn, replace: true });
-  } else {
-    return;
+    if (firstAppStarted) replaceApp(conn, data.app);
+    else waiting = data.app;
   }
-  watchBootErrors(conn);
 });
 
 parent.postMessage({ type: "wb-sandbox-ready" }, "*");

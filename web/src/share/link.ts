@@ -8,6 +8,17 @@ import type { AppFiles } from "../protocol";
 export const PAYLOAD_VERSION = 1;
 export const FRAGMENT_KEY = "code";
 
+// The size budget of a link (same numbers in py/wasmblocks_build/share.py, whose comment gives the
+// reasons): past the safe length programs that carry links may cut them; past the maximum Chromium
+// refuses the URL (url::kMaxURLChars) and the tab stays blank.
+export const SAFE_LINK_CHARS = 8_000;
+export const MAX_LINK_CHARS = 2 * 1024 * 1024;
+
+/** What a link of `length` characters runs into: nothing, the safe length (a warning) or the maximum. */
+export function linkBudget(length: number): "ok" | "long" | "too-long" {
+  return length > MAX_LINK_CHARS ? "too-long" : length > SAFE_LINK_CHARS ? "long" : "ok";
+}
+
 /** A link that cannot be opened; `message` is written for the person who clicked it. */
 export class ShareLinkError extends Error {}
 

@@ -34,7 +34,7 @@ const inlineSafe = (code: string) => code.replace(/<\/(script)/gi, "<\\/$1");
 export class SandboxHost {
   readonly iframe: HTMLIFrameElement;
   private ready: Promise<void> | null = null;
-  private started = false;
+  private started: Promise<void> | null = null;
   private readable: Promise<readonly string[]> | null = null;
 
   constructor(container: HTMLElement, private base: URL, private events: SandboxEvents = {}) {
@@ -56,10 +56,15 @@ export class SandboxHost {
     await (this.ready ??= this.load());
     const target = this.iframe.contentWindow!;
     if (this.started) {
+      // A run asked for while the first one is still starting goes after it, not before "wb-start".
+      await this.started;
       target.postMessage({ type: "wb-run", app }, "*");
       return;
     }
-    this.started = true;
+    await (this.started = this.start(target, app));
+  }
+
+  private async start(target: Window, app: AppFiles): Promise<void> {
     const [prelude, worker] = await Promise.all([
       text(new URL("assets/sandbox-prelude.js", this.base)),
       text(new URL("assets/worker-classic.js", this.base)),
