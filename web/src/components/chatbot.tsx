@@ -4,6 +4,7 @@
 
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { BlockLabel, labelOf } from "../renderer/atoms";
+import { CONTAIN_PAINT, useContentScope } from "../renderer/content-scope";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { enhance, renderMarkdown } from "./markdown";
@@ -39,8 +40,12 @@ function textOf(content: any): string {
   return content?.file?.orig_name ?? "";
 }
 
+// A message's styles and boxes stay inside it (renderer/content-scope.ts): a block, so that it can contain them.
+const MESSAGE_BOX = { display: "block", ...CONTAIN_PAINT };
+
 function MarkdownText({ text, props }: { text: string; props: Record<string, any> }) {
   const ref = useRef<HTMLSpanElement>(null);
+  const scope = useContentScope();
   const html =
     props.render_markdown === false
       ? null
@@ -49,12 +54,13 @@ function MarkdownText({ text, props }: { text: string; props: Record<string, any
           breaks: props.line_breaks !== false,
           headerLinks: false,
           delimiters: Array.isArray(props.latex_delimiters) ? props.latex_delimiters : undefined,
+          scope: scope.selector,
         });
   useLayoutEffect(() => {
     if (ref.current) void enhance(ref.current).catch((err) => console.warn("wasmblocks: chat markdown", err));
   }, [html]);
   if (html === null) return <span class="md message-markdown-disabled">{text}</span>;
-  return <span class="md prose" ref={ref} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <span class="md prose" ref={ref} data-wb-scope={scope.id} style={MESSAGE_BOX} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
 function FileContent({ content }: { content: any }) {

@@ -1,10 +1,12 @@
 // gr.HTML: the app's HTML, sanitized by DOMPurify (scripts and event handlers removed), data-testid="html".
 // Gradio 6 templates: html_template/css_template are filled with `value` and the template props; the CSS
 // is scoped to this component; js_on_load runs once with `element`, `props` (setting props.value sets the
-// value) and `trigger(event)`.
+// value) and `trigger(event)`. A <style> in the value applies inside the component, as Gradio's is meant
+// to, and not to the rest of the page; nothing in it paints outside the component (content-scope.ts).
 
 import DOMPurify from "dompurify";
 import { useEffect, useMemo, useRef } from "preact/hooks";
+import { CONTAIN_PAINT, scopeCss, scopeHtml, useContentScope } from "../renderer/content-scope";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { fillTemplate, jsTemplate } from "./html-template";
@@ -24,22 +26,24 @@ export function HTML({ id, props, value, setValue, trigger, status }: ComponentP
   const vars: Record<string, any> = props.template_props ?? {};
   const plain = template.trim() === "${value}";
   const scope = `wb-html-${id}`;
+  const content = useContentScope();
   const { html, error } = useMemo(() => {
-    if (plain) return { html: DOMPurify.sanitize(value == null ? "" : String(value)), error: null };
+    if (plain) return { html: scopeHtml(DOMPurify.sanitize(value == null ? "" : String(value)), content.selector), error: null };
     const filled = render(template, value, vars);
-    return { html: DOMPurify.sanitize(filled.html), error: filled.error };
+    return { html: scopeHtml(DOMPurify.sanitize(filled.html), content.selector), error: filled.error };
   }, [plain, template, value, vars]);
   const css = useMemo(() => {
     if (!props.css_template) return "";
     try {
-      // Only `${…}` in CSS (Handlebars would HTML-escape `>` and quotes); nesting scopes the rules to this component.
+      // Only `${…}` in CSS (Handlebars would HTML-escape `>` and quotes). Nested in `&` (this component's
+      // root) and scoped like content styles, so a value with "}" in it cannot reach the rest of the page.
       const filled = jsTemplate(props.css_template, { ...vars, props: { ...vars, value }, value });
-      return `[data-wb-html="${scope}"] { ${filled} }`;
+      return scopeCss(`& {\n${filled}\n}`, content.selector);
     } catch (err) {
       console.error("wasmblocks: css_template failed", err);
       return "";
     }
-  }, [props.css_template, value, vars, scope]);
+  }, [props.css_template, value, vars, content]);
 
   const el = useRef<HTMLDivElement>(null);
   const live = useRef({ value, props, setValue, trigger });
@@ -71,7 +75,8 @@ export function HTML({ id, props, value, setValue, trigger, status }: ComponentP
       class={cx("prose", "gradio-html", "wb-html", props.padding && "padding", props.apply_default_css === false && "no-default-css", status?.stage === "pending" && "pending")}
       data-testid="html"
       data-wb-html={scope}
-      style={{ minHeight: cssSize(props.min_height), maxHeight: cssSize(props.max_height), overflowY: props.max_height != null ? "auto" : undefined }}
+      data-wb-scope={content.id}
+      style={{ ...CONTAIN_PAINT, minHeight: cssSize(props.min_height), maxHeight: cssSize(props.max_height), overflowY: props.max_height != null ? "auto" : undefined }}
       onClick={() => trigger("click")}
     >
       {css ? <style>{css}</style> : null}

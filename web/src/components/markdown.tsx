@@ -1,10 +1,13 @@
 // gr.Markdown: GitHub-flavoured Markdown via `marked`, sanitized by DOMPurify unless sanitize_html=False.
 // Code blocks are highlighted by highlight.js and LaTeX (latex_delimiters) typeset by KaTeX; both load
 // lazily, the first time a Markdown needs them, and KaTeX's CSS comes from our own assets (no CDN).
+// Everything after the sanitizer works on the parsed DOM, never by rewriting HTML text: math placeholders
+// become elements built with the DOM API, and style sheets are scoped to their component (content-scope.ts).
 
 import DOMPurify from "dompurify";
 import { Marked } from "marked";
 import { useLayoutEffect, useMemo, useRef } from "preact/hooks";
+import { CONTAIN_PAINT, scopeStyleElements, useContentScope } from "../renderer/content-scope";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import "./markdown.css";
@@ -27,10 +30,8 @@ function slug(text: string): string {
 }
 
 /** Links open in a new tab (Gradio does this); in-page anchors stay. Headers get ids/anchors if asked. */
-function postProcess(html: string, headerLinks: boolean): string {
-  const tpl = document.createElement("template");
-  tpl.innerHTML = html;
-  tpl.content.querySelectorAll("a[href]").forEach((a) => {
+function postProcess(root: DocumentFragment, headerLinks: boolean): void {
+  root.querySelectorAll("a[href]").forEach((a) => {
     const href = a.getAttribute("href") || "";
     if (!href.startsWith("#")) {
       a.setAttribute("target", "_blank");
@@ -39,7 +40,7 @@ function postProcess(html: string, headerLinks: boolean): string {
   });
   if (headerLinks) {
     const seen = new Map<string, number>();
-    tpl.content.querySelectorAll("h1, h2, h3, h4, h5, h6").forEach((h) => {
+    root.querySelectorAll("h1, h2, h3, h4, h5, h6").forEach((h) => {
       let id = slug(h.textContent || "");
       const n = seen.get(id) ?? 0;
       seen.set(id, n + 1);
@@ -53,7 +54,6 @@ function postProcess(html: string, headerLinks: boolean): string {
       h.appendChild(a);
     });
   }
-  return tpl.innerHTML;
 }
 
 export interface Delimiter {
@@ -64,40 +64,90 @@ export interface Delimiter {
 
 // Private-use characters: Markdown and DOMPurify leave them alone, and no real text contains them.
 const MATH_MARK = "\ue000math";
+const MATH_PLACEHOLDER = /\ue000math(\d+)\ue001/g;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+interface MathPiece {
+  tex: string;
+  display: boolean;
+  /** The text as written, delimiters included: what a placeholder outside text becomes again. */
+  source: string;
+}
 
 /** Take LaTeX out of the text before Markdown sees it (so `_` and `*` inside it stay), leaving markers. */
-function extractMath(text: string, delimiters: Delimiter[]): { text: string; math: { tex: string; display: boolean }[] } {
-  const math: { tex: string; display: boolean }[] = [];
+function extractMath(text: string, delimiters: Delimiter[]): { text: string; math: MathPiece[] } {
+  const math: MathPiece[] = [];
   // Longer delimiters first, so "$$" is not read as two "$".
   const ordered = [...delimiters].sort((a, b) => b.left.length - a.left.length);
   for (const d of ordered) {
     const re = new RegExp(`${escapeRe(d.left)}([\\s\\S]+?)${escapeRe(d.right)}`, "g");
-    text = text.replace(re, (_, tex: string) => {
-      math.push({ tex, display: d.display });
+    text = text.replace(re, (source: string, tex: string) => {
+      math.push({ tex, display: d.display, source });
       return `${MATH_MARK}${math.length - 1}\ue001`;
     });
   }
   return { text, math };
 }
 
+// Elements whose text the HTML serializer writes out raw: a placeholder there must not become markup.
+const RAW_TEXT = new Set(["STYLE", "SCRIPT", "XMP", "IFRAME", "NOEMBED", "NOFRAMES", "NOSCRIPT", "TEXTAREA", "TITLE"]);
+
+/**
+ * Put the math back, after sanitizing, through the DOM: in text, a `.wb-math` span (its TeX as text,
+ * typeset later by enhance()); in attributes and raw-text elements, the source as written, as text.
+ */
+function placeMath(root: DocumentFragment, math: MathPiece[]): void {
+  const piece = (i: string) => math[Number(i)];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const texts: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if ((node as Text).data.includes(MATH_MARK)) texts.push(node as Text);
+  }
+  for (const node of texts) {
+    const parent = node.parentElement;
+    if (parent && RAW_TEXT.has(parent.tagName.toUpperCase())) {
+      node.data = node.data.replace(MATH_PLACEHOLDER, (_, i: string) => piece(i)?.source ?? "");
+      continue;
+    }
+    const parts: (string | Node)[] = [];
+    let last = 0;
+    for (const m of node.data.matchAll(MATH_PLACEHOLDER)) {
+      parts.push(node.data.slice(last, m.index));
+      const p = piece(m[1]);
+      if (p) {
+        const span = document.createElement("span");
+        span.className = p.display ? "wb-math display" : "wb-math";
+        span.dataset.display = String(p.display);
+        span.textContent = p.tex; // shown until KaTeX has loaded and typeset it
+        parts.push(span);
+      }
+      last = m.index! + m[0].length;
+    }
+    parts.push(node.data.slice(last));
+    node.replaceWith(...parts);
+  }
+  root.querySelectorAll("*").forEach((el) => {
+    for (const attr of Array.from(el.attributes)) {
+      if (attr.value.includes(MATH_MARK)) {
+        el.setAttribute(attr.name, attr.value.replace(MATH_PLACEHOLDER, (_, i: string) => piece(i)?.source ?? ""));
+      }
+    }
+  });
+}
+
 export function renderMarkdown(
   text: string,
-  opts: { sanitize: boolean; breaks: boolean; headerLinks: boolean; delimiters?: Delimiter[] },
+  opts: { sanitize: boolean; breaks: boolean; headerLinks: boolean; delimiters?: Delimiter[]; scope?: string },
 ): string {
   const { text: source, math } = opts.delimiters?.length ? extractMath(text, opts.delimiters) : { text, math: [] };
   let html = parser(opts.breaks).parse(source, { async: false }) as string;
   if (opts.sanitize) html = DOMPurify.sanitize(html);
-  html = postProcess(html, opts.headerLinks);
-  if (math.length) {
-    // Placeholders show the TeX source until KaTeX has loaded and typeset them.
-    html = html.replace(/\ue000math(\d+)\ue001/g, (_, i: string) => {
-      const m = math[Number(i)];
-      return `<span class="wb-math${m.display ? " display" : ""}" data-display="${m.display}">${escapeHtml(m.tex)}</span>`;
-    });
-  }
-  return html;
+  const tpl = document.createElement("template");
+  tpl.innerHTML = html;
+  if (math.length) placeMath(tpl.content, math);
+  postProcess(tpl.content, opts.headerLinks);
+  if (opts.scope) scopeStyleElements(tpl.content, opts.scope);
+  return tpl.innerHTML;
 }
 
 /**
@@ -158,8 +208,9 @@ export function Markdown({ props, value, status }: ComponentProps) {
   const headerLinks = !!props.header_links;
   const delimiters: Delimiter[] = Array.isArray(props.latex_delimiters) ? props.latex_delimiters : [];
   const delimKey = JSON.stringify(delimiters);
+  const scope = useContentScope();
   const html = useMemo(
-    () => renderMarkdown(text, { sanitize, breaks, headerLinks, delimiters }),
+    () => renderMarkdown(text, { sanitize, breaks, headerLinks, delimiters, scope: scope.selector }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [text, sanitize, breaks, headerLinks, delimKey],
   );
@@ -168,6 +219,7 @@ export function Markdown({ props, value, status }: ComponentProps) {
     if (body.current) void enhance(body.current).catch((err) => console.warn("wasmblocks: markdown enhance failed", err));
   }, [html]);
   const style: Record<string, string | undefined> = {
+    ...CONTAIN_PAINT,
     height: cssSize(props.height),
     maxHeight: cssSize(props.max_height),
     minHeight: cssSize(props.min_height),
@@ -177,6 +229,7 @@ export function Markdown({ props, value, status }: ComponentProps) {
     <div
       class={cx("prose", "wb-markdown", status?.stage === "pending" && "pending")}
       data-testid="markdown"
+      data-wb-scope={scope.id}
       dir={props.rtl ? "rtl" : "ltr"}
       style={style}
     >

@@ -3,6 +3,7 @@
 import DOMPurify from "dompurify";
 import { useEffect } from "preact/hooks";
 import type { AppStore, Toast } from "../client/store";
+import { CONTAIN_PAINT, scopeHtml, useContentScope } from "./content-scope";
 import { useGlobalSubscription } from "./hooks";
 import "./toasts.css";
 
@@ -17,8 +18,9 @@ function ToastItem({ toast, store }: { toast: Toast; store: AppStore }) {
     return () => clearTimeout(t);
   }, [id, duration, store]);
   const title = toast.title || TITLES[level] || level;
-  // Gradio renders the message as HTML; keep that, sanitized.
-  const html = DOMPurify.sanitize(toast.message ?? "");
+  // Gradio renders the message as HTML; keep that, sanitized, its styles and boxes inside the toast.
+  const scope = useContentScope();
+  const html = scopeHtml(DOMPurify.sanitize(toast.message ?? ""), scope.selector);
   return (
     <div class={`toast-body ${level}`} role="alert" data-testid="toast-body" data-level={level}>
       <div class={`toast-icon ${level}`} aria-hidden="true">
@@ -26,7 +28,13 @@ function ToastItem({ toast, store }: { toast: Toast; store: AppStore }) {
       </div>
       <div class={`toast-details ${level}`}>
         <div class={`toast-title ${level}`}>{title}</div>
-        <div class={`toast-text ${level}`} data-testid="toast-text" dangerouslySetInnerHTML={{ __html: html }} />
+        <div
+          class={`toast-text ${level}`}
+          data-testid="toast-text"
+          data-wb-scope={scope.id}
+          style={CONTAIN_PAINT}
+          dangerouslySetInnerHTML={{ __html: html }}
+        />
       </div>
       <button
         type="button"
