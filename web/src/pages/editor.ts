@@ -280,7 +280,9 @@ async function init(): Promise<void> {
     try {
       linked = await decodeApp(location.hash);
     } catch (err) {
-      showProblem(err instanceof ShareLinkError ? err.message : String(err));
+      // In the notice, not the problem box: running the draft clears that one.
+      const reason = err instanceof ShareLinkError ? err.message : String(err);
+      showNotice(`The link's app could not be opened. ${reason} Your draft is shown instead.`, [], "warning");
     }
   }
   if (linked && (!draft || sameApp(draft, linked))) {

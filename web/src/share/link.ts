@@ -82,7 +82,10 @@ export async function decodeApp(fragment: string): Promise<AppFiles> {
   } catch {
     throw new ShareLinkError("This link is damaged: the app code is not valid JSON.");
   }
-  if (!doc || typeof doc !== "object") throw new ShareLinkError("This link is damaged: the app code is not an object.");
+  if (!doc || typeof doc !== "object" || Array.isArray(doc)) {
+    throw new ShareLinkError("This link is damaged: the app code is not an object.");
+  }
+  if (typeof doc.v !== "number") throw new ShareLinkError("This link is damaged: it names no share format version.");
   if (doc.v !== PAYLOAD_VERSION) {
     throw new ShareLinkError(`This link uses share format v${doc.v}, which this site does not know (it reads v${PAYLOAD_VERSION}).`);
   }
