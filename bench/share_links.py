@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "py"))
 
-from wasmblocks_build.share import encode_payload  # noqa: E402
+from wasmblocks_build.share import encode_payload  # noqa: E402 - after the sys.path line
 
 NODE_SCRIPT = """
 const LZString = require("lz-string");
@@ -82,7 +82,7 @@ def main() -> None:
     node = json.loads(subprocess.run(["node", "-e", NODE_SCRIPT], input=json.dumps(docs), capture_output=True,
                                      text=True, check=True, env=env).stdout)
     try:
-        import zopfli.zopfli as zopfli  # zlib container: 2 header bytes, 4 checksum bytes around raw deflate
+        from zopfli import zopfli  # zlib container: 2 header bytes, 4 checksum bytes around raw deflate
     except ImportError:
         zopfli = None
     zdict = corpus_dictionary(args.corpus) if args.corpus else None

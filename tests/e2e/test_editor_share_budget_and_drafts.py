@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -48,7 +49,7 @@ def test_share_past_the_safe_length_warns_and_offers_the_app_as_a_file(editor):
         notice.get_by_role("button", name="Download the app").click()
     download = info.value
     assert download.suggested_filename == "app.py"
-    assert open(download.path(), encoding="utf-8").read() == code
+    assert Path(download.path()).read_text(encoding="utf-8") == code
     # The long link still opens the app.
     page.goto(link)
     expect(page.locator("#wasmblocks-player")).to_have_attribute("data-state", "ready", timeout=60_000)
@@ -75,7 +76,7 @@ def test_share_past_what_browsers_open_makes_no_link(editor):
         notice.get_by_role("button", name="Download the app").click()
     download = info.value
     assert download.suggested_filename == "app.zip"
-    with zipfile.ZipFile(io.BytesIO(open(download.path(), "rb").read())) as z:
+    with zipfile.ZipFile(io.BytesIO(Path(download.path()).read_bytes())) as z:
         assert sorted(z.namelist()) == ["app.py", "data.txt", "requirements.txt"]
         assert z.read("app.py").decode() == DRAFT and z.read("requirements.txt") == b"humanize\n"
 

@@ -14,12 +14,13 @@ import threading
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from playwright.sync_api import expect
 
-from wasmblocks_build.httpd import StaticHandler
 from traversal import TRAVERSALS
+from wasmblocks_build.httpd import StaticHandler
 from wasmblocks_build.share import encode_payload
 
 SECRET = "TOPSECRET-7f3c"
@@ -68,13 +69,13 @@ class NaiveHandler(SimpleHTTPRequestHandler):
     """Python's stock static handler (it decodes %2F before resolving), logging each request's cookies."""
 
     extensions_map = StaticHandler.extensions_map
-    seen: list[tuple[str, str | None]] = []
+    seen: ClassVar[list[tuple[str, str | None]]] = []  # (path, Cookie header) of every GET
 
     def do_GET(self) -> None:
         self.seen.append((self.path, self.headers.get("Cookie")))
         super().do_GET()
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - signature from the base class
         pass
 
 

@@ -21,7 +21,7 @@ VECTORS = [
     f'<svg><set attributeName=onmouseover to="{RUN}">',
     f'<svg><a xlink:href="javascript:{RUN}"><text y=20>svg link</text></a></svg>',
     f'<iframe src="javascript:{RUN}"></iframe>',
-    f'<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>',
+    '<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>',
     f'<a href="javascript:{RUN}">js link</a>',
     f'<a href="JaVaScRiPt:{RUN}">mixed case</a>',
     f'<a href="&#106;avascript:{RUN}">entity</a>',
