@@ -111,11 +111,11 @@ def link_warning(link: str) -> str | None:
     return None
 
 
-def share_link(app: str | Path, base_url: str, *, warn: bool = True) -> str:
+def share_link(app: str | Path, base_url: str) -> str:
     """Link to the player page of the site published at base_url, with the app in the fragment.
 
-    A link past SAFE_LINK_CHARS is returned with a warning on stderr (warn=True); past MAX_LINK_CHARS
-    it is refused (SystemExit with the reason and the alternatives).
+    A link past SAFE_LINK_CHARS is returned with a warning on stderr; past MAX_LINK_CHARS it is refused
+    (SystemExit with the reason and the alternatives).
     """
     if not base_url.startswith(("http://", "https://")):
         raise fail(f"--base-url must be an http(s) URL of a published site, not {base_url!r}")
@@ -126,6 +126,6 @@ def share_link(app: str | Path, base_url: str, *, warn: bool = True) -> str:
         base += "/"
     link = f"{base}{PLAYER_PAGE}#{FRAGMENT_KEY}={app_payload(app)}"
     warning = link_warning(link)
-    if warning and warn:  # stderr: stdout carries only the link, for scripts
+    if warning:  # stderr: stdout carries only the link, for scripts
         print(f"wasmblocks: warning: {warning}", file=sys.stderr, flush=True)
     return link
