@@ -66,7 +66,8 @@ def corpus_dictionary(corpus: Path, size: int = 2048) -> bytes:
             break
         picked.append(line + "\\n")
         total += len(line) + 2
-    return ('{"v":1,"entrypoint":"app.py","files":{"app.py":"' + "".join(reversed(picked)) + '"},"requirements":[]}').encode()
+    body = "".join(reversed(picked))
+    return ('{"v":1,"entrypoint":"app.py","files":{"app.py":"' + body + '"},"requirements":[]}').encode()
 
 
 def main() -> None:
@@ -76,7 +77,8 @@ def main() -> None:
     args = parser.parse_args()
     docs = {}
     for path in sorted((ROOT / "examples").glob("*.py")):
-        doc = {"v": 1, "entrypoint": path.name, "files": {path.name: path.read_text(encoding="utf-8")}, "requirements": []}
+        files = {path.name: path.read_text(encoding="utf-8")}
+        doc = {"v": 1, "entrypoint": path.name, "files": files, "requirements": []}
         docs[path.name] = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
     env = {**os.environ, "NODE_PATH": str(args.lz_string)}
     node = json.loads(subprocess.run(["node", "-e", NODE_SCRIPT], input=json.dumps(docs), capture_output=True,

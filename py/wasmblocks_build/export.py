@@ -90,7 +90,8 @@ def copy_runtime(runtime_dir: Path, outdir: Path) -> None:
 
 def export(
     app: str | Path, outdir: str | Path, *, runtime_dir: Path = RUNTIME_DIR, build: bool = True, snapshot: bool = True,
-    vendor: bool = False, index_url: str | None = None, offline: bool = True, share_readable_paths: list[str] | None = None,
+    vendor: bool = False, index_url: str | None = None, offline: bool = True,
+    share_readable_paths: list[str] | None = None,
 ) -> Path:
     """Build the runtime (unless build=False) and write a static site for app into outdir.
 

@@ -53,7 +53,8 @@ def page_is_untouched(page) -> None:
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") != "rgb(255, 0, 0)"
     assert page.evaluate("getComputedStyle(document.body).outlineColor") != "rgb(255, 0, 0)"
     expect(page.get_by_role("button", name="Ping")).to_be_visible()
-    assert page.evaluate("getComputedStyle(document.documentElement).getPropertyValue('--body-text-color')") != "rgb(255, 0, 0)"
+    text_color = "getComputedStyle(document.documentElement).getPropertyValue('--body-text-color')"
+    assert page.evaluate(text_color) != "rgb(255, 0, 0)"
     # Nothing covers the page: the top-left corner and the middle of a button belong to the page itself.
     top = page.evaluate("(() => { const e = document.elementFromPoint(2, 2); return e ? e.className : ''; })()")
     assert "overlay" not in str(top)

@@ -62,8 +62,10 @@ def test_share_past_what_browsers_open_makes_no_link(editor):
     page.evaluate("""(draft) => {
         const bytes = new Uint8Array(1_700_000);
         for (let i = 0; i < bytes.length; i += 65536) crypto.getRandomValues(bytes.subarray(i, i + 65536));
-        const app = { entrypoint: 'app.py', files: { 'app.py': draft, 'data.txt': bytes.toBase64() }, requirements: ['humanize'] };
-        const key = Object.keys(localStorage).find((k) => k.startsWith('wasmblocks-editor-draft:') && !k.endsWith(':previous'));
+        const files = { 'app.py': draft, 'data.txt': bytes.toBase64() };
+        const app = { entrypoint: 'app.py', files, requirements: ['humanize'] };
+        const key = Object.keys(localStorage)
+          .find((k) => k.startsWith('wasmblocks-editor-draft:') && !k.endsWith(':previous'));
         localStorage.setItem(key, JSON.stringify(app));
     }""", DRAFT)
     page.reload()

@@ -22,7 +22,8 @@ def packed(data: bytes) -> str:
 
 
 def doc(**fields) -> str:
-    return packed(json.dumps({"v": 1, "entrypoint": "app.py", "files": {"app.py": GOOD}, "requirements": [], **fields}).encode())
+    document = {"v": 1, "entrypoint": "app.py", "files": {"app.py": GOOD}, "requirements": [], **fields}
+    return packed(json.dumps(document).encode())
 
 
 CASES = [
@@ -40,7 +41,8 @@ CASES = [
     ("#code=" + packed(b"[1, 2]"), "not an object"),
     ("#code=" + packed(b'"text"'), "not an object"),
     ("#code=" + packed(b"null"), "not an object"),
-    ("#code=" + packed(json.dumps({"entrypoint": "app.py", "files": {"app.py": GOOD}}).encode()), "names no share format version"),
+    ("#code=" + packed(json.dumps({"entrypoint": "app.py", "files": {"app.py": GOOD}}).encode()),
+     "names no share format version"),
     ("#code=" + doc(v=2), "share format v2, which this site does not know"),
     ("#code=" + doc(v="1"), "names no share format version"),
     ("#code=" + doc(files=None), "names no entry file"),

@@ -28,6 +28,9 @@ SECRET = "TOPSECRET-7f3c"
 # TRAVERSALS are relative to the site's folder (…/www/site/); secret.txt lies in …/www/ and at the root.
 # Inside the site's folder, but not the runtime and not opted into.
 NOT_OPTED_IN = ["private.txt", "app/app.py", "app/manifest.json", "index.html", ".nojekyll", "sw.js"]
+# The runtime and the host's opt-ins.
+SERVED = ["runtime.json", "pyodide/pyodide-lock.json", "notes.txt", "shared-data/table.csv"]
+ELSEWHERE = ["other origin (localhost)", "protocol-relative //host", "credentials in the URL", "direct XHR"]
 
 PROBE = '''import json
 import gradio as gr
@@ -109,7 +112,7 @@ def probed(app_opener, naive_site):
         "protocol-relative //host": f"//localhost:{port}/www/secret.txt",
         "credentials in the URL": f"http://user:pw@127.0.0.1:{port}/www/site/runtime.json",
     }
-    paths = [*TRAVERSALS, *NOT_OPTED_IN, "runtime.json", "pyodide/pyodide-lock.json", "notes.txt", "shared-data/table.csv"]
+    paths = [*TRAVERSALS, *NOT_OPTED_IN, *SERVED]
     code = PROBE.format(site=site, origin=origin, paths=paths, absolute=absolute, secret=SECRET)
     NaiveHandler.seen.clear()
     page = app_opener(f"{site}player.html#code={encode_payload({'app.py': code}, 'app.py')}", wait_for=None,
@@ -140,7 +143,7 @@ def test_no_encoding_of_a_path_leaves_the_site(probed, path):
     assert "SECRET" not in probed[path]
 
 
-@pytest.mark.parametrize("name", ["other origin (localhost)", "protocol-relative //host", "credentials in the URL", "direct XHR"])
+@pytest.mark.parametrize("name", ELSEWHERE)
 def test_other_origins_and_direct_requests_read_nothing(probed, name):
     assert "SECRET" not in probed[name] and not probed[name].startswith("200:"), probed[name]
 
@@ -151,12 +154,13 @@ def test_site_files_the_host_did_not_opt_into_are_refused(probed, path):
 
 
 def test_runtime_and_opted_in_files_are_served(probed):
-    for path in ["runtime.json", "pyodide/pyodide-lock.json", "notes.txt", "shared-data/table.csv"]:
+    for path in SERVED:
         assert probed[path] == "200:other", (path, probed[path])
 
 
 def test_files_for_shared_code_are_fetched_without_the_host_cookies(probed, naive_site):
-    runtime = [(path, cookie) for path, cookie in NaiveHandler.seen if "/www/site/pyodide/" in path or path.endswith("/notes.txt")]
+    runtime = [(path, cookie) for path, cookie in NaiveHandler.seen
+               if "/www/site/pyodide/" in path or path.endswith("/notes.txt")]
     assert runtime, NaiveHandler.seen
     assert all(cookie is None for _, cookie in runtime), runtime
     # The host page's own requests do carry it (the cookie was set, so its absence above means something).

@@ -98,7 +98,8 @@ FIND_LEFTOVERS = """() => {
         const value = attr.value.replace(/[\\s\\u0000-\\u001f]/g, '').toLowerCase();
         if (name.startsWith('on')) found.push(`${tag}[${name}]`);
         if (/^(javascript|vbscript|data:text\\/html)/.test(value)) {
-          if (['href', 'src', 'xlink:href', 'action', 'formaction', 'data', 'srcdoc', 'to', 'values'].includes(name)) found.push(`${tag}[${name}=${value.slice(0, 30)}]`);
+          const urlAttrs = ['href', 'src', 'xlink:href', 'action', 'formaction', 'data', 'srcdoc', 'to', 'values'];
+          if (urlAttrs.includes(name)) found.push(`${tag}[${name}=${value.slice(0, 30)}]`);
         }
       }
     }
