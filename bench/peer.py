@@ -13,8 +13,16 @@ from common import BENCH_DIR, HELLO_SELECTOR, VENV, WORK, ScenarioError, free_po
 from wasmblocks_build.common import log
 
 
-def ensure_gradio_venv() -> tuple[Path | None, str]:
-    """(python of build/bench-venv with Gradio, version) or (None, reason). Installs once, then reuses it."""
+def ensure_gradio_venv(given: Path | None = None) -> tuple[Path | None, str]:
+    """(python of build/bench-venv with Gradio, version) or (None, reason). Installs once, then reuses it.
+
+    given: a Python that already has Gradio (--gradio-python); used as it is, never installed into.
+    """
+    if given is not None:
+        proc = subprocess.run([str(given), "-c", "import gradio; print(gradio.__version__)"], capture_output=True, text=True)
+        if proc.returncode != 0:
+            return None, f"{given} cannot import gradio"
+        return given, proc.stdout.strip()
     py = VENV / "bin" / "python"
     check = [str(py), "-c", "import gradio; print(gradio.__version__)"]
     if py.exists():

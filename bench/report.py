@@ -149,22 +149,96 @@ def render_table(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def write_docs(results: dict[str, Any], table: str) -> None:
-    """Replace the generated part of docs/performance.md (between the markers) with this run."""
+def write_docs(results: dict[str, Any], table: str, shaped_table: str = "") -> None:
+    """Replace the generated parts of docs/performance.md (between the markers) with this run: the main
+    table when its scenarios ran, the shaped-link tables when that scenario ran."""
     m = results["machine"]
     cfg = results["config"]
-    block = "\n".join([
-        "<!-- bench:begin (written by `python3 bench/run.py --docs`) -->",
-        f"Run {results['finished']} ({results['seconds']:.0f} s), {cfg['runs']} runs per figure, "
-        f"{cfg['clicks']} clicks per run ({cfg['peer_clicks']} on the Gradio server).",
-        "",
+    machine = (
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory']} RAM; {m['os']}; Chromium {m['chromium']} (headless); "
         f"Pyodide {m['pyodide']}; Python {m['python']}; Node {m['node']}; peer Gradio {m['gradio_peer'] or 'unavailable'}; "
-        f"Chromium's omnibox WebUI {'built in every context (--browser-ui)' if cfg.get('browser_ui') else 'off'}.",
-        "",
-        table,
-        "<!-- bench:end -->",
-    ])
+        f"Chromium's omnibox WebUI {'built in every context (--browser-ui)' if cfg.get('browser_ui') else 'off'}."
+    )
     text = DOCS.read_text(encoding="utf-8") if DOCS.exists() else "# Performance\n\n<!-- bench:begin -->\n<!-- bench:end -->\n"
-    text = re.sub(r"<!-- bench:begin.*?<!-- bench:end -->", lambda _: block, text, flags=re.S)
+    if table:
+        block = "\n".join([
+            "<!-- bench:begin (written by `python3 bench/run.py --docs`) -->",
+            f"Run {results['finished']} ({results['seconds']:.0f} s), {cfg['runs']} runs per figure, "
+            f"{cfg['clicks']} clicks per run ({cfg['peer_clicks']} on the Gradio server).",
+            "", machine, "", table, "<!-- bench:end -->",
+        ])
+        text = re.sub(r"<!-- bench:begin.*?<!-- bench:end -->", lambda _: block, text, flags=re.S)
+    if shaped_table:
+        block = "\n".join([
+            "<!-- bench-shaped:begin (written by `python3 bench/run.py --docs`) -->",
+            f"Run {results['finished']}, {cfg['shaped_runs']} cold + repeat visits per peer and link (medians).",
+            "", machine, "", shaped_table, "<!-- bench-shaped:end -->",
+        ])
+        if "<!-- bench-shaped:begin" not in text:
+            text += "\n## Shaped links\n\n<!-- bench-shaped:begin -->\n<!-- bench-shaped:end -->\n"
+        text = re.sub(r"<!-- bench-shaped:begin.*?<!-- bench-shaped:end -->", lambda _: block, text, flags=re.S)
     DOCS.write_text(text, encoding="utf-8")
+
+
+def render_shaped(shaped: dict[str, Any]) -> str:
+    """The shaped-link tables (scenario 9): hello, the showcase, and what drawing before Python would save."""
+    if not shaped or shaped.get("error"):
+        return f"Shaped links: BROKEN: {shaped.get('error', '')[:200]}" if shaped else ""
+
+    def s(d: dict | None, key: str, scale: float = 1e-3, digits: int = 2, unit: str = " s") -> str:
+        v = (d or {}).get(key)
+        if not isinstance(v, dict):
+            return "—"
+        return f"{v['median'] * scale:.{digits}f}{unit}"
+
+    def ratio(d: dict | None, key: str) -> str:
+        v = (d or {}).get(key)
+        return f"{v['median']:.2f}×" if isinstance(v, dict) else "—"
+
+    kb = {"scale": 1e-3, "digits": 0, "unit": " KB"}
+    out = [
+        "Hello app (cold = first visit, repeat = second visit with the HTTP cache and the offline service worker "
+        "warm; ratio = ours / bare Pyodide in the same run; critical path = bytes sent before the first answer):",
+        "",
+        "| link | first paint | TTI cold | bare Pyodide cold | ratio | TTI repeat | bare repeat | ratio | critical path | bare's | ratio | Gradio server: paint / TTI cold |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for p in shaped["profiles"].values():
+        o, b, g = p.get("ours_hello", {}), p.get("bare", {}), p.get("gradio_hello", {})
+        br = o.get("cold", {}).get("bytes_ratio_to_bare")
+        out.append(
+            f"| {p['profile']} | {s(o.get('cold'), 'paint')} | {s(o.get('cold'), 'tti')} | {s(b.get('cold'), 'tti')} | "
+            f"{ratio(o.get('cold'), 'tti_ratio_to_bare')} | {s(o.get('warm'), 'tti')} | {s(b.get('warm'), 'tti')} | "
+            f"{ratio(o.get('warm'), 'tti_ratio_to_bare')} | {s(o.get('cold'), 'critical_bytes', **kb)} | "
+            f"{s(b.get('cold'), 'critical_bytes', **kb)} | {f'{br:.2f}×' if br else '—'} | "
+            f"{s(g.get('cold'), 'paint')} / {s(g.get('cold'), 'tti')} |"
+        )
+    out += [
+        "",
+        "Showcase:",
+        "",
+        "| link | first paint | TTI cold | ratio to bare | TTI repeat | ratio | critical path | Gradio server: paint / TTI cold | repeat |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for p in shaped["profiles"].values():
+        o, g = p.get("ours_showcase", {}), p.get("gradio_showcase", {})
+        out.append(
+            f"| {p['profile']} | {s(o.get('cold'), 'paint')} | {s(o.get('cold'), 'tti')} | {ratio(o.get('cold'), 'tti_ratio_to_bare')} | "
+            f"{s(o.get('warm'), 'tti')} | {ratio(o.get('warm'), 'tti_ratio_to_bare')} | {s(o.get('cold'), 'critical_bytes', **kb)} | "
+            f"{s(g.get('cold'), 'paint')} / {s(g.get('cold'), 'tti')} | {s(g.get('warm'), 'paint')} / {s(g.get('warm'), 'tti')} |"
+        )
+    out += [
+        "",
+        "Drawing before Python (not built): the page's own code (HTML, CSS, page bundle) has arrived at *page code*; "
+        "today the app is drawn at *first paint*, when the worker's tree arrives.",
+        "",
+        "| link | hello: page code → first paint | showcase: page code → first paint |",
+        "| --- | --- | --- |",
+    ]
+    for p in shaped["profiles"].values():
+        cells = []
+        for app in ("hello", "showcase"):
+            c = p.get(f"ours_{app}", {}).get("cold", {})
+            cells.append(f"{s(c, 'page_code')} → {s(c, 'paint')}")
+        out.append(f"| {p['profile']} | {' | '.join(cells)} |")
+    return "\n".join(out)

@@ -11,7 +11,10 @@ In one run, on one loopback server and one Chromium:
   5. a generator yielding 2,000 small updates: updates rendered per second, last value shown;
   6. @gr.render of 1,000 Textboxes: time until all are in the DOM ("skipped" without gr.render);
   7. bytes transferred on first load by kind, against the bare Pyodide core;
-  8. worker memory after boot and after 10,000 events.
+  8. worker memory after boot and after 10,000 events;
+  9. shaped links (bench/shaped.py): first paint, time to interactive and critical-path bytes of hello and
+     the showcase, bare Pyodide and the Gradio server, on loopback, 100 Mbit/20 ms, 20 Mbit/40 ms and
+     5 Mbit/80 ms through a CDN-like static server (gzip, GitHub Pages' caching headers), cold and repeat visit.
 Each figure is the median of several runs with min-max. Timings are never pass/fail (machines are noisy),
 but a scenario that breaks (a page that does not boot, a missing final value, a dropped click) fails the
 run with exit status 1. See docs/performance.md.
@@ -42,7 +45,8 @@ from common import (  # noqa: E402  (also puts py/ on sys.path for wasmblocks_bu
 )
 from page_js import CLICKS_JS, RENDER_JS, SETTLE_JS, STREAM_JS, WORKER_MEMORY_JS  # noqa: E402
 from peer import FIRST_RENDER_SCRIPT, GradioServer, ensure_gradio_venv  # noqa: E402
-from report import machine_info, render_table, write_docs  # noqa: E402
+from report import machine_info, render_shaped, render_table, write_docs  # noqa: E402
+from shaped import SHOWCASE, ShapedLinks  # noqa: E402
 from wasmblocks_build.chromium import CHROMIUM_ARGS, ensure_chromium  # noqa: E402
 from wasmblocks_build.common import log  # noqa: E402
 
@@ -59,6 +63,7 @@ def build_sites(no_snapshot: bool = False) -> Path:
     www.mkdir(parents=True)
     export(HELLO, www / "hello", runtime_dir=runtime, build=False, snapshot=not no_snapshot)
     export(BENCH_APP, www / "app", runtime_dir=runtime, build=False, snapshot=not no_snapshot)
+    export(SHOWCASE, www / "showcase", runtime_dir=runtime, build=False, snapshot=not no_snapshot)
     # Same server, same Pyodide files: the baseline reads ../pyodide/ of the hello site.
     shutil.copytree(BENCH_DIR / "baseline", www / "hello" / "bench-baseline")
     return www
@@ -311,6 +316,14 @@ class Bench:
         finally:
             context.close()
 
+    # ------------------------------------------------------------ 9: shaped links
+    def shaped(self) -> dict[str, Any]:
+        links = ShapedLinks(self, WORK / "www")
+        try:
+            return links.run()
+        finally:
+            links.close()
+
     # ------------------------------------------------------------ run
     def run(self) -> int:
         from playwright.sync_api import sync_playwright
@@ -339,7 +352,7 @@ class Bench:
         if self.args.no_peer:
             self.gradio_python, self.gradio_reason, self.gradio_version = None, "skipped: --no-peer", ""
         else:
-            py, text = ensure_gradio_venv()
+            py, text = ensure_gradio_venv(self.args.gradio_python)
             self.gradio_python = py
             self.gradio_reason = "" if py else text
             self.gradio_version = text if py else ""
@@ -353,14 +366,12 @@ class Bench:
         self.browser = playwright.chromium.launch(executable_path=str(ensure_chromium()), args=args, headless=True)
         try:
             self.results["machine"] = machine_info(self.browser.version, self.gradio_version)
-            self.results["config"] = {k: v for k, v in vars(self.args).items()}
-            self.scenario("startup", self.startup)
-            self.scenario("peer_startup", self.peer_startup)
-            self.scenario("events", self.events)
-            self.scenario("peer_events", self.peer_events)
-            self.scenario("streaming", self.streaming)
-            self.scenario("render", self.render)
-            self.scenario("memory", self.memory)
+            self.results["config"] = {k: str(v) if isinstance(v, Path) else v for k, v in vars(self.args).items()}
+            chosen = self.args.only.split(",") if self.args.only else SCENARIOS
+            for name in chosen:
+                if name not in SCENARIOS:
+                    raise SystemExit(f"unknown scenario {name!r} (choose from {', '.join(SCENARIOS)})")
+                self.scenario(name, getattr(self, name))
         finally:
             self.browser.close()
             playwright.stop()
@@ -369,18 +380,23 @@ class Bench:
         self.results["errors"] = self.failures
         self.results["finished"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         self.results["seconds"] = round(time.monotonic() - started, 1)
-        table = render_table(self.results)
+        ran = self.results["scenarios"]
+        table = render_table(self.results) if set(ran) - {"shaped"} else ""
+        shaped_table = render_shaped(ran["shaped"]) if "shaped" in ran else ""
         RESULTS.write_text(json.dumps(self.results, indent=2) + "\n", encoding="utf-8")
         print()
-        print(table)
+        print("\n\n".join(t for t in (table, shaped_table) if t))
         print(f"\nwrote {RESULTS.relative_to(ROOT)}")
         if self.args.docs:
-            write_docs(self.results, table)
+            write_docs(self.results, table, shaped_table)
             print(f"wrote {DOCS.relative_to(ROOT)}")
         if self.failures:
             print("\nBROKEN SCENARIOS:\n  " + "\n  ".join(self.failures), file=sys.stderr)
             return 1
         return 0
+
+
+SCENARIOS = ["startup", "peer_startup", "events", "peer_events", "streaming", "render", "memory", "shaped"]
 
 
 # ---------------------------------------------------------------- helpers
@@ -453,11 +469,18 @@ def main(argv: list[str] | None = None) -> int:
                    help="block the site's offline service worker (its precache competes with the first load)")
     p.add_argument("--browser-ui", action="store_true",
                    help="let Chromium build its omnibox WebUI in every new context, as it does by default")
+    p.add_argument("--shaped-runs", type=int, default=3,
+                   help="cold + repeat visits per peer and link profile in the shaped-link scenario; default 3")
+    p.add_argument("--profiles", default="loopback,100mbit,20mbit,5mbit",
+                   help="link profiles of the shaped-link scenario, comma-separated (see bench/shaping.py)")
+    p.add_argument("--only", default="", help=f"run only these scenarios, comma-separated ({', '.join(SCENARIOS)})")
+    p.add_argument("--gradio-python", type=Path, default=None,
+                   help="a Python with Gradio installed, for the peer (instead of creating build/bench-venv)")
     p.add_argument("--quick", action="store_true", help="smoke run: 1 run, 50 clicks, 500 memory events")
     p.add_argument("--docs", action="store_true", help="also rewrite the table in docs/performance.md")
     args = p.parse_args(argv)
     if args.quick:
-        args.runs, args.clicks, args.peer_clicks, args.memory_events = 1, 50, 30, 500
+        args.runs, args.clicks, args.peer_clicks, args.memory_events, args.shaped_runs = 1, 50, 30, 500, 1
     ensure_playwright()
     WORK.mkdir(parents=True, exist_ok=True)
     return Bench(args).run()
