@@ -176,6 +176,28 @@ def test_export_picks_only_py_file_and_rejects_ambiguity(runtime: Path, tmp_path
         export(tmp_path / "missing.py", tmp_path / "out3", runtime_dir=runtime, build=False)
 
 
+def test_export_ships_source_maps_only_when_asked(runtime: Path, tmp_path: Path) -> None:
+    src = tmp_path / "app.py"
+    src.write_text("")
+    plain = export(src, tmp_path / "plain", runtime_dir=runtime, build=False, snapshot=False)
+    assert not list(plain.rglob("*.map"))
+    for js in (plain / "assets").rglob("*.js"):
+        assert not js.read_text(encoding="utf-8").rstrip().splitlines()[-1].startswith("//# sourceMappingURL="), js
+    mapped = export(src, tmp_path / "mapped", runtime_dir=runtime, build=False, snapshot=False, sourcemaps=True)
+    assert (mapped / "assets" / "worker.js.map").is_file()
+
+
+def test_pages_share_one_copy_of_each_chunk(runtime: Path) -> None:
+    """The page, embed, player, editor and sandbox bundles come from one split build: a lazily loaded
+    module (chatbot, dataframe, …) is one chunk, not one per page under two hashes."""
+    names = [p.name.rsplit("-", 1)[0] for p in (runtime / "assets" / "chunks").glob("*.js")]
+    lazy = [n for n in names if n != "chunk"]
+    assert lazy and len(lazy) == len(set(lazy)), sorted(lazy)
+    # The sandboxed iframe's script is a small module too (es-module-shims loads it), not a whole-app IIFE.
+    assert (runtime / "assets" / "sandbox.js").stat().st_size < 50_000
+    assert (runtime / "assets" / "es-module-shims.js").is_file()
+
+
 class _UrlCollector(HTMLParser):
     def __init__(self) -> None:
         super().__init__()

@@ -139,12 +139,28 @@ def test_precache_leaves_lazy_chunks_for_first_use(tmp_path):
     from wasmblocks_build.offline import precached
 
     assert precached("index.html") and precached("assets/wasmblocks.js") and precached("pyodide/pyodide.asm.wasm")
-    assert precached("assets/chunks/chunk-ABC123.js")  # statically imported by the entry bundles
+    chunks = frozenset({"assets/chunks/chunk-ABC123.js"})  # statically imported by the page bundle
+    assert precached("assets/chunks/chunk-ABC123.js", chunks=chunks) and not precached("assets/chunks/chunk-DEF456.js", chunks=chunks)
     assert not precached("assets/chunks/plotly.min-XYZ.js") and not precached("assets/katex/KaTeX_Main.woff2")
     assert precached("app/data.csv") and precached("snapshot/abc.bin.gz") and not precached("assets/sandbox.js")
     # Package archives in pyodide/ only when the app's boot loads them; others are cached on first use.
     assert not precached("pyodide/tzdata-2025.3-py2.py3-none-any.whl")
     assert precached("pyodide/numpy-2.4.6-cp314-x.whl", frozenset({"pyodide/numpy-2.4.6-cp314-x.whl"}))
+
+
+def test_page_chunks_are_the_static_import_closure_of_the_page_bundle(tmp_path: Path):
+    from wasmblocks_build.offline import page_chunks
+
+    chunks = tmp_path / "assets" / "chunks"
+    chunks.mkdir(parents=True)
+    (tmp_path / "assets" / "wasmblocks.js").write_text('import{a}from"./chunks/chunk-A.js";import"./chunks/chunk-B.js";'
+                                                        'import("./chunks/plot-C.js")')
+    (chunks / "chunk-A.js").write_text('import{b}from"./chunk-D.js";export const a=1')
+    (chunks / "chunk-B.js").write_text("")
+    (chunks / "chunk-D.js").write_text("")
+    (chunks / "chunk-E.js").write_text("")  # the editor's, not the page's
+    (chunks / "plot-C.js").write_text("")
+    assert page_chunks(tmp_path) == {"assets/chunks/chunk-A.js", "assets/chunks/chunk-B.js", "assets/chunks/chunk-D.js"}
 
 
 def test_boot_packages_follow_the_install_plan(tmp_path: Path):

@@ -51,7 +51,7 @@ def _export(args: argparse.Namespace) -> None:
     from .export import export
 
     out = export(args.app, args.outdir, snapshot=not args.no_snapshot, vendor=args.vendor, index_url=args.index_url,
-                 share_readable_paths=args.share_readable)
+                 share_readable_paths=args.share_readable, sourcemaps=args.sourcemaps)
     log(f"site written to {out}")
 
 
@@ -127,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--share-readable", action="append", default=[], metavar="PATH",
                    help="a file or folder/ of the site that code from share links may read besides the runtime "
                         "(repeatable; docs/security.md)")
+    p.add_argument("--sourcemaps", action="store_true", help="also ship the JavaScript source maps (for devtools)")
     p.set_defaults(func=_export)
 
     p = sub.add_parser("share", help="print a link that opens an app in the player of a published site")

@@ -88,10 +88,23 @@ def copy_runtime(runtime_dir: Path, outdir: Path) -> None:
             shutil.copy2(item, target)
 
 
+def drop_source_maps(outdir: Path) -> None:
+    """Delete the site's .map files and the comments that point at them (devtools would ask for them)."""
+    for folder in ("assets", "pyodide"):
+        for path in (outdir / folder).rglob("*"):
+            if path.suffix == ".map":
+                path.unlink()
+            elif path.suffix in (".js", ".mjs") and path.is_file():
+                data = path.read_bytes()
+                at = data.rfind(b"\n//# sourceMappingURL=")
+                if at != -1 and b"\n" not in data[at + 1:].rstrip(b"\n"):
+                    path.write_bytes(data[:at + 1])
+
+
 def export(
     app: str | Path, outdir: str | Path, *, runtime_dir: Path = RUNTIME_DIR, build: bool = True, snapshot: bool = True,
     vendor: bool = False, index_url: str | None = None, offline: bool = True,
-    share_readable_paths: list[str] | None = None,
+    share_readable_paths: list[str] | None = None, sourcemaps: bool = False,
 ) -> Path:
     """Build the runtime (unless build=False) and write a static site for app into outdir.
 
@@ -99,6 +112,7 @@ def export(
     vendor/index_url: where requirements load from (publish.install_plan); offline=False (dev server)
     writes a service worker that removes itself instead of one that caches the site.
     share_readable_paths: site files or folders code from share links may read besides the runtime.
+    sourcemaps=False leaves out the .map files (a third of the runtime's size; only devtools read them).
     """
     app = Path(app).resolve()
     outdir = Path(outdir).resolve()
@@ -119,6 +133,8 @@ def export(
     log(f"exporting {app.name} -> {outdir} …")
     outdir.mkdir(parents=True, exist_ok=True)
     copy_runtime(runtime_dir, outdir)
+    if not sourcemaps:
+        drop_source_maps(outdir)
     write_pages(outdir, app.stem)
     (outdir / ".nojekyll").write_text("", encoding="utf-8")  # GitHub Pages: serve files as they are
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from pathlib import Path
 
 from .requirements import lock_closure
@@ -21,21 +22,43 @@ SKIP_SUFFIXES = (".map",)
 # What the app page needs to start with no network: precached when the worker installs. Everything else
 # (lazily imported chunks such as CodeMirror or plotly, KaTeX fonts, the editor and the share player) is
 # cached the first time a page fetches it, so a first visit doesn't download megabytes it never uses.
-# esbuild names a lazily imported module's chunk after it (code-editor-…); the shared chunks that the
-# page bundle imports statically are named chunk-… and are part of the core.
-CORE_FILES = ("index.html", "runtime.json", "assets/wasmblocks.js", "assets/wasmblocks.css", "assets/worker.js")
-CORE_PREFIXES = ("app/", "pyodide/", "snapshot/", "wheels/", "packages/", "assets/chunks/chunk-")
+# The chunks the page bundle imports statically are part of the core (page_chunks); the pages share one
+# chunk graph with the editor and the player, whose shared chunks (CodeMirror, …) are not.
+PAGE_ENTRY = "assets/wasmblocks.js"
+CORE_FILES = ("index.html", "runtime.json", PAGE_ENTRY, "assets/wasmblocks.css", "assets/worker.js")
+CORE_PREFIXES = ("app/", "pyodide/", "snapshot/", "wheels/", "packages/")
+STATIC_IMPORT = re.compile(r'(?:\bfrom|\bimport)\s*"(\.{1,2}/[^"]+\.js)"')
 
 
-def precached(rel: str, boot_packages: frozenset[str] = frozenset()) -> bool:
+def page_chunks(outdir: Path) -> frozenset[str]:
+    """The site-relative chunks the page bundle imports statically, and theirs: they load with the page.
+
+    esbuild writes every static import of its ES module output as `from"./x.js"` or `import"./x.js"`."""
+    found: set[str] = set()
+    todo = [outdir / PAGE_ENTRY]
+    while todo:
+        module = todo.pop()
+        if not module.is_file():
+            continue
+        for match in STATIC_IMPORT.finditer(module.read_text(encoding="utf-8")):
+            dep = (module.parent / match.group(1)).resolve()
+            rel = dep.relative_to(outdir.resolve()).as_posix()
+            if rel not in found:
+                found.add(rel)
+                todo.append(dep)
+    return frozenset(found)
+
+
+def precached(rel: str, boot_packages: frozenset[str] = frozenset(), chunks: frozenset[str] = frozenset()) -> bool:
     """Whether the service worker downloads this file at install (else on first use).
 
     Of pyodide/, the core and the packages the app's boot loads (boot_packages); other package archives
-    there (micropip, tzdata, …) are loaded only when something asks for them, and cached then.
+    there (micropip, tzdata, …) are loaded only when something asks for them, and cached then. Of the
+    chunks, those the page imports statically (chunks, from page_chunks).
     """
     if rel.startswith("pyodide/") and rel.removeprefix("pyodide/") not in PYODIDE_CORE:
         return rel in boot_packages
-    return rel in CORE_FILES or rel.startswith(CORE_PREFIXES)
+    return rel in CORE_FILES or rel.startswith(CORE_PREFIXES) or rel in chunks
 
 
 def boot_packages(outdir: Path) -> frozenset[str]:
@@ -96,8 +119,8 @@ def write_service_worker(outdir: Path, enabled: bool = True) -> Path:
     core = (outdir / SW_CORE).read_text(encoding="utf-8")
     files = site_files(outdir)
     # The version covers every file, so a changed chunk still replaces the cache; only the core is precached.
-    boot = boot_packages(outdir)
-    precache = [f for f in files if precached(f, boot)]
+    boot, chunks = boot_packages(outdir), page_chunks(outdir)
+    precache = [f for f in files if precached(f, boot, chunks)]
     head = f"self.WASMBLOCKS_SITE = {json.dumps({'version': site_version(outdir, files), 'files': precache})};\n"
     target.write_text(head + core, encoding="utf-8")
     return target

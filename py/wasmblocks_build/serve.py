@@ -123,7 +123,7 @@ def _watch(app: Path, outdir: Path, reloader: Reloader, snapshot: bool = True) -
         before = now
         log("change detected, rebuilding …")
         try:
-            export(app, outdir, snapshot=snapshot, offline=False)
+            export(app, outdir, snapshot=snapshot, offline=False, sourcemaps=True)
         except SystemExit as exc:  # a broken edit must not stop the server; show it and wait
             print(exc, flush=True)
             continue
@@ -144,7 +144,7 @@ def serve(
     # Bind first: a busy port should fail in a second, not after a full build.
     server = make_server(outdir, host, port, handler=make_handler(reloader))
     try:
-        export(app_path, outdir, snapshot=snapshot, offline=False)
+        export(app_path, outdir, snapshot=snapshot, offline=False, sourcemaps=True)
     except BaseException:
         server.server_close()
         raise

@@ -4,7 +4,10 @@
 // opaque origin: the app's js=, head= and HTML cannot read this site's cookies, storage or caches, nor
 // reach into this page. An opaque-origin document cannot load the site's files without CORS headers
 // (module scripts, workers and fetch all need them; static hosts don't send them), so:
-// - the iframe's document is inline (srcdoc) with the renderer script and styles inlined;
+// - the iframe's document is inline (srcdoc) with the styles and a module loader inlined
+//   (es-module-shims in shim mode): it loads assets/sandbox.js and the chunks it imports, statically or
+//   lazily, as text through a MessagePort answered here, and runs them from Blob URLs, so a shared app
+//   downloads what it uses and not every component's code;
 // - its worker is a classic Blob URL worker (a worker must be same-origin with its creator, and Chromium
 //   refuses *module* workers from an opaque origin; dynamic import() works in the classic one);
 // - the worker reads the runtime's files through a MessagePort answered here, by this page, which may
@@ -26,6 +29,46 @@ async function text(url: URL): Promise<string> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`Could not load ${url.pathname} (HTTP ${response.status})`);
   return response.text();
+}
+
+/**
+ * The sandboxed document's first script (inlined as source, so it uses only globals): es-module-shims'
+ * options, whose source hook asks the hosting page for every module, then the import of sandbox.js once
+ * the page has sent the port ("wb-loader", the answer to "wb-loader-ready"). A failed import is reported as "wb-load-error".
+ */
+function sandboxLoader(): void {
+  const w = window as any;
+  let port: MessagePort | null = null;
+  let next = 0;
+  const waiting = new Map<number, (reply: any) => void>();
+  const ask = (url: string) =>
+    new Promise<any>((resolve) => {
+      const id = ++next;
+      waiting.set(id, resolve);
+      port!.postMessage({ id, url });
+    });
+  w.esmsInitOptions = {
+    shimMode: true,
+    source: async (url: string) => {
+      const reply = await ask(url);
+      if (reply.error !== undefined) throw new TypeError(`Failed to fetch ${url}: ${reply.error}`);
+      if (reply.status !== 200) throw new TypeError(`Could not load ${url} (HTTP ${reply.status})`);
+      return { url, source: new TextDecoder().decode(reply.body), type: "js" };
+    },
+  };
+  addEventListener("message", (event: MessageEvent) => {
+    if (event.source !== parent || event.data?.type !== "wb-loader" || port) return;
+    port = event.data.port as MessagePort;
+    port.onmessage = (e: MessageEvent) => {
+      waiting.get(e.data.id)?.(e.data);
+      waiting.delete(e.data.id);
+    };
+    w.importShim(new URL("assets/sandbox.js", event.data.base).href).catch((err: any) =>
+      parent.postMessage({ type: "wb-load-error", message: String(err?.message ?? err) }, "*"),
+    );
+  });
+  // es-module-shims (the next script) is defined by the time the page answers.
+  parent.postMessage({ type: "wb-loader-ready" }, "*");
 }
 
 /** `</script` inside inlined code would end the inline script early. */
@@ -81,25 +124,34 @@ export class SandboxHost {
 
   /** Build the iframe's document and wait until its script listens. */
   private async load(): Promise<void> {
-    const [css, script] = await Promise.all([
+    const [css, shims] = await Promise.all([
       text(new URL("assets/wasmblocks.css", this.base)),
-      text(new URL("assets/sandbox.js", this.base)),
+      text(new URL("assets/es-module-shims.js", this.base)),
     ]);
-    const listening = new Promise<void>((resolve) => {
+    const listening = new Promise<void>((resolve, reject) => {
       const onMessage = (event: MessageEvent) => {
-        if (event.source === this.iframe.contentWindow && event.data?.type === "wb-sandbox-ready") {
-          removeEventListener("message", onMessage);
-          resolve();
-        }
+        if (event.source !== this.iframe.contentWindow) return;
+        if (event.data?.type === "wb-sandbox-ready") resolve();
+        else if (event.data?.type === "wb-load-error") reject(new Error(`The app player could not load: ${event.data.message}`));
+        else return;
+        removeEventListener("message", onMessage);
       };
       addEventListener("message", onMessage);
     });
+    const files = new MessageChannel();
+    files.port1.onmessage = (event) => void this.serve(files.port1, event.data);
+    const sendPort = (event: MessageEvent) => {
+      if (event.source !== this.iframe.contentWindow || event.data?.type !== "wb-loader-ready") return;
+      removeEventListener("message", sendPort);
+      this.iframe.contentWindow!.postMessage({ type: "wb-loader", base: this.base.href, port: files.port2 }, "*", [files.port2]);
+    };
+    addEventListener("message", sendPort);
     this.iframe.srcdoc =
       `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
       `<meta name="viewport" content="width=device-width, initial-scale=1"><title>App</title>` +
       `<style>${css.replace(/<\/(style)/gi, "<\\/$1")}</style></head><body>` +
       `<div id="wasmblocks-app" class="gradio-container" data-state="loading" data-autostart="false"></div>` +
-      `<script>${inlineSafe(script)}</script></body></html>`;
+      `<script>(${inlineSafe(sandboxLoader.toString())})();</script><script>${inlineSafe(shims)}</script></body></html>`;
     await listening;
   }
 
