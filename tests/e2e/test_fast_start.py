@@ -151,3 +151,66 @@ def test_streamed_updates_coalesce_without_losing_the_last_value(open_app, site_
     # Far fewer distinct values were ever on screen than were sent: updates were coalesced per frame.
     assert page.evaluate("window.__seen.size") < 1500
     assert not page.wasmblocks_errors
+
+
+
+LATE_IMPORT = """
+import gradio as gr
+
+
+def late(text):
+    import xml.dom.minidom  # not in the snapshot: this event needs the standard library's zip
+    return xml.dom.minidom.parseString(f"<{text}/>").documentElement.tagName
+
+
+with gr.Blocks() as demo:
+    name = gr.Textbox(label="Name")
+    out = gr.Textbox(label="Tag")
+    gr.Button("Parse").click(late, name, out)
+"""
+
+HIDDEN_IMPORT = """
+import importlib
+
+import gradio as gr
+
+# Hidden from the build's import scan, so not in the snapshot: imported while the app starts, from a
+# stack that cannot suspend (the worker fetches the zip with a synchronous request).
+fractions = importlib.import_module("fractions")
+
+with gr.Blocks() as demo:
+    gr.Textbox(label="Half", value=str(fractions.Fraction(2, 4)))
+"""
+
+
+def test_the_standard_library_loads_after_the_app_and_imports_wait_for_it(browser, source_url) -> None:
+    """After a restore the stdlib zip is off the start-up path: the app is ready while its download is
+    held back, and an event importing a module the snapshot lacks waits for it, answered once it arrives."""
+    url = source_url("late_import.py", LATE_IMPORT)
+    context = browser.new_context(service_workers="block")  # the zip must come from the network (held below)
+    held: list = []
+    context.route("**/python_stdlib.zip", lambda route: held.append(route))
+    try:
+        page = context.new_page()
+        console: list[str] = []
+        page.on("console", lambda m: console.append(m.text))
+        page.goto(url)
+        expect(page.locator('#wasmblocks-app[data-state="ready"]')).to_have_count(1, timeout=60_000)
+        assert any(RESTORED in line for line in console), console
+        page.get_by_label("Name").fill("ok")
+        page.get_by_role("button", name="Parse").click()
+        page.wait_for_function("() => true")  # the click's event has been posted
+        assert page.get_by_label("Tag").input_value() == ""
+        assert len(held) == 1, "the zip is requested once the app runs, and only once"
+        held[0].continue_()
+        expect(page.get_by_label("Tag")).to_have_value("ok", timeout=30_000)
+        assert not page.locator('[data-testid="toast-body"]').count()
+    finally:
+        context.close()
+
+
+def test_an_import_the_build_did_not_see_loads_the_standard_library_at_once(open_app, source_url) -> None:
+    page = open_app(source_url("hidden_import.py", HIDDEN_IMPORT))
+    assert _lines(page, RESTORED)
+    expect(page.get_by_label("Half")).to_have_value("1/2")
+    assert not page.wasmblocks_errors

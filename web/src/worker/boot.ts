@@ -4,6 +4,7 @@
 // wheel's files back into site-packages (the file system is not part of a snapshot) and re-seeds `random`.
 
 import { importModule } from "./module-loader";
+import { deferStdlib, EMPTY_ZIP, type DeferredStdlib } from "./stdlib";
 
 export const APP_DIR = "/home/pyodide/app";
 
@@ -35,6 +36,8 @@ export interface RuntimeInfo {
 export interface Started {
   py: Pyodide;
   fromSnapshot: boolean;
+  /** Set when Python started without the standard library's zip: call load() once the app runs. */
+  stdlib?: DeferredStdlib;
 }
 
 type Pyodide = any;
@@ -197,11 +200,15 @@ export async function startPython(
   const options = { indexURL, stdout: log, stderr: log, packages: [] };
   if (snapshot && asm) {
     const t0 = performance.now();
+    // The restored interpreter needs the stdlib zip only for modules it has not imported yet (stdlib.ts).
+    // Not in the sandboxed player, whose worker reaches the site only asynchronously through the page.
+    const deferred = !(globalThis as any).__wasmblocksImport;
     try {
       const trampoline = { value: 0 };
       const download = snapshot;
       const py = await loadPyodide({
         ...options,
+        ...(deferred ? { stdLibURL: EMPTY_ZIP } : {}),
         // Pyodide only needs the snapshot's size to create the wasm module, and reads its bytes after that:
         // so it gets the buffer that is still filling, and the module waits for the download at the end.
         // Instantiating Pyodide and downloading + gunzipping the snapshot overlap instead of queueing.
@@ -221,7 +228,8 @@ export async function startPython(
       const ms = Math.round(performance.now() - t0);
       performance.mark("wasmblocks:snapshot-restored");
       console.info(`wasmblocks: Python restored from the memory snapshot (${info.snapshot?.url}) in ${ms} ms`);
-      return { py, fromSnapshot: true };
+      const stdlib = deferred ? deferStdlib(py, new URL("python_stdlib.zip", indexURL).href) : undefined;
+      return { py, fromSnapshot: true, stdlib };
     } catch (err: any) {
       console.warn(
         `wasmblocks: could not start from the memory snapshot (${info.snapshot?.url}): ` +
