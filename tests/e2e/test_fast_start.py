@@ -3,8 +3,8 @@
 
 from __future__ import annotations
 
-import gzip
 import json
+import lzma
 import re
 from pathlib import Path
 
@@ -39,7 +39,7 @@ def test_exported_site_boots_from_the_snapshot(open_app, site_url, export_app) -
     assert f'<link rel="preload" href="{info["snapshot"]["url"]}" as="fetch" crossorigin>' in index
     # The file holds only the runs of non-zero pages, in order, header first; the rest is zeros.
     segments = info["snapshot"]["segments"]
-    shipped = len(gzip.decompress(_snapshot_file(site).read_bytes()))
+    shipped = len(lzma.decompress(_snapshot_file(site).read_bytes()))
     assert segments[0][0] == 0 and sum(length for _, length in segments) == shipped < info["snapshot"]["size"]
     assert all(a + n < b for (a, n), (b, _) in zip(segments, segments[1:]))
     assert segments[-1][0] + segments[-1][1] <= info["snapshot"]["size"]
@@ -52,14 +52,14 @@ def test_exported_site_boots_from_the_snapshot(open_app, site_url, export_app) -
 
 
 def _corrupt_garbage(path: Path) -> None:
-    path.write_bytes(b"this is not gzip" * 1000)
+    path.write_bytes(b"this is not xz" * 1000)
 
 
 def _corrupt_build_id(path: Path) -> None:
     """A well-formed snapshot of "another Pyodide build": the header's 256-bit build id differs."""
-    raw = bytearray(gzip.decompress(path.read_bytes()))
+    raw = bytearray(lzma.decompress(path.read_bytes()))
     raw[16:48] = bytes(32)  # header: magic, offset, json length, 0, then the build id
-    path.write_bytes(gzip.compress(bytes(raw), 1))
+    path.write_bytes(lzma.compress(bytes(raw), preset=0, check=lzma.CHECK_CRC32))
 
 
 def _corrupt_segment_table(path: Path) -> None:
@@ -122,7 +122,7 @@ def test_no_snapshot_export_and_app_imports(runtime_built, tmp_path) -> None:
     own_info = json.loads((own / "runtime.json").read_text())["snapshot"]
     assert own_info["url"] != base_url
     assert [p.name for p in (own / "snapshot").iterdir()] == [Path(own_info["url"]).name]
-    assert re.search(r'href="snapshot/[0-9a-f]+\.bin\.gz"', (own / "index.html").read_text())
+    assert re.search(r'href="snapshot/[0-9a-f]+\.bin\.xz"', (own / "index.html").read_text())
 
 
 def test_streamed_updates_coalesce_without_losing_the_last_value(open_app, site_url, tmp_path) -> None:

@@ -3,6 +3,7 @@
 // With a snapshot, step 1 restores an interpreter that already imported wasmblocks, so step 2 only puts the
 // wheel's files back into site-packages (the file system is not part of a snapshot) and re-seeds `random`.
 
+import { XzReadableStream } from "xz-decompress";
 import { importModule } from "./module-loader";
 import { deferStdlib, EMPTY_ZIP, type DeferredStdlib } from "./stdlib";
 
@@ -11,6 +12,8 @@ export const APP_DIR = "/home/pyodide/app";
 /** runtime.json's "snapshot" entry, written by py/wasmblocks_build/snapshot.py. */
 export interface SnapshotInfo {
   url: string;
+  /** How the file is compressed; absent in sites built before xz: gzip. */
+  encoding?: SnapshotEncoding;
   /** Bytes of the whole snapshot: the buffer is allocated once at this size. */
   size: number;
   /**
@@ -18,7 +21,7 @@ export interface SnapshotInfo {
    * snapshot is zeros. Absent: the file is the whole snapshot.
    */
   segments?: [number, number][];
-  gzip_size: number;
+  compressed_size?: number;
   pyodide: string;
   modules: number;
 }
@@ -73,15 +76,23 @@ export function snapshotUnsupported(): string | null {
   return null;
 }
 
+export type SnapshotEncoding = "gzip" | "xz";
+
+/** The decoded bytes of a compressed stream: gzip natively, xz with xz-decompress (wasm, streaming). */
+function decoded(body: ReadableStream<Uint8Array>, encoding: SnapshotEncoding): ReadableStream<Uint8Array> {
+  if (encoding === "xz") return new XzReadableStream(body);
+  return body.pipeThrough(new DecompressionStream("gzip") as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
+}
+
 /**
- * Download and gunzip the snapshot file as it streams in, into one buffer of `size` bytes; a size mismatch
- * or a bad gzip rejects. Self-contained (only globals), because it also runs as the source of a helper worker.
+ * Download and decode the snapshot file as it streams in, into one buffer of `size` bytes; a size mismatch
+ * or bad data rejects.
  */
-async function inflateSnapshot(url: string, size: number): Promise<Uint8Array> {
+async function inflateSnapshot(url: string, size: number, encoding: SnapshotEncoding): Promise<Uint8Array> {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`Could not load ${new URL(url).pathname} (HTTP ${response.status})`);
   if (!response.body) throw new Error("the snapshot response has no body");
-  const reader = response.body.pipeThrough(new DecompressionStream("gzip")).getReader();
+  const reader = decoded(response.body, encoding).getReader();
   const out = new Uint8Array(size);
   let offset = 0;
   for (;;) {
@@ -98,43 +109,46 @@ async function inflateSnapshot(url: string, size: number): Promise<Uint8Array> {
   return out;
 }
 
+/** The name of this worker script started again as the snapshot's decoder (serveInflate). */
+export const INFLATE_WORKER = "wasmblocks-inflate";
+
 /**
- * inflateSnapshot on a helper worker, so gunzipping 15 MB does not hold up this thread, which meanwhile
- * loads and instantiates Pyodide. Where a helper worker cannot start, it runs here instead.
+ * inflateSnapshot on a helper worker, so decoding 15 MB does not hold up this thread, which meanwhile
+ * loads and instantiates Pyodide. The helper is this same script (in the HTTP cache by now) started under
+ * INFLATE_WORKER; where it cannot start, the decoding runs here instead.
  */
-function inflateOffThread(url: string, size: number): Promise<Uint8Array> {
-  const source =
-    `const inflateSnapshot = ${inflateSnapshot.toString()};\n` +
-    "onmessage = async (e) => {\n" +
-    "  try { const out = await inflateSnapshot(e.data.url, e.data.size); postMessage({ buffer: out.buffer }, [out.buffer]); }\n" +
-    "  catch (err) { postMessage({ error: String((err && err.message) || err) }); }\n" +
-    "};\n";
+function inflateOffThread(url: string, size: number, encoding: SnapshotEncoding): Promise<Uint8Array> {
   let helper: Worker;
-  let blobUrl = "";
   try {
-    blobUrl = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
-    helper = new Worker(blobUrl);
+    helper = new Worker(self.location.href, { type: "module", name: INFLATE_WORKER });
   } catch {
-    if (blobUrl) URL.revokeObjectURL(blobUrl);
-    return inflateSnapshot(url, size);
+    return inflateSnapshot(url, size, encoding);
   }
   return new Promise<Uint8Array>((resolve, reject) => {
-    const end = () => {
-      helper.terminate();
-      URL.revokeObjectURL(blobUrl);
-    };
     helper.onmessage = (event: MessageEvent<{ buffer?: ArrayBuffer; error?: string }>) => {
-      end();
+      helper.terminate();
       if (event.data.buffer) resolve(new Uint8Array(event.data.buffer));
       else reject(new Error(event.data.error ?? "the snapshot could not be read"));
     };
     helper.onerror = (event) => {
       event.preventDefault();
-      end();
-      resolve(inflateSnapshot(url, size)); // the helper itself failed (not the data): do it here
+      helper.terminate();
+      resolve(inflateSnapshot(url, size, encoding)); // the helper itself failed (not the data): do it here
     };
-    helper.postMessage({ url, size });
+    helper.postMessage({ url, size, encoding });
   });
+}
+
+/** What this script does when started as INFLATE_WORKER: decode one snapshot and hand its bytes back. */
+export function serveInflate(scope: DedicatedWorkerGlobalScope): void {
+  scope.onmessage = async (event: MessageEvent<{ url: string; size: number; encoding: SnapshotEncoding }>) => {
+    try {
+      const out = await inflateSnapshot(event.data.url, event.data.size, event.data.encoding);
+      scope.postMessage({ buffer: out.buffer }, [out.buffer]);
+    } catch (err: any) {
+      scope.postMessage({ error: String(err?.message ?? err) });
+    }
+  };
 }
 
 /** A snapshot on its way: the buffer (allocated at once, at its final size) and when it is complete. */
@@ -154,9 +168,9 @@ export function fetchSnapshot(base: URL, snap: SnapshotInfo): SnapshotDownload {
   const fileSize = segments.reduce((sum, [, length]) => sum + length, 0);
   const buffer = new Uint8Array(snap.size);
   // In the sandboxed player the site's files come through the hosting page (sandbox-prelude.ts replaces
-  // this worker's fetch); a helper worker has no such path, so the snapshot is gunzipped here.
+  // this worker's fetch); a helper worker has no such path, so the snapshot is decoded here.
   const inflate = (globalThis as any).__wasmblocksImport ? inflateSnapshot : inflateOffThread;
-  const done = inflate(new URL(snap.url, base).href, fileSize).then((bytes) => {
+  const done = inflate(new URL(snap.url, base).href, fileSize, snap.encoding ?? "gzip").then((bytes) => {
     placeSegments(bytes, segments, buffer);
     performance.mark("wasmblocks:snapshot-downloaded");
     return buffer;

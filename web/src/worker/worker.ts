@@ -3,10 +3,12 @@
 import type { AppFiles, BootStage, InitMessage, PageMessage, WorkerMessage } from "../protocol";
 import {
   APP_DIR,
+  INFLATE_WORKER,
   fetchSnapshot,
   fetchWheel,
   installWasmblocks,
   readRuntimeInfo,
+  serveInflate,
   snapshotDisabled,
   startPython,
 } from "./boot";
@@ -85,6 +87,9 @@ scope.onmessage = (event: MessageEvent<PageMessage>) => {
   if (handler) deliver(handler, message);
   else early.push(message);
 };
+
+// Started again by fetchSnapshot as the snapshot's decoder: that is all this copy does.
+if (scope.name === INFLATE_WORKER) serveInflate(scope);
 
 /** Replace the app (restart.ts); page messages that arrive meanwhile wait for the new one. */
 async function rerun(app: AppFiles): Promise<void> {
