@@ -88,6 +88,9 @@ class ShapedLinks:
             times["critical_bytes"] = sum(critical.values())
             times["critical"] = critical
             page.evaluate(SETTLE_JS, TIMEOUT_MS)  # the offline precache finishes before the repeat visit
+            # A file sent in full twice in one visit: a preload hint its user could not take from the cache.
+            sent = [t.url.split("?")[0] for t in transfers if t.status == 200]
+            times["twice"] = sorted({u for u in sent if sent.count(u) > 1})
             return times
         finally:
             self.link.recording = None
@@ -152,4 +155,5 @@ def _summarise(loads: list[dict[str, Any]]) -> dict[str, Any]:
     tti = statistics.median_low([load["tti"] for load in loads])
     median_load = next(load for load in loads if load["tti"] == tti)
     out["critical_files"] = dict(sorted(median_load["critical"].items(), key=lambda kv: -kv[1]))
+    out["downloaded_twice"] = sorted({u for load in loads for u in load.get("twice", [])})
     return out

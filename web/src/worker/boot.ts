@@ -266,9 +266,11 @@ function trampolineSlot(Module: any): number {
  * Step 2: wasmblocks importable. A plain boot unpacks the wheel into site-packages and imports it. After a
  * restore every wasmblocks module is already imported, so the app does not wait for the wheel: its files
  * (the file system is not part of a snapshot; tracebacks and inspect read the sources) are unpacked when it
- * has arrived, off the start-up path. State the snapshot froze and that must differ per load is renewed.
+ * has arrived, off the start-up path: `wheel` is only called then, in a macrotask after the app started,
+ * so its download does not share the link with what the start waits for. State the snapshot froze and
+ * that must differ per load is renewed.
  */
-export async function installWasmblocks(started: Started, wheel: Promise<PackageArchive>): Promise<Pyodide> {
+export async function installWasmblocks(started: Started, wheel: () => Promise<PackageArchive>): Promise<Pyodide> {
   const { py, fromSnapshot } = started;
   if (fromSnapshot) {
     py.runPython(
@@ -286,9 +288,11 @@ export async function installWasmblocks(started: Started, wheel: Promise<Package
           console.warn(`wasmblocks: could not unpack the wasmblocks package: ${err?.message ?? err}`);
         }
       }, 0);
-    wheel.then(unpack, (err: any) => console.warn(`wasmblocks: could not download the wasmblocks wheel: ${err?.message ?? err}`));
+    setTimeout(() =>
+      wheel().then(unpack, (err: any) => console.warn(`wasmblocks: could not download the wasmblocks wheel: ${err?.message ?? err}`)),
+    );
   } else {
-    await unpackPackage(py, await wheel);
+    await unpackPackage(py, await wheel());
   }
   // worker_entry is the one Python module the worker calls (start_app, stop_app, implied_requirements).
   const entry = py.pyimport("wasmblocks.worker_entry");

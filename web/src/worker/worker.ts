@@ -7,6 +7,7 @@ import {
   fetchSnapshot,
   fetchWheel,
   installWasmblocks,
+  type PackageArchive,
   readRuntimeInfo,
   serveInflate,
   snapshotDisabled,
@@ -34,11 +35,14 @@ async function boot(init: InitMessage): Promise<void> {
   performance.mark("wasmblocks:boot-start");
   stage("downloading");
   const info = readRuntimeInfo(base);
-  // Start every download at once: the snapshot, the wheel and the app files load while Pyodide compiles.
-  const wheel = fetchWheel(base, info);
+  // Start the downloads the start needs at once: the snapshot and the app files load while Pyodide
+  // compiles. The package's files wait for the app after a restore (installWasmblocks).
+  let wheelFetch: Promise<PackageArchive> | null = null;
+  const wheel = () => (wheelFetch ??= fetchWheel(base, info));
   const app = fetchAppFiles(base, init.app);
   const runtimeInfo = await info;
   const snapshot = runtimeInfo.snapshot && !snapshotDisabled(init.url) ? fetchSnapshot(base, runtimeInfo.snapshot) : null;
+  if (!snapshot) wheel(); // a plain boot imports wasmblocks from these files
   const started = await startPython(base, runtimeInfo, (line) => console.log(line), snapshot);
   const py = started.py;
   stage("starting");
