@@ -31,7 +31,9 @@ SPLIT_ENTRIES = [
     ("editor", "pages/editor.ts"),
     ("sandbox", "pages/sandbox.ts"),
 ]
-SPLIT_FLAGS = ["--format=esm", "--target=es2022", "--sourcemap=linked", "--splitting", "--chunk-names=chunks/[name]-[hash]"]
+SPLIT_FLAGS = [
+    "--format=esm", "--target=es2022", "--sourcemap=linked", "--splitting", "--chunk-names=chunks/[name]-[hash]",
+]
 # es-module-shims (a module loader with fetch/source hooks), inlined into the sandboxed iframe's document.
 MODULE_SHIMS = (NODE_MODULES / "es-module-shims" / "dist" / "es-module-shims.js", "assets/es-module-shims.js")
 
