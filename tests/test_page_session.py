@@ -101,6 +101,26 @@ def test_files_travel_with_the_tree_and_updates_once_per_version(tmp_path):
     assert h.of_type("update", again)[0]["files"][0]["path"] == str(path)
 
 
+def test_an_upload_returned_unchanged_is_not_sent_back():
+    with gr.Blocks() as demo:
+        source, target = gr.File(), gr.File()
+        dep = source.upload(lambda f: f, source, target)
+    h = Client(demo)
+    h.send({"type": "upload", "upload_id": "u", "files": [{"name": "a.txt", "type": "text/plain", "size": 2}]},
+           [b"hi"])
+    (saved,) = h.of_type("uploaded")[0]["files"]
+    event_id = h.fire(dep.id, saved)
+    h.settle(event_id)
+    (update,) = h.of_type("update", event_id)
+    assert update["updates"][0]["value"]["path"] == saved["path"]
+    assert "files" not in update  # the page shows its upload through a Blob URL of its own
+    with open(saved["path"], "a") as handle:  # changed in the worker: sent again
+        handle.write("!")
+    again = h.fire(dep.id, saved)
+    h.settle(again)
+    assert [ref["path"] for ref in h.of_type("update", again)[0]["files"]] == [saved["path"]]
+
+
 def test_delete_cache_starts_a_cleaner_for_the_session():
     with gr.Blocks(delete_cache=(60, 3600)) as demo:
         gr.File()

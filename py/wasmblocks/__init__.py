@@ -27,6 +27,7 @@ from .components.highlighted_text import HighlightedText
 from .components.html import HTML
 from .components.image import Image
 from .components.image_slider import ImageSlider
+from .components.model3d import Model3D
 from .components.json import JSON
 from .components.label import Label
 from .components.markdown import Markdown
@@ -60,7 +61,7 @@ DataFrame = Dataframe  # Gradio exports both spellings
 __all__ = [
     "BarPlot", "ChatInterface", "ChatMessage", "Chatbot", "Dataframe", "DataFrame", "EditData", "LikeData",
     "LinePlot", "MultimodalTextbox", "Plot", "RetryData", "ScatterPlot", "UndoData", "AnnotatedImage", "Audio",
-    "DownloadButton", "File", "Gallery", "ImageSlider", "UploadButton", "Video", "render", "Interface",
+    "DownloadButton", "File", "Gallery", "ImageSlider", "Model3D", "UploadButton", "Video", "render", "Interface",
     "TabbedInterface", "themes", "Sidebar", "JSON", "CheckboxGroup", "Code", "ColorPicker", "CopyData", "Dataset",
     "DateTime", "DeepLinkButton", "Examples", "HighlightedText", "KeyUpData", "Label", "HTML", "Accordion",
     "Blocks", "BrowserState", "Button", "Client", "Checkbox", "ClearButton", "Column", "Dropdown",

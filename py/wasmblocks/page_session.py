@@ -172,6 +172,11 @@ class PageSession:
             path = os.path.join(self.session.new_upload_dir(), name)
             with open(path, "wb") as handle:
                 handle.write(data)
+            # The page already holds these bytes (its own Blob URL for this path): a function that returns
+            # the upload unchanged must not send them back, which would also revoke that URL while a
+            # viewer may still be fetching it.
+            stat = os.stat(path)
+            self._sent_files.add((path, stat.st_mtime, stat.st_size))
             saved.append(file_data(path, orig_name=name, mime_type=meta.get("type") or None))
         self.send(protocol.uploaded_message(upload_id, saved))
 

@@ -8,6 +8,7 @@ import { CONTAIN_PAINT, useContentScope } from "../renderer/content-scope";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { enhance, renderMarkdown } from "./markdown";
+import { isModelFile, ModelInMessage } from "./model3d";
 import "../renderer/icon-buttons.css";
 import "./markdown.css";
 import "./chatbot.css";
@@ -71,6 +72,8 @@ function FileContent({ content }: { content: any }) {
   if (mime.startsWith("image/")) return <img data-testid="chatbot-image" class="chat-image" src={url} alt={content.alt_text ?? name} />;
   if (mime.startsWith("audio/")) return <audio data-testid="chatbot-audio" controls preload="metadata" src={url} title={content.alt_text ?? name} />;
   if (mime.startsWith("video/")) return <video data-testid="chatbot-video" controls preload="metadata" src={url} title={content.alt_text ?? name} />;
+  // A gr.Model3D as message content (Gradio draws the component itself).
+  if (isModelFile(name)) return <ModelInMessage file={file} />;
   return (
     <a data-testid="chatbot-file" class="file-pil" href={url} target="_blank" rel="noopener noreferrer" download={name}>
       {name}

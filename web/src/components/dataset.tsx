@@ -20,6 +20,8 @@ function Cell({ type, value, props }: { type: string; value: any; props: Record<
   if (type === "image" && value && typeof value === "object") {
     return value.url ? <img class="example-image" src={value.url} alt="" /> : <span>{value.orig_name ?? value.path}</span>;
   }
+  // Gradio's Model3D example is the file's name.
+  if (type === "model3d" && typeof value === "object") return <span>{value.orig_name ?? String(value.path ?? "").split("/").pop()}</span>;
   if (type === "code") return <pre class="example-code">{String(value)}</pre>;
   if (typeof value === "object") return <span>{JSON.stringify(value)}</span>;
   return <span>{String(value)}</span>;
