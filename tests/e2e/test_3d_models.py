@@ -148,6 +148,33 @@ def test_drag_rotates_and_undo_returns_to_the_first_view(page):
     page.wait_for_function("b => b.disabled", arg=undo.element_handle())
 
 
+def test_touch_drag_rotates_and_pinch_zooms(open_app, site_url):
+    page = open_app(site_url("model3d"), has_touch=True)
+    block = viewer(page, "Sample model")
+    host = block.locator(".canvas-host")
+    wait_shown(host, "cube.glb")
+    first = pose(host)
+    box = host.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    cdp = page.context.new_cdp_session(page)
+
+    def touch(kind, *points):
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [{"x": px, "y": py, "id": i} for i, (px, py) in enumerate(points)]})
+
+    touch("touchStart", (x, y))
+    for step in range(1, 11):
+        touch("touchMove", (x - 10 * step, y))
+    touch("touchEnd")
+    turned = pose(host)
+    assert abs(turned[0] - first[0]) > 10 and turned[2] == first[2], (first, turned)
+
+    touch("touchStart", (x - 20, y), (x + 20, y))
+    for step in range(1, 11):
+        touch("touchMove", (x - 20 - 8 * step, y), (x + 20 + 8 * step, y))
+    touch("touchEnd")
+    assert pose(host)[2] < turned[2]  # fingers apart: closer
+
+
 def test_wheel_zooms_in(page):
     block = viewer(page, "Sample model")
     host = block.locator(".canvas-host")

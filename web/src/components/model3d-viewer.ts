@@ -4,26 +4,11 @@
 // data-status, data-format, data-vertices, data-mode and data-camera ("alpha,beta,radius" in Gradio's terms), which
 // say what is shown without reading pixels (with data-name, the file shown).
 
-import {
-  AnimationMixer,
-  Box3,
-  Color,
-  DirectionalLight,
-  HemisphereLight,
-  Object3D,
-  PerspectiveCamera,
-  Points,
-  PointsMaterial,
-  SRGBColorSpace,
-  Scene,
-  WebGLRenderer,
-  type AnimationClip,
-  type Material,
-  type Mesh,
-} from "three";
+import { AnimationMixer, Box3, Color, PerspectiveCamera, SRGBColorSpace, Scene, WebGLRenderer, type AnimationClip, type Object3D } from "three";
 import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 import { formatPose, offsetOf, poseOf, startPose, type CameraPosition, type Pose } from "./model3d-camera";
 import { fetchBytes, formatOf, isSplatPly, parseMesh, vertexCount } from "./model3d-loaders";
+import { addLights, disposeTree, setDisplayMode } from "./model3d-scene";
 
 export interface ViewerOptions {
   displayMode: string;
@@ -51,12 +36,21 @@ interface Surface {
 export const NO_WEBGL =
   "This browser has WebGL turned off or does not support it, so the 3-D model cannot be shown. Use Download to open the file in another program.";
 
+let webgl: boolean | null = null;
+
+/** Whether the browser gives out WebGL 2 contexts (three.js needs 2); asked once per page, since every
+ * context counts against the browser's limit of live contexts. */
 export function webglAvailable(): boolean {
-  try {
-    return !!document.createElement("canvas").getContext("webgl2");
-  } catch {
-    return false;
+  if (webgl === null) {
+    try {
+      const gl = document.createElement("canvas").getContext("webgl2");
+      gl?.getExtension("WEBGL_lose_context")?.loseContext();
+      webgl = !!gl;
+    } catch {
+      webgl = false;
+    }
   }
+  return webgl;
 }
 
 export class ModelViewer {
@@ -82,13 +76,7 @@ export class ModelViewer {
     private options: ViewerOptions,
     private readonly onStatus: (status: ViewerStatus) => void,
   ) {
-    this.scene.add(new HemisphereLight(0xffffff, 0x707070, 1.1));
-    // A light that moves with the camera, so whichever side is turned to the viewer is lit.
-    const headlight = new DirectionalLight(0xffffff, 2.2);
-    headlight.position.set(0.35, 0.6, 1);
-    headlight.target.position.set(0, 0, -1);
-    this.camera.add(headlight, headlight.target);
-    this.scene.add(this.camera);
+    addLights(this.scene, this.camera);
     this.controls = new OrbitControls(this.camera, host);
     this.controls.zoomSpeed = options.zoomSpeed;
     this.controls.panSpeed = options.panSpeed;
@@ -102,6 +90,7 @@ export class ModelViewer {
     const load = ++this.loads;
     const stale = () => this.disposed || load !== this.loads;
     this.host.dataset.name = name;
+    this.start = null;
     this.report({ state: "loading" });
     try {
       const kind = formatOf(name);
@@ -133,6 +122,9 @@ export class ModelViewer {
       this.report({ state: "ready", moved: false });
     } catch (err: any) {
       if (stale()) return;
+      // The previous model would pass for this one: the view is left empty, with the reason.
+      this.replaceModel(null, false, []);
+      this.requestRender();
       this.report({ state: "error", message: `Could not show ${name}: ${err?.message ?? err}` });
     }
   }
@@ -224,6 +216,9 @@ export class ModelViewer {
   /** Make sure the canvas has a renderer of `kind`; false (and a no-WebGL status) when there is none. */
   private async useSurface(kind: "mesh" | "splat", make: (canvas: HTMLCanvasElement) => Promise<Surface>): Promise<boolean> {
     if (this.surface && this.surfaceKind === kind) return true;
+    // A model made for the other renderer must not be drawn by this one (a splat's node material means
+    // nothing to WebGLRenderer).
+    this.replaceModel(null, false, []);
     this.dropSurface();
     if (!webglAvailable()) {
       this.report({ state: "no-webgl", message: NO_WEBGL });
@@ -289,25 +284,7 @@ export class ModelViewer {
     if (!this.model || this.splat) return;
     const mode = this.options.displayMode || "solid";
     this.host.dataset.mode = mode;
-    this.model.traverse((o) => {
-      const mesh = o as Mesh;
-      if (!mesh.isMesh) return;
-      const materials = (Array.isArray(mesh.material) ? mesh.material : [mesh.material]) as (Material & { wireframe?: boolean; color?: Color })[];
-      for (const m of materials) {
-        if ("wireframe" in m) m.wireframe = mode === "wireframe";
-        // Hidden material, visible children: the mesh itself is not drawn, its point twin is.
-        m.visible = mode !== "point_cloud";
-      }
-      let points = mesh.userData.wbPoints as Points | undefined;
-      if (mode === "point_cloud" && !points) {
-        const colored = mesh.geometry.hasAttribute("color");
-        const color = colored ? new Color(0xffffff) : (materials[0]?.color?.clone() ?? new Color(0xffffff));
-        points = new Points(mesh.geometry, new PointsMaterial({ size: 3, sizeAttenuation: false, vertexColors: colored, color }));
-        mesh.add(points);
-        mesh.userData.wbPoints = points;
-      }
-      if (points) points.visible = mode === "point_cloud";
-    });
+    setDisplayMode(this.model, mode);
     this.requestRender();
   }
 
@@ -323,16 +300,4 @@ export class ModelViewer {
     this.controls.maxDistance = reach * 5;
     this.resetView();
   }
-}
-
-function disposeTree(root: Object3D): void {
-  root.traverse((o) => {
-    const mesh = o as Mesh;
-    mesh.geometry?.dispose?.();
-    const material = mesh.material as Material | Material[] | undefined;
-    for (const m of Array.isArray(material) ? material : material ? [material] : []) {
-      for (const value of Object.values(m)) if (value?.isTexture) value.dispose();
-      m.dispose();
-    }
-  });
 }

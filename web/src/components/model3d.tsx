@@ -13,7 +13,6 @@ import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import type { CameraPosition } from "./model3d-camera";
 import type { ModelViewer, ViewerOptions, ViewerStatus } from "./model3d-viewer";
-import { FileIcon } from "./file";
 import "./model3d.css";
 
 /** Gradio's upload filter for Model3D (the Python side checks the same list). */
@@ -182,6 +181,15 @@ export function ModelInMessage({ file }: { file: FileData }) {
     </div>
   );
 }
+
+// Gradio's Model3D label icon is its File icon; drawn here, not imported from file.tsx, so the page
+// bundle and this lazily loaded chunk share no more than the upload area.
+const FileIcon = () => (
+  <svg viewBox="0 0 24 24" width="100%" height="100%" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+    <path d="M13 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9z" />
+    <polyline points="13 2 13 9 20 9" />
+  </svg>
+);
 
 function Toolbar({ buttons = [], onCustom, children }: { buttons?: CustomButton[]; onCustom?: (id: number) => void; children?: ComponentChildren }) {
   return (
