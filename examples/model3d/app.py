@@ -44,7 +44,8 @@ with gr.Blocks(title="3-D models") as demo:
                 changes = gr.Number(label="# Change Events", value=0)
                 uploads = gr.Number(label="# Upload Events", value=0)
                 clears = gr.Number(label="# Clear Events", value=0)
-            gr.Examples([[sample(n)] for n in ("Cube (.obj)", "Cube (.stl)", "Sphere of splats (.splat)")], inputs=[upload])
+            examples = ("Cube (.obj)", "Cube (.stl)", "Sphere of splats (.splat)")
+            gr.Examples([[sample(n)] for n in examples], inputs=[upload])
         with gr.Column():
             choice = gr.Radio(list(SAMPLES), value="Cube (.glb)", label="Sample")
             mode = gr.Radio(["solid", "wireframe", "point_cloud"], value="solid", label="Display mode")

@@ -27,10 +27,10 @@ from .components.highlighted_text import HighlightedText
 from .components.html import HTML
 from .components.image import Image
 from .components.image_slider import ImageSlider
-from .components.model3d import Model3D
 from .components.json import JSON
 from .components.label import Label
 from .components.markdown import Markdown
+from .components.model3d import Model3D
 from .components.multimodal_textbox import MultimodalTextbox
 from .components.native_plot import BarPlot, LinePlot, ScatterPlot
 from .components.number import Number

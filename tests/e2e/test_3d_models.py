@@ -46,7 +46,10 @@ DIFF_JS = """async ([a, b]) => {
   };
   const [x, y] = [await read(a), await read(b)];
   let n = 0;
-  for (let i = 0; i < x.length; i += 4) if (Math.abs(x[i] - y[i]) + Math.abs(x[i + 1] - y[i + 1]) + Math.abs(x[i + 2] - y[i + 2]) > 30) n++;
+  for (let i = 0; i < x.length; i += 4) {
+    const d = Math.abs(x[i] - y[i]) + Math.abs(x[i + 1] - y[i + 1]) + Math.abs(x[i + 2] - y[i + 2]);
+    if (d > 30) n++;
+  }
   return n / (x.length / 4);
 }"""
 
@@ -159,7 +162,8 @@ def test_touch_drag_rotates_and_pinch_zooms(open_app, site_url):
     cdp = page.context.new_cdp_session(page)
 
     def touch(kind, *points):
-        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": [{"x": px, "y": py, "id": i} for i, (px, py) in enumerate(points)]})
+        fingers = [{"x": px, "y": py, "id": i} for i, (px, py) in enumerate(points)]
+        cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": fingers})
 
     touch("touchStart", (x, y))
     for step in range(1, 11):
@@ -181,7 +185,8 @@ def test_wheel_zooms_in(page):
     start = pose(host)
     host.hover()
     page.mouse.wheel(0, -400)
-    page.wait_for_function("([h, r]) => parseFloat(h.dataset.camera.split(',')[2]) < r", arg=[host.element_handle(), start[2]])
+    closer = "([h, r]) => parseFloat(h.dataset.camera.split(',')[2]) < r"
+    page.wait_for_function(closer, arg=[host.element_handle(), start[2]])
     block.get_by_label("Undo").click()
     assert pose(host) == start
 

@@ -76,7 +76,8 @@ def write_ply_points(path: Path) -> None:
         r = math.sqrt(1 - y * y)
         a = i * math.pi * (3 - math.sqrt(5))
         rgb = (int(255 * (y + 1) / 2), 120, int(255 * (1 - y) / 2))
-        rows.append(f"{r * math.cos(a) * HALF:.4f} {y * HALF:.4f} {r * math.sin(a) * HALF:.4f} {rgb[0]} {rgb[1]} {rgb[2]}")
+        x, z = r * math.cos(a) * HALF, r * math.sin(a) * HALF
+        rows.append(f"{x:.4f} {y * HALF:.4f} {z:.4f} {rgb[0]} {rgb[1]} {rgb[2]}")
     header = [
         "ply", "format ascii 1.0", f"element vertex {n}",
         "property float x", "property float y", "property float z",
@@ -118,10 +119,15 @@ def gltf_parts() -> tuple[dict, bytes]:
         "scene": 0,
         "scenes": [{"nodes": [0]}],
         "nodes": [{"mesh": 0, "name": "cube"}],
-        "meshes": [{"primitives": [{"attributes": {"POSITION": 0, "NORMAL": 1, "COLOR_0": 2}, "indices": 3, "material": 0}]}],
-        "materials": [{"pbrMetallicRoughness": {"baseColorFactor": [1, 1, 1, 1], "metallicFactor": 0, "roughnessFactor": 0.8}}],
+        "meshes": [{"primitives": [
+            {"attributes": {"POSITION": 0, "NORMAL": 1, "COLOR_0": 2}, "indices": 3, "material": 0},
+        ]}],
+        "materials": [
+            {"pbrMetallicRoughness": {"baseColorFactor": [1, 1, 1, 1], "metallicFactor": 0, "roughnessFactor": 0.8}},
+        ],
         "accessors": [
-            {"bufferView": 0, "componentType": 5126, "count": count, "type": "VEC3", "min": [-HALF] * 3, "max": [HALF] * 3},
+            {"bufferView": 0, "componentType": 5126, "count": count, "type": "VEC3",
+             "min": [-HALF] * 3, "max": [HALF] * 3},
             {"bufferView": 1, "componentType": 5126, "count": count, "type": "VEC3"},
             {"bufferView": 2, "componentType": 5126, "count": count, "type": "VEC3"},
             {"bufferView": 3, "componentType": 5123, "count": len(idx), "type": "SCALAR"},

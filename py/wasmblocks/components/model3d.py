@@ -13,7 +13,8 @@ from typing import Any
 from ..alerts import Error
 from ..cache import save_bytes
 from ..component import Component
-from ..files import file_data, returned_file, uploaded_path
+from ..files import FILE_MARK, file_data, returned_file, uploaded_path
+from ..protocol import FileData
 
 # The formats the page's viewer reads (Gradio's upload filter lists the same, plus the OBJ MIME type).
 MODEL_TYPES = [".stl", ".obj", ".gltf", ".glb", "model/obj", ".splat", ".ply"]
@@ -165,7 +166,7 @@ class Model3D(Component):
             return str(payload["path"])
         return uploaded_path(payload, self.display_name(), MODEL_TYPES)
 
-    def postprocess(self, value: Any) -> dict[str, Any] | None:
+    def postprocess(self, value: Any) -> FileData | None:
         """A path (str / Path), an http(s) URL or a FileData → the FileData the viewer loads."""
         if value is None:
             return None
@@ -174,8 +175,7 @@ class Model3D(Component):
             name = url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
             self._check_extension(name)
             # The page fetches it itself (as Gradio's client would); a site without CORS gets a clear error there.
-            return {"path": url, "url": url, "orig_name": name, "size": None, "mime_type": None,
-                    "meta": {"_type": "gradio.FileData"}}
+            return FileData(path=url, url=url, orig_name=name, size=None, mime_type=None, meta={"_type": FILE_MARK})
         if isinstance(value, (bytes, bytearray, memoryview)):
             raise Error(f"{self.display_name()} needs a file path: save the model to a file with its extension")
         data = returned_file(value, self.display_name())
