@@ -151,6 +151,28 @@ def test_drag_rotates_and_undo_returns_to_the_first_view(page):
     page.wait_for_function("b => b.disabled", arg=undo.element_handle())
 
 
+def test_right_drag_pans_and_undo_brings_the_model_back(page):
+    page.get_by_label("Cube (.glb)", exact=True).check()
+    block = viewer(page, "Sample model")
+    host = block.locator(".canvas-host")
+    wait_shown(host, "cube.glb")
+    block.get_by_label("Undo").click(force=True)  # whatever an earlier test left, start from the first view
+    first, before = pose(host), shot(host)
+    box = host.bounding_box()
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down(button="right")
+    for step in range(1, 11):
+        page.mouse.move(x + 8 * step, y)
+    page.mouse.up(button="right")
+    assert pose(host) == first  # panning moves the target, not the angles or the distance
+    assert changed(page, before, shot(host)) > 0.05
+    undo = block.get_by_label("Undo")
+    page.wait_for_function("b => !b.disabled", arg=undo.element_handle())
+    undo.click()
+    assert changed(page, before, shot(host)) < 0.01
+
+
 def test_touch_drag_rotates_and_pinch_zooms(open_app, site_url):
     page = open_app(site_url("model3d"), has_touch=True)
     block = viewer(page, "Sample model")

@@ -96,6 +96,10 @@ def write_stl(path: Path) -> None:
     path.write_bytes(b"wasmblocks unit cube".ljust(80, b"\0") + struct.pack("<I", len(tris)) + body)
 
 
+def srgb_to_linear(c: float) -> float:
+    return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+
 def gltf_parts() -> tuple[dict, bytes]:
     """The glTF JSON (without `buffers[0].uri`) and its binary buffer: positions, normals, colours, indices."""
     pos, nor, col, idx = [], [], [], []
@@ -104,7 +108,7 @@ def gltf_parts() -> tuple[dict, bytes]:
         for c in quad:
             pos += [v * HALF for v in c]
             nor += list(n)
-            col += list(rgb)
+            col += [srgb_to_linear(c) for c in rgb]  # glTF vertex colours are linear
         idx += [start, start + 1, start + 2, start, start + 2, start + 3]
     blobs = [struct.pack(f"<{len(a)}f", *a) for a in (pos, nor, col)] + [struct.pack(f"<{len(idx)}H", *idx)]
     views, offset = [], 0

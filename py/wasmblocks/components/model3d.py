@@ -8,7 +8,7 @@ import json
 import mimetypes
 import os
 import urllib.parse
-from typing import Any
+from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..cache import save_bytes
@@ -113,6 +113,10 @@ class Model3D(Component):
 
     EVENTS = ("change", "upload", "edit", "clear")
     PROPS = ("display_mode", "clear_color", "camera_position", "zoom_speed", "pan_speed", "height", "buttons")
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "value": "differs: an http(s) URL is fetched by the browser (the site must allow CORS) and reaches the "
+                 "function as that URL, not as a downloaded copy",
+    }
 
     def __init__(
         self,

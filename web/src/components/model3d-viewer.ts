@@ -198,7 +198,10 @@ export class ModelViewer {
     if (this.start && !this.moved) {
       const now = poseOf(this.camera.position, this.controls.target);
       const was = this.start.pose;
-      if (Math.abs(now.alpha - was.alpha) + Math.abs(now.beta - was.beta) > 0.05 || Math.abs(now.radius - was.radius) > was.radius * 1e-3) {
+      const turned = Math.abs(now.alpha - was.alpha) + Math.abs(now.beta - was.beta) > 0.05;
+      const zoomed = Math.abs(now.radius - was.radius) > was.radius * 1e-3;
+      const panned = this.controls.target.distanceTo(this.start.target) > was.radius * 1e-3;
+      if (turned || zoomed || panned) {
         this.moved = true;
         this.report({ state: "ready", moved: true });
       }
