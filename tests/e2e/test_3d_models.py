@@ -261,6 +261,31 @@ def test_upload_change_and_clear_reach_python(page):
     assert not page.wasmblocks_errors
 
 
+DROP_JS = """(target, [name, b64]) => {
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const data = new DataTransfer();
+  data.items.add(new File([bytes], name));
+  for (const type of ["dragenter", "dragover", "drop"]) {
+    target.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+  }
+}"""
+
+
+def test_a_dropped_file_is_uploaded(page):
+    block = viewer(page, "Upload a model")
+    if block.get_by_label("Clear").count():
+        block.get_by_label("Clear").click()
+    area = block.get_by_test_id("upload-button")
+    payload = base64.b64encode((MODELS / "cube.ply").read_bytes()).decode()
+    area.evaluate(DROP_JS, ["cube.ply", payload])
+    received = page.get_by_label("What Python received")
+    page.wait_for_function("el => el.value.includes('name: cube.ply')", arg=received.element_handle())
+    data = wait_shown(block.locator(".canvas-host"), "cube.ply")
+    assert (data["status"], data["format"], data["vertices"]) == ("ready", "ply", "24")
+    block.get_by_label("Clear").click()
+    block.get_by_test_id("upload-button").wait_for()
+
+
 def test_a_file_of_another_type_is_refused(page, tmp_path):
     note = tmp_path / "notes.txt"
     note.write_text("not a model")
