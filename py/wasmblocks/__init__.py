@@ -26,6 +26,8 @@ from .components.gallery import Gallery
 from .components.highlighted_text import HighlightedText
 from .components.html import HTML
 from .components.image import Image
+from .components.image_editor import ImageEditor, ImageMask, Paint, Sketchpad
+from .components.image_options import Brush, Eraser, LayerOptions, WatermarkOptions, WebcamOptions
 from .components.image_slider import ImageSlider
 from .components.json import JSON
 from .components.label import Label
@@ -68,4 +70,6 @@ __all__ = [
     "DuplicateButton", "Error", "EventData", "Group", "Image", "Info", "Markdown", "Number", "Progress", "Radio",
     "Request", "Row", "SelectData", "Slider", "State", "Success", "Tab", "TabItem", "Tabs", "Textbox", "Timer",
     "Warning", "__version__", "on", "skip", "update",
+    "Brush", "Eraser", "ImageEditor", "ImageMask", "LayerOptions", "Paint", "Sketchpad", "WatermarkOptions",
+    "WebcamOptions",
 ]

@@ -93,7 +93,18 @@ export class EventDispatcher {
     const entry: Running = { eventId: null, again: null };
     this.running.set(dep.id, entry);
     if (dep.cancels.length) this.conn.post({ type: "cancel", dep_ids: dep.cancels });
-    let inputs = dep.inputs.map((id) => this.store.getValue(id));
+    let inputs: any[];
+    if (dep.inputs.some((id) => this.store.hasReader(id))) {
+      // Only then does the event wait (an image editor exporting its canvas); others read synchronously.
+      try {
+        inputs = await Promise.all(dep.inputs.map((id) => this.store.readValue(id)));
+      } catch (err: any) {
+        this.store.addToast("error", `Could not read an input: ${err?.message ?? err}`, "Error", 10);
+        return this.finish(dep, false);
+      }
+    } else {
+      inputs = dep.inputs.map((id) => this.store.getValue(id));
+    }
     if (dep.js) {
       try {
         const fn = new Function(`return (${dep.js});`)();

@@ -50,6 +50,8 @@ export class AppStore {
   };
   readonly fileUrls = new Map<string, string>();
 
+  /** Components whose value an event reads on demand: the image editor exports its canvas only then. */
+  private readers = new Map<number, () => Promise<any>>();
   private listeners = new Map<number, Set<Listener>>();
   private globalListeners = new Set<Listener>();
   private toastSeq = 0;
@@ -119,6 +121,24 @@ export class AppStore {
 
   getValue(id: number): any {
     return this.components.get(id)?.value ?? null;
+  }
+
+  /** Let `read` produce this component's value for events (instead of the stored one); returns the undo. */
+  setReader(id: number, read: () => Promise<any>): () => void {
+    this.readers.set(id, read);
+    return () => {
+      if (this.readers.get(id) === read) this.readers.delete(id);
+    };
+  }
+
+  hasReader(id: number): boolean {
+    return this.readers.has(id);
+  }
+
+  /** The value an event sends for this component: what its reader produces, or the stored value. */
+  async readValue(id: number): Promise<any> {
+    const read = this.readers.get(id);
+    return read ? read() : this.getValue(id);
   }
 
   /** A value changed in the page (user = typed/clicked by a person, which also fires `input`). */

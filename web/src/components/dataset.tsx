@@ -22,6 +22,11 @@ function Cell({ type, value, props }: { type: string; value: any; props: Record<
   }
   // Gradio's Model3D example is the file's name.
   if (type === "model3d" && typeof value === "object") return <span>{value.orig_name ?? String(value.path ?? "").split("/").pop()}</span>;
+  if (type === "imageeditor" && value && typeof value === "object") {
+    // Gradio's editor example shows the composite, else the background.
+    const shown = value.composite ?? value.background ?? value.layers?.[0];
+    return shown?.url ? <img class="example-image" src={shown.url} alt="" /> : null;
+  }
   if (type === "code") return <pre class="example-code">{String(value)}</pre>;
   if (typeof value === "object") return <span>{JSON.stringify(value)}</span>;
   return <span>{String(value)}</span>;

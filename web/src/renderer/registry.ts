@@ -94,6 +94,7 @@ const registry = new Map<string, RegistryEntry>([
   // Loaded on first use (chunks of their own, renderer/lazy.tsx): large, and most apps use none of them.
   ["chatbot", { ...lazyComponent("Chatbot", async () => (await import("../components/chatbot")).Chatbot), kind: "block" }],
   ["dataframe", { ...lazyComponent("Dataframe", async () => (await import("../components/dataframe")).Dataframe), kind: "block" }],
+  ["imageeditor", { ...lazyComponent("ImageEditor", async () => (await import("../components/image_editor")).ImageEditor), kind: "block" }],
   ["model3d", { ...lazyComponent("Model3D", async () => (await import("../components/model3d")).Model3D), kind: "block" }],
   ["multimodaltextbox", { ...lazyComponent("MultimodalTextbox", async () => (await import("../components/multimodal_textbox")).MultimodalTextbox), kind: "block" }],
 ]);

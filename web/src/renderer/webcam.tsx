@@ -7,9 +7,11 @@ import "./webcam.css";
 interface Props {
   onCapture(file: File): void;
   mirror?: boolean;
+  /** getUserMedia's video constraints (Gradio's WebcamOptions(constraints={"video": …})). */
+  video?: MediaTrackConstraints | boolean;
 }
 
-export function WebcamCapture({ onCapture, mirror = true }: Props) {
+export function WebcamCapture({ onCapture, mirror = true, video: videoConstraints = true }: Props) {
   const video = useRef<HTMLVideoElement>(null);
   const [error, setError] = useState<string | null>(null);
   const [live, setLive] = useState(false);
@@ -23,7 +25,7 @@ export function WebcamCapture({ onCapture, mirror = true }: Props) {
         return;
       }
       try {
-        stream = await navigator.mediaDevices.getUserMedia({ video: true });
+        stream = await navigator.mediaDevices.getUserMedia({ video: videoConstraints });
       } catch (err: any) {
         setError(`Webcam unavailable: ${err?.message ?? err}`);
         return;

@@ -1,0 +1,52 @@
+// A read-only ImageEditor shows its composite, as Gradio does (its StaticImage), with the buttons= it asks
+// for (download, fullscreen); a click reports the pixel to .select listeners, like gr.Image.
+
+import { useRef } from "preact/hooks";
+import { BlockLabel, EmptyImage, ImageIcon, labelOf } from "../renderer/atoms";
+import { cssSize } from "../renderer/hooks";
+import type { ComponentProps } from "../renderer/types";
+import { DownloadIcon, FullscreenIcon, IconButton } from "./image_editor-icons";
+
+export function StaticEditor({ props, value, trigger }: ComponentProps) {
+  const frame = useRef<HTMLDivElement>(null);
+  const composite = value?.composite ?? value?.background ?? null;
+  const url: string | null = composite?.url ?? null;
+  const buttons: string[] = Array.isArray(props.buttons) ? props.buttons : [];
+  const style = { height: cssSize(props.height), width: cssSize(props.width) };
+
+  function select(e: MouseEvent): void {
+    const img = e.currentTarget as HTMLImageElement;
+    const rect = img.getBoundingClientRect();
+    if (!img.naturalWidth || !rect.width) return;
+    const x = Math.min(img.naturalWidth - 1, Math.floor(((e.clientX - rect.left) / rect.width) * img.naturalWidth));
+    const y = Math.min(img.naturalHeight - 1, Math.floor(((e.clientY - rect.top) / rect.height) * img.naturalHeight));
+    trigger("select", { index: [x, y], value: null });
+  }
+
+  return (
+    <div class="wb-image-editor static">
+      <BlockLabel show={props.show_label !== false} label={labelOf(props, "Image")} icon={<ImageIcon />} />
+      <div data-testid="image" class="image-container" style={style} ref={frame}>
+        {url ? (
+          <>
+            <div class="icon-button-wrapper">
+              {buttons.includes("download") ? (
+                <a class="editor-button" href={url} download={composite?.orig_name || "image.png"} aria-label="Download" title="Download">
+                  <DownloadIcon />
+                </a>
+              ) : null}
+              {buttons.includes("fullscreen") ? (
+                <IconButton label="Fullscreen" onClick={() => (document.fullscreenElement ? document.exitFullscreen() : frame.current?.requestFullscreen())}>
+                  <FullscreenIcon />
+                </IconButton>
+              ) : null}
+            </div>
+            <img src={url} alt="" data-testid="detailed-image" onClick={select} />
+          </>
+        ) : (
+          <EmptyImage />
+        )}
+      </div>
+    </div>
+  );
+}
