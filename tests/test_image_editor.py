@@ -154,7 +154,7 @@ def test_preprocess_refuses_bad_payloads(tmp_path):
         editor.preprocess({"background": None, "layers": [], "composite": None, "id": "edit-3"})
     gone = exported(tmp_path)
     (tmp_path / "composite.png").unlink()
-    with pytest.raises(gr.Error, match="composite.png"):
+    with pytest.raises(gr.Error, match=r"composite\.png"):
         editor.preprocess(gone)
 
 

@@ -89,8 +89,8 @@ def test_a_brush_stroke_reaches_python_as_png_files(page):
     start_over(page)
     use_brush(editor(page))
     across_the_middle(page)
-    expect(received(page)).to_have_value(re.compile(r"^Composite 400×300, 1 layer\(s\)\nLayer 1: [1-9][\d.]*% painted$"),
-                                         timeout=20_000)
+    painted = re.compile(r"^Composite 400×300, 1 layer\(s\)\nLayer 1: [1-9][\d.]*% painted$")
+    expect(received(page)).to_have_value(painted, timeout=20_000)
     read_pixel(page, 200, 150, RED)  # the middle of the canvas, under the stroke
     read_pixel(page, 200, 40, WHITE)  # the empty background above it
     # The composite also went to an output gr.Image as a real file.
@@ -242,7 +242,8 @@ def test_sketchpad_draws_black_on_white(page):
     box = pad.locator(".pixi-target canvas").bounding_box()
     cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
     drag(page, [(cx - 50, cy), (cx + 50, cy)])
-    expect(page.get_by_label("Sketch", exact=True)).to_have_value(re.compile(r"^Composite 300×300, 1 layer"), timeout=20_000)
+    sketch = page.get_by_label("Sketch", exact=True)
+    expect(sketch).to_have_value(re.compile(r"^Composite 300×300, 1 layer"), timeout=20_000)
     pad.get_by_role("button", name="Color").click()
     expect(pad.get_by_role("button", name=re.compile("^Color \\d"))).to_have_count(1)
     expect(pad.get_by_label("Custom color")).to_have_count(0)  # color_mode="fixed"
@@ -320,7 +321,8 @@ with gr.Blocks() as demo:
             image = gr.ImageEditor(label="Default Canvas. Not fixed", elem_id="default", type="filepath")
             get_image = gr.Button("Get Default")
         with gr.Column():
-            small = gr.ImageEditor(label="Custom Canvas, not fixed", canvas_size=(300, 300), elem_id="small", type="filepath")
+            small = gr.ImageEditor(label="Custom Canvas, not fixed", canvas_size=(300, 300), elem_id="small",
+                                   type="filepath")
             get_small = gr.Button("Get Small")
         with gr.Column():
             fixed = gr.ImageEditor(label="Custom Canvas,fixed", canvas_size=(500, 500), fixed_canvas=True,

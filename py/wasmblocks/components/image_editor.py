@@ -9,13 +9,14 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypedDict
 
 from ..alerts import Error
 from ..cache import cache_dir
 from ..component import Component
 from ..files import FILE_MARK, file_data, uploaded_path
 from ..packages import missing_error
+from ..protocol import FileData, FileMeta
 from .image_options import Brush, Eraser, LayerOptions, brush_props, eraser_props, layer_props, webcam_props
 
 SOURCES = ("upload", "webcam", "clipboard")
@@ -23,6 +24,14 @@ TRANSFORMS = ("crop", "resize")
 # Modes whose images keep transparency; for the others Gradio flattens the background and composite on white.
 ALPHA_MODES = ("RGBA", "LA", "PA")
 URL_PREFIXES = ("http://", "https://", "data:", "blob:")
+
+
+class EditorData(TypedDict):
+    """The editor's value as the page holds it (Gradio's EditorData); same as EditorValue in image_editor-model.ts."""
+
+    background: FileData | None
+    layers: list[FileData]
+    composite: FileData | None
 
 
 def _choices(value: Any, allowed: tuple[str, ...], what: str) -> list[str]:
@@ -84,8 +93,8 @@ class ImageEditor(Component):
         placeholder: str | None = None,
         _selectable: bool = False,
         transforms: Iterable[str] | None = ("crop", "resize"),
-        eraser: Eraser | None | bool = None,
-        brush: Brush | None | bool = None,
+        eraser: Eraser | bool | None = None,
+        brush: Brush | bool | None = None,
         format: str = "webp",  # noqa: A002
         layers: bool | LayerOptions = True,
         canvas_size: tuple[int, int] = (800, 800),
@@ -184,7 +193,8 @@ class ImageEditor(Component):
         image = pil.Image.open(path)
         if self.image_mode:
             # The canvas exports RGB 0 under alpha 0: dropping alpha without compositing would turn it black.
-            if flatten and self.image_mode not in ALPHA_MODES and ("A" in image.getbands() or "transparency" in image.info):
+            has_alpha = "A" in image.getbands() or "transparency" in image.info
+            if flatten and self.image_mode not in ALPHA_MODES and has_alpha:
                 image = image.convert("RGBA")
                 image = pil.Image.alpha_composite(pil.Image.new("RGBA", image.size, "white"), image)
             image = image.convert(self.image_mode)
@@ -195,7 +205,7 @@ class ImageEditor(Component):
         stem, _ = os.path.splitext(os.path.basename(path))
         return _save(image, stem, "png")
 
-    def postprocess(self, value: Any) -> dict[str, Any] | None:
+    def postprocess(self, value: Any) -> EditorData | None:
         """A dict of background/layers/composite images (paths, URLs, arrays, PIL images), or one image as both."""
         if value is None:
             return None
@@ -206,35 +216,43 @@ class ImageEditor(Component):
             layers = value.get("layers") or []
             if not isinstance(layers, (list, tuple)):
                 raise Error(f"{self.display_name()}: layers must be a list of images, not {type(layers).__name__}")
+            saved = [self._saved(layer) for layer in layers if layer is not None]
             return {
                 "background": self._saved(value.get("background")),
-                "layers": [self._saved(layer) for layer in layers if layer is not None],
+                "layers": [layer for layer in saved if layer is not None],
                 "composite": self._saved(value.get("composite")),
             }
-        if isinstance(value, (str, os.PathLike, dict)) or hasattr(value, "save") or hasattr(value, "__array_interface__"):
+        if isinstance(value, (str, os.PathLike, dict)) or _is_picture(value):
             return {"background": self._saved(value), "layers": [], "composite": self._saved(value)}
         raise Error(f"The value of {self.display_name()} must be a dictionary of images or a single image, "
                     f"not {type(value).__name__}")
 
-    def _saved(self, image: Any) -> dict[str, Any] | None:
+    def _saved(self, image: Any) -> FileData | None:
         """One returned image as FileData: a file, a URL the page loads itself, or an array/PIL image saved."""
         if image is None:
             return None
         if isinstance(image, dict) and isinstance(image.get("path"), str):
             image = image["url"] if image["path"].startswith(URL_PREFIXES[:2]) else image["path"]
         if isinstance(image, str) and image.startswith(URL_PREFIXES):
-            return {"path": image, "url": image, "orig_name": image.rsplit("/", 1)[-1][:80] or "image",
-                    "size": None, "mime_type": None, "meta": {"_type": FILE_MARK}}
+            name = image.rsplit("/", 1)[-1][:80] if image.startswith(URL_PREFIXES[:2]) else "image"
+            return FileData(path=image, url=image, orig_name=name or "image", size=None, mime_type=None,
+                            meta=FileMeta(_type="gradio.FileData"))
         if isinstance(image, (str, os.PathLike)):
             path = os.fspath(image)
             if not os.path.isfile(path):
                 raise Error(f"{self.display_name()}: no image at {path}")
             return file_data(os.path.abspath(path))
-        if not (hasattr(image, "save") or hasattr(image, "__array_interface__")):
-            raise Error(f"{self.display_name()} cannot show a {type(image).__name__}; return a path, array or PIL image")
+        if not _is_picture(image):
+            who = self.display_name()
+            raise Error(f"{who} cannot show a {type(image).__name__}; return a path, an array or a PIL image")
         pil = _require("PIL.Image", "Pillow", self)
         picture = image if hasattr(image, "save") else pil.Image.fromarray(image)
         return file_data(_save(picture, "image", self.format or "png"))
+
+
+def _is_picture(value: Any) -> bool:
+    """A PIL image or a numpy array, told apart without importing either."""
+    return hasattr(value, "save") or hasattr(value, "__array_interface__")
 
 
 def _is_file_data(value: dict[str, Any]) -> bool:

@@ -10,7 +10,9 @@ import os
 from typing import Any, Literal
 
 # Gradio's palette when Brush(colors=None).
-DEFAULT_COLORS = ["rgb(204, 50, 50)", "rgb(173, 204, 50)", "rgb(50, 204, 112)", "rgb(50, 112, 204)", "rgb(173, 50, 204)"]
+DEFAULT_COLORS = [
+    "rgb(204, 50, 50)", "rgb(173, 204, 50)", "rgb(50, 204, 112)", "rgb(50, 112, 204)", "rgb(173, 50, 204)",
+]
 WATERMARK_POSITIONS = ("top-left", "top-right", "bottom-left", "bottom-right")
 
 
@@ -23,7 +25,7 @@ class Eraser:
 
 @dataclasses.dataclass
 class Brush(Eraser):
-    """The brush tool: its radius, palette (CSS colors or (color, opacity) pairs) and whether other colors may be picked."""
+    """The brush tool: its radius, its palette (CSS colors or (color, opacity) pairs), whether others may be picked."""
 
     colors: list[str | tuple[str, float]] | str | tuple[str, float] | None = None
     default_color: str | tuple[str, float] | None = None
