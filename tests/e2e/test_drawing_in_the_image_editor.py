@@ -442,3 +442,124 @@ def test_editor_code_loads_only_for_apps_with_an_editor(open_app, site_url):
     page = open_app(site_url("image_editor"))
     resources = page.evaluate("performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname)")
     assert any("/chunks/image_editor-" in r for r in resources), resources
+
+
+def test_brush_size_and_custom_color(page):
+    start_over(page)
+    ed = editor(page)
+    use_brush(ed)  # leaves the color popup open
+    ed.get_by_label("Custom color").fill("#00ff00")  # color_mode="defaults": any color
+    ed.get_by_role("button", name="Brush Size").click()
+    ed.get_by_role("slider", name="Size").fill("30")
+    across_the_middle(page)
+    read_pixel(page, 200, 175, "#00ff00")  # 25 px below the line: inside a 30 px radius, outside the default 8
+    read_pixel(page, 200, 190, WHITE)
+
+
+def test_zoom_pan_and_fit(page):
+    start_over(page)
+    ed = editor(page)
+    level = ed.get_by_role("button", name="Zoom level")
+    before = level.inner_text()
+    expect(ed.get_by_role("button", name="Pan")).to_be_disabled()  # the whole canvas is in view
+    for _ in range(6):
+        ed.get_by_role("button", name="Zoom in").click()
+    expect(level).not_to_have_text(before)
+    assert int(level.inner_text().rstrip("%")) > int(before.rstrip("%"))
+    pan = ed.get_by_role("button", name="Pan")
+    expect(pan).to_be_enabled()
+    pan.click()
+    box = canvas_box(page)
+    cx, cy = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    drag(page, [(cx, cy), (cx + 200, cy)])  # moves the view, draws nothing
+    use_brush(ed)
+    page.mouse.click(cx, cy)
+    # The view moved right, so the middle of the box now shows a point left of the canvas's middle.
+    expect(received(page)).to_have_value(re.compile(r"Layer 1: [1-9]"), timeout=20_000)
+    read_pixel(page, 200, 150, WHITE)
+    level.click()
+    ed.get_by_role("menuitem", name="Fit to screen").click()
+    expect(pan).to_be_disabled()
+
+
+OPTIONS_APP = """
+import os, struct, tempfile, zlib
+import gradio as gr
+
+def png(width, height, rgb):
+    rows = b"".join(b"\\x00" + bytes(rgb) * width for _ in range(height))
+    chunk = lambda k, d: struct.pack(">I", len(d)) + k + d + struct.pack(">I", zlib.crc32(k + d) & 0xFFFFFFFF)
+    data = (b"\\x89PNG\\r\\n\\x1a\\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+    path = os.path.join(tempfile.mkdtemp(), "start.png")
+    with open(path, "wb") as f:
+        f.write(data)
+    return path
+
+START = png(64, 48, (10, 120, 200))
+
+def size(value):
+    with open(value["composite"], "rb") as f:
+        width, height = struct.unpack(">II", f.read(24)[16:24])
+    return f"{width}x{height}, {len(value['layers'])} layers"
+
+with gr.Blocks() as demo:
+    start = gr.ImageEditor(START, label="Start", type="filepath", transforms=("crop",), layers=False,
+                           eraser=False, elem_id="start")
+    info = gr.Textbox(label="Info")
+    gr.Button("Measure").click(size, start, info)
+    gr.ImageEditor(label="No tools", brush=False, eraser=False, sources=["upload"], placeholder="# Drop a photo\\nor click",
+                   elem_id="bare")
+    shown = gr.ImageEditor({"background": START, "layers": [], "composite": START}, label="Shown", interactive=False,
+                           buttons=["download", "fullscreen"], elem_id="shown")
+    picked = gr.Textbox(label="Picked")
+
+    def pick(event: gr.SelectData):
+        return str(event.index)
+
+    shown.select(pick, None, picked)
+"""
+
+
+def test_initial_value_options_and_read_only_view(open_app, source_url):
+    page = open_app(source_url("editor_options.py", OPTIONS_APP))
+    start = page.locator("#start")
+    # value= is the background; layers=False: no layers panel (one layer is still drawn on).
+    expect(start.get_by_role("button", name="Brush", exact=True)).to_have_attribute("aria-pressed", "true")
+    expect(start.get_by_role("button", name="Show Layers")).to_have_count(0)
+    expect(start.get_by_role("button", name="Erase")).to_have_count(0)
+    box = start.locator(".pixi-target canvas").bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.get_by_role("button", name="Measure").click()
+    expect(page.get_by_label("Info")).to_have_value("64x48, 1 layers", timeout=20_000)
+    start.get_by_role("button", name="Image", exact=True).click()
+    expect(start.get_by_role("button", name="Crop")).to_be_visible()
+    expect(start.get_by_role("button", name="Resize")).to_have_count(0)  # transforms=("crop",)
+    name, data = downloaded(page, start.get_by_role("button", name="Download").click)
+    assert name == "image.png" and data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24]) == (64, 48)
+
+    bare = page.locator("#bare")
+    expect(bare.get_by_role("button", name="Brush")).to_have_count(0)
+    expect(bare.get_by_role("heading", name="Drop a photo")).to_be_visible()
+    expect(bare.get_by_text("or click")).to_be_visible()
+    expect(bare.get_by_role("button", name="Paste")).to_have_count(0)  # sources=["upload"]
+
+    shown = page.locator("#shown")
+    image = shown.get_by_test_id("detailed-image")
+    expect(image).to_be_visible()
+    expect(shown.locator("canvas")).to_have_count(0)
+    expect(shown.get_by_role("link", name="Download")).to_be_visible()
+    expect(shown.get_by_role("button", name="Fullscreen")).to_be_visible()
+    ibox = image.bounding_box()
+    image.click(position={"x": ibox["width"] * 48.5 / 64, "y": ibox["height"] * 24.5 / 48})  # pixel (48, 24)
+    expect(page.get_by_label("Picked")).to_have_value(re.compile(r"^\[\d+, \d+\]$"))
+    x, y = (int(n) for n in re.findall(r"\d+", page.get_by_label("Picked").input_value()))
+    assert abs(x - 48) <= 1 and abs(y - 24) <= 1, (x, y)  # 1 CSS px per pixel here: sub-pixel layout may round
+    assert not page.wasmblocks_errors, page.wasmblocks_errors
+
+
+def downloaded(page, click):
+    with page.expect_download() as info:
+        click()
+    return info.value.suggested_filename, Path(info.value.path()).read_bytes()

@@ -168,7 +168,7 @@ export function EditorCanvas({ doc, view, tool, subtool, brush, eraserRadius, cr
       size.current = [width, height];
       view.setBox(width, height);
       live.current.crop?.view.setBox(width, height);
-      view.fit(doc.width, doc.height, first);
+      view.fit(doc.width, doc.height, first && !doc.picture);
       schedule();
     });
     observer.observe(el);

@@ -41,7 +41,9 @@ export function StaticEditor({ props, value, trigger }: ComponentProps) {
                 </IconButton>
               ) : null}
             </div>
-            <img src={url} alt="" data-testid="detailed-image" onClick={select} />
+            <div class="image-frame">
+              <img src={url} alt="" data-testid="detailed-image" onClick={select} />
+            </div>
           </>
         ) : (
           <EmptyImage />
