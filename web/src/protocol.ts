@@ -157,6 +157,14 @@ export interface InstallMessage {
   request_id: string;
   requirements: string[];
 }
+/** gr.HTML's js_on_load called `server.<fn_name>(...args)`: run that server function of block_id. */
+export interface ServerCallMessage {
+  type: "server_call";
+  call_id: string;
+  block_id: number;
+  fn_name: string;
+  args: JSONValue[];
+}
 export type PageMessage =
   | InitMessage
   | EventMessage
@@ -165,7 +173,8 @@ export type PageMessage =
   | UnloadMessage
   | RunMessage
   | WriteFileMessage
-  | InstallMessage;
+  | InstallMessage
+  | ServerCallMessage;
 
 // ---- worker → page ----
 export interface BootMessage {
@@ -233,6 +242,13 @@ export interface DoneMessage {
   request_id: string;
   error?: string;
 }
+/** Reply to server_call: what the function returned (JSON), or `error` when it raised. */
+export interface ServerResultMessage {
+  type: "server_result";
+  call_id: string;
+  value?: JSONValue;
+  error?: string;
+}
 export interface ErrorMessage {
   type: "error";
   message: string;
@@ -248,7 +264,8 @@ export type WorkerMessage =
   | ToastMessage
   | UploadedMessage
   | ErrorMessage
-  | DoneMessage;
+  | DoneMessage
+  | ServerResultMessage;
 
 export const PAGE_MESSAGE_TYPES = ["init", "event", "cancel", "upload", "unload", "run", "write_file", "install"] as const;
 export const WORKER_MESSAGE_TYPES = [

@@ -1,10 +1,11 @@
 // The page's end of the protocol: one worker per app, requests with ids, uploads as transferables.
 
-import type { FileData, PageMessage, UploadedMessage, WorkerMessage } from "../protocol";
+import type { FileData, PageMessage, ServerResultMessage, UploadedMessage, WorkerMessage } from "../protocol";
 
 export class Connection {
   private worker: Worker;
   private uploads = new Map<string, (reply: UploadedMessage) => void>();
+  private calls = new Map<string, (reply: ServerResultMessage) => void>();
   private seq = 0;
   private terminated = false;
   private handler: ((message: WorkerMessage) => void) | null = null;
@@ -40,6 +41,11 @@ export class Connection {
       this.uploads.delete(message.upload_id);
       return;
     }
+    if (message.type === "server_result") {
+      this.calls.get(message.call_id)?.(message);
+      this.calls.delete(message.call_id);
+      return;
+    }
     if (this.handler) this.handler(message);
     else this.pending.push(message);
   }
@@ -64,6 +70,16 @@ export class Connection {
     const answer = await reply;
     if (answer.error || !answer.files) throw new Error(answer.error ?? "upload failed");
     return answer.files;
+  }
+
+  /** Run server function `name` of gr.HTML `blockId` in the worker; resolves with what it returned. */
+  async callServer(blockId: number, name: string, args: any[]): Promise<any> {
+    const call_id = this.nextId("call");
+    const reply = new Promise<ServerResultMessage>((resolve) => this.calls.set(call_id, resolve));
+    this.post({ type: "server_call", call_id, block_id: blockId, fn_name: name, args });
+    const answer = await reply;
+    if (answer.error != null) throw new Error(answer.error);
+    return answer.value;
   }
 
   terminate(): void {

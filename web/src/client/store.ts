@@ -48,6 +48,10 @@ export class AppStore {
   upload: (files: File[]) => Promise<FileData[]> = async () => {
     throw new Error("uploads are not available yet");
   };
+  /** Set by the connection: run server function `name` of gr.HTML `id` in the worker, get its result. */
+  callServer: (id: number, name: string, args: any[]) => Promise<any> = async () => {
+    throw new Error("server functions are not available yet");
+  };
   readonly fileUrls = new Map<string, string>();
 
   /** Components whose value an event reads on demand: the image editor exports its canvas only then. */
@@ -159,7 +163,10 @@ export class AppStore {
     const state = this.components.get(update.id);
     if (!state) return;
     if (update.props) {
+      const before = state.props.props;
       state.props = { ...state.props, ...update.props };
+      // gr.HTML's template props arrive as only the ones that changed (Gradio merges them the same way).
+      if (isPlainObject(before) && isPlainObject(update.props.props)) state.props.props = { ...before, ...update.props.props };
       if ("value" in update.props) {
         update = { ...update, value: update.props.value };
         delete state.props.value;
@@ -212,6 +219,10 @@ export class AppStore {
     this.listeners.forEach((set) => set.forEach((fn) => fn()));
     this.emitGlobal();
   }
+}
+
+function isPlainObject(v: unknown): v is Record<string, any> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
 function sameValue(a: any, b: any): boolean {

@@ -1,106 +1,110 @@
-// Gradio 6's gr.HTML templates: Handlebars-style blocks ({{value}}, {{{raw}}}, {{#each}}, {{#if}}/{{else}})
-// first, then the result as a JS template string (${value}, ${props.x}) — both written by the app's author.
+// gr.HTML's templates, as Gradio 6 fills them (js/html/shared/HTML.svelte): Handlebars first ({{value}},
+// {{#each}}, {{#if}}), then the result is the body of a JS template literal whose variables are the props
+// (`${value}`, `${Array.from({length: n}, (_, i) => `<img …>`).join('')}`). The template is the author's
+// code and goes into the literal as written, backquotes and all: nested literals in `${…}` are the usual
+// way to loop (escaping them broke Gradio's star-rating demos with "Invalid or unexpected token").
+// What Handlebars puts in from values stays text: `\`, backquotes and `${` in a value are escaped for the
+// literal, so a typed "${…}" is shown, never run, and a "\u" in it is no syntax error.
+// Handlebars is loaded only when a template has "{{".
 
-type Scope = { self: any; index?: number; vars: Record<string, any> };
+import type HandlebarsNS from "handlebars";
 
-const escapeHtml = (v: any) =>
-  String(v ?? "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    // `$` and backquotes would otherwise be read by the JS template pass that follows.
-    .replace(/\$/g, "&#36;")
-    .replace(/`/g, "&#96;");
+type Handlebars = typeof HandlebarsNS;
+type Mustache = hbs.AST.MustacheStatement;
 
-function lookup(expr: string, scope: Scope): any {
-  const e = expr.trim();
-  if (e === "this" || e === ".") return scope.self;
-  if (e === "@index") return scope.index;
-  if (/^-?\d+(\.\d+)?$/.test(e)) return Number(e);
-  if (/^(['"]).*\1$/.test(e)) return e.slice(1, -1);
-  const parts = e.replace(/^this\./, "").split(".");
-  let cur: any = e.startsWith("this.") ? scope.self : parts[0] in scope.vars ? scope.vars : scope.self;
-  for (const p of parts) cur = cur == null ? undefined : cur[p];
-  return cur;
+const TEXT = "__wb_text";
+const RAW = "__wb_raw";
+
+let handlebars: Handlebars | null = null;
+let loading: Promise<void> | null = null;
+
+export function needsHandlebars(template: string | null | undefined): boolean {
+  return !!template && template.includes("{{");
 }
 
-interface Block {
-  kind: "each" | "if";
-  expr: string;
-  body: string;
-  otherwise: string;
-  end: number;
+/** Fetch Handlebars (a chunk of its own) once; later calls share the load. */
+export function loadHandlebars(): Promise<void> {
+  return (loading ??= import("handlebars").then(
+    (mod) => {
+      const base = ((mod as any).default ?? mod) as Handlebars;
+      const hb = base.create();
+      hb.registerHelper(TEXT, (v: unknown) => new hb.SafeString(literalText(hb.escapeExpression(v as string))));
+      hb.registerHelper(RAW, (v: unknown) => new hb.SafeString(literalText(v == null ? "" : String(v))));
+      handlebars = hb;
+    },
+    (err) => {
+      loading = null; // the next render tries again
+      throw err;
+    },
+  ));
 }
 
-/** The block opened at `start` (just after its "{{#kind expr}}"), with nesting respected. */
-function readBlock(src: string, kind: "each" | "if", expr: string, start: number): Block {
-  const re = /\{\{(#(each|if)\b[^}]*|\/(each|if)|else)\}\}/g;
-  re.lastIndex = start;
-  let depth = 0;
-  let elseAt = -1;
-  let elseEnd = -1;
-  for (let m = re.exec(src); m; m = re.exec(src)) {
-    if (m[1].startsWith("#")) depth++;
-    else if (m[1] === "else" && depth === 0) {
-      elseAt = m.index;
-      elseEnd = re.lastIndex;
-    } else if (m[1].startsWith("/")) {
-      if (depth === 0) {
-        const body = src.slice(start, elseAt >= 0 ? elseAt : m.index);
-        const otherwise = elseAt >= 0 ? src.slice(elseEnd, m.index) : "";
-        return { kind, expr, body, otherwise, end: re.lastIndex };
-      }
-      depth--;
-    }
+/** `s` as it must be written inside a template literal to come out unchanged. */
+function literalText(s: string): string {
+  return s.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${");
+}
+
+/** {{x}} → {{__wb_text x}}, {{{x}}} → {{__wb_raw x}}, {{helper a b}} → {{__wb_text (helper a b)}}, everywhere. */
+function wrapOutputs(node: any): void {
+  if (!node || typeof node !== "object") return;
+  if (Array.isArray(node.body)) {
+    node.body = node.body.map((statement: any) => {
+      if (statement.type === "MustacheStatement") return wrapped(statement);
+      wrapOutputs(statement);
+      return statement;
+    });
   }
-  throw new Error(`html_template: {{#${kind} ${expr}}} is never closed`);
+  wrapOutputs(node.program);
+  wrapOutputs(node.inverse);
 }
 
-export function handlebars(src: string, scope: Scope): string {
-  let out = "";
-  let i = 0;
-  const open = /\{\{\{([^}]+)\}\}\}|\{\{#(each|if)\s+([^}]+)\}\}|\{\{([^#/}][^}]*)\}\}/g;
-  for (let m = open.exec(src); m; m = open.exec(src)) {
-    out += src.slice(i, m.index);
-    if (m[1] !== undefined) {
-      out += String(lookup(m[1], scope) ?? "").replace(/\$/g, "&#36;").replace(/`/g, "&#96;");
-      i = open.lastIndex;
-    } else if (m[2] !== undefined) {
-      const block = readBlock(src, m[2] as "each" | "if", m[3], open.lastIndex);
-      const subject = lookup(block.expr, scope);
-      if (block.kind === "if") {
-        const truthy = Array.isArray(subject) ? subject.length > 0 : !!subject;
-        out += handlebars(truthy ? block.body : block.otherwise, scope);
-      } else {
-        const items: [any, number][] = Array.isArray(subject)
-          ? subject.map((v, k) => [v, k])
-          : subject && typeof subject === "object"
-            ? Object.values(subject).map((v, k) => [v, k])
-            : [];
-        out += items.length
-          ? items.map(([v, k]) => handlebars(block.body, { self: v, index: k, vars: scope.vars })).join("")
-          : handlebars(block.otherwise, scope);
-      }
-      i = open.lastIndex = block.end;
-    } else {
-      if (m[4].trim() === "else") continue;
-      out += escapeHtml(lookup(m[4], scope));
-      i = open.lastIndex;
-    }
+function wrapped(m: Mustache): Mustache {
+  const isCall = m.params.length > 0 || (m.hash?.pairs?.length ?? 0) > 0;
+  const inner = isCall ? { type: "SubExpression", path: m.path, params: m.params, hash: m.hash, loc: m.loc } : m.path;
+  const helper = m.escaped ? TEXT : RAW;
+  const path = { type: "PathExpression", data: false, depth: 0, parts: [helper], original: helper, loc: m.loc };
+  return { ...m, path, params: [inner], hash: undefined as any, escaped: true } as Mustache;
+}
+
+const compiled = new Map<string, (ctx: any) => string>();
+
+function runHandlebars(template: string, vars: Record<string, any>): string {
+  let fn = compiled.get(template);
+  if (!fn) {
+    const hb = handlebars!;
+    const ast = hb.parseWithoutProcessing(template);
+    wrapOutputs(ast);
+    fn = hb.compile(ast as any) as (ctx: any) => string;
+    if (compiled.size > 200) compiled.clear();
+    compiled.set(template, fn);
   }
-  return out + src.slice(i);
+  return fn(vars);
 }
 
-/** Evaluate `${…}` in `template` with `value`, `props` and every prop as a variable. */
-export function jsTemplate(template: string, vars: Record<string, any>): string {
-  const names = Object.keys(vars).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n));
-  const body = "return `" + template.replace(/\\/g, "\\\\").replace(/`/g, "\\`") + "`;";
+// Words a JS parameter cannot be named: a prop with such a name cannot be read by the template anyway.
+const RESERVED = new Set(
+  ("break case catch class const continue debugger default delete do else enum export extends false finally " +
+    "for function if import in instanceof new null return super switch this throw true try typeof var void " +
+    "while with yield let static implements interface package private protected public await arguments eval").split(" "),
+);
+
+/** `text` evaluated as a template literal with each of `vars` as a variable. */
+export function templateLiteral(text: string, vars: Record<string, any>): string {
+  const names = Object.keys(vars).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && !RESERVED.has(n));
+  // The author's own template code, trusted like Gradio's js= (see docs/security.md).
   // eslint-disable-next-line no-new-func
-  return new Function(...names, body)(...names.map((n) => vars[n]));
+  return new Function(...names, "return `" + text + "`;")(...names.map((n) => vars[n]));
 }
 
-export function fillTemplate(template: string, value: any, props: Record<string, any>): string {
-  const vars = { ...props, props: { ...props, value }, value };
-  return jsTemplate(handlebars(template, { self: vars, vars }), vars);
+export type Filled = { text: string } | { error: string } | { waiting: Promise<void> };
+
+/** One template filled with `vars`, an error message, or the Handlebars load to wait for. */
+export function fillTemplate(template: string, vars: Record<string, any>): Filled {
+  try {
+    if (!needsHandlebars(template)) return { text: templateLiteral(template, vars) };
+    if (!handlebars) return { waiting: loadHandlebars() };
+    return { text: templateLiteral(runHandlebars(template, vars), vars) };
+  } catch (err: any) {
+    return { error: String(err?.message ?? err) };
+  }
 }

@@ -1,87 +1,130 @@
-// gr.HTML: the app's HTML, sanitized by DOMPurify (scripts and event handlers removed), data-testid="html".
-// Gradio 6 templates: html_template/css_template are filled with `value` and the template props; the CSS
-// is scoped to this component; js_on_load runs once with `element`, `props` (setting props.value sets the
-// value) and `trigger(event)`. A <style> in the value applies inside the component, as Gradio's is meant
-// to, and not to the rest of the page; nothing in it paints outside the component (content-scope.ts).
+// gr.HTML as Gradio 6 draws it: the block, a `.html-container` box (min/max height, the label when shown),
+// and the element js_on_load receives, which holds the filled html_template (sanitized, morphed in place by
+// html-view.ts) — or, used as a layout, the template's parts around @children with the child blocks
+// between them. data-testid="html" is on that element; its css_template and <style>s apply only inside it.
 
-import DOMPurify from "dompurify";
-import { useEffect, useMemo, useRef } from "preact/hooks";
-import { CONTAIN_PAINT, scopeCss, scopeHtml, useContentScope } from "../renderer/content-scope";
+import { useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { BlockLabel, labelOf } from "../renderer/atoms";
+import { CONTAIN_PAINT, useContentScope } from "../renderer/content-scope";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
-import { fillTemplate, jsTemplate } from "./html-template";
+import { HtmlView, type HtmlConfig, type HtmlHost } from "./html-view";
 import "./markdown.css";
 import "./html.css";
 
-function render(template: string, value: any, vars: Record<string, any>): { html: string; error: string | null } {
-  try {
-    return { html: fillTemplate(template, value, vars), error: null };
-  } catch (err: any) {
-    return { html: "", error: `html_template error: ${err?.message ?? err}` };
-  }
+interface CustomButton {
+  id: number;
+  value: string | null;
+  icon: string | null;
 }
 
-export function HTML({ id, props, value, setValue, trigger, status }: ComponentProps) {
-  const template: string = props.html_template ?? "${value}";
-  const vars: Record<string, any> = props.template_props ?? {};
-  const plain = template.trim() === "${value}";
-  const scope = `wb-html-${id}`;
-  const content = useContentScope();
-  const { html, error } = useMemo(() => {
-    if (plain) return { html: scopeHtml(DOMPurify.sanitize(value == null ? "" : String(value)), content.selector), error: null };
-    const filled = render(template, value, vars);
-    return { html: scopeHtml(DOMPurify.sanitize(filled.html), content.selector), error: filled.error };
-  }, [plain, template, value, vars]);
-  const css = useMemo(() => {
-    if (!props.css_template) return "";
-    try {
-      // Only `${…}` in CSS (Handlebars would HTML-escape `>` and quotes). Nested in `&` (this component's
-      // root) and scoped like content styles, so a value with "}" in it cannot reach the rest of the page.
-      const filled = jsTemplate(props.css_template, { ...vars, props: { ...vars, value }, value });
-      return scopeCss(`& {\n${filled}\n}`, content.selector);
-    } catch (err) {
-      console.error("wasmblocks: css_template failed", err);
-      return "";
-    }
-  }, [props.css_template, value, vars, content]);
+function CornerButtons({ buttons, onClick }: { buttons: (string | CustomButton)[]; onClick: (id: number) => void }) {
+  const custom = buttons.filter((b): b is CustomButton => typeof b !== "string");
+  if (!custom.length) return null;
+  return (
+    <div class="icon-button-wrapper top-panel">
+      {custom.map((b) => (
+        <button type="button" class="custom-button" aria-label={b.value ?? undefined} title={b.value ?? undefined} onClick={() => onClick(b.id)}>
+          {b.icon ? <img src={b.icon} alt="" /> : null}
+          {b.value ? <span>{b.value}</span> : null}
+        </button>
+      ))}
+    </div>
+  );
+}
 
-  const el = useRef<HTMLDivElement>(null);
-  const live = useRef({ value, props, setValue, trigger });
-  live.current = { value, props, setValue, trigger };
-  useEffect(() => {
-    if (!props.js_on_load || !el.current) return;
-    const propsProxy = new Proxy(
-      {},
-      {
-        get: (_, k: string) => (k === "value" ? live.current.value : (live.current.props.template_props ?? {})[k] ?? live.current.props[k]),
-        set: (_, k: string, v) => {
-          if (k === "value") live.current.setValue(v);
-          return true;
-        },
+/** The element js_on_load gets; remounted (js_on_load runs again) when the component becomes a layout or stops being one. */
+function HtmlElement({ id, props, value, store, children, hasChildren }: ComponentProps & { hasChildren: boolean }) {
+  const scope = useContentScope();
+  const [error, setError] = useState<string | null>(null);
+  const element = useRef<HTMLDivElement>(null);
+  const pre = useRef<HTMLDivElement>(null);
+  const post = useRef<HTMLDivElement>(null);
+  const style = useRef<HTMLStyleElement>(null);
+  const view = useMemo(() => {
+    const host: HtmlHost = {
+      setShared: (key, v) => (key === "value" ? store.setValue(id, v, false) : store.applyUpdate({ id, props: { [key]: v } })),
+      trigger: (event, data) => store.trigger(id, event, data),
+      upload: async (file) => {
+        const [uploaded] = await store.upload([file]);
+        return { path: uploaded.path, url: uploaded.url ?? "" };
       },
-    );
-    try {
-      // The app author's code, like Gradio's js= (never the user's): same trust as the app itself.
-      // eslint-disable-next-line no-new-func
-      new Function("element", "trigger", "props", props.js_on_load)(el.current, (name: string, data?: any) => live.current.trigger(name, data), propsProxy);
-    } catch (err) {
-      console.error("wasmblocks: js_on_load failed", err);
+      callServer: (name, args) => store.callServer(id, name, args),
+      showError: setError,
+    };
+    return new HtmlView(host);
+  }, [store, id]);
+  const config: HtmlConfig = {
+    template: props.html_template ?? "${value}",
+    cssTemplate: props.css_template ?? "",
+    incoming: { value: value ?? "", label: props.label, visible: props.visible, ...(props.props ?? {}) },
+    autoscroll: !!props.autoscroll,
+  };
+  const mounted = useRef(false);
+  useLayoutEffect(() => {
+    if (!mounted.current) {
+      mounted.current = true;
+      const parts = { element: element.current!, pre: pre.current, post: post.current, style: style.current!, scope: scope.selector };
+      view.mount(parts, config, props.js_on_load ?? null, props.head ?? null, props.server_fns ?? []);
+    } else {
+      view.update(config);
     }
-  }, [props.js_on_load]);
+  });
+  useLayoutEffect(() => () => view.dispose(), [view]);
 
+  const styled = props.apply_default_css !== false;
+  const classes = Array.isArray(props.elem_classes) ? props.elem_classes : [];
+  return (
+    <>
+      <style ref={style} />
+      {error ? (
+        <div class="error-container" role="alert">
+          <strong class="error-title">
+            Error rendering <code class="error-component-name">{props.component_class_name ?? "HTML"}</code>:
+          </strong>{" "}
+          <code class="error-message">{error}</code>
+        </div>
+      ) : null}
+      <div
+        ref={element}
+        class={cx(styled && !hasChildren && "prose gradio-style", ...classes, hasChildren && "has_children", error && "hide")}
+        data-testid="html"
+        data-wb-scope={scope.id}
+        style={hasChildren ? undefined : CONTAIN_PAINT}
+      >
+        {hasChildren ? (
+          <>
+            <div ref={pre} class={cx(styled && "prose gradio-style")} style={CONTAIN_PAINT} />
+            {children}
+            <div ref={post} class={cx(styled && "prose gradio-style")} style={CONTAIN_PAINT} />
+          </>
+        ) : null}
+      </div>
+    </>
+  );
+}
+
+export function HTML(p: ComponentProps) {
+  const { props, status, store, childIds } = p;
+  const template: string = props.html_template ?? "${value}";
+  const hasChildren = childIds.length > 0 && template.includes("@children");
+  // Gradio shows the label (and custom corner buttons) only for a block with a container.
+  const labelled = !!props.show_label && props.container !== false;
+  const pending = status?.stage === "pending" && status.show !== "hidden";
   return (
     <div
-      ref={el}
-      class={cx("prose", "gradio-html", "wb-html", props.padding && "padding", props.apply_default_css === false && "no-default-css", status?.stage === "pending" && "pending")}
-      data-testid="html"
-      data-wb-html={scope}
-      data-wb-scope={content.id}
-      style={{ ...CONTAIN_PAINT, minHeight: cssSize(props.min_height), maxHeight: cssSize(props.max_height), overflowY: props.max_height != null ? "auto" : undefined }}
-      onClick={() => trigger("click")}
+      class={cx("html-container", pending && "pending", labelled && "label-padding", props.padding && "block-padding")}
+      style={{
+        minHeight: pending ? undefined : cssSize(props.min_height),
+        maxHeight: cssSize(props.max_height),
+        overflowY: props.max_height != null ? "auto" : undefined,
+      }}
     >
-      {css ? <style>{css}</style> : null}
-      {error ? <div class="wb-html-error" role="alert">{error}</div> : null}
-      <div class="html-container" dangerouslySetInnerHTML={{ __html: html }} />
+      {labelled && Array.isArray(props.buttons) && props.buttons.length ? (
+        <CornerButtons buttons={props.buttons} onClick={(buttonId) => store.trigger(buttonId, "click", null)} />
+      ) : null}
+      {labelled ? <BlockLabel show label={labelOf(props, "HTML")} icon="</>" /> : null}
+      <HtmlElement key={hasChildren ? "layout" : "content"} {...p} hasChildren={hasChildren} />
     </div>
   );
 }

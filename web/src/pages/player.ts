@@ -10,6 +10,7 @@ import { renderBootError } from "../renderer/boot-error";
 import { renderLoading } from "../renderer/loading";
 import { mountApp, type MountOptions } from "../renderer/render";
 import { preloadTypes } from "../renderer/registry";
+import { pendingDraws } from "../renderer/ready";
 import { currentOnly } from "./rerun";
 import { warmUpMarkdown } from "../components/markdown";
 
@@ -40,7 +41,8 @@ function warmUpWhenIdle(): void {
 
 /**
  * data-state="ready" (and the `wasmblocks:ready` mark): at once, or, when the tree has components whose code
- * loads on first use (Chatbot, Dataframe, …), once that code is in (or failed, which they show in place).
+ * loads on first use (Chatbot, Dataframe, …) or that draw once a library is in (renderer/ready.ts), once
+ * that code is in (or failed, which they show in place).
  */
 function readyOnceLoaded(root: HTMLElement, store: AppStore, onReady?: () => void): void {
   const ready = () => {
@@ -48,7 +50,9 @@ function readyOnceLoaded(root: HTMLElement, store: AppStore, onReady?: () => voi
     performance.mark("wasmblocks:ready");
     onReady?.();
   };
-  const loading = preloadTypes(store.types());
+  const chunks = preloadTypes(store.types());
+  const draws = pendingDraws();
+  const loading = chunks && draws ? Promise.all([chunks, draws]) : (chunks ?? draws);
   // A task later: by then the components whose code arrived have re-rendered (Preact renders in microtasks).
   const soon = () => void setTimeout(ready, 0);
   if (loading) loading.then(soon, soon);
@@ -75,6 +79,8 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
       return { ...fd, url };
     });
   };
+
+  store.callServer = (id, name, args) => conn.callServer(id, name, args);
 
   worker.onMessage = (message: WorkerMessage) => {
     switch (message.type) {

@@ -74,7 +74,7 @@ const registry = new Map<string, RegistryEntry>([
   ["file", { component: File, kind: "block" }],
   ["gallery", { component: Gallery, kind: "block" }],
   ["highlightedtext", { component: HighlightedText, kind: "block" }],
-  ["html", { component: HTML, kind: "block", noContainer: true }],
+  ["html", { component: HTML, kind: "block" }],
   ["image", { component: Image, kind: "block" }],
   ["imageslider", { component: ImageSlider, kind: "block" }],
   ["json", { component: JSONView, kind: "block" }],

@@ -67,8 +67,10 @@ export function insertHead(html: string | null | undefined): void {
   template.innerHTML = html;
   for (const node of Array.from(template.content.childNodes)) {
     if (node instanceof HTMLScriptElement) {
-      // A script parsed by innerHTML never runs: re-create it so it does.
+      // A script parsed by innerHTML never runs: re-create it so it does. A created script is async unless
+      // told otherwise; as in Gradio, it runs in document order unless the author wrote `async`.
       const script = document.createElement("script");
+      script.async = false;
       for (const attr of Array.from(node.attributes)) script.setAttribute(attr.name, attr.value);
       script.textContent = node.textContent;
       document.head.appendChild(script);
