@@ -57,14 +57,9 @@ def test_code_language_file_and_errors(tmp_path):
         gr.Code(language="cobol", render=False)
 
 
-def test_markdown_and_html_templates():
+def test_markdown_latex_delimiters():
     assert gr.Markdown(latex_delimiters=[{"left": "$", "right": "$", "display": False}], render=False).get_props()[
         "latex_delimiters"] == [{"left": "$", "right": "$", "display": False}]
-    plain = gr.HTML(5, render=False)
-    assert plain.value == "5" and plain.get_props()["template_props"] == {}
-    stars = gr.HTML(3, html_template="${value} ${color}", css_template="p {}", color="red", render=False)
-    assert stars.value == 3 and stars.get_props()["template_props"] == {"color": "red"}
-    assert stars.process_props({"color": "blue", "visible": False}) == {"visible": False, "template_props": {"color": "blue"}}
 
 
 def test_buttons_icon_variant_and_deep_link(tmp_path):

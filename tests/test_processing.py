@@ -152,3 +152,21 @@ def test_preprocess_false_hands_over_the_raw_value():
         o = gr.Textbox()
         dep = gr.Button().click(lambda x: type(x).__name__, n, o, preprocess=False)
     assert Client(demo).run(dep.id, "7") == ["str"]
+
+
+def test_server_function_arguments_follow_gradio_and_spread_where_gradio_would_fail():
+    from wasmblocks.processing import server_function_arguments
+
+    def one(items): ...
+    def two(a, b): ...
+    def none(): ...
+    def optional(a, b=1): ...
+    def with_request(a, b, request: gr.Request): ...
+
+    assert server_function_arguments(one, [5]) == [5]
+    assert server_function_arguments(one, [1, 2]) == [[1, 2]]  # Gradio: several arguments arrive as one list
+    assert server_function_arguments(two, [1, 2]) == [1, 2]
+    assert server_function_arguments(none, []) == []
+    assert server_function_arguments(optional, [1, 2]) == [[1, 2]]
+    assert server_function_arguments(with_request, [1, 2]) == [1, 2]
+    assert server_function_arguments(print, [1, 2]) == [[1, 2]]  # no signature to read: Gradio's rule

@@ -94,6 +94,8 @@ SAMPLES = {
     "event": lambda: protocol.event_message("e", 1, []),
     "cancel": lambda: protocol.cancel_message([1]),
     "unload": lambda: protocol.unload_message(),
+    "server_call": lambda: protocol.server_call_message("c", 1, "fn", [1]),
+    "server_result": lambda: protocol.server_result_message("c", [1]),
 }
 
 

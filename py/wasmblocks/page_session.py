@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import mimetypes
 import os
+import sys
 from collections.abc import Callable
 from typing import Any
 
@@ -15,7 +16,7 @@ from .blocks import Blocks
 from .cache import cache_dir, clean_periodically
 from .config import app_config
 from .files import file_data, file_paths
-from .processing import run_event
+from .processing import call_server_function, error_message, run_event
 from .queue import EventQueue, Job, QueueFull
 from .render import session_block, session_function
 from .session import Session
@@ -34,6 +35,7 @@ class PageSession:
         self.queue = EventQueue(app.default_concurrency_limit, app.max_size)
         self._sent_files: set[tuple[str, float, int]] = set()
         self._cleaner: asyncio.Task[None] | None = None
+        self._tasks: set[asyncio.Future[None]] = set()
         self.blocks = app.blocks()
 
     # ---- out ----
@@ -186,6 +188,34 @@ class PageSession:
                 fn()
             except Exception as exc:  # the page is leaving: report, never raise
                 print(f"unload function failed: {exc!r}")
+
+    def _on_server_call(self, message: dict[str, Any], buffers: list[bytes]) -> None:
+        call_id = str(message["call_id"])
+        block_id, name, args = message["block_id"], message["fn_name"], message.get("args", [])
+        if not isinstance(args, list):
+            raise TypeError("args must be a list")
+        block = None
+        if isinstance(block_id, int):
+            block = self.blocks.get(block_id) or session_block(self.session, block_id)
+        # Only the functions the app listed in server_functions: the page cannot call anything else.
+        fn = getattr(block, "server_fns", {}).get(name) if block is not None else None
+        if fn is None:
+            self.send(protocol.server_failed_message(call_id, f"Block {block_id!r} has no server function {name!r}"))
+            return
+        self._tasks.add(task := asyncio.ensure_future(self._serve(call_id, fn, args)))
+        task.add_done_callback(self._tasks.discard)
+
+    async def _serve(self, call_id: str, fn: Callable[..., Any], args: list[Any]) -> None:
+        """Run a server function; an exception becomes the page's rejected promise and a toast, as event errors do."""
+        try:
+            value = await call_server_function(fn, args, self.session)
+        except Exception as exc:  # the app's function raised: report it, keep serving
+            text = error_message(exc)
+            print(f"server function {getattr(fn, '__name__', fn)!r} failed: {text}", file=sys.stderr)
+            self.send(protocol.toast_message("error", text, title="Error", duration=10, event_id=None))
+            self.send(protocol.server_failed_message(call_id, text))
+            return
+        self.send(protocol.server_result_message(call_id, value))
 
     def _on_run(self, message: dict[str, Any], buffers: list[bytes]) -> None:
         # The worker's JS restarts the app (web/src/worker/restart.ts); a `run` that reaches the app is a bug.

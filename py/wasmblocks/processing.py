@@ -208,3 +208,30 @@ def report_error(exc: BaseException, ctx: EventContext) -> None:
         duration=exc.duration if isinstance(exc, Error) else 10,
         event_id=ctx.event_id,
     ))
+
+
+def server_function_arguments(fn: Any, args: list[Any]) -> list[Any]:
+    """Gradio's rule for `server.fn(...args)`: one argument goes as it is, several as one list.
+
+    Where Gradio would then fail — the function needs exactly that many positional parameters (or none) — they
+    are passed one each, which is what such a call means.
+    """
+    if len(args) == 1:
+        return args
+    try:
+        params = [p for p in inspect.signature(fn).parameters.values()
+                  if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.name not in special_params(fn)]
+    except (TypeError, ValueError):
+        return [args]
+    required = [p for p in params if p.default is p.empty]
+    return args if len(required) == len(args) else [args]
+
+
+async def call_server_function(fn: Any, args: list[Any], session: Session) -> Any:
+    """Run one of a gr.HTML's server_functions for its js_on_load; its result goes back as JSON."""
+    kwargs = {name: Request(session) for name, kind in special_params(fn).items() if kind is Request}
+    positional = server_function_arguments(fn, args)
+    if inspect.iscoroutinefunction(fn):
+        return await fn(*positional, **kwargs)
+    result = await runtime.run_blocking(fn, *positional, **kwargs)
+    return await result if inspect.isawaitable(result) else result

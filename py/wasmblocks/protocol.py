@@ -217,9 +217,19 @@ class InstallMessage(TypedDict):
     requirements: list[str]
 
 
+class ServerCallMessage(TypedDict):
+    """Same as ServerCallMessage in protocol.ts: gr.HTML's js_on_load called `server.<fn_name>(...args)`."""
+
+    type: Literal["server_call"]
+    call_id: str
+    block_id: int
+    fn_name: str
+    args: list[JSONValue]
+
+
 PageMessage = (
     InitMessage | EventMessage | CancelMessage | UploadMessage | UnloadMessage | RunMessage | WriteFileMessage
-    | InstallMessage
+    | InstallMessage | ServerCallMessage
 )
 
 
@@ -321,14 +331,24 @@ class ErrorMessage(TypedDict):
     ref: NotRequired[str | None]
 
 
+class ServerResultMessage(TypedDict):
+    """Same as ServerResultMessage in protocol.ts: a server function's JSON result, or `error` when it raised."""
+
+    type: Literal["server_result"]
+    call_id: str
+    value: NotRequired[JSONValue]
+    error: NotRequired[str]
+
+
 WorkerMessage = (
     BootMessage | BootErrorMessage | TreeMessage | RenderMessage | StatusMessage | UpdateMessage | ToastMessage
-    | UploadedMessage | ErrorMessage | DoneMessage
+    | UploadedMessage | ErrorMessage | DoneMessage | ServerResultMessage
 )
 
-PAGE_MESSAGE_TYPES = ("init", "event", "cancel", "upload", "unload", "run", "write_file", "install")
+PAGE_MESSAGE_TYPES = ("init", "event", "cancel", "upload", "unload", "run", "write_file", "install", "server_call")
 WORKER_MESSAGE_TYPES = (
     "boot", "boot_error", "tree", "render", "status", "update", "toast", "uploaded", "error", "done",
+    "server_result",
 )
 # Sent by the worker's JS, never by Python: they have no constructor below.
 JS_ONLY_MESSAGE_TYPES = ("boot", "done")
@@ -390,6 +410,14 @@ def upload_refused_message(upload_id: str, error: str) -> UploadedMessage:
     return {"type": "uploaded", "upload_id": upload_id, "error": error}
 
 
+def server_result_message(call_id: str, value: JSONValue) -> ServerResultMessage:
+    return {"type": "server_result", "call_id": call_id, "value": value}
+
+
+def server_failed_message(call_id: str, error: str) -> ServerResultMessage:
+    return {"type": "server_result", "call_id": call_id, "error": error}
+
+
 def error_message(message: str, ref: str | None = None) -> ErrorMessage:
     """A page message the worker could not accept; `ref` is the event_id/upload_id it answers."""
     return {"type": "error", "message": message, "ref": ref}
@@ -414,3 +442,7 @@ def cancel_message(dep_ids: list[int]) -> CancelMessage:
 
 def unload_message() -> UnloadMessage:
     return {"type": "unload"}
+
+
+def server_call_message(call_id: str, block_id: int, fn_name: str, args: list[JSONValue]) -> ServerCallMessage:
+    return {"type": "server_call", "call_id": call_id, "block_id": block_id, "fn_name": fn_name, "args": args}

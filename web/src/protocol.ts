@@ -267,7 +267,9 @@ export type WorkerMessage =
   | DoneMessage
   | ServerResultMessage;
 
-export const PAGE_MESSAGE_TYPES = ["init", "event", "cancel", "upload", "unload", "run", "write_file", "install"] as const;
+export const PAGE_MESSAGE_TYPES = [
+  "init", "event", "cancel", "upload", "unload", "run", "write_file", "install", "server_call",
+] as const;
 export const WORKER_MESSAGE_TYPES = [
   "boot",
   "boot_error",
@@ -279,4 +281,5 @@ export const WORKER_MESSAGE_TYPES = [
   "uploaded",
   "error",
   "done",
+  "server_result",
 ] as const;

@@ -11,16 +11,8 @@ from typing import Any
 
 from ..block import BlockContext
 from ..component import Component
-from ..events import make_listener
+from ..listeners import make_listener
 
-# Gradio 6 gives gr.HTML every event name there is (gradio.events.all_events): any can be fired from
-# js_on_load with trigger(name, data). Names not in this list work too, once they appear in js_on_load.
-ALL_EVENTS = (
-    "change", "input", "click", "double_click", "submit", "stop", "edit", "clear", "play", "pause", "end",
-    "start_recording", "pause_recording", "stop_recording", "focus", "blur", "upload", "release", "select",
-    "stream", "like", "example_select", "option_select", "load", "key_up", "apply", "delete", "tick", "undo",
-    "retry", "expand", "collapse", "download", "copy",
-)
 DEFAULT_JS_ON_LOAD = "element.addEventListener('click', function() { trigger('click') });"
 _SCRIPT_TAG = re.compile(r"<script[\s>]", re.IGNORECASE)
 
@@ -50,7 +42,14 @@ class HTML(Component, BlockContext):
     `server`, `upload` and `watch`. Used with `with`, its children render where `@children` is in the template.
     """
 
-    EVENTS = ALL_EVENTS
+    # Gradio 6 gives gr.HTML every event name there is (gradio.events.all_events): any can be fired from
+    # js_on_load with trigger(name, data). Other names work too, once they appear in quotes in js_on_load.
+    EVENTS = (
+        "change", "input", "click", "double_click", "submit", "stop", "edit", "clear", "play", "pause", "end",
+        "start_recording", "pause_recording", "stop_recording", "focus", "blur", "upload", "release", "select",
+        "stream", "like", "example_select", "option_select", "load", "key_up", "apply", "delete", "tick", "undo",
+        "retry", "expand", "collapse", "download", "copy",
+    )
     PROPS = ("html_template", "css_template", "js_on_load", "apply_default_css", "min_height", "max_height",
              "padding", "autoscroll", "head", "props", "component_class_name")
 
@@ -96,7 +95,8 @@ class HTML(Component, BlockContext):
         self.head = head
         # Gradio 6: every other keyword argument is a prop the templates and js_on_load read (self.props).
         self.props = props
-        self.preserved_by_key = [preserved_by_key] if isinstance(preserved_by_key, str) else list(preserved_by_key or [])
+        keep = preserved_by_key
+        self.preserved_by_key = [keep] if isinstance(keep, str) else list(keep or [])
         self.component_class_name = type(self).__name__
         # Gradio unrenders custom buttons: they show in this component's corner, not in the layout.
         self.buttons = [b.unrender() if isinstance(b, Component) else b for b in buttons or []]
@@ -109,7 +109,8 @@ class HTML(Component, BlockContext):
             setattr(self, name, fn)
         super().__init__(
             value, label=label, every=every, inputs=inputs, show_label=show_label, scale=scale,
-            min_width=min_width, visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render,
+            min_width=min_width,  # type: ignore[arg-type]  # None: no minimum, as Gradio's HTML
+            visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render,
             key=key, container=container,
         )
 

@@ -12,6 +12,14 @@ import { HtmlView, type HtmlConfig, type HtmlHost } from "./html-view";
 import "./markdown.css";
 import "./html.css";
 
+// Gradio's BlockLabel icon for gr.HTML (a code sign).
+const CodeIcon = () => (
+  <svg viewBox="0 0 24 24" width="100%" height="100%" fill="none" stroke="currentColor" stroke-width="2">
+    <polyline points="16 18 22 12 16 6" />
+    <polyline points="8 6 2 12 8 18" />
+  </svg>
+);
+
 interface CustomButton {
   id: number;
   value: string | null;
@@ -90,13 +98,15 @@ function HtmlElement({ id, props, value, store, children, hasChildren }: Compone
         class={cx(styled && !hasChildren && "prose gradio-style", ...classes, hasChildren && "has_children", error && "hide")}
         data-testid="html"
         data-wb-scope={scope.id}
+        // A value's box cannot paint over the page (docs/security.md). Used as a layout, the template is the
+        // author's page structure around child components, whose menus must open past it: not contained.
         style={hasChildren ? undefined : CONTAIN_PAINT}
       >
         {hasChildren ? (
           <>
-            <div ref={pre} class={cx(styled && "prose gradio-style")} style={CONTAIN_PAINT} />
+            <div ref={pre} class={cx(styled && "prose gradio-style")} />
             {children}
-            <div ref={post} class={cx(styled && "prose gradio-style")} style={CONTAIN_PAINT} />
+            <div ref={post} class={cx(styled && "prose gradio-style")} />
           </>
         ) : null}
       </div>
@@ -123,7 +133,7 @@ export function HTML(p: ComponentProps) {
       {labelled && Array.isArray(props.buttons) && props.buttons.length ? (
         <CornerButtons buttons={props.buttons} onClick={(buttonId) => store.trigger(buttonId, "click", null)} />
       ) : null}
-      {labelled ? <BlockLabel show label={labelOf(props, "HTML")} icon="</>" /> : null}
+      {labelled ? <BlockLabel show label={labelOf(props, "HTML")} icon={<CodeIcon />} /> : null}
       <HtmlElement key={hasChildren ? "layout" : "content"} {...p} hasChildren={hasChildren} />
     </div>
   );
