@@ -85,6 +85,7 @@ with gr.Blocks() as demo:
     gr.HTML("<p>boxed</p>", label="Boxed", show_label=True, container=True, padding=True, buttons=[corner],
             min_height=90, elem_id="boxed")
     gr.HTML("<h2>bare</h2>", apply_default_css=False, elem_id="bare")
+    gr.HTML("<style>.lead { color: rgb(9, 8, 7); }</style><p class='lead'>styled</p>", elem_id="lead")
 
     how_many = gr.Number(1, label="Buttons", precision=0)
     picked = gr.Textbox(label="Picked")
@@ -130,6 +131,10 @@ def test_props_set_in_js_rerender_and_value_reaches_python(page):
     expect(page.locator("#form .state")).to_have_text("5 letters, valid")  # props.valid, a JS-only prop
     expect(page.get_by_label("Typed")).to_have_value("abcde")
     expect(field).to_be_focused()  # morphed in place: the field being typed in stays the same element
+
+
+def test_a_style_sheet_that_opens_the_html_still_applies(page):
+    expect(page.locator("#lead .lead")).to_have_css("color", "rgb(9, 8, 7)")
 
 
 def test_a_template_error_names_the_component(page):

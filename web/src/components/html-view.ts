@@ -132,7 +132,8 @@ export class HtmlView {
       } else if (this.drawn.get(into) !== filled.text) {
         // Gradio re-draws only when the filled template changed: DOM js_on_load built stays until then.
         this.drawn.set(into, filled.text);
-        const fragment = DOMPurify.sanitize(filled.text, { RETURN_DOM_FRAGMENT: true });
+        // FORCE_BODY: a template that starts with <style> keeps it (the parser would move it to <head>).
+        const fragment = DOMPurify.sanitize(filled.text, { RETURN_DOM_FRAGMENT: true, FORCE_BODY: true });
         scopeStyleElements(fragment, parts.scope);
         morphChildren(into, fragment);
       }
