@@ -95,7 +95,7 @@ SAMPLES = {
     "cancel": lambda: protocol.cancel_message([1]),
     "unload": lambda: protocol.unload_message(),
     "server_call": lambda: protocol.server_call_message("c", 1, "fn", [1]),
-    "server_result": lambda: protocol.server_result_message("c", [1]),
+    "server_result": lambda: protocol.server_result_message("c", value=[1]),
 }
 
 

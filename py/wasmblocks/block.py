@@ -44,6 +44,8 @@ class Block:
 
     PROPS: ClassVar[tuple[str, ...]] = ()
     EVENTS: ClassVar[tuple[str, ...]] = ()
+    # Methods the page may call by name (Gradio's @server methods, e.g. gr.Dialogue's format/unformat).
+    SERVER_FNS: ClassVar[tuple[str, ...]] = ()
     _explicit_args: dict[str, Any]
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -114,6 +116,10 @@ class Block:
     def process_props(self, props: dict[str, Any]) -> dict[str, Any]:
         """Normalise prop updates; layouts (gr.Tabs(selected=…), gr.Accordion(open=…)) take them as given."""
         return props
+
+    def server_function(self, name: str) -> Callable[..., Any] | None:
+        """The function the page may call as `name` (a server_call message), or None."""
+        return getattr(self, name) if name in self.SERVER_FNS else None
 
     def explicit_props(self) -> dict[str, Any]:
         """The constructor arguments passed explicitly, as props (for a component returned as an update)."""

@@ -197,10 +197,11 @@ class PageSession:
         block = None
         if isinstance(block_id, int):
             block = self.blocks.get(block_id) or session_block(self.session, block_id)
-        # Only the functions the app listed in server_functions: the page cannot call anything else.
-        fn = getattr(block, "server_fns", {}).get(name) if block is not None else None
+        # Only the functions the block declares (gr.HTML's server_functions): the page cannot call anything else.
+        fn = block.server_function(str(name)) if block is not None else None
         if fn is None:
-            self.send(protocol.server_failed_message(call_id, f"Block {block_id!r} has no server function {name!r}"))
+            error = f"Block {block_id!r} has no server function {name!r}"
+            self.send(protocol.server_result_message(call_id, error=error))
             return
         self._tasks.add(task := asyncio.ensure_future(self._serve(call_id, fn, args)))
         task.add_done_callback(self._tasks.discard)
@@ -213,9 +214,9 @@ class PageSession:
             text = error_message(exc)
             print(f"server function {getattr(fn, '__name__', fn)!r} failed: {text}", file=sys.stderr)
             self.send(protocol.toast_message("error", text, title="Error", duration=10, event_id=None))
-            self.send(protocol.server_failed_message(call_id, text))
+            self.send(protocol.server_result_message(call_id, error=text))
             return
-        self.send(protocol.server_result_message(call_id, value))
+        self.send(protocol.server_result_message(call_id, value=value))
 
     def _on_run(self, message: dict[str, Any], buffers: list[bytes]) -> None:
         # The worker's JS restarts the app (web/src/worker/restart.ts); a `run` that reaches the app is a bug.

@@ -410,12 +410,11 @@ def upload_refused_message(upload_id: str, error: str) -> UploadedMessage:
     return {"type": "uploaded", "upload_id": upload_id, "error": error}
 
 
-def server_result_message(call_id: str, value: JSONValue) -> ServerResultMessage:
+def server_result_message(call_id: str, value: JSONValue = None, error: str | None = None) -> ServerResultMessage:
+    """The reply to a server_call: `error` when the function raised, else its value."""
+    if error is not None:
+        return {"type": "server_result", "call_id": call_id, "error": error}
     return {"type": "server_result", "call_id": call_id, "value": value}
-
-
-def server_failed_message(call_id: str, error: str) -> ServerResultMessage:
-    return {"type": "server_result", "call_id": call_id, "error": error}
 
 
 def error_message(message: str, ref: str | None = None) -> ErrorMessage:

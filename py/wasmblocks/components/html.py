@@ -132,6 +132,10 @@ class HTML(Component, BlockContext):
             f"name it (in quotes) in js_on_load, e.g. trigger('{name}')"
         )
 
+    def server_function(self, name: str) -> Callable[..., Any] | None:
+        """One of server_functions (or a method marked @server), which js_on_load calls as `server.<name>(…)`."""
+        return self.server_fns.get(name)
+
     # ---- the page's view ----
     def get_props(self) -> dict[str, Any]:
         props = super().get_props()
