@@ -7,7 +7,7 @@ import re
 import types
 import warnings
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from ..block import BlockContext
 from ..component import Component
@@ -52,6 +52,12 @@ class HTML(Component, BlockContext):
     )
     PROPS = ("html_template", "css_template", "js_on_load", "apply_default_css", "min_height", "max_height",
              "padding", "autoscroll", "head", "props", "component_class_name")
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "html_template": "differs: the filled HTML is sanitized (no <script>, on…= handlers or <iframe>): "
+                         "run code with js_on_load and head",
+        "value": "differs: shown sanitized, like html_template",
+        "preserved_by_key": "differs: a keyed re-render keeps the value whatever this lists; other props are new",
+    }
 
     def __init__(
         self,

@@ -11,7 +11,7 @@ export function morphChildren(target: Node, source: Node): void {
   for (let i = 0; i < Math.max(olds.length, news.length); i++) {
     const old = olds[i];
     const next = news[i];
-    if (!old) target.appendChild(next);
+    if (!old) target.appendChild(next!);
     else if (!next) target.removeChild(old);
     else morphNode(old, next);
   }

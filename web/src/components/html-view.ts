@@ -139,7 +139,7 @@ export class HtmlView {
       }
     };
     if (parts.pre && parts.post) {
-      const [before, ...after] = config.template.split("@children");
+      const [before = "", ...after] = config.template.split("@children");
       draw(parts.pre, before);
       draw(parts.post, after.join("@children"));
     } else {
@@ -186,7 +186,7 @@ export class HtmlView {
 
   private fireWatchers(changed: string[]): void {
     if (this.disposed) return;
-    for (const { keys, fn } of this.watchers.filter((w) => w.keys.some((k) => changed.includes(k)))) {
+    for (const { fn } of this.watchers.filter((w) => w.keys.some((k) => changed.includes(k)))) {
       try {
         fn();
       } catch (err) {

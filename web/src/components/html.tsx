@@ -55,6 +55,7 @@ function HtmlElement({ id, props, value, store, children, hasChildren }: Compone
       trigger: (event, data) => store.trigger(id, event, data),
       upload: async (file) => {
         const [uploaded] = await store.upload([file]);
+        if (!uploaded) throw new Error("upload failed");
         return { path: uploaded.path, url: uploaded.url ?? "" };
       },
       callServer: (name, args) => store.callServer(id, name, args),
