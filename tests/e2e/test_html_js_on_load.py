@@ -85,7 +85,9 @@ with gr.Blocks() as demo:
     gr.HTML("<p>boxed</p>", label="Boxed", show_label=True, container=True, padding=True, buttons=[corner],
             min_height=90, elem_id="boxed")
     gr.HTML("<h2>bare</h2>", apply_default_css=False, elem_id="bare")
-    gr.HTML("<style>.lead { color: rgb(9, 8, 7); }</style><p class='lead'>styled</p>", elem_id="lead")
+    lead = gr.HTML("<style>.lead { color: rgb(9, 8, 7); }</style><p class='lead'>styled</p>", elem_id="lead")
+    lead_clicks = gr.Textbox(label="Lead clicks")
+    lead.click(lambda: "clicked by the default js_on_load", None, lead_clicks)
 
     how_many = gr.Number(1, label="Buttons", precision=0)
     picked = gr.Textbox(label="Picked")
@@ -135,6 +137,11 @@ def test_props_set_in_js_rerender_and_value_reaches_python(page):
 
 def test_a_style_sheet_that_opens_the_html_still_applies(page):
     expect(page.locator("#lead .lead")).to_have_css("color", "rgb(9, 8, 7)")
+
+
+def test_the_default_js_on_load_fires_click(page):
+    page.locator("#lead .lead").click()
+    expect(page.get_by_label("Lead clicks")).to_have_value("clicked by the default js_on_load")
 
 
 def test_a_template_error_names_the_component(page):
