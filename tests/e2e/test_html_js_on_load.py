@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from wasmblocks_build.share import encode_payload
+
 APP = '''
 import time
 from pathlib import Path
@@ -198,6 +200,39 @@ def test_js_on_load_runs_again_when_render_replaces_the_component(page):
     page.get_by_role("button", name="Pick 2").click()
     expect(page.get_by_label("Picked")).to_have_value("Pick 2")
     assert page.evaluate("window.__renderMounts") == before + 1  # once per mount, one click each
+
+
+SHARED = '''
+import gradio as gr
+
+
+def double(x):
+    return x * 2
+
+
+with gr.Blocks() as demo:
+    gr.HTML(["a", "b"], server_functions=[double], html_template="""
+        <ul>{{#each value}}<li>{{this}}</li>{{/each}}</ul><button class='go'>Go</button><p class='out'></p>
+    """, js_on_load="""
+        element.querySelector('.go').addEventListener('click', async () => {
+            element.querySelector('.out').textContent = `${window.origin} ${await server.double(21)}`;
+        });
+    """)
+'''
+
+
+def test_in_a_share_link_it_runs_in_the_sandbox(app_opener, page):
+    """A stranger's gr.HTML from a link: its templates (Handlebars' chunk too), js_on_load and server functions
+    work, inside the sandbox's opaque origin (docs/security.md)."""
+    player = app_opener(f"{page.url}player.html#code={encode_payload({'app.py': SHARED}, 'app.py')}", wait_for=None)
+    try:
+        expect(player.locator("#wasmblocks-player")).to_have_attribute("data-state", "ready", timeout=60_000)
+        frame = player.frame_locator("iframe.wb-sandbox-frame")
+        expect(frame.locator("li")).to_have_text(["a", "b"])
+        frame.get_by_role("button", name="Go").click()
+        expect(frame.locator(".out")).to_have_text("null 42")
+    finally:
+        player.context.close()
 
 
 HEAD_APP = '''

@@ -12,7 +12,7 @@ import { scopeCss, scopeStyleElements } from "../renderer/content-scope";
 import { delayReady } from "../renderer/ready";
 import { loadHead } from "./html-head";
 import { morphChildren } from "./html-morph";
-import { fillTemplate } from "./html-template";
+import { fillTemplate, loadHandlebars, needsHandlebars } from "./html-template";
 
 /** What the view needs from the page: the store, events, uploads and server functions. */
 export interface HtmlHost {
@@ -82,7 +82,12 @@ export class HtmlView {
     this.sent = copy(config.incoming);
     this.render();
     if (config.autoscroll) this.scrollToBottom();
-    void this.runOnLoad(jsOnLoad, head, serverFns);
+    // js_on_load finds the template drawn, as in Gradio (where Handlebars is always there): when its code is
+    // still loading, the first draw happens once it is in, then js_on_load runs.
+    const drawn = needsHandlebars(config.template) || needsHandlebars(config.cssTemplate)
+      ? loadHandlebars().then(() => this.render())
+      : Promise.resolve();
+    void this.runOnLoad(drawn, jsOnLoad, head, serverFns);
   }
 
   /** The store changed (or the templates did): take Python's new props, re-render what differs. */
@@ -157,7 +162,12 @@ export class HtmlView {
     if (atBottom) this.scrollToBottom();
   }
 
-  private async runOnLoad(jsOnLoad: string | null, head: string | null, serverFns: string[]): Promise<void> {
+  private async runOnLoad(drawn: Promise<void>, jsOnLoad: string | null, head: string | null, serverFns: string[]): Promise<void> {
+    try {
+      await drawn;
+    } catch {
+      return; // render() has shown why (Handlebars could not load)
+    }
     try {
       if (head) await loadHead(head);
     } catch (err: any) {
