@@ -53,6 +53,10 @@ with gr.Blocks() as demo:
     form.change(lambda v: v, form, typed)
 
     Broken(elem_id="broken")
+    gr.HTML(["x", "y", "z"], names={"k": "looked up"}, raw="<b>bold</b>", elem_id="hb", html_template="""
+        <p class='items'>{{#each value}}{{@index}}={{this}}{{#if @last}}.{{else}}, {{/if}}{{/each}}</p>
+        <p class='raw'>{{{raw}}} {{raw}}</p><p class='lookup'>{{lookup names "k"}} ${value.length}</p>
+    """)
 
     picker = gr.HTML(html_template="<input type='file' class='pick'><button class='send'>Send file</button>",
                      js_on_load="""
@@ -144,6 +148,14 @@ def test_a_style_sheet_that_opens_the_html_still_applies(page):
 def test_the_default_js_on_load_fires_click(page):
     page.locator("#lead .lead").click()
     expect(page.get_by_label("Lead clicks")).to_have_value("clicked by the default js_on_load")
+
+
+def test_handlebars_helpers_work_as_in_gradio(page):
+    hb = page.locator("#hb")
+    expect(hb.locator(".items")).to_have_text("0=x, 1=y, 2=z.")
+    expect(hb.locator(".raw b")).to_have_text("bold")  # {{{raw}}} is HTML, {{raw}} is text
+    expect(hb.locator(".raw")).to_have_text("bold <b>bold</b>")
+    expect(hb.locator(".lookup")).to_have_text("looked up 3")
 
 
 def test_a_template_error_names_the_component(page):
