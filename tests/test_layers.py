@@ -28,11 +28,11 @@ LAYERS: list[tuple[str, str, list[str]]] = [
     ("queue", "the asyncio scheduler: concurrency groups, queue size, cancels", ["queue"]),
     ("processing", "running one event: preprocess, the user's function, postprocess", ["processing"]),
     ("page_session", "one page session: page messages in, worker messages out", ["page_session"]),
-    ("entry", "what calls a page session: the JS side, Python (Client), and the public gr.* surface",
-     ["", "client", "worker_entry"]),
+    ("entry", "what calls a page session: the JS side, PyScript's launch(), Python (Client), the public gr.* surface",
+     ["", "client", "worker_entry", "pyscript_entry"]),
 ]
-# Only runtime.py may touch Pyodide; it imports nothing of wasmblocks.
-PYODIDE_MODULES = {"js", "pyodide", "pyodide_js"}
+# Only runtime.py may touch Pyodide (and PyScript's JS modules); it imports nothing of wasmblocks.
+PYODIDE_MODULES = {"js", "pyodide", "pyodide_js", "polyscript", "pyscript", "_pyscript"}
 RUNTIME = "runtime"
 # The JS side calls worker_entry only; nothing in the package imports it.
 ENTRY = "worker_entry"

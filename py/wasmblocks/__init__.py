@@ -1,6 +1,7 @@
 """wasmblocks: Gradio's Blocks API in the browser. `import wasmblocks as gr` (or `import gradio as gr` in the page)."""
 
-from . import themes
+# pyscript_entry sets Blocks.page_launcher: what demo.launch() does on a PyScript page.
+from . import pyscript_entry, themes
 from .alerts import Error, Info, Success, Warning
 from .blocks import VERSION as __version__
 from .blocks import Blocks

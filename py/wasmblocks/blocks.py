@@ -22,6 +22,8 @@ class Blocks(BlockContext):
 
     # How `demo(…)` reaches a page session: wasmblocks.client sets it, as the tree cannot import above itself.
     python_caller: ClassVar[Callable[[Blocks], PythonCaller] | None] = None
+    # What launch() does beyond marking the app: wasmblocks.pyscript_entry sets it (shows it on a PyScript page).
+    page_launcher: ClassVar[Callable[[Blocks, dict[str, Any]], None] | None] = None
 
     def __init__(
         self,
@@ -115,7 +117,11 @@ class Blocks(BlockContext):
         return self
 
     def launch(self, *args: Any, **kwargs: Any) -> Blocks:
-        """No server to start in the browser: mark this Blocks as the app to show and return."""
+        """No server to start in the browser: mark this Blocks as the app to show and return.
+
+        Under PyScript it also shows the app on the page, in the element `target=` names (an id, as
+        PyScript's display() takes it) or after the running script (docs/pyscript.md).
+        """
         self.launched = True
         Context.launched = self
         if kwargs.get("theme") is not None:
@@ -125,6 +131,8 @@ class Blocks(BlockContext):
                 setattr(self, name, kwargs[name])
         if kwargs.get("max_file_size") is not None:
             self.max_file_size = parse_file_size(kwargs["max_file_size"])
+        if Blocks.page_launcher is not None:
+            Blocks.page_launcher(self, kwargs)
         return self
 
     def route(self, name: str, path: str | None = None, show_in_navbar: bool = True) -> Any:

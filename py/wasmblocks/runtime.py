@@ -1,4 +1,5 @@
-"""The only module that touches Pyodide (`js`, `pyodide`): encoding for the JS side, JSPI, package loading.
+"""The only module that touches Pyodide (`js`, `pyodide`): encoding for the JS side, JSPI, package loading,
+and the page as PyScript's interpreter reaches it (pyscript_entry.py).
 
 A leaf: it imports nothing of wasmblocks, so every layer may use it (worker_entry.py composes the worker).
 """
@@ -6,9 +7,11 @@ A leaf: it imports nothing of wasmblocks, so every layer may use it (worker_entr
 from __future__ import annotations
 
 import asyncio
+import importlib.util
 import json
 import sys
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 IN_BROWSER = sys.platform == "emscripten"
@@ -73,3 +76,117 @@ async def load_packages(packages: list[str]) -> dict[str, str]:
         quiet.destroy()
     return problems
 
+
+
+# ---- PyScript: this Python is PyScript's, and the renderer is on its page (pyscript_entry.py) ----
+@dataclass(frozen=True)
+class PyScriptPage:
+    """Where PyScript runs this Python.
+
+    window: the page's window (a proxy in a worker), or None when a worker cannot reach the page (no
+    SharedArrayBuffer: the page is not cross-origin isolated). xworker: polyscript's channel to the page
+    (a worker only). script_id: the running `<script type="py">` (a worker only).
+    """
+
+    window: Any
+    xworker: Any
+    script_id: str | None
+    in_worker: bool
+
+
+def pyscript_page() -> PyScriptPage | None:
+    """The PyScript page this Python runs for, or None outside PyScript (wasmblocks' own worker, CPython)."""
+    if not IN_BROWSER or importlib.util.find_spec("polyscript") is None:
+        return None
+    import js
+    import polyscript
+
+    # Not `js.document`: PyScript sets that in a worker too, to the page's document proxy.
+    if not hasattr(js, "WorkerGlobalScope"):
+        return PyScriptPage(js, None, None, in_worker=False)
+    xworker = polyscript.xworker
+    window = xworker.window
+    if _missing(window):
+        return PyScriptPage(None, xworker, None, in_worker=True)
+    return PyScriptPage(window, xworker, str(polyscript.currentScript.id), in_worker=True)
+
+
+def _missing(value: Any) -> bool:
+    """JS undefined (None) or null (jsnull, which is not None)."""
+    from pyodide.ffi import jsnull
+
+    return value is None or value is jsnull
+
+
+def pyscript_output_id() -> str:
+    """The id of the element PyScript's display() writes to for the running script (it makes one if needed)."""
+    from pyscript import current_target
+
+    return str(current_target())
+
+
+def page_global(page: PyScriptPage, *path: str) -> Any:
+    """window.a.b… on the page, or None where a part is missing."""
+    value = page.window
+    for name in path:
+        value = getattr(value, name, None)
+        if _missing(value):
+            return None
+    return value
+
+
+def show_in_page(page: PyScriptPage, element_id: str, text: str) -> None:
+    """Put a short error text into an element of the page (from a worker PyScript shows errors only in the console)."""
+    document = page.window.document
+    element = document.getElementById(element_id)
+    if _missing(element):
+        return
+    note = document.createElement("div")
+    note.className = "wb-pyscript-error"
+    note.setAttribute("role", "alert")
+    note.textContent = text
+    element.appendChild(note)
+
+
+def open_page_port(page: PyScriptPage, accept: Any, token: str, receive: Callable[[str, list[bytes]], None]) -> Any:
+    """A MessagePort for one app: its other end goes to the renderer (`accept(token, port)` on the main thread;
+    from a worker, a message to the script's xworker that transfers it). `receive(text, buffers)` gets every
+    page message, as JSON text and the bytes of its `buffers`. Returns the port (post with post_to_port)."""
+    import js
+    from pyodide.ffi import create_proxy, to_js
+
+    channel = js.MessageChannel.new()
+
+    def on_message(event: Any) -> None:
+        data = event.data
+        buffers = [buffer.to_bytes() for buffer in data.buffers] if getattr(data, "buffers", None) else []
+        if buffers:
+            js.Reflect.deleteProperty(data, "buffers")
+        receive(str(js.JSON.stringify(data)), buffers)
+
+    # Kept for the page's lifetime: the port calls it for every message.
+    channel.port1.onmessage = create_proxy(on_message)
+    if page.in_worker:
+        handover = to_js({"wasmblocks_port": token, "port": channel.port2}, dict_converter=js.Object.fromEntries)
+        page.xworker.postMessage(handover, to_js([channel.port2]))
+    else:
+        accept(token, channel.port2)
+    return channel.port1
+
+
+def post_to_port(port: Any, text: str, buffers: list[bytes]) -> None:
+    """Post one message (JSON text) with `buffers` as transferred ArrayBuffers in its `buffers` field."""
+    import js
+    from pyodide.ffi import to_js
+
+    message = js.JSON.parse(text)
+    if not buffers:
+        port.postMessage(message)
+        return
+    arrays = []
+    for data in buffers:
+        array = js.Uint8Array.new(len(data))
+        array.assign(data)
+        arrays.append(array.buffer)
+    message.buffers = to_js(arrays)
+    port.postMessage(message, to_js(arrays))

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import tempfile
 from pathlib import Path
 
-from .common import CACHE_DIR, NODE_MODULES, ROOT, RUNTIME_DIR, WEB_SRC, fail, is_stale, log, run, touch
+from .common import (
+    CACHE_DIR,
+    NODE_MODULES,
+    ROOT,
+    RUNTIME_DIR,
+    WEB_SRC,
+    fail,
+    is_stale,
+    log,
+    project_version,
+    run,
+    touch,
+)
 
 ESBUILD = NODE_MODULES / ".bin" / "esbuild"
 TSC = NODE_MODULES / ".bin" / "tsc"
@@ -71,13 +84,16 @@ def bundle_outputs(runtime_dir: Path = RUNTIME_DIR) -> list[Path]:
 def bundle(runtime_dir: Path = RUNTIME_DIR, web_src: Path = WEB_SRC, force: bool = False) -> list[Path]:
     """Write assets/wasmblocks.js, assets/worker.js and assets/wasmblocks.css under runtime_dir."""
     outputs = bundle_outputs(runtime_dir)
-    if not force and not is_stale(outputs, [web_src, *TOOL_INPUTS]):
+    # pyproject.toml: the version the bundles carry (__WASMBLOCKS_VERSION__).
+    if not force and not is_stale(outputs, [web_src, *TOOL_INPUTS, ROOT / "pyproject.toml"]):
         return outputs
     esbuild = _tool(ESBUILD)
     # Chunk names carry content hashes: without clearing, every rebuild would leave the previous
     # chunks behind, and exports (and the offline precache) would ship them all.
     shutil.rmtree(runtime_dir / "assets" / "chunks", ignore_errors=True)
-    common = ["--bundle", "--minify", f"--tsconfig={TSCONFIG}", "--log-level=warning"]
+    # The release the renderer belongs to: a PyScript page's wheel of another version is refused by it.
+    version = f"--define:__WASMBLOCKS_VERSION__={json.dumps(project_version())}"
+    common = ["--bundle", "--minify", f"--tsconfig={TSCONFIG}", "--log-level=warning", version]
     for _, entry in SPLIT_ENTRIES:
         if not (web_src / entry).exists():
             raise fail(f"bundle entry {web_src / entry} does not exist")

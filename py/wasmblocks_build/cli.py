@@ -44,14 +44,15 @@ def _vendor(args: argparse.Namespace) -> None:
 def _serve(args: argparse.Namespace) -> None:
     from .serve import serve
 
-    serve(args.app, port=args.port, host=args.host, open_browser=args.open, snapshot=not args.no_snapshot)
+    serve(args.app, port=args.port, host=args.host, open_browser=args.open, snapshot=not args.no_snapshot,
+          coi=args.coi, pyscript=args.pyscript)
 
 
 def _export(args: argparse.Namespace) -> None:
     from .export import export
 
     out = export(args.app, args.outdir, snapshot=not args.no_snapshot, vendor=args.vendor, index_url=args.index_url,
-                 share_readable_paths=args.share_readable, sourcemaps=args.sourcemaps)
+                 share_readable_paths=args.share_readable, sourcemaps=args.sourcemaps, pyscript=args.pyscript)
     log(f"site written to {out}")
 
 
@@ -91,6 +92,13 @@ def _snapshot_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _pyscript_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--pyscript", action="store_true",
+        help="also write pyscript/: PyScript, mini-coi and a page running wasmblocks in PyScript (docs/pyscript.md)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The one argparse definition for every subcommand."""
     parser = argparse.ArgumentParser(prog="build.py", description="Build, serve, export and test wasmblocks.")
@@ -113,6 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--open", action="store_true", help="open the page in a web browser")
+    p.add_argument("--coi", action="store_true",
+                   help="send the cross-origin isolation headers (COOP/COEP) that PyScript's workers need")
+    _pyscript_option(p)
     _snapshot_option(p)
     p.set_defaults(func=_serve)
 
@@ -128,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a file or folder/ of the site that code from share links may read besides the runtime "
                         "(repeatable; docs/security.md)")
     p.add_argument("--sourcemaps", action="store_true", help="also ship the JavaScript source maps (for devtools)")
+    _pyscript_option(p)
     p.set_defaults(func=_export)
 
     p = sub.add_parser("share", help="print a link that opens an app in the player of a published site")

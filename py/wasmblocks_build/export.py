@@ -10,6 +10,7 @@ from pathlib import Path
 from .common import PAGE_TEMPLATE, RUNTIME_DIR, fail, log
 from .offline import write_service_worker
 from .publish import install_plan, share_readable, write_pages, write_share_readable
+from .pyscript import write_pyscript
 from .requirements import implied_requirements
 from .site import build_runtime
 from .snapshot import app_snapshot, install_snapshot, preload_snapshot, remove_snapshot
@@ -90,7 +91,7 @@ def copy_runtime(runtime_dir: Path, outdir: Path) -> None:
 
 def drop_source_maps(outdir: Path) -> None:
     """Delete the site's .map files and the comments that point at them (devtools would ask for them)."""
-    for folder in ("assets", "pyodide"):
+    for folder in ("assets", "pyodide", "pyscript"):
         for path in (outdir / folder).rglob("*"):
             if path.suffix == ".map":
                 path.unlink()
@@ -104,7 +105,7 @@ def drop_source_maps(outdir: Path) -> None:
 def export(
     app: str | Path, outdir: str | Path, *, runtime_dir: Path = RUNTIME_DIR, build: bool = True, snapshot: bool = True,
     vendor: bool = False, index_url: str | None = None, offline: bool = True,
-    share_readable_paths: list[str] | None = None, sourcemaps: bool = False,
+    share_readable_paths: list[str] | None = None, sourcemaps: bool = False, pyscript: bool = False,
 ) -> Path:
     """Build the runtime (unless build=False) and write a static site for app into outdir.
 
@@ -113,6 +114,8 @@ def export(
     writes a service worker that removes itself instead of one that caches the site.
     share_readable_paths: site files or folders code from share links may read besides the runtime.
     sourcemaps=False leaves out the .map files (a third of the runtime's size; only devtools read them).
+    pyscript=True adds OUT/pyscript/: PyScript, mini-coi and a page that runs wasmblocks in PyScript's
+    interpreter (wasmblocks_build/pyscript.py, docs/pyscript.md).
     """
     app = Path(app).resolve()
     outdir = Path(outdir).resolve()
@@ -133,6 +136,9 @@ def export(
     log(f"exporting {app.name} -> {outdir} …")
     outdir.mkdir(parents=True, exist_ok=True)
     copy_runtime(runtime_dir, outdir)
+    if pyscript:
+        wheel = json.loads((runtime_dir / "runtime.json").read_text(encoding="utf-8"))["wheel"]
+        write_pyscript(outdir, wheel)
     if not sourcemaps:
         drop_source_maps(outdir)
     write_pages(outdir, app.stem)

@@ -80,12 +80,18 @@ def unsafe_path(target: str) -> str | None:
     return None
 
 
+# Cross-origin isolation (crossOriginIsolated, SharedArrayBuffer), which PyScript's workers need to reach
+# the page. `require-corp` is met by a site whose files all come from its own origin.
+COI_HEADERS = {"Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp"}
+
+
 class StaticHandler(SimpleHTTPRequestHandler):
     """SimpleHTTPRequestHandler with fixed MIME types, no path traversal in any encoding (unsafe_path),
-    optional no-cache headers and optional quiet logs."""
+    optional no-cache headers, optional cross-origin isolation headers and optional quiet logs."""
 
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012 - the base's name
     no_cache = False
+    coi = False
     quiet = False
 
     def send_head(self) -> io.BytesIO | BinaryIO | None:
@@ -102,6 +108,9 @@ class StaticHandler(SimpleHTTPRequestHandler):
         if self.no_cache:
             # Revalidate on every load so an edited app or rebuilt bundle is never served stale.
             self.send_header("Cache-Control", "no-cache")
+        if self.coi:
+            for name, value in COI_HEADERS.items():
+                self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - signature from the base class

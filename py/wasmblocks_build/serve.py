@@ -10,6 +10,7 @@ from pathlib import Path
 from .common import BUILD_DIR, PKG_DIR, WEB_DIR, fail, iter_files, log
 from .export import export
 from .httpd import StaticHandler, make_server, serve_in_thread
+from .pyscript import FOLDER as PYSCRIPT_FOLDER
 
 RELOAD_PATH = "/__wasmblocks_reload"
 POLL_SECONDS = 0.5
@@ -48,11 +49,14 @@ class Reloader:
             return self.generation
 
 
-def make_handler(reloader: Reloader) -> type[StaticHandler]:
-    """A StaticHandler class that injects the reload script into index.html and streams reload events."""
+def make_handler(reloader: Reloader, coi: bool = False) -> type[StaticHandler]:
+    """A StaticHandler class that injects the reload script into index.html and streams reload events;
+    coi=True sends the cross-origin isolation headers (`serve --coi`)."""
+    isolated = coi
 
     class ServeHandler(StaticHandler):
         no_cache = True
+        coi = isolated
 
         def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
             # Only failures are worth a line; a page load makes dozens of requests.
@@ -62,16 +66,21 @@ def make_handler(reloader: Reloader) -> type[StaticHandler]:
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
             """Route the reload stream and index.html; everything else is a plain file."""
             path = self.path.split("?", 1)[0]
-            if path == RELOAD_PATH:
+            if path in (RELOAD_PATH, f"/{PYSCRIPT_FOLDER}{RELOAD_PATH}"):
                 self._stream_reloads()
-            elif path in ("/", "/index.html"):
+            elif path in ("/", "/index.html", f"/{PYSCRIPT_FOLDER}/", f"/{PYSCRIPT_FOLDER}/index.html"):
                 self._send_index()
             else:
                 super().do_GET()
 
         def _send_index(self) -> None:
-            """index.html with the live-reload script before </body>."""
-            page = (Path(self.directory) / "index.html").read_text(encoding="utf-8")
+            """index.html (the app's, or the PyScript page's) with the live-reload script before </body>."""
+            folder = PYSCRIPT_FOLDER if self.path.startswith(f"/{PYSCRIPT_FOLDER}/") else ""
+            index = Path(self.directory) / folder / "index.html"
+            if not index.is_file():
+                self.send_error(404, "File not found")
+                return
+            page = index.read_text(encoding="utf-8")
             # Only the dev server's copy gets the script; exported index.html files stay clean.
             if "</body>" in page:
                 page = page.replace("</body>", RELOAD_SCRIPT + "</body>", 1)
@@ -111,7 +120,7 @@ def _snapshot(paths: list[Path]) -> dict[Path, int]:
     return {f: f.stat().st_mtime_ns for p in paths for f in iter_files(p) if f.exists()}
 
 
-def _watch(app: Path, outdir: Path, reloader: Reloader, snapshot: bool = True) -> None:
+def _watch(app: Path, outdir: Path, reloader: Reloader, snapshot: bool = True, pyscript: bool = False) -> None:
     """Poll the app, py/wasmblocks/ and web/ forever; re-export and reload the page after each change."""
     watched = [app, PKG_DIR, WEB_DIR]
     before = _snapshot(watched)
@@ -123,7 +132,7 @@ def _watch(app: Path, outdir: Path, reloader: Reloader, snapshot: bool = True) -
         before = now
         log("change detected, rebuilding …")
         try:
-            export(app, outdir, snapshot=snapshot, offline=False, sourcemaps=True)
+            export(app, outdir, snapshot=snapshot, offline=False, sourcemaps=True, pyscript=pyscript)
         except SystemExit as exc:  # a broken edit must not stop the server; show it and wait
             print(exc, flush=True)
             continue
@@ -132,9 +141,13 @@ def _watch(app: Path, outdir: Path, reloader: Reloader, snapshot: bool = True) -
 
 
 def serve(
-    app: str | Path, port: int = 8000, host: str = "127.0.0.1", open_browser: bool = False, snapshot: bool = True
+    app: str | Path, port: int = 8000, host: str = "127.0.0.1", open_browser: bool = False, snapshot: bool = True,
+    coi: bool = False, pyscript: bool = False,
 ) -> None:
-    """Export app into build/serve/<name>/ and serve it until Ctrl-C, rebuilding on changes."""
+    """Export app into build/serve/<name>/ and serve it until Ctrl-C, rebuilding on changes.
+
+    coi: send the cross-origin isolation headers; pyscript: also serve the PyScript page at /pyscript/.
+    """
     app_path = Path(app).resolve()
     if not app_path.exists():
         raise fail(f"app not found: {app}")
@@ -142,19 +155,21 @@ def serve(
     outdir = BUILD_DIR / "serve" / name
     reloader = Reloader()
     # Bind first: a busy port should fail in a second, not after a full build.
-    server = make_server(outdir, host, port, handler=make_handler(reloader))
+    server = make_server(outdir, host, port, handler=make_handler(reloader, coi))
     try:
-        export(app_path, outdir, snapshot=snapshot, offline=False, sourcemaps=True)
+        export(app_path, outdir, snapshot=snapshot, offline=False, sourcemaps=True, pyscript=pyscript)
     except BaseException:
         server.server_close()
         raise
     url = f"http://{host}:{server.server_address[1]}/"
     print(f"wasmblocks: serving {app} at {url}", flush=True)
+    if pyscript:
+        print(f"wasmblocks: the PyScript page is at {url}{PYSCRIPT_FOLDER}/", flush=True)
     serve_in_thread(server)
     if open_browser:
         webbrowser.open(url)
     try:
-        _watch(app_path, outdir, reloader, snapshot)
+        _watch(app_path, outdir, reloader, snapshot, pyscript)
     except KeyboardInterrupt:
         log("stopped")
     finally:

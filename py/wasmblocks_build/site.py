@@ -24,7 +24,7 @@ def write_sources_archive(wheel: Path) -> Path:
 
     A wheel compresses each file on its own; one stream over all of them is about 35 % smaller (zopfli,
     see compress.py), and the worker downloads this on every first visit. Deterministic (sorted, fixed dates),
-    rebuilt with the wheel; the wheel's RECORD is left out.
+    rebuilt with the wheel; the wheel's RECORD and license file are left out.
     """
     target = wheel.with_name(wheel.name.removesuffix("-py3-none-any.whl") + ".tar.gz")
     if target.exists() and target.stat().st_mtime >= wheel.stat().st_mtime:
@@ -34,8 +34,8 @@ def write_sources_archive(wheel: Path) -> Path:
     raw = io.BytesIO()
     with zipfile.ZipFile(wheel) as zf, tarfile.open(fileobj=raw, mode="w", format=tarfile.USTAR_FORMAT) as tar:
         for name in sorted(zf.namelist()):
-            if name.endswith(".dist-info/RECORD"):
-                continue  # hashes for installers (and incompressible); nothing reads them at run time
+            if name.endswith(".dist-info/RECORD") or ".dist-info/licenses/" in name:
+                continue  # hashes for installers (incompressible), the license text: nothing reads them at run time
             data = zf.read(name)
             info = tarfile.TarInfo(name)
             info.size, info.mtime, info.mode = len(data), 0, 0o644

@@ -1,4 +1,9 @@
-"""Build the pure-Python wasmblocks wheel the worker installs, deterministically and with stdlib zipfile."""
+"""Build the pure-Python wasmblocks wheel, deterministically and with stdlib zipfile.
+
+The same file serves the worker (site.py unpacks its files), exports, and micropip in any Pyodide (a
+PyScript page's `packages`): complete core metadata, the package, and the top-level `gradio` module
+(py/gradio_shim/gradio.py) that makes `import gradio` work right after micropip installs it.
+"""
 
 from __future__ import annotations
 
@@ -9,10 +14,13 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from .common import PKG_DIR, ROOT, RUNTIME_DIR, fail, is_stale, iter_files, log
+from .common import PKG_DIR, PY_DIR, ROOT, RUNTIME_DIR, fail, is_stale, iter_files, log
 
 NAME = "wasmblocks"
 TAG = "py3-none-any"
+# Shipped as the top-level module `gradio` (its docstring says why a module and not a package).
+GRADIO_SHIM = PY_DIR / "gradio_shim" / "gradio.py"
+LICENSE = ROOT / "LICENSE"
 # Zip entries carry this date so the same sources always give byte-identical wheels.
 FIXED_DATE = (1980, 1, 1, 0, 0, 0)
 
@@ -36,16 +44,23 @@ def _record_hash(data: bytes) -> str:
 
 
 def _metadata(project: dict) -> str:
-    """Core metadata (METADATA file) from the [project] table."""
+    """Core metadata 2.4 (METADATA file) from the [project] table.
+
+    No long description: the README is the repository's guide, and keeping it out means an edit to it
+    does not change the wheel (and with it the snapshot, whose key hashes the wheel).
+    """
     lines = [
-        "Metadata-Version: 2.1",
+        "Metadata-Version: 2.4",
         f"Name: {project['name']}",
         f"Version: {project['version']}",
+        f"Summary: {project['description']}",
+        f"License-Expression: {project['license']}",
+        *(f"License-File: {Path(name).name}" for name in project.get("license-files", [])),
+        f"Requires-Python: {project['requires-python']}",
+        *(f"Project-URL: {label}, {url}" for label, url in project.get("urls", {}).items()),
+        *(f"Classifier: {classifier}" for classifier in project.get("classifiers", [])),
+        *(f"Requires-Dist: {requirement}" for requirement in project.get("dependencies", [])),
     ]
-    if project.get("description"):
-        lines.append(f"Summary: {project['description']}")
-    if project.get("requires-python"):
-        lines.append(f"Requires-Python: {project['requires-python']}")
     return "\n".join(lines) + "\n"
 
 
@@ -79,15 +94,17 @@ def build_wheel(out_dir: Path | None = None, pkg_dir: Path = PKG_DIR, force: boo
     project = _project()
     version = project["version"]
     target = out_dir / wheel_name(version)
-    inputs = [pkg_dir, ROOT / "pyproject.toml", Path(__file__)]
+    inputs = [pkg_dir, GRADIO_SHIM, LICENSE, ROOT / "pyproject.toml", Path(__file__)]
     if not force and not is_stale([target], inputs):
         return target
     log(f"building wheel {target.name} …")
     dist_info = f"{NAME}-{version}.dist-info"
-    entries = _package_files(pkg_dir)
+    entries = [*_package_files(pkg_dir), ("gradio.py", GRADIO_SHIM.read_bytes())]
     entries.append((f"{dist_info}/METADATA", _metadata(project).encode()))
     entries.append((f"{dist_info}/WHEEL", _wheel_file().encode()))
-    entries.append((f"{dist_info}/top_level.txt", f"{NAME}\n".encode()))
+    entries.append((f"{dist_info}/top_level.txt", f"gradio\n{NAME}\n".encode()))
+    entries += [(f"{dist_info}/licenses/{Path(name).name}", (ROOT / name).read_bytes())
+                for name in project.get("license-files", [])]
     record = [f"{name},{_record_hash(data)},{len(data)}" for name, data in entries]
     record.append(f"{dist_info}/RECORD,,")
     entries.append((f"{dist_info}/RECORD", ("\n".join(record) + "\n").encode()))

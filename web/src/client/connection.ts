@@ -2,8 +2,16 @@
 
 import type { FileData, PageMessage, ServerResultMessage, UploadedMessage, WorkerMessage } from "../protocol";
 
+/** What a Connection talks through: a Worker, or a MessagePort dressed as one (embed/pyscript.ts). */
+export interface WorkerLike {
+  postMessage(message: unknown, transfer: Transferable[]): void;
+  onmessage: ((event: MessageEvent) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
 export class Connection {
-  private worker: Worker;
+  private worker: WorkerLike;
   private uploads = new Map<string, (reply: UploadedMessage) => void>();
   private calls = new Map<string, (reply: ServerResultMessage) => void>();
   private seq = 0;
@@ -16,8 +24,8 @@ export class Connection {
    * workerType "classic": the sandboxed player's Blob URL worker (Chromium refuses module workers there).
    * A Worker instead of a URL adopts one started earlier (index.html), with the messages it already sent.
    */
-  constructor(workerUrl: URL | Worker, workerType: WorkerType = "module", received: MessageEvent[] = []) {
-    this.worker = workerUrl instanceof Worker ? workerUrl : new Worker(workerUrl, { type: workerType });
+  constructor(workerUrl: URL | WorkerLike, workerType: WorkerType = "module", received: MessageEvent[] = []) {
+    this.worker = workerUrl instanceof URL ? new Worker(workerUrl, { type: workerType }) : workerUrl;
     received.forEach((event) => this.receive(event.data));
     this.worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(event.data);
     this.worker.onerror = (event) => {

@@ -1,9 +1,11 @@
 // assets/embed.js: the embedding entry (docs/embedding.md). Importing it defines <wasm-blocks>, adds the
 // shared stylesheet when the page has none, and exports mount(); `window.wasmblocks.mount` is the same
-// function for classic scripts and PyScript.
+// function for classic scripts and PyScript, and `window.wasmblocks.pyscript` draws the apps that
+// demo.launch() starts in PyScript's own interpreter (docs/pyscript.md).
 
 import { defineElement, WasmBlocksElement } from "../embed/element";
 import { AppBootError, mount, setDefaultBase } from "../embed/mount";
+import { pyscriptConnector, reportMissingIsolation } from "../embed/pyscript";
 import "./embed.css";
 
 const base = new URL("../", import.meta.url); // this bundle lives in assets/
@@ -19,7 +21,8 @@ function addStylesheet(): void {
 
 addStylesheet();
 defineElement();
-(globalThis as any).wasmblocks = { mount, AppBootError, base: base.href };
+(globalThis as any).wasmblocks = { mount, AppBootError, base: base.href, pyscript: pyscriptConnector(base) };
+reportMissingIsolation();
 
 export { mount, AppBootError, WasmBlocksElement };
 export type { Controller, MountOptions } from "../embed/mount";
