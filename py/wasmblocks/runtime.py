@@ -7,7 +7,6 @@ A leaf: it imports nothing of wasmblocks, so every layer may use it (worker_entr
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 import json
 import sys
 from collections.abc import Callable, Mapping
@@ -96,7 +95,10 @@ class PyScriptPage:
 
 def pyscript_page() -> PyScriptPage | None:
     """The PyScript page this Python runs for, or None outside PyScript (wasmblocks' own worker, CPython)."""
-    if not IN_BROWSER or importlib.util.find_spec("polyscript") is None:
+    # PyScript imports its `pyscript` package (and with it `polyscript`) before any user code. Looking in
+    # sys.modules, not with an import: in wasmblocks' own worker a lookup of a missing module would wait
+    # for the deferred standard library (web/src/worker/stdlib.ts) on the way to the first paint.
+    if not IN_BROWSER or "polyscript" not in sys.modules:
         return None
     import js
     import polyscript

@@ -117,11 +117,21 @@ with gr.Blocks() as second:
 
 second.launch(target="second")
 '''
+# A target that is not on the page: the error shows in this script's output element.
+MAIN_LOST = '''
+import gradio as gr
+
+with gr.Blocks() as lost:
+    gr.Textbox(label="Lost")
+
+lost.launch(target="nowhere")
+'''
 MAIN_PAGE = HEAD.format(title="PyScript main thread") + f"""<h1>Two apps on PyScript's main thread</h1>
 <div id="second"></div>
 <div id="first"></div>
 <script type="py" config="pyscript.json">{MAIN_FIRST}</script>
 <script type="py" config="pyscript.json">{MAIN_SECOND}</script>
+<script type="py" id="lost" config="pyscript.json">{MAIN_LOST}</script>
 </body></html>
 """
 
@@ -333,8 +343,14 @@ def test_main_thread_route_two_apps_on_one_page(site, static_server, visit):
     second.get_by_role("button", name="Shout").click()
     expect(second.get_by_label("Loud")).to_have_value("HEY!")
     expect(first.get_by_label("Counted")).to_have_value("123")
+    # A target= that names no element: said where the script's output goes, and raised (PyScript shows it).
+    lost = page.locator("#lost + script-py")
+    expect(lost.get_by_test_id("boot-error")).to_contain_text('demo.launch(target="nowhere"): the page has no '
+                                                              "element with that id")
+    expect(page.locator(".py-error")).to_contain_text("LaunchError")
+    expect(page.get_by_label("Lost")).to_have_count(0)
     # Two apps, one per element; their DOM ids do not collide.
-    assert page.locator(".wb-embed").count() == 2
+    assert page.locator(".wb-embed[data-state=ready]").count() == 2
     ids = page.evaluate("[...document.querySelectorAll('[id]')].map(e => e.id)")
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     assert not our_worker_started(page)
