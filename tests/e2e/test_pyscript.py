@@ -14,6 +14,8 @@ Every request of every page is recorded; one to another host than the test serve
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import io
 import re
 import tomllib
@@ -27,7 +29,6 @@ from playwright.sync_api import Page, expect
 from conftest import QuietHandler, StaticServer
 from wasmblocks_build.common import ROOT
 from wasmblocks_build.httpd import make_server, serve_in_thread
-from wasmblocks_build.wheel import _record_hash
 
 BOOT_MS = 150_000  # PyScript boots Pyodide from scratch and micropip-installs the wheel (no snapshot)
 VERSION = "0.1.0"
@@ -187,6 +188,10 @@ class IsolatedServer(StaticServer):
         serve_in_thread(self.httpd)
 
 
+def record_hash(data: bytes) -> str:
+    return "sha256=" + base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+
+
 def other_version_wheel(wheel: Path, target_dir: Path) -> Path:
     """The same wheel, claiming another version everywhere it is written (METADATA, dist-info, VERSION)."""
     old_info, new_info = f"wasmblocks-{VERSION}.dist-info", f"wasmblocks-{OTHER_VERSION}.dist-info"
@@ -200,7 +205,7 @@ def other_version_wheel(wheel: Path, target_dir: Path) -> Path:
                 data = data.replace(f"Version: {VERSION}".encode(), f"Version: {OTHER_VERSION}".encode())
             if not name.endswith("/RECORD"):
                 entries.append((name.replace(old_info, new_info), data))
-    record = "".join(f"{name},{_record_hash(data)},{len(data)}\n" for name, data in entries)
+    record = "".join(f"{name},{record_hash(data)},{len(data)}\n" for name, data in entries)
     entries.append((f"{new_info}/RECORD", (record + f"{new_info}/RECORD,,\n").encode()))
     target = target_dir / f"wasmblocks-{OTHER_VERSION}-py3-none-any.whl"
     target_dir.mkdir(parents=True, exist_ok=True)
