@@ -74,9 +74,11 @@ def test_page_messages_reach_the_app_as_json(app_dir):
     loop = LoopThread()
     loop.call(handler, json.dumps({"type": "init", "base_url": "", "session_hash": "s", "url": ""}))
     assert page.of_type("tree")
-    loop.call(handler, json.dumps({"type": "event", "event_id": "e", "dep_id": 0, "trigger_id": None,
-                                   "event_name": "click", "data": ["hi"], "event_data": None}))
-    _wait_for(loop, handler.session.queue.jobs())
+    event = json.dumps({"type": "event", "event_id": "e", "dep_id": 0, "trigger_id": None,
+                        "event_name": "click", "data": ["hi"], "event_data": None})
+    # The queue's jobs read on the loop's thread right after the event: a quick event may end (and leave
+    # the queue) before another thread looks.
+    _wait_for(loop, loop.call(lambda: (handler(event), handler.session.queue.jobs())[1]))
     box_id = page.of_type("tree")[0]["config"]["root"]["children"][0]["id"]
     assert [u["updates"] for u in page.of_type("update")] == [[{"id": box_id, "value": "HI"}]]
     loop.call(handler, "{not json")

@@ -76,7 +76,6 @@ async def load_packages(packages: list[str]) -> dict[str, str]:
     return problems
 
 
-
 # ---- PyScript: this Python is PyScript's, and the renderer is on its page (pyscript_entry.py) ----
 @dataclass(frozen=True)
 class PyScriptPage:
