@@ -283,3 +283,95 @@ export const WORKER_MESSAGE_TYPES = [
   "done",
   "server_result",
 ] as const;
+
+// ---- page ↔ sandbox (no Python twin) ----
+// The share player and the editor (share/sandbox-host.ts) run shared code in a sandboxed iframe
+// (pages/sandbox.ts) whose worker reads the site's files through the hosting page (worker/sandbox-prelude.ts).
+// These messages never reach Python; share/sandbox-messages.ts checks each one on receipt, because the
+// iframe runs untrusted code that can post anything.
+
+/** The app root's data-state, as the player and the embed element show it. */
+export type AppState = "loading" | "ready" | "error";
+
+// hosting page → sandbox iframe (window.postMessage)
+/** The module loader's port (the answer to wb-loader-ready): the iframe imports sandbox.js and its chunks through it. */
+export interface SandboxLoaderMessage {
+  type: "wb-loader";
+  base: string;
+  port: MessagePort;
+}
+/** Boot: the app, the site's URL, the worker's source (prelude + classic worker) and the file port. */
+export interface SandboxStartMessage {
+  type: "wb-start";
+  app: AppFiles;
+  base: string;
+  workerSource: string;
+  port: MessagePort;
+}
+/** Replace the running app in the same worker (the editor's Run). */
+export interface SandboxRunMessage {
+  type: "wb-run";
+  app: AppFiles;
+}
+export type HostToSandboxMessage = SandboxLoaderMessage | SandboxStartMessage | SandboxRunMessage;
+
+// sandbox iframe → hosting page
+/** The iframe's inline loader runs (es-module-shims is next): the page may send wb-loader. */
+export interface SandboxLoaderReadyMessage {
+  type: "wb-loader-ready";
+}
+/** sandbox.js (or a chunk it imports statically) could not load; the page shows `message`. */
+export interface SandboxLoadErrorMessage {
+  type: "wb-load-error";
+  message: string;
+}
+/** The iframe's script listens: the page may send wb-start. */
+export interface SandboxReadyMessage {
+  type: "wb-sandbox-ready";
+}
+/** The app root's data-state changed; `title` is the app's document title. */
+export interface SandboxStateMessage {
+  type: "wb-state";
+  state: AppState;
+  title: string;
+}
+/** The app failed to start (the editor points at its file and line). */
+export interface SandboxBootErrorMessage {
+  type: "wb-boot-error";
+  error: BootErrorMessage;
+}
+export type SandboxToHostMessage =
+  | SandboxLoaderReadyMessage
+  | SandboxLoadErrorMessage
+  | SandboxReadyMessage
+  | SandboxStateMessage
+  | SandboxBootErrorMessage;
+
+// sandbox iframe → its worker, before `init`; the prelude takes it and worker.ts never sees it
+/** The file port, and the site origin whose requests go through it. */
+export interface SandboxProxyMessage {
+  type: "wb-proxy";
+  port: MessagePort;
+  origin: string;
+}
+
+// sandbox worker (and the iframe's module loader) ⇄ hosting page, over their file ports (no `type`: a port
+// carries nothing else); the page answers both with the same checks (share/file-policy.ts)
+/** A GET of one of the site's files; the reply echoes `id`. */
+export interface FileRequest {
+  id: number;
+  url: string;
+}
+/** The response to a FileRequest: status, Content-Type and body, as fetch() gave them. */
+export interface FileResponse {
+  id: number;
+  status: number;
+  type: string;
+  body: ArrayBuffer;
+}
+/** The request could not be made (a network error): the worker's fetch() rejects with `error`. */
+export interface FileFailure {
+  id: number;
+  error: string;
+}
+export type FileReply = FileResponse | FileFailure;

@@ -1,6 +1,6 @@
 // The page's end of the protocol: one worker per app, requests with ids, uploads as transferables.
 
-import type { FileData, PageMessage, ServerResultMessage, UploadedMessage, WorkerMessage } from "../protocol";
+import type { FileData, PageMessage, SandboxProxyMessage, ServerResultMessage, UploadedMessage, WorkerMessage } from "../protocol";
 
 /** What a Connection talks through: a Worker, or a MessagePort dressed as one (embed/pyscript.ts). */
 export interface WorkerLike {
@@ -59,6 +59,11 @@ export class Connection {
   }
 
   post(message: PageMessage, transfer: Transferable[] = []): void {
+    this.worker.postMessage(message, transfer);
+  }
+
+  /** The sandboxed worker's file port (pages/sandbox.ts): taken by its prelude before any protocol message. */
+  postToPrelude(message: SandboxProxyMessage, transfer: Transferable[]): void {
     this.worker.postMessage(message, transfer);
   }
 

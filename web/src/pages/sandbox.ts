@@ -5,7 +5,8 @@
 // and only the newest waiting one runs.
 
 import { Connection } from "../client/connection";
-import type { AppFiles, BootErrorMessage } from "../protocol";
+import type { AppFiles, SandboxToHostMessage } from "../protocol";
+import { asHostToSandbox, isAppState } from "../share/sandbox-messages";
 import { start } from "./player";
 
 const root = document.getElementById("wasmblocks-app")!;
@@ -14,15 +15,18 @@ let base: URL | null = null;
 let firstAppStarted = false; // its tree (or its boot error) has arrived
 let waiting: AppFiles | null = null;
 
+const toHost = (message: SandboxToHostMessage) => parent.postMessage(message, "*");
+
 function report(): void {
-  parent.postMessage({ type: "wb-state", state: root.dataset.state ?? "", title: document.title }, "*");
+  const state = root.dataset.state;
+  if (isAppState(state)) toHost({ type: "wb-state", state, title: document.title });
 }
 new MutationObserver(report).observe(root, { attributes: true, attributeFilter: ["data-state"] });
 
 function watchBootErrors(c: Connection): void {
   const route = c.onMessage;
   c.onMessage = (message) => {
-    if (message.type === "boot_error") parent.postMessage({ type: "wb-boot-error", error: message as BootErrorMessage }, "*");
+    if (message.type === "boot_error") toHost({ type: "wb-boot-error", error: message });
     route(message);
     if (!firstAppStarted && (message.type === "tree" || message.type === "boot_error")) {
       firstAppStarted = true;
@@ -38,14 +42,15 @@ function replaceApp(c: Connection, app: AppFiles): void {
 }
 
 addEventListener("message", (event: MessageEvent) => {
-  if (event.source !== parent || !event.data || typeof event.data !== "object") return;
-  const data = event.data as { type: string; app: AppFiles; base?: string; workerSource?: string; port?: MessagePort };
+  if (event.source !== parent) return;
+  const data = asHostToSandbox(event.data);
+  if (!data) return;
   if (data.type === "wb-start" && !conn) {
-    base = new URL(data.base!);
-    const workerUrl = URL.createObjectURL(new Blob([data.workerSource!], { type: "text/javascript" }));
+    base = new URL(data.base);
+    const workerUrl = URL.createObjectURL(new Blob([data.workerSource], { type: "text/javascript" }));
     conn = new Connection(new URL(workerUrl), "classic");
     // Before `init`: the worker's prelude takes this message, the protocol never sees it.
-    (conn as any).worker.postMessage({ type: "wb-proxy", port: data.port, origin: base.origin }, [data.port!]);
+    conn.postToPrelude({ type: "wb-proxy", port: data.port, origin: base.origin }, [data.port]);
     start(root, { base, app: data.app, connection: conn });
     watchBootErrors(conn);
   } else if (data.type === "wb-run" && conn && base) {
@@ -54,4 +59,4 @@ addEventListener("message", (event: MessageEvent) => {
   }
 });
 
-parent.postMessage({ type: "wb-sandbox-ready" }, "*");
+toHost({ type: "wb-sandbox-ready" });

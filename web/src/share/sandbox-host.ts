@@ -15,12 +15,14 @@
 //   origin, so it serves only what file-policy.ts allows (the runtime and the host's opt-ins), fetched
 //   without this page's cookies.
 
-import type { AppFiles, BootErrorMessage } from "../protocol";
+import type { AppFiles, AppState, BootErrorMessage, FileReply, FileRequest, HostToSandboxMessage, SandboxToHostMessage } from "../protocol";
+import { errorText } from "../error-text";
 import { isReadable, optIns, RUNTIME_FILES, sitePath } from "./file-policy";
+import { asFileRequest, asSandboxToHost } from "./sandbox-messages";
 
 export interface SandboxEvents {
   /** The iframe's app root changed data-state ("loading" | "ready" | "error"). */
-  onState?: (state: string, title: string) => void;
+  onState?: (state: AppState, title: string) => void;
   /** The app failed to start (the editor points at file and line). */
   onBootError?: (error: BootErrorMessage) => void;
 }
@@ -31,45 +33,65 @@ async function text(url: URL): Promise<string> {
   return response.text();
 }
 
+/** What the loader script sets on, and reads from, the sandboxed window: es-module-shims' options and import. */
+interface ShimmedWindow {
+  esmsInitOptions?: {
+    shimMode: boolean;
+    source: (url: string) => Promise<{ url: string; source: string; type: "js" }>;
+  };
+  importShim?: (url: string) => Promise<unknown>;
+}
+
 /**
- * The sandboxed document's first script (inlined as source, so it uses only globals): es-module-shims'
- * options, whose source hook asks the hosting page for every module, then the import of sandbox.js once
- * the page has sent the port ("wb-loader", the answer to "wb-loader-ready"). A failed import is reported as "wb-load-error".
+ * The sandboxed document's first script (inlined as source, so it uses only globals, and checks what it
+ * receives without share/sandbox-messages.ts): es-module-shims' options, whose source hook asks the hosting
+ * page for every module, then the import of sandbox.js once the page has sent the port ("wb-loader", the
+ * answer to "wb-loader-ready"). A failed import is reported as "wb-load-error".
  */
 function sandboxLoader(): void {
-  const w = window as any;
+  const w = window as Window & ShimmedWindow;
+  const toHost = (message: SandboxToHostMessage) => parent.postMessage(message, "*");
   let port: MessagePort | null = null;
   let next = 0;
-  const waiting = new Map<number, (reply: any) => void>();
+  const waiting = new Map<number, (reply: FileReply) => void>();
   const ask = (url: string) =>
-    new Promise<any>((resolve) => {
-      const id = ++next;
-      waiting.set(id, resolve);
-      port!.postMessage({ id, url });
+    new Promise<FileReply>((resolve) => {
+      const request: FileRequest = { id: ++next, url };
+      waiting.set(request.id, resolve);
+      port!.postMessage(request);
     });
   w.esmsInitOptions = {
     shimMode: true,
     source: async (url: string) => {
       const reply = await ask(url);
-      if (reply.error !== undefined) throw new TypeError(`Failed to fetch ${url}: ${reply.error}`);
+      if ("error" in reply) throw new TypeError(`Failed to fetch ${url}: ${reply.error}`);
       if (reply.status !== 200) throw new TypeError(`Could not load ${url} (HTTP ${reply.status})`);
       return { url, source: new TextDecoder().decode(reply.body), type: "js" };
     },
   };
-  addEventListener("message", (event: MessageEvent) => {
-    if (event.source !== parent || event.data?.type !== "wb-loader" || port) return;
-    port = event.data.port as MessagePort;
-    port.onmessage = (e: MessageEvent) => {
-      waiting.get(e.data.id)?.(e.data);
-      waiting.delete(e.data.id);
+  addEventListener("message", (event: MessageEvent<unknown>) => {
+    const data = event.data as Partial<Extract<HostToSandboxMessage, { type: "wb-loader" }>> | null;
+    if (event.source !== parent || port || data?.type !== "wb-loader") return;
+    if (!(data.port instanceof MessagePort) || typeof data.base !== "string") return;
+    port = data.port;
+    port.onmessage = (e: MessageEvent<unknown>) => {
+      const reply = e.data as { id?: unknown; error?: unknown; body?: unknown } | null;
+      const id = reply?.id;
+      if (typeof id !== "number" || (typeof reply?.error !== "string" && !(reply?.body instanceof ArrayBuffer))) return;
+      waiting.get(id)?.(reply as FileReply);
+      waiting.delete(id);
     };
-    w.importShim(new URL("assets/sandbox.js", event.data.base).href).catch((err: any) =>
-      parent.postMessage({ type: "wb-load-error", message: String(err?.message ?? err) }, "*"),
+    w.importShim!(new URL("assets/sandbox.js", data.base).href).catch((err: unknown) =>
+      toHost({ type: "wb-load-error", message: String((err as Error | null)?.message ?? err) }),
     );
   });
   // es-module-shims (the next script) is defined by the time the page answers.
-  parent.postMessage({ type: "wb-loader-ready" }, "*");
+  toHost({ type: "wb-loader-ready" });
 }
+
+/** "*": an opaque origin has no name to target; the messages hold only the app the user is running. */
+const send = (target: Window, message: HostToSandboxMessage, transfer: Transferable[] = []) =>
+  target.postMessage(message, "*", transfer);
 
 /** `</script` inside inlined code would end the inline script early. */
 const inlineSafe = (code: string) => code.replace(/<\/(script)/gi, "<\\/$1");
@@ -87,10 +109,10 @@ export class SandboxHost {
     this.iframe.title = "App preview";
     container.appendChild(this.iframe);
     addEventListener("message", (event) => {
-      if (event.source !== this.iframe.contentWindow || !event.data || typeof event.data !== "object") return;
-      const data = event.data;
-      if (data.type === "wb-state") this.events.onState?.(String(data.state), String(data.title ?? ""));
-      if (data.type === "wb-boot-error") this.events.onBootError?.(data.error);
+      if (event.source !== this.iframe.contentWindow) return;
+      const data = asSandboxToHost(event.data);
+      if (data?.type === "wb-state") this.events.onState?.(data.state, data.title);
+      if (data?.type === "wb-boot-error") this.events.onBootError?.(data.error);
     });
   }
 
@@ -101,7 +123,7 @@ export class SandboxHost {
     if (this.started) {
       // A run asked for while the first one is still starting goes after it, not before "wb-start".
       await this.started;
-      target.postMessage({ type: "wb-run", app }, "*");
+      send(target, { type: "wb-run", app });
       return;
     }
     await (this.started = this.start(target, app));
@@ -114,12 +136,8 @@ export class SandboxHost {
     ]);
     const channel = new MessageChannel();
     channel.port1.onmessage = (event) => void this.serve(channel.port1, event.data);
-    // "*": an opaque origin has no name to target; the message holds only the app the user is running.
-    target.postMessage(
-      { type: "wb-start", app, base: this.base.href, workerSource: `${prelude}\n${worker}`, port: channel.port2 },
-      "*",
-      [channel.port2],
-    );
+    const start = { app, base: this.base.href, workerSource: `${prelude}\n${worker}`, port: channel.port2 };
+    send(target, { type: "wb-start", ...start }, [channel.port2]);
   }
 
   /** Build the iframe's document and wait until its script listens. */
@@ -131,8 +149,9 @@ export class SandboxHost {
     const listening = new Promise<void>((resolve, reject) => {
       const onMessage = (event: MessageEvent) => {
         if (event.source !== this.iframe.contentWindow) return;
-        if (event.data?.type === "wb-sandbox-ready") resolve();
-        else if (event.data?.type === "wb-load-error") reject(new Error(`The app player could not load: ${event.data.message}`));
+        const data = asSandboxToHost(event.data);
+        if (data?.type === "wb-sandbox-ready") resolve();
+        else if (data?.type === "wb-load-error") reject(new Error(`The app player could not load: ${data.message}`));
         else return;
         removeEventListener("message", onMessage);
       };
@@ -141,9 +160,9 @@ export class SandboxHost {
     const files = new MessageChannel();
     files.port1.onmessage = (event) => void this.serve(files.port1, event.data);
     const sendPort = (event: MessageEvent) => {
-      if (event.source !== this.iframe.contentWindow || event.data?.type !== "wb-loader-ready") return;
+      if (event.source !== this.iframe.contentWindow || asSandboxToHost(event.data)?.type !== "wb-loader-ready") return;
       removeEventListener("message", sendPort);
-      this.iframe.contentWindow!.postMessage({ type: "wb-loader", base: this.base.href, port: files.port2 }, "*", [files.port2]);
+      send(this.iframe.contentWindow!, { type: "wb-loader", base: this.base.href, port: files.port2 }, [files.port2]);
     };
     addEventListener("message", sendPort);
     this.iframe.srcdoc =
@@ -164,12 +183,14 @@ export class SandboxHost {
   }
 
   /** Answer one file request from the sandboxed worker: a GET of a file shared code may read, or a 403. */
-  private async serve(port: MessagePort, request: unknown): Promise<void> {
-    const { id, url } = (request ?? {}) as { id?: unknown; url?: unknown };
-    if (typeof id !== "number") return; // not a request the prelude sends: nobody to answer
+  private async serve(port: MessagePort, data: unknown): Promise<void> {
+    const request = asFileRequest(data);
+    if (!request) return; // not a request the prelude or the loader sends: nobody to answer
+    const { id, url } = request;
+    const reply = (message: FileReply, transfer: Transferable[] = []) => port.postMessage(message, transfer);
     const refuse = (reason: string) => {
-      const body = new TextEncoder().encode(`wasmblocks: shared code may not read ${String(url)}: ${reason}`).buffer;
-      port.postMessage({ id, status: 403, type: "text/plain; charset=utf-8", body }, [body]);
+      const body = new TextEncoder().encode(`wasmblocks: shared code may not read ${url}: ${reason}`).buffer;
+      reply({ id, status: 403, type: "text/plain; charset=utf-8", body }, [body]);
     };
     try {
       const verdict = sitePath(url, this.base);
@@ -181,9 +202,9 @@ export class SandboxHost {
       const response = await fetch(verdict.url, { credentials: "omit", mode: "same-origin", redirect: "error" });
       const body = await response.arrayBuffer();
       const type = response.headers.get("Content-Type") ?? "application/octet-stream";
-      port.postMessage({ id, status: response.status, type, body }, [body]);
-    } catch (err: any) {
-      port.postMessage({ id, error: String(err?.message ?? err) });
+      reply({ id, status: response.status, type, body }, [body]);
+    } catch (err) {
+      reply({ id, error: errorText(err) });
     }
   }
 }

@@ -2,8 +2,15 @@
 // must arrive unchanged), written below APP_DIR, and the export's pinned install plan carried out.
 
 import type { AppFiles, BootStage } from "../protocol";
+import { importMicropip, importWorkerEntry, type Pyodide } from "./python";
 
-type Pyodide = any;
+/** app/manifest.json, as py/wasmblocks_build/export.py writes it. */
+interface Manifest {
+  entrypoint: string;
+  files: string[];
+  requirements?: string[];
+  install?: AppFiles["install"];
+}
 
 async function fetchOk(url: URL): Promise<Response> {
   const response = await fetch(url);
@@ -15,10 +22,10 @@ async function fetchOk(url: URL): Promise<Response> {
 export async function fetchAppFiles(base: URL, inline?: AppFiles): Promise<AppFiles> {
   if (inline) return inline;
   const appBase = new URL("app/", base);
-  const manifest = await (await fetchOk(new URL("manifest.json", appBase))).json();
+  const manifest: Manifest = await (await fetchOk(new URL("manifest.json", appBase))).json();
   const files: Record<string, Uint8Array> = {};
   await Promise.all(
-    (manifest.files as string[]).map(async (path) => {
+    manifest.files.map(async (path) => {
       files[path] = new Uint8Array(await (await fetchOk(new URL(path, appBase))).arrayBuffer());
     }),
   );
@@ -49,7 +56,7 @@ function impliedRequirements(py: Pyodide, app: AppFiles, listed: string[]): stri
   const sources = Object.entries(app.files)
     .filter(([path]) => path.endsWith(".py"))
     .map(([, content]) => (typeof content === "string" ? content : decoder.decode(content)));
-  const entry = py.pyimport("wasmblocks.worker_entry");
+  const entry = importWorkerEntry(py);
   try {
     const found = entry.implied_requirements(sources, listed);
     try {
@@ -58,7 +65,7 @@ function impliedRequirements(py: Pyodide, app: AppFiles, listed: string[]): stri
       found.destroy();
     }
   } finally {
-    entry.destroy?.();
+    entry.destroy();
   }
 }
 
@@ -78,7 +85,7 @@ export async function installAppPackages(
   if (plan?.pyodide.length) await py.loadPackage(plan.pyodide, { checkIntegrity: true });
   if (plan && !plan.wheels.length) return;
   await py.loadPackage("micropip");
-  const micropip = py.pyimport("micropip");
+  const micropip = importMicropip(py);
   try {
     if (plan) {
       const urls = plan.wheels.map((w) => new URL(w, base).href);
@@ -87,6 +94,6 @@ export async function installAppPackages(
       await micropip.install(raw);
     }
   } finally {
-    micropip.destroy?.();
+    micropip.destroy();
   }
 }

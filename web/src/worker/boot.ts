@@ -4,7 +4,9 @@
 // wheel's files back into site-packages (the file system is not part of a snapshot) and re-seeds `random`.
 
 import { XzReadableStream } from "xz-decompress";
-import { importModule } from "./module-loader";
+import { errorText } from "../error-text";
+import { importHooked, importPyodideFile } from "./module-loader";
+import { importWorkerEntry, type Pyodide, type WorkerEntry } from "./python";
 import { deferStdlib, EMPTY_ZIP, type DeferredStdlib } from "./stdlib";
 
 export const APP_DIR = "/home/pyodide/app";
@@ -43,7 +45,12 @@ export interface Started {
   stdlib?: DeferredStdlib;
 }
 
-type Pyodide = any;
+/** The parts of Pyodide's Emscripten module (`py._module`, not in its public types) the restore reads. */
+interface TrampolineHeap {
+  HEAP32: Int32Array;
+  __PyRuntime: number;
+  __PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET: number;
+}
 
 /** Fetch JSON or text relative to the site, with an error that names the URL. */
 async function fetchOk(url: URL): Promise<Response> {
@@ -71,7 +78,7 @@ export function snapshotDisabled(pageUrl: string | undefined): boolean {
  */
 export function snapshotUnsupported(): string | null {
   if (typeof DecompressionStream === "undefined") return "this browser has no DecompressionStream";
-  const wasm = globalThis.WebAssembly as any;
+  const wasm: object | undefined = globalThis.WebAssembly;
   if (!wasm || !("Suspending" in wasm || "Suspender" in wasm)) return "this browser has no WebAssembly stack switching (JSPI)";
   return null;
 }
@@ -145,8 +152,8 @@ export function serveInflate(scope: DedicatedWorkerGlobalScope): void {
     try {
       const out = await inflateSnapshot(event.data.url, event.data.size, event.data.encoding);
       scope.postMessage({ buffer: out.buffer }, [out.buffer]);
-    } catch (err: any) {
-      scope.postMessage({ error: String(err?.message ?? err) });
+    } catch (err) {
+      scope.postMessage({ error: errorText(err) });
     }
   };
 }
@@ -169,7 +176,7 @@ export function fetchSnapshot(base: URL, snap: SnapshotInfo): SnapshotDownload {
   const buffer = new Uint8Array(snap.size);
   // In the sandboxed player the site's files come through the hosting page (sandbox-prelude.ts replaces
   // this worker's fetch); a helper worker has no such path, so the snapshot is decoded here.
-  const inflate = (globalThis as any).__wasmblocksImport ? inflateSnapshot : inflateOffThread;
+  const inflate = importHooked() ? inflateSnapshot : inflateOffThread;
   const done = inflate(new URL(snap.url, base).href, fileSize, snap.encoding ?? "gzip").then((bytes) => {
     placeSegments(bytes, segments, buffer);
     performance.mark("wasmblocks:snapshot-downloaded");
@@ -208,15 +215,15 @@ export async function startPython(
     console.warn(`wasmblocks: not using the memory snapshot: ${unsupported}; starting Python without it (slower)`);
     snapshot = null;
   }
-  const asm = snapshot ? importModule(new URL("pyodide.asm.mjs", indexURL).href) : null;
+  const asm = snapshot ? importPyodideFile(indexURL, "pyodide.asm.mjs") : null;
   asm?.catch(() => {});
-  const { loadPyodide } = await importModule(new URL("pyodide.mjs", indexURL).href);
+  const { loadPyodide } = await importPyodideFile(indexURL, "pyodide.mjs");
   const options = { indexURL, stdout: log, stderr: log, packages: [] };
   if (snapshot && asm) {
     const t0 = performance.now();
     // The restored interpreter needs the stdlib zip only for modules it has not imported yet (stdlib.ts).
     // Not in the sandboxed player, whose worker reaches the site only asynchronously through the page.
-    const deferred = !(globalThis as any).__wasmblocksImport;
+    const deferred = !importHooked();
     try {
       const trampoline = { value: 0 };
       const download = snapshot;
@@ -227,8 +234,10 @@ export async function startPython(
         // so it gets the buffer that is still filling, and the module waits for the download at the end.
         // Instantiating Pyodide and downloading + gunzipping the snapshot overlap instead of queueing.
         _loadSnapshot: download.buffer,
-        createPyodideModule: async (settings: any) => {
-          settings.preRun.push((Module: any) => (trampoline.value = Module.HEAP32[trampolineSlot(Module)]));
+        createPyodideModule: async (settings) => {
+          // Typed readonly by Pyodide, but Emscripten runs what is pushed onto it before main().
+          const preRun = settings.preRun as (typeof settings.preRun)[number][];
+          preRun.push((Module) => (trampoline.value = Module.HEAP32[trampolineSlot(Module as typeof Module & TrampolineHeap)]));
           const module = await (await asm).default(settings);
           performance.mark("wasmblocks:pyodide-instantiated");
           await download.done;
@@ -238,16 +247,17 @@ export async function startPython(
       // The restore overwrote CPython's call trampoline with the one Node picked when the snapshot was
       // made (a JS trampoline, through whose frames JSPI cannot suspend: time.sleep would fail). Put back
       // the one this browser's start-up installed.
-      py._module.HEAP32[trampolineSlot(py._module)] = trampoline.value;
+      const heap = (py as Pyodide & { _module: TrampolineHeap })._module;
+      heap.HEAP32[trampolineSlot(heap)] = trampoline.value;
       const ms = Math.round(performance.now() - t0);
       performance.mark("wasmblocks:snapshot-restored");
       console.info(`wasmblocks: Python restored from the memory snapshot (${info.snapshot?.url}) in ${ms} ms`);
       const stdlib = deferred ? deferStdlib(py, new URL("python_stdlib.zip", indexURL).href) : undefined;
       return { py, fromSnapshot: true, stdlib };
-    } catch (err: any) {
+    } catch (err) {
       console.warn(
         `wasmblocks: could not start from the memory snapshot (${info.snapshot?.url}): ` +
-          `${String(err?.message ?? err).split("\n")[0]}; starting Python without it (slower)`,
+          `${errorText(err).split("\n")[0]}; starting Python without it (slower)`,
       );
     }
   }
@@ -257,7 +267,7 @@ export async function startPython(
 }
 
 /** HEAP32 index of `_PyRuntime.emscripten_trampoline` (CPython's indirect-call trampoline pointer). */
-function trampolineSlot(Module: any): number {
+function trampolineSlot(Module: TrampolineHeap): number {
   const offset = Module.HEAP32[Module.__PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET >>> 2];
   return (Module.__PyRuntime + offset) >>> 2;
 }
@@ -270,7 +280,7 @@ function trampolineSlot(Module: any): number {
  * so its download does not share the link with what the start waits for. State the snapshot froze and
  * that must differ per load is renewed.
  */
-export async function installWasmblocks(started: Started, wheel: () => Promise<PackageArchive>): Promise<Pyodide> {
+export async function installWasmblocks(started: Started, wheel: () => Promise<PackageArchive>): Promise<WorkerEntry> {
   const { py, fromSnapshot } = started;
   if (fromSnapshot) {
     py.runPython(
@@ -284,18 +294,18 @@ export async function installWasmblocks(started: Started, wheel: () => Promise<P
         try {
           await unpackPackage(py, archive);
           performance.mark("wasmblocks:wheel-unpacked");
-        } catch (err: any) {
-          console.warn(`wasmblocks: could not unpack the wasmblocks package: ${err?.message ?? err}`);
+        } catch (err) {
+          console.warn(`wasmblocks: could not unpack the wasmblocks package: ${errorText(err)}`);
         }
       }, 0);
     setTimeout(() =>
-      wheel().then(unpack, (err: any) => console.warn(`wasmblocks: could not download the wasmblocks wheel: ${err?.message ?? err}`)),
+      wheel().then(unpack, (err) => console.warn(`wasmblocks: could not download the wasmblocks wheel: ${errorText(err)}`)),
     );
   } else {
     await unpackPackage(py, await wheel());
   }
   // worker_entry is the one Python module the worker calls (start_app, stop_app, implied_requirements).
-  const entry = py.pyimport("wasmblocks.worker_entry");
+  const entry = importWorkerEntry(py);
   performance.mark("wasmblocks:wasmblocks-imported");
   return entry;
 }

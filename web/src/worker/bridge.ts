@@ -2,10 +2,11 @@
 // text plus the paths of files whose bytes this side reads from the file system and transfers.
 
 import type { PageMessage, WorkerMessage } from "../protocol";
+import type { AppHandler, Pyodide, Send } from "./python";
 
 type Post = (message: WorkerMessage, transfer?: Transferable[]) => void;
 
-export function makeSender(py: any, post: Post): (text: string, paths?: string | null) => void {
+export function makeSender(py: Pyodide, post: Post): Send {
   return (text, paths) => {
     const message = JSON.parse(text) as WorkerMessage;
     if (!paths) {
@@ -21,7 +22,7 @@ export function makeSender(py: any, post: Post): (text: string, paths?: string |
 }
 
 /** Hand one page message to Python; ArrayBuffers travel beside the JSON, never inside it. */
-export function deliver(handler: any, message: PageMessage): void {
+export function deliver(handler: AppHandler, message: PageMessage): void {
   if (message.type === "upload") {
     const { buffers, ...rest } = message;
     handler(JSON.stringify(rest), buffers);

@@ -3,6 +3,7 @@
 
 import type { InstallMessage, WorkerMessage, WriteFileMessage } from "../protocol";
 import { installAppPackages, writeAppFiles } from "./app-files";
+import { errorText } from "../error-text";
 import type { RunningPython } from "./restart";
 
 type Post = (message: WorkerMessage) => void;
@@ -27,7 +28,7 @@ export async function hostOp(running: RunningPython | null, message: WriteFileMe
       await installAppPackages(running.py, running.base, { entrypoint: "", files: {}, requirements }, () => {});
     }
     post({ type: "done", request_id });
-  } catch (err: any) {
-    post({ type: "done", request_id, error: String(err?.message ?? err) });
+  } catch (err) {
+    post({ type: "done", request_id, error: errorText(err) });
   }
 }

@@ -5,25 +5,26 @@
 import type { AppFiles, BootStage, InitMessage } from "../protocol";
 import { installAppPackages, writeAppFiles } from "./app-files";
 import { deliver } from "./bridge";
+import type { AppHandler, Pyodide, Send, WorkerEntry } from "./python";
 
 /** What a booted worker keeps so it can run another app. */
 export interface RunningPython {
-  py: any;
+  py: Pyodide;
   /** The wasmblocks.worker_entry module: the only Python the worker calls. */
-  entry: any;
+  entry: WorkerEntry;
   base: URL;
   appDir: string;
   init: InitMessage;
-  send: (text: string, paths?: string | null) => void;
+  send: Send;
 }
 
 /** Stop `handler`'s app and start `app`; resolves with the new handler (null after a boot_error). */
 export async function restartApp(
   running: RunningPython,
-  handler: any,
+  handler: AppHandler | null,
   app: AppFiles,
   stage: (s: BootStage, d?: string) => void,
-): Promise<any> {
+): Promise<AppHandler | null> {
   const { py, entry, appDir } = running;
   entry.stop_app(handler, appDir);
   writeAppFiles(py, appDir, app);

@@ -3,35 +3,38 @@
 // static hosts), so requests for the site's origin go through a MessagePort to the hosting page.
 // Other origins (the Pyodide CDN, PyPI) are fetched directly: they send CORS headers.
 
-interface Reply {
-  id: number;
-  status?: number;
-  type?: string;
-  body?: ArrayBuffer;
-  error?: string;
-}
+import type { FileReply, FileRequest } from "../protocol";
+import { asFileReply, asProxy } from "../share/sandbox-messages";
+import type { PyodideConfig } from "pyodide";
+import type { ImportHook, PyodideModules } from "./module-loader";
+
+/** The worker scope as this prelude changes it: fetch goes through the page, importScripts refuses. */
+type SandboxScope = DedicatedWorkerGlobalScope & ImportHook;
 
 (() => {
-  const scope = self as any;
+  const scope = self as unknown as SandboxScope;
   // This worker is classic (see sandbox-host.ts) but runs Pyodide's ES module build through import().
   // Pyodide refuses "classic workers", which it detects by importScripts() working; make it not work.
   scope.importScripts = () => {
     throw new TypeError("importScripts() is not available in the wasmblocks sandbox worker");
   };
   const directFetch: typeof fetch = fetch.bind(scope);
-  const waiting = new Map<number, (reply: Reply) => void>();
+  const waiting = new Map<number, (reply: FileReply) => void>();
   let port: MessagePort | null = null;
   let origin = "";
   let next = 0;
 
-  scope.addEventListener("message", (event: MessageEvent) => {
-    if (event.data?.type !== "wb-proxy") return;
+  scope.addEventListener("message", (event: MessageEvent<unknown>) => {
+    const proxy = asProxy(event.data);
+    if (!proxy) return;
     event.stopImmediatePropagation(); // not a protocol message: worker.ts never sees it
-    origin = event.data.origin;
-    port = event.data.port as MessagePort;
-    port.onmessage = (e: MessageEvent<Reply>) => {
-      waiting.get(e.data.id)?.(e.data);
-      waiting.delete(e.data.id);
+    origin = proxy.origin;
+    port = proxy.port;
+    port.onmessage = (e: MessageEvent<unknown>) => {
+      const reply = asFileReply(e.data);
+      if (!reply) return; // the page answers only with replies; anything else has nobody waiting for it
+      waiting.get(reply.id)?.(reply);
+      waiting.delete(reply.id);
     };
   });
 
@@ -42,17 +45,18 @@ interface Reply {
   scope.fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = urlOf(input);
     if (!port || !isSite(url) || (init?.method && init.method !== "GET")) return directFetch(input, init);
-    const id = ++next;
-    const reply = await new Promise<Reply>((resolve) => {
-      waiting.set(id, resolve);
-      port!.postMessage({ id, url: new URL(url, scope.location.href).href });
+    const request: FileRequest = { id: ++next, url: new URL(url, scope.location.href).href };
+    const ask = port;
+    const reply = await new Promise<FileReply>((resolve) => {
+      waiting.set(request.id, resolve);
+      ask.postMessage(request);
     });
-    if (reply.error !== undefined) throw new TypeError(`Failed to fetch ${url}: ${reply.error}`);
-    return new Response(reply.body!, { status: reply.status, headers: { "Content-Type": reply.type! } });
+    if ("error" in reply) throw new TypeError(`Failed to fetch ${url}: ${reply.error}`);
+    return new Response(reply.body, { status: reply.status, headers: { "Content-Type": reply.type } });
   };
 
-  const blobImports = new Map<string, Promise<any>>();
-  async function importThroughPage(url: string): Promise<any> {
+  const blobImports = new Map<string, Promise<unknown>>();
+  async function importThroughPage(url: string): Promise<unknown> {
     if (!blobImports.has(url)) {
       blobImports.set(url, (async () => {
         const response = await scope.fetch(url);
@@ -66,18 +70,18 @@ interface Reply {
 
   // boot.ts imports pyodide.mjs through this hook (web/src/worker/module-loader.ts). Pyodide then
   // imports pyodide.asm.mjs next to it; createPyodideModule hands it over instead.
-  scope.__wasmblocksImport = async (url: string) => {
+  scope.__wasmblocksImport = async (url: string): Promise<unknown> => {
     if (!isSite(url)) return import(/* webpackIgnore: true */ url);
     const module = await importThroughPage(url);
     if (!url.endsWith("/pyodide.mjs")) return module;
+    const pyodide = module as PyodideModules["pyodide.mjs"];
     const asmUrl = url.replace(/pyodide\.mjs$/, "pyodide.asm.mjs");
+    const asm = async () => ((await importThroughPage(asmUrl)) as PyodideModules["pyodide.asm.mjs"]).default;
     return {
-      ...module,
+      ...pyodide,
       // boot.ts passes a factory of its own (it imports pyodide.asm.mjs through this hook too); keep it.
-      loadPyodide: async (options: Record<string, unknown>) =>
-        module.loadPyodide(
-          options.createPyodideModule ? options : { ...options, createPyodideModule: (await importThroughPage(asmUrl)).default },
-        ),
-    };
+      loadPyodide: async (options: PyodideConfig = {}) =>
+        pyodide.loadPyodide(options.createPyodideModule ? options : { ...options, createPyodideModule: await asm() }),
+    } satisfies PyodideModules["pyodide.mjs"];
   };
 })();

@@ -1,6 +1,6 @@
 // The worker entry: boot on `init`, then pass every page message to the app's Python handler.
 
-import type { AppFiles, BootStage, InitMessage, PageMessage, WorkerMessage } from "../protocol";
+import type { AppFiles, BootErrorMessage, BootStage, InitMessage, PageMessage, WorkerMessage } from "../protocol";
 import {
   APP_DIR,
   INFLATE_WORKER,
@@ -17,12 +17,14 @@ import { fetchAppFiles, installAppPackages, writeAppFiles } from "./app-files";
 import { deliver, makeSender } from "./bridge";
 import { restartApp, type RunningPython } from "./restart";
 import { hostOp } from "./host-ops";
+import type { AppHandler } from "./python";
+import { errorText } from "../error-text";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: WorkerMessage, transfer: Transferable[] = []) => scope.postMessage(message, transfer);
 const stage = (s: BootStage, detail?: string) => post({ type: "boot", stage: s, detail });
 
-let handler: any = null;
+let handler: AppHandler | null = null;
 let booting = false;
 let running: RunningPython | null = null; // set once Python is up, so `run` can replace the app
 let runs: Promise<void> = Promise.resolve(); // `run` messages, one after the other
@@ -50,11 +52,11 @@ async function boot(init: InitMessage): Promise<void> {
   const files = await app;
   running = { py, entry, base, appDir: APP_DIR, init, send: makeSender(py, post) };
   // A handle for devtools and bench/run.py (worker memory): `__wasmblocks.py` in the worker's console.
-  (scope as any).__wasmblocks = { py, fromSnapshot: started.fromSnapshot };
+  Object.assign(scope, { __wasmblocks: { py, fromSnapshot: started.fromSnapshot } });
   writeAppFiles(py, APP_DIR, files);
   await installAppPackages(py, base, files, stage);
   stage("running");
-  handler = entry.start_app(files.entrypoint, APP_DIR, running.send);
+  handler = entry.start_app(files.entrypoint, APP_DIR, running.send) ?? null;
   performance.mark("wasmblocks:app-started");
   // The tree is on its way to the page: now the standard library's zip may use the network.
   started.stdlib?.load().catch((err: any) =>
@@ -65,9 +67,14 @@ async function boot(init: InitMessage): Promise<void> {
   for (const message of early.splice(0)) deliver(handler, message);
 }
 
-scope.onmessage = (event: MessageEvent<PageMessage>) => {
+/** The check every page message passes: an object with a string `type` (Python checks the rest). */
+function isPageMessage(data: unknown): data is PageMessage {
+  return typeof data === "object" && data !== null && typeof (data as { type?: unknown }).type === "string";
+}
+
+scope.onmessage = (event: MessageEvent<unknown>) => {
   const message = event.data;
-  if (!message || typeof message !== "object" || typeof (message as any).type !== "string") {
+  if (!isPageMessage(message)) {
     post({ type: "error", message: "Messages to the worker must be objects with a string `type`" });
     return;
   }
@@ -83,9 +90,7 @@ scope.onmessage = (event: MessageEvent<PageMessage>) => {
   if (message.type === "init") {
     if (booting) return post({ type: "error", message: "The worker has already been started" });
     booting = true;
-    booted = boot(message).catch((err: any) =>
-      post({ type: "boot_error", message: String(err?.message ?? err), traceback: String(err?.stack ?? "") }),
-    );
+    booted = boot(message).catch((err: unknown) => post(bootError(err)));
     return;
   }
   if (handler) deliver(handler, message);
@@ -105,8 +110,12 @@ async function rerun(app: AppFiles): Promise<void> {
   handler = null;
   try {
     handler = await restartApp(running, old, app, stage);
-  } catch (err: any) {
-    post({ type: "boot_error", message: String(err?.message ?? err), traceback: String(err?.stack ?? "") });
+  } catch (err) {
+    post(bootError(err));
   }
   if (handler) for (const message of early.splice(0)) deliver(handler, message);
+}
+
+function bootError(err: unknown): BootErrorMessage {
+  return { type: "boot_error", message: errorText(err), traceback: err instanceof Error ? (err.stack ?? "") : "" };
 }
