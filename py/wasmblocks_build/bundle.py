@@ -157,10 +157,10 @@ def woff2_only(katex_dir: Path) -> None:
 
 
 def typecheck(force: bool = False) -> None:
-    """Run `tsc -p tsconfig.json` (noEmit); raise with tsc's output when web/src has type errors."""
+    """Run `tsc -p tsconfig.json` (noEmit); raise with tsc's output when web/src or tests/web has type errors."""
     stamp = CACHE_DIR / "typecheck.stamp"
-    if not force and not is_stale([stamp], [WEB_SRC, *TOOL_INPUTS]):
+    if not force and not is_stale([stamp], [WEB_SRC, ROOT / "tests" / "web", *TOOL_INPUTS]):
         return
-    log("type-checking web/src (tsc) …")
+    log("type-checking web/src and tests/web (tsc) …")
     run([_tool(TSC), "-p", str(TSCONFIG), "--pretty", "false"], what="tsc type check", capture=True)
     touch(stamp)

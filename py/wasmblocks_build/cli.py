@@ -63,13 +63,30 @@ def _share(args: argparse.Namespace) -> None:
 
 
 def _test(args: argparse.Namespace) -> int:
+    from .bundle import typecheck
     from .chromium import ensure_chromium
     from .lint import lint
+    from .npm import ensure_node_modules
     from .site import build_runtime
+    from .webtest import is_web_test, web_tests
 
     status = lint()
     if status != 0:
         return status
+    # Test files or folders given: only those (`build.py test tests/test_queue.py`, `tests/web/store.test.ts`);
+    # else the whole suite. The TypeScript tests (tests/web, node --test, a few seconds) run before the
+    # runtime build and pytest; a failure stops there.
+    chosen = [a for a in args.pytest_args if not a.startswith("-") and (ROOT / a.split("::")[0]).exists()]
+    web = [a for a in chosen if is_web_test(a)]
+    if web or not chosen:
+        ensure_node_modules()
+        typecheck()  # web/src and tests/web
+        status = web_tests(web)
+        if status != 0:
+            log(f"the TypeScript tests failed (exit {status}); fix them before the Python tests run")
+            return status
+    if chosen and len(web) == len(chosen):
+        return 0
     ensure_chromium()
     missing = [m for m in ("pytest", "playwright") if importlib.util.find_spec(m) is None]
     if missing:
@@ -79,10 +96,9 @@ def _test(args: argparse.Namespace) -> int:
     build_runtime()
     log("running tests …")
     # A child process, so pytest imports freshly installed packages and owns its exit status.
-    # Test files or folders given: only those (`build.py test tests/test_queue.py`); else the whole suite.
-    chosen = [a for a in args.pytest_args if not a.startswith("-") and (ROOT / a.split("::")[0]).exists()]
     where = [] if chosen else ["tests"]
-    return subprocess.run([python(), "-m", "pytest", "-q", *where, *args.pytest_args], cwd=ROOT).returncode
+    pytest_args = [a for a in args.pytest_args if a not in web]
+    return subprocess.run([python(), "-m", "pytest", "-q", *where, *pytest_args], cwd=ROOT).returncode
 
 
 def _snapshot_option(p: argparse.ArgumentParser) -> None:
@@ -148,7 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="where the site is published, e.g. https://user.github.io/repo/")
     p.set_defaults(func=_share)
 
-    p = sub.add_parser("test", help="lint (ruff, mypy), install test deps and Chromium if needed, build, run pytest")
+    p = sub.add_parser("test", help="lint (ruff, mypy), install test deps and Chromium if needed, build, "
+                                    "run the TypeScript tests (node --test), then pytest")
     p.add_argument("pytest_args", nargs="*", help="passed on to pytest (options like -k too)")
     p.set_defaults(func=_test)
     return parser

@@ -2,7 +2,8 @@
 // `js` before (or instead of) Python, trigger modes, cancels, and .then/.success/.failure chains.
 
 import type { AppConfig, Dependency, RenderMessage, StatusMessage, UpdateMessage } from "../protocol";
-import { UpdateCoalescer } from "./coalesce";
+import { errorText } from "../error-text";
+import { animationFrames, type FrameScheduler, UpdateCoalescer } from "./coalesce";
 import type { Connection } from "./connection";
 import { registerFiles, resolveUpdate } from "./files";
 import { domId } from "../renderer/hooks";
@@ -11,8 +12,11 @@ import type { AppStore } from "./store";
 interface Running {
   eventId: string | null;
   /** always_last: run once more with fresh inputs when this one ends. */
-  again: { trigger: number | null; event: string; data: any } | null;
+  again: { trigger: number | null; event: string; data: unknown } | null;
 }
+
+/** What the dispatcher needs of the connection (a narrow seam, so tests/web/events.test.ts runs without a worker). */
+export type DispatcherConnection = Pick<Connection, "post" | "nextId" | "isCurrent">;
 
 export class EventDispatcher {
   private byTarget = new Map<string, Dependency[]>();
@@ -26,8 +30,13 @@ export class EventDispatcher {
   /** Streaming updates render at most once per animation frame; the last value always lands. */
   readonly updates: UpdateCoalescer;
 
-  constructor(private store: AppStore, private conn: Connection, config: AppConfig) {
-    this.updates = new UpdateCoalescer((update) => this.store.applyUpdate(update));
+  constructor(
+    private store: AppStore,
+    private conn: DispatcherConnection,
+    config: AppConfig,
+    frames: FrameScheduler = animationFrames,
+  ) {
+    this.updates = new UpdateCoalescer((update) => this.store.applyUpdate(update), frames);
     this.addDependencies(config.dependencies);
     store.onTrigger = (id, event, data) => this.fire(id, event, data);
     store.hasListener = (id, event) => this.byTarget.has(`${id}:${event}`);
@@ -61,7 +70,7 @@ export class EventDispatcher {
       clearInterval(this.timers.get(id));
       this.timers.delete(id);
     }
-    const prune = (map: Map<any, Dependency[]>): void => {
+    const prune = <K>(map: Map<K, Dependency[]>): void => {
       for (const [key, list] of map) {
         const rest = list.filter((d) => !gone.has(d.id));
         if (rest.length) map.set(key, rest);
@@ -80,11 +89,16 @@ export class EventDispatcher {
   }
 
   /** Run every dependency listening to `event` on block `id`. */
-  fire(id: number, event: string, data: any = null): void {
+  fire(id: number, event: string, data: unknown = null): void {
     for (const dep of this.byTarget.get(`${id}:${event}`) ?? []) void this.run(dep, id, event, data);
   }
 
-  private async run(dep: Dependency, trigger: number | null, event: string, data: any): Promise<void> {
+  /** Dependency ids with a run going (as events.EventFlow.running() in Python). */
+  runningIds(): Set<number> {
+    return new Set(this.running.keys());
+  }
+
+  private async run(dep: Dependency, trigger: number | null, event: string, data: unknown): Promise<void> {
     const current = this.running.get(dep.id);
     if (current && dep.trigger_mode !== "multiple") {
       if (dep.trigger_mode === "always_last") current.again = { trigger, event, data };
@@ -107,16 +121,16 @@ export class EventDispatcher {
     }
     if (dep.js) {
       try {
-        const fn = new Function(`return (${dep.js});`)();
-        const result = typeof fn === "function" ? await fn(...inputs) : undefined;
+        const fn: unknown = new Function(`return (${dep.js});`)();
+        const result: unknown = typeof fn === "function" ? await fn(...inputs) : undefined;
         if (!dep.backend_fn) {
           this.applyJsOutputs(dep, result);
           return this.finish(dep, true);
         }
         // A js function that returns nothing leaves the inputs as they were (Gradio behaviour).
         if (result !== undefined) inputs = dep.inputs.length === 1 ? [result] : Array.isArray(result) ? result : [result];
-      } catch (err: any) {
-        this.store.addToast("error", `Error in js: ${err?.message ?? err}`, "Error", 10);
+      } catch (err) {
+        this.store.addToast("error", `Error in js: ${errorText(err)}`, "Error", 10);
         return this.finish(dep, false);
       }
     }
@@ -135,7 +149,7 @@ export class EventDispatcher {
     });
   }
 
-  private applyJsOutputs(dep: Dependency, result: any): void {
+  private applyJsOutputs(dep: Dependency, result: unknown): void {
     if (result === undefined || !dep.outputs.length) return;
     const values = dep.outputs.length === 1 ? [result] : Array.isArray(result) ? result : [result];
     dep.outputs.forEach((id, i) => {

@@ -1,0 +1,232 @@
+// EventDispatcher (web/src/client/events.ts): the chain-rule table it shares with Python's events.EventFlow
+// (tests/data/chain_cases.json, also read by tests/test_events.py), then what only the page does: js=
+// functions, statuses and progress, and updates landing before a chained event reads its inputs.
+
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { EventDispatcher } from "../../web/src/client/events";
+import { AppStore } from "../../web/src/client/store";
+import type { Dependency, PageMessage, StatusStage } from "../../web/src/protocol";
+import table from "../data/chain_cases.json";
+import { appConfig, dependency, ManualFrames, node, RecordingConnection } from "./fakes";
+
+interface Step {
+  fire?: unknown[];
+  end?: unknown[];
+  actions?: unknown[];
+  add?: Record<string, unknown>[];
+  remove?: number[];
+  running?: number[];
+  listens?: unknown[];
+  is?: boolean;
+}
+interface Case {
+  name: string;
+  dependencies: Record<string, unknown>[];
+  steps: Step[];
+}
+
+const cases: Case[] = table.cases;
+// The table is JSON: its strings are plain strings to TypeScript; tests/test_events.py reads the same rows.
+const fromTable = (fields: Record<string, unknown>): Dependency =>
+  ({ ...structuredClone(table.defaults), ...fields }) as unknown as Dependency;
+
+/** A dispatcher over a recording connection, with the table's view of what it posts. */
+class Page {
+  readonly store = new AppStore();
+  readonly conn = new RecordingConnection();
+  readonly frames = new ManualFrames();
+  readonly dispatcher: EventDispatcher;
+  /** Per dependency, the ids of its events that have not ended, oldest first. */
+  private open = new Map<number, string[]>();
+
+  constructor(deps: Dependency[], components = appConfig([])) {
+    this.store.load({ ...components, dependencies: deps });
+    this.dispatcher = new EventDispatcher(this.store, this.conn, this.store.config!, this.frames);
+  }
+
+  /** What was posted since the last call, as table rows: ["start", dep, trigger, event, data] or ["cancel", ids]. */
+  actions(): unknown[] {
+    return this.conn.take().map((m: PageMessage) => {
+      if (m.type === "cancel") return ["cancel", m.dep_ids];
+      if (m.type !== "event") throw new Error(`unexpected ${m.type} message`);
+      this.open.set(m.dep_id, [...(this.open.get(m.dep_id) ?? []), m.event_id]);
+      return ["start", m.dep_id, m.trigger_id, m.event_name, m.event_data];
+    });
+  }
+
+  /** End the oldest open event of `depId` as the worker would: a final status, or an error naming it. */
+  end(depId: number, stage: StatusStage | "refused"): void {
+    const eventId = this.open.get(depId)?.shift();
+    assert.ok(eventId, `dependency ${depId} has no open event`);
+    if (stage === "refused") this.dispatcher.onRejected(eventId);
+    else this.dispatcher.onStatus({ type: "status", event_id: eventId, dep_id: depId, stage, success: stage === "complete" });
+  }
+}
+
+describe("chain rules shared with Python (tests/data/chain_cases.json)", () => {
+  for (const c of cases) {
+    test(c.name, () => {
+      const page = new Page(c.dependencies.map(fromTable));
+      c.steps.forEach((step, i) => {
+        const where = `step ${i}: ${JSON.stringify(step)}`;
+        if (step.fire) {
+          const [block, event, data = null] = step.fire as [number, string, unknown?];
+          page.dispatcher.fire(block, event, data);
+          assert.deepEqual(page.actions(), step.actions, where);
+        } else if (step.end) {
+          const [depId, stage] = step.end as [number, StatusStage | "refused"];
+          page.end(depId, stage);
+          assert.deepEqual(page.actions(), step.actions, where);
+        } else if (step.add) {
+          page.dispatcher.addDependencies(step.add.map(fromTable));
+        } else if (step.remove) {
+          page.dispatcher.removeDependencies(step.remove);
+        } else if (step.running) {
+          assert.deepEqual([...page.dispatcher.runningIds()].sort(), [...step.running].sort(), where);
+        } else if (step.listens) {
+          const [block, event] = step.listens as [number, string];
+          assert.equal(page.store.hasListener(block, event), step.is, where);
+        } else {
+          throw new Error(`unknown step ${where}`);
+        }
+      });
+    });
+  }
+});
+
+const BUTTON = 1;
+const BOX = 2;
+const OUT = 3;
+const components = appConfig([
+  node(BUTTON, "button"),
+  node(BOX, "textbox", { value: "abc" }),
+  node(OUT, "textbox", { value: "" }),
+]);
+/** Until a js function's promise (and the dispatcher's await of it) has settled. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 0));
+const click = (id: number, fields: Partial<Dependency> = {}) => dependency({ id, targets: [[BUTTON, "click"]], ...fields });
+
+describe("js= functions", () => {
+  test("run before Python, and what they return becomes the inputs", async () => {
+    const page = new Page([click(0, { inputs: [BOX], js: "(v) => v.toUpperCase()" })], components);
+    page.store.trigger(BUTTON, "click", { index: 0 });
+    await settled();
+    const [sync] = page.conn.take();
+    assert.ok(sync?.type === "event");
+    assert.deepEqual([sync.data, sync.event_data], [["ABC"], { index: 0 }]);
+    assert.equal(page.store.getValue(BOX), "abc"); // the component keeps its value
+    const page2 = new Page([click(0, { inputs: [BOX], js: "async (v) => v + '!'" })], components);
+    page2.store.trigger(BUTTON, "click");
+    await settled();
+    const [event] = page2.conn.take();
+    assert.ok(event?.type === "event");
+    assert.deepEqual(event.data, ["abc!"]);
+  });
+
+  test("one that returns nothing leaves the inputs as they were", async () => {
+    const page = new Page([click(0, { inputs: [BOX, OUT], js: "() => {}" })], components);
+    page.store.trigger(BUTTON, "click");
+    await settled();
+    const [event] = page.conn.take();
+    assert.ok(event?.type === "event");
+    assert.deepEqual(event.data, ["abc", ""]);
+  });
+
+  test("without Python, their result goes to the outputs and fires change", async () => {
+    const chained = dependency({ id: 1, targets: [[OUT, "change"]], inputs: [OUT] });
+    const page = new Page([click(0, { inputs: [BOX], outputs: [OUT], backend_fn: false, js: "(v) => v + '?'" }), chained], components);
+    page.store.trigger(BUTTON, "click");
+    await settled();
+    assert.equal(page.store.getValue(OUT), "abc?");
+    const [event] = page.conn.take();
+    assert.ok(event?.type === "event");
+    assert.deepEqual([event.dep_id, event.event_name, event.data], [1, "change", ["abc?"]]);
+  });
+
+  test("an error shows a toast and ends the event as a failure", async () => {
+    const onError = dependency({ id: 1, trigger_after: 0, trigger_only_on_failure: true });
+    const page = new Page([click(0, { js: "() => { throw new Error('nope') }" }), onError], components);
+    page.store.trigger(BUTTON, "click");
+    await settled();
+    assert.deepEqual(page.store.toasts.map((t) => [t.level, t.message]), [["error", "Error in js: nope"]]);
+    assert.deepEqual(page.actions(), [["start", 1, null, "then", null]]);
+  });
+});
+
+describe("statuses and updates", () => {
+  test("the outputs show the event's progress while it runs, and nothing once it ends", () => {
+    const page = new Page([click(0, { outputs: [OUT] })], components);
+    page.dispatcher.fire(BUTTON, "click");
+    const [event] = page.conn.take();
+    assert.ok(event?.type === "event");
+    const progress = [{ index: 1, length: 3, unit: "steps", progress: null, desc: "Halfway" }];
+    page.dispatcher.onStatus({ type: "status", event_id: event.event_id, dep_id: 0, stage: "pending", progress });
+    assert.equal(page.store.statuses.get(OUT)?.stage, "pending");
+    assert.deepEqual(page.store.statuses.get(OUT)?.progress, progress);
+    page.dispatcher.onStatus({ type: "status", event_id: event.event_id, dep_id: 0, stage: "complete", success: true });
+    assert.equal(page.store.statuses.has(OUT), false);
+  });
+
+  test("show_progress='hidden' shows no status; show_progress_on picks the components that do", () => {
+    const page = new Page([click(0, { outputs: [OUT], show_progress: "hidden" }), click(1, { outputs: [OUT], show_progress_on: [BOX] })], components);
+    page.dispatcher.fire(BUTTON, "click");
+    const [first, second] = page.conn.take();
+    assert.ok(first?.type === "event" && second?.type === "event");
+    page.dispatcher.onStatus({ type: "status", event_id: first.event_id, dep_id: 0, stage: "pending" });
+    assert.equal(page.store.statuses.has(OUT), false);
+    page.dispatcher.onStatus({ type: "status", event_id: second.event_id, dep_id: 1, stage: "pending" });
+    assert.deepEqual([...page.store.statuses.keys()], [BOX]);
+  });
+
+  test("the last streamed value lands before a chained event reads it", () => {
+    const next = dependency({ id: 1, trigger_after: 0, inputs: [OUT] });
+    const page = new Page([click(0, { outputs: [OUT] }), next], components);
+    page.dispatcher.fire(BUTTON, "click");
+    const [event] = page.conn.take();
+    assert.ok(event?.type === "event");
+    const update = (value: string) =>
+      page.dispatcher.onUpdate({ type: "update", event_id: event.event_id, dep_id: 0, updates: [{ id: OUT, value }] });
+    update("1"); // applied at once: nothing was applied in this frame
+    update("2"); // waits for the next frame …
+    assert.equal(page.store.getValue(OUT), "1");
+    page.dispatcher.onStatus({ type: "status", event_id: event.event_id, dep_id: 0, stage: "complete", success: true });
+    const [chained] = page.conn.take();
+    assert.ok(chained?.type === "event");
+    assert.deepEqual(chained.data, ["2"]); // … but the end of the event flushed it first
+  });
+
+  test("always_last runs once more with the inputs as they are when the run ends", () => {
+    const page = new Page([click(0, { inputs: [BOX], trigger_mode: "always_last" })], components);
+    page.dispatcher.fire(BUTTON, "click");
+    page.store.setValue(BOX, "typed meanwhile", false);
+    page.dispatcher.fire(BUTTON, "click");
+    const [first] = page.conn.take();
+    assert.ok(first?.type === "event");
+    page.dispatcher.onStatus({ type: "status", event_id: first.event_id, dep_id: 0, stage: "complete", success: true });
+    const [again] = page.conn.take();
+    assert.ok(again?.type === "event");
+    assert.deepEqual(again.data, ["typed meanwhile"]);
+  });
+
+  test("a value the user changes fires change and input; one from Python fires only change", () => {
+    const page = new Page(
+      [dependency({ id: 0, targets: [[BOX, "change"]] }), dependency({ id: 1, targets: [[BOX, "input"]], trigger_mode: "multiple" })],
+      components,
+    );
+    page.store.setValue(BOX, "by hand", true);
+    assert.deepEqual(page.actions().map((a) => (a as unknown[])[3]), ["change", "input"]);
+    page.end(0, "complete");
+    page.store.applyUpdate({ id: BOX, value: "from Python" });
+    assert.deepEqual(page.actions().map((a) => (a as unknown[])[3]), ["change"]);
+  });
+
+  test("status for an event the page does not know is ignored", () => {
+    const page = new Page([click(0, { outputs: [OUT] })], components);
+    page.dispatcher.onStatus({ type: "status", event_id: "event-none", dep_id: 0, stage: "pending" });
+    page.dispatcher.onRejected("event-none");
+    page.dispatcher.onRejected(null);
+    assert.equal(page.store.statuses.size, 0);
+    assert.deepEqual(page.conn.posted, []);
+  });
+});
