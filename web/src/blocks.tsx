@@ -4,6 +4,7 @@
 import { createContext, toChildArray } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { cx } from "./renderer/hooks";
+import { str } from "./renderer/props";
 import type { ComponentProps } from "./renderer/types";
 import "./layouts/column.css";
 import "./blocks.css";
@@ -41,7 +42,12 @@ export function Blocks({ children, childIds, root, props, store }: ComponentProp
   const items = toChildArray(children);
   const main = items.filter((_, i) => store.get(childIds[i])?.type !== "route");
   const pages = items.filter((_, i) => store.get(childIds[i])?.type === "route");
-  const links = [{ path: "", name: "Home" }, ...routes.filter((r) => r!.props.show_in_navbar !== false).map((r) => ({ path: r!.props.path, name: r!.props.name }))];
+  const links = [
+    { path: "", name: "Home" },
+    ...routes
+      .filter((r) => r!.props.show_in_navbar !== false)
+      .map((r) => ({ path: str(r!.props.path, ""), name: str(r!.props.name, "") })),
+  ];
   return (
     <div id={root.id} class={rootClass} style={root.style}>
       <nav class="wb-navbar" aria-label="Pages">

@@ -1,6 +1,7 @@
 // The worker ⇄ page protocol, written once per side. Same as py/wasmblocks/protocol.py; see docs/protocol.md.
 
-export type JSONValue = any;
+/** A JSON value from the other side: `unknown` until the code that reads it has checked its shape. */
+export type JSONValue = unknown;
 
 export interface AppFiles {
   entrypoint: string;

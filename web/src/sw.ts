@@ -10,14 +10,14 @@ interface SiteInfo {
 }
 
 (() => {
-  const sw = self as any;
-  const site: SiteInfo = sw.WASMBLOCKS_SITE;
+  const sw = self as unknown as ServiceWorkerGlobalScope & { WASMBLOCKS_SITE: SiteInfo };
+  const site = sw.WASMBLOCKS_SITE;
   const scope = new URL(sw.registration.scope);
   const prefix = `wasmblocks-${scope.pathname}-`;
   const cacheName = prefix + site.version;
   const index = new URL("index.html", scope).href;
 
-  sw.addEventListener("install", (event: any) => {
+  sw.addEventListener("install", (event) => {
     event.waitUntil(
       (async () => {
         const cache = await caches.open(cacheName);
@@ -31,7 +31,7 @@ interface SiteInfo {
     );
   });
 
-  sw.addEventListener("activate", (event: any) => {
+  sw.addEventListener("activate", (event) => {
     event.waitUntil(
       (async () => {
         for (const key of await caches.keys()) if (key.startsWith(prefix) && key !== cacheName) await caches.delete(key);
@@ -40,8 +40,8 @@ interface SiteInfo {
     );
   });
 
-  sw.addEventListener("fetch", (event: any) => {
-    const request: Request = event.request;
+  sw.addEventListener("fetch", (event) => {
+    const request = event.request;
     if (request.method !== "GET") return;
     const url = new URL(request.url);
     url.hash = "";

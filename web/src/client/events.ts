@@ -192,7 +192,7 @@ export class EventDispatcher {
   private scrollTo(id: number | undefined): void {
     if (id === undefined) return;
     const elemId = this.store.get(id)?.props.elem_id;
-    document.getElementById(elemId || domId(this.store, id))?.scrollIntoView({ behavior: "smooth", block: "nearest" });
+    document.getElementById(typeof elemId === "string" && elemId ? elemId : domId(this.store, id))?.scrollIntoView({ behavior: "smooth", block: "nearest" });
   }
 
   onUpdate(message: UpdateMessage): void {

@@ -1,6 +1,6 @@
 // Files returned by Python arrive as transferred bytes; the page shows them through Blob URLs, one per path.
 
-import type { FileRef, Update } from "../protocol";
+import type { FileData, FileRef, JSONValue, Update } from "../protocol";
 
 const FILE_MARK = "gradio.FileData";
 
@@ -14,15 +14,24 @@ export function registerFiles(urls: Map<string, string>, refs: FileRef[] | undef
   }
 }
 
-/** Fill `url` in every FileData inside a value from the Blob URLs known so far. */
-export function withFileUrls(value: any, urls: Map<string, string>): any {
-  if (Array.isArray(value)) return value.map((v) => withFileUrls(v, urls));
+/** Whether a value is a FileData (Gradio marks files with meta._type wherever they sit in a value). */
+export function isFileData(value: unknown): value is FileData {
+  if (typeof value !== "object" || value === null) return false;
+  const { meta, path } = value as { meta?: unknown; path?: unknown };
+  return typeof meta === "object" && meta !== null && (meta as { _type?: unknown })._type === FILE_MARK && typeof path === "string";
+}
+
+/** `value` (a tree node, a value) with `url` filled in every FileData from the Blob URLs known so far. */
+export function withFileUrls<T extends JSONValue>(value: T, urls: Map<string, string>): T {
+  return fill(value, urls) as T; // the same shape: only the files' `url`s change
+}
+
+function fill(value: JSONValue, urls: Map<string, string>): JSONValue {
+  if (Array.isArray(value)) return value.map((v) => fill(v, urls));
+  if (isFileData(value)) return { ...value, url: urls.get(value.path) ?? value.url };
   if (value && typeof value === "object") {
-    if (value.meta?._type === FILE_MARK && typeof value.path === "string") {
-      return { ...value, url: urls.get(value.path) ?? value.url };
-    }
-    const out: Record<string, any> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = withFileUrls(v, urls);
+    const out: Record<string, JSONValue> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = fill(v, urls);
     return out;
   }
   return value;

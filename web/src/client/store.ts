@@ -1,13 +1,14 @@
 // Everything the page knows about the running app: each component's props, value and event status.
 // Components subscribe per id, so an update re-renders only the components it touches.
 
-import type { AppConfig, FileData, Node, ProgressUnit, StatusStage, ToastLevel, Update } from "../protocol";
+import type { AppConfig, FileData, JSONValue, Node, ProgressUnit, StatusStage, ToastLevel, Update } from "../protocol";
 
 export interface ComponentState {
   id: number;
   type: string;
-  props: Record<string, any>;
-  value: any;
+  /** Python's props, `value` apart (JSON: read with renderer/props.ts). */
+  props: Record<string, JSONValue>;
+  value: JSONValue;
   children: number[];
 }
 
@@ -41,7 +42,7 @@ export class AppStore {
   /** Set by the event dispatcher: called when a value changes, with whether the user did it. */
   onValueChange: (id: number, user: boolean) => void = () => {};
   /** Set by the event dispatcher: a component fired an event ("click", "submit", …). */
-  onTrigger: (id: number, event: string, data?: any) => void = () => {};
+  onTrigger: (id: number, event: string, data?: unknown) => void = () => {};
   /** Whether some listener (Python or js=) waits for this event of this block; the dispatcher answers. */
   hasListener: (id: number, event: string) => boolean = () => false;
   /** Set by the connection: upload files into the worker, get FileData back. */
@@ -90,7 +91,7 @@ export class AppStore {
   replaceChildren(id: number, node: Node): void {
     const state = this.components.get(id);
     if (!state) return;
-    const kept = new Map<number, any>();
+    const kept = new Map<number, JSONValue>();
     const drop = (cid: number): void => {
       const child = this.components.get(cid);
       if (!child) return;
@@ -123,7 +124,7 @@ export class AppStore {
     return this.components.get(id);
   }
 
-  getValue(id: number): any {
+  getValue(id: number): JSONValue {
     return this.components.get(id)?.value ?? null;
   }
 
@@ -146,7 +147,7 @@ export class AppStore {
   }
 
   /** A value changed in the page (user = typed/clicked by a person, which also fires `input`). */
-  setValue(id: number, value: any, user = true): void {
+  setValue(id: number, value: JSONValue, user = true): void {
     const state = this.components.get(id);
     if (!state || Object.is(state.value, value)) return;
     state.value = value;
@@ -154,7 +155,7 @@ export class AppStore {
     this.onValueChange(id, user);
   }
 
-  trigger(id: number, event: string, data?: any): void {
+  trigger(id: number, event: string, data?: unknown): void {
     this.onTrigger(id, event, data);
   }
 
@@ -221,11 +222,11 @@ export class AppStore {
   }
 }
 
-function isPlainObject(v: unknown): v is Record<string, any> {
+function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function sameValue(a: any, b: any): boolean {
+function sameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   return JSON.stringify(a) === JSON.stringify(b);

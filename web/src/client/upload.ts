@@ -3,6 +3,7 @@
 
 import type { FileData } from "../protocol";
 import type { AppStore } from "./store";
+import { errorText } from "../error-text";
 
 /** The <input accept> for Gradio's file_types: ".csv" stays, a category like "image" becomes "image/*". */
 export function acceptFor(fileTypes: string[] | null | undefined): string | undefined {
@@ -56,8 +57,8 @@ export async function uploadChecked(store: AppStore, files: File[], fileTypes?: 
   }
   try {
     return await store.upload(files);
-  } catch (err: any) {
-    store.addToast("error", `Upload failed: ${err?.message ?? err}`, "Error", 10);
+  } catch (err) {
+    store.addToast("error", `Upload failed: ${errorText(err)}`, "Error", 10);
     return null;
   }
 }

@@ -2,9 +2,11 @@
 // mask PNG tinted with the label's colour — and a legend; clicking a legend entry or region fires `select`.
 
 import { useState } from "preact/hooks";
+import { isFileData } from "../client/files";
 import type { FileData } from "../protocol";
 import { BlockLabel, ImageIcon, labelOf, EmptyImage } from "../renderer/atoms";
 import { cssSize } from "../renderer/hooks";
+import { isRecord, list, stringMap } from "../renderer/props";
 import type { ComponentProps } from "../renderer/types";
 import "./annotated_image.css";
 
@@ -20,12 +22,14 @@ export function AnnotatedImage({ props, value, trigger }: ComponentProps) {
   const label = labelOf(props, "Annotated Image");
   const [size, setSize] = useState<[number, number] | null>(null);
   const [active, setActive] = useState<number | null>(null);
-  const image: FileData | null = value?.image ?? null;
-  const annotations: Annotation[] = value?.annotations ?? [];
-  const colorMap: Record<string, string> = props.color_map ?? {};
+  const v = isRecord(value) ? value : {};
+  const image = isFileData(v.image) ? v.image : null;
+  // AnnotatedImage.postprocess writes each one as {image: FileData, label} or {box, label}.
+  const annotations = list(v.annotations).filter((a): a is Annotation => isRecord(a) && typeof a.label === "string");
+  const colorMap = stringMap(props.color_map);
   const labels = [...new Set(annotations.map((a) => a.label))];
   const colour = (l: string) => colorMap[l] ?? PALETTE[labels.indexOf(l) % PALETTE.length];
-  const select = (i: number) => trigger("select", { index: i, value: annotations[i].label, selected: true });
+  const select = (i: number) => trigger("select", { index: i, value: annotations[i]?.label, selected: true });
 
   return (
     <div class="wb-annotated-image">
@@ -62,7 +66,7 @@ export function AnnotatedImage({ props, value, trigger }: ComponentProps) {
                   key={i}
                   class={active === null || active === i ? "annotation mask" : "annotation mask faded"}
                   title={a.label}
-                  style={{ background: colour(a.label), maskImage: `url(${a.image.url})`, WebkitMaskImage: `url(${a.image.url})` } as any}
+                  style={{ background: colour(a.label), maskImage: `url(${a.image.url})`, WebkitMaskImage: `url(${a.image.url})` }}
                   onClick={() => select(i)}
                 />
               ) : null,

@@ -11,6 +11,7 @@ import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { startRecording, type Recording } from "../renderer/recorder";
 import { IconButtons } from "../renderer/icon-buttons";
+import { errorText } from "../error-text";
 import "./button.css";
 import "./audio.css";
 
@@ -42,16 +43,16 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
         // The value first, then the event: a stop_recording listener must see the new recording.
         if (uploaded) accept(uploaded[0], "stop_recording");
         else trigger("stop_recording");
-      } catch (err: any) {
-        store.addToast("error", String(err?.message ?? err), "Recording failed", 10);
+      } catch (err) {
+        store.addToast("error", errorText(err), "Recording failed", 10);
       }
       return;
     }
     try {
       setRecording(await startRecording("audio"));
       trigger("start_recording");
-    } catch (err: any) {
-      store.addToast("error", String(err?.message ?? err), "Recording unavailable", 10);
+    } catch (err) {
+      store.addToast("error", errorText(err), "Recording unavailable", 10);
     }
   }
 

@@ -3,7 +3,7 @@
 import { useEffect, useRef } from "preact/hooks";
 import type { ComponentProps } from "../renderer/types";
 
-function read(key: string): { found: boolean; value: any } {
+function read(key: string): { found: boolean; value: unknown } {
   try {
     const text = localStorage.getItem(key);
     return text === null ? { found: false, value: null } : { found: true, value: JSON.parse(text) };

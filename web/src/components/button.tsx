@@ -1,28 +1,35 @@
 // gr.Button: a <button> (or <a> when `link` is set) carrying elem_id and the size/variant classes, as in Gradio.
 
 import { useState } from "preact/hooks";
+import { isFileData } from "../client/files";
 import { cx } from "../renderer/hooks";
+import { str } from "../renderer/props";
 import type { ComponentProps } from "../renderer/types";
 import "./button.css";
 
+/** A button's icon= as a URL: a string, or a file Python sent (FileData with its Blob URL). */
+export function buttonIcon(icon: unknown): string | undefined {
+  return (isFileData(icon) ? icon.url : str(icon)) || undefined;
+}
+
 export function Button({ props, value, trigger, root }: ComponentProps) {
-  const variant = props.variant || "secondary";
-  const size = props.size || "lg";
+  const variant = str(props.variant) || "secondary";
+  const size = str(props.size) || "lg";
   const disabled = props.interactive === false;
   const text = value === null || value === undefined ? "" : String(value);
   const cls = cx("wb-button", size, variant, root.className);
   const style: Record<string, string> = { ...root.style };
   if (props.scale === 0) style.width = "fit-content";
-  const icon = props.icon ? (
-    <img class={cx("button-icon", text && "right-padded")} src={typeof props.icon === "string" ? props.icon : props.icon?.url} alt={`${text} icon`} />
-  ) : null;
-  if (props.link) {
+  const iconUrl = buttonIcon(props.icon);
+  const icon = iconUrl ? <img class={cx("button-icon", text && "right-padded")} src={iconUrl} alt={`${text} icon`} /> : null;
+  const link = str(props.link);
+  if (link) {
     return (
       <a
         id={root.id}
         class={cx(cls, disabled && "disabled")}
         style={{ ...style, pointerEvents: disabled ? "none" : undefined }}
-        href={props.link}
+        href={link}
         target="_blank"
         rel="noopener noreferrer"
         aria-disabled={disabled}
@@ -47,7 +54,7 @@ export function Button({ props, value, trigger, root }: ComponentProps) {
  */
 export function DeepLinkButton(p: ComponentProps) {
   const [copied, setCopied] = useState(false);
-  const trigger = (event: string, data?: any) => {
+  const trigger = (event: string, data?: unknown) => {
     if (event === "click") {
       navigator.clipboard?.writeText(location.href).catch(() => {});
       setCopied(true);

@@ -7,18 +7,27 @@ import { BlockLabel, labelOf } from "../renderer/atoms";
 import { CONTAIN_PAINT, useContentScope } from "../renderer/content-scope";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { isFileData } from "../client/files";
+import { buttonIcon } from "./button";
 import { enhance, renderMarkdown } from "./markdown";
 import { isModelFile, ModelInMessage } from "./model3d";
+import { isRecord, list, str, strings, type Props } from "../renderer/props";
 import "../renderer/icon-buttons.css";
 import "./markdown.css";
 import "./chatbot.css";
 
+/** A message as Chatbot.postprocess writes it; `content` is text or {file, alt_text} (normalise_content). */
 interface Message {
   role: "user" | "assistant" | "system";
-  content: any;
-  metadata?: Record<string, any>;
+  content: unknown;
+  metadata?: Record<string, unknown>;
   options?: { value: string; label?: string }[];
 }
+
+const isMessage = (m: unknown): m is Message => isRecord(m) && typeof m.role === "string" && (m.metadata === undefined || m.metadata === null || isRecord(m.metadata));
+
+/** A file message's content: {file: {url, mime_type, orig_name, path, …}, alt_text}. */
+const fileOf = (content: unknown): Record<string, unknown> | null => (isRecord(content) && isRecord(content.file) ? content.file : null);
 interface Indexed extends Message {
   index: number;
 }
@@ -36,15 +45,15 @@ function groupMessages(messages: Message[], grouped: boolean): Indexed[][] {
   return groups;
 }
 
-function textOf(content: any): string {
+function textOf(content: unknown): string {
   if (typeof content === "string") return content;
-  return content?.file?.orig_name ?? "";
+  return str(fileOf(content)?.orig_name, "");
 }
 
 // A message's styles and boxes stay inside it (renderer/content-scope.ts): a block, so that it can contain them.
 const MESSAGE_BOX = { display: "block", ...CONTAIN_PAINT };
 
-function MarkdownText({ text, props }: { text: string; props: Record<string, any> }) {
+function MarkdownText({ text, props }: { text: string; props: Props }) {
   const ref = useRef<HTMLSpanElement>(null);
   const scope = useContentScope();
   const html =
@@ -64,16 +73,16 @@ function MarkdownText({ text, props }: { text: string; props: Record<string, any
   return <span class="md prose" ref={ref} data-wb-scope={scope.id} style={MESSAGE_BOX} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-function FileContent({ content }: { content: any }) {
-  const file = content.file ?? {};
-  const mime: string = file.mime_type ?? "";
-  const url: string | undefined = file.url ?? undefined;
-  const name: string = file.orig_name ?? file.path ?? "file";
-  if (mime.startsWith("image/")) return <img data-testid="chatbot-image" class="chat-image" src={url} alt={content.alt_text ?? name} />;
-  if (mime.startsWith("audio/")) return <audio data-testid="chatbot-audio" controls preload="metadata" src={url} title={content.alt_text ?? name} />;
-  if (mime.startsWith("video/")) return <video data-testid="chatbot-video" controls preload="metadata" src={url} title={content.alt_text ?? name} />;
+function FileContent({ content, file }: { content: Record<string, unknown>; file: Record<string, unknown> }) {
+  const mime = str(file.mime_type, "");
+  const url = str(file.url);
+  const name = str(file.orig_name) ?? str(file.path) ?? "file";
+  const alt = str(content.alt_text) ?? name;
+  if (mime.startsWith("image/")) return <img data-testid="chatbot-image" class="chat-image" src={url} alt={alt} />;
+  if (mime.startsWith("audio/")) return <audio data-testid="chatbot-audio" controls preload="metadata" src={url} title={alt} />;
+  if (mime.startsWith("video/")) return <video data-testid="chatbot-video" controls preload="metadata" src={url} title={alt} />;
   // A gr.Model3D as message content (Gradio draws the component itself).
-  if (isModelFile(name)) return <ModelInMessage file={file} />;
+  if (isModelFile(name) && isFileData(file)) return <ModelInMessage file={file} />;
   return (
     <a data-testid="chatbot-file" class="file-pil" href={url} target="_blank" rel="noopener noreferrer" download={name}>
       {name}
@@ -81,14 +90,15 @@ function FileContent({ content }: { content: any }) {
   );
 }
 
-function Content({ message, props }: { message: Message; props: Record<string, any> }) {
+function Content({ message, props }: { message: Message; props: Props }) {
   const c = message.content;
-  if (c && typeof c === "object" && c.file) return <FileContent content={c} />;
+  const file = fileOf(c);
+  if (file && isRecord(c)) return <FileContent content={c} file={file} />;
   return <MarkdownText text={c == null ? "" : String(c)} props={props} />;
 }
 
 /** A message with metadata.title: Gradio's collapsible "thought" (tool use, reasoning). */
-function Thought({ message, props }: { message: Message; props: Record<string, any> }) {
+function Thought({ message, props }: { message: Message; props: Props }) {
   const meta = message.metadata ?? {};
   const [open, setOpen] = useState(meta.status !== "done");
   const duration = typeof meta.duration === "number" ? `${meta.duration.toFixed(1)}s` : null;
@@ -96,9 +106,9 @@ function Thought({ message, props }: { message: Message; props: Record<string, a
     <div class="thought-group">
       <button type="button" class="title" aria-expanded={open} onClick={() => setOpen(!open)}>
         <span class={cx("arrow", open && "open")} aria-hidden="true">▶</span>
-        <span class="title-text">{meta.title}</span>
+        <span class="title-text">{str(meta.title)}</span>
         {meta.status === "pending" ? <span class="loading-spinner" aria-label="pending" /> : null}
-        {meta.log || duration ? <span class="duration">{[meta.log, duration].filter(Boolean).join(" ")}</span> : null}
+        {meta.log || duration ? <span class="duration">{[str(meta.log), duration].filter(Boolean).join(" ")}</span> : null}
       </button>
       {open ? (
         <div class="thought-content">
@@ -150,16 +160,17 @@ function CopyButton({ text, onCopy }: { text: string; onCopy: () => void }) {
 }
 
 export function Chatbot({ props, value, setValue, trigger, status }: ComponentProps) {
-  const messages: Message[] = Array.isArray(value) ? value : [];
+  const messages = list(value).filter(isMessage);
   const groups = groupMessages(messages, props.group_consecutive_messages !== false);
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
   const [feedback, setFeedback] = useState<Record<number, string | null>>({});
   const [editing, setEditing] = useState<{ index: number; text: string } | null>(null);
   const generating = status?.stage === "pending" || status?.stage === "streaming";
-  const options: string[] = Array.isArray(props.feedback_options) ? props.feedback_options : [];
+  const options = strings(props.feedback_options) ?? [];
   const likeable = !!props.likeable && options.length > 0;
-  const [avatarUser, avatarBot] = Array.isArray(props.avatar_images) ? props.avatar_images : [null, null];
+  // avatar_images: [user, bot], each a URL or a file Python sent.
+  const [avatarUser, avatarBot] = [0, 1].map((i) => buttonIcon(list(props.avatar_images)[i]));
 
   // Autoscroll like Gradio: follow new content only while the reader is at (or near) the bottom.
   useLayoutEffect(() => {
@@ -216,9 +227,9 @@ export function Chatbot({ props, value, setValue, trigger, status }: ComponentPr
             {props.placeholder ? <MarkdownText text={String(props.placeholder)} props={props} /> : null}
             {Array.isArray(props.examples) && props.examples.length ? (
               <div class="examples">
-                {props.examples.map((ex: any, i: number) => (
+                {props.examples.map((ex: unknown, i: number) => (
                   <button type="button" class="example" onClick={() => trigger("example_select", { index: i, value: ex })}>
-                    <span class="example-text">{ex.display_text ?? ex.text}</span>
+                    <span class="example-text">{isRecord(ex) ? (str(ex.display_text) ?? str(ex.text)) : null}</span>
                   </button>
                 ))}
               </div>
@@ -243,7 +254,7 @@ export function Chatbot({ props, value, setValue, trigger, status }: ComponentPr
                 ) : null}
                 <div class="flex-wrap">
                   {group.map((m, k) => (
-                    <div class={cx("message", role, k > 0 && "thought", m.content?.file && "component")} key={m.index}>
+                    <div class={cx("message", role, k > 0 && "thought", fileOf(m.content) && "component")} key={m.index}>
                       {inEdit && m.index === editing!.index ? (
                         <textarea
                           class="edit-textarea"

@@ -2,6 +2,7 @@
 
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { domId } from "../renderer/hooks";
+import { str } from "../renderer/props";
 import type { ComponentProps } from "../renderer/types";
 import "./checkbox.css";
 
@@ -11,7 +12,7 @@ export function Checkbox({ id, props, value, setValue, trigger, store }: Compone
   const inputId = domId(store, id, "input");
   return (
     <div class="wb-checkbox">
-      {props.info ? <BlockTitle show={false} info={props.info}>{label}</BlockTitle> : null}
+      {props.info ? <BlockTitle show={false} info={str(props.info)}>{label}</BlockTitle> : null}
       <label class={disabled ? "checkbox-label disabled" : "checkbox-label"} for={inputId}>
         <input
           id={inputId}

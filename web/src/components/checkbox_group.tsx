@@ -2,6 +2,7 @@
 
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
+import { choices as readChoices, list, str } from "../renderer/props";
 import type { ComponentProps } from "../renderer/types";
 import "./radio.css";
 import "./checkbox_group.css";
@@ -9,10 +10,10 @@ import "./checkbox_group.css";
 export function CheckboxGroup({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Checkbox Group");
   const disabled = props.interactive === false;
-  const choices: [string, any][] = Array.isArray(props.choices) ? props.choices : [];
-  const selected: any[] = Array.isArray(value) ? value : [];
+  const choices = readChoices(props.choices);
+  const selected = list(value);
   const titleId = domId(store, id, "title");
-  const toggle = (choice: any, i: number, checked: boolean) => {
+  const toggle = (choice: unknown, i: number, checked: boolean) => {
     // Keep the order the user clicked in, as Gradio does (the value is a list, not a set).
     const next = checked ? [...selected.filter((v) => v !== choice), choice] : selected.filter((v) => v !== choice);
     setValue(next);
@@ -20,7 +21,7 @@ export function CheckboxGroup({ id, props, value, setValue, trigger, store }: Co
   };
   return (
     <fieldset class="wb-radio wb-checkboxgroup" role="group" aria-labelledby={titleId}>
-      <BlockTitle id={titleId} show={props.show_label !== false} info={props.info}>
+      <BlockTitle id={titleId} show={props.show_label !== false} info={str(props.info)}>
         {label}
       </BlockTitle>
       <div class="wrap" data-testid="checkbox-group">

@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import type { ComponentProps } from "../renderer/types";
+import { num, str } from "../renderer/props";
 import "./code.css";
 
 type CM = typeof import("./code-editor");
@@ -30,7 +31,7 @@ export function Code({ id, store, props, value, setValue, trigger }: ComponentPr
       if (cancelled || !host.current) return;
       editor.current = new cm.CodeEditor(host.current, {
         doc: text,
-        language: props.language ?? null,
+        language: str(props.language) ?? null,
         editable,
         lineNumbers: props.show_line_numbers !== false,
         wrap: !!props.wrap_lines,
@@ -62,8 +63,8 @@ export function Code({ id, store, props, value, setValue, trigger }: ComponentPr
     editor.current?.setDoc(text);
   }, [text, ready]);
 
-  const lines: number = props.lines ?? 5;
-  const maxLines: number | null = props.max_lines ?? null;
+  const lines = num(props.lines, 5);
+  const maxLines = num(props.max_lines) ?? null;
   const lineHeight = 20;
   return (
     <div class="wb-code" data-testid="code">

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { str } from "../renderer/props";
 import "./color_picker.css";
 
 type Mode = "hex" | "rgb" | "hsl";
@@ -87,7 +88,7 @@ export function ColorPicker({ id, props, value, setValue, trigger, store }: Comp
 
   return (
     <div class="wb-colorpicker" ref={wrap}>
-      <BlockTitle show={props.show_label !== false} info={props.info}>
+      <BlockTitle show={props.show_label !== false} info={str(props.info)}>
         {label}
       </BlockTitle>
       <button

@@ -10,21 +10,22 @@ export interface SortState {
 
 export interface Table {
   headers: string[];
-  data: any[][];
+  /** Cells are JSON scalars (numbers, text, booleans, null) as Dataframe.postprocess writes them. */
+  data: unknown[][];
 }
 
-const isEmpty = (v: any) => v === null || v === undefined || v === "";
+const isEmpty = (v: unknown) => v === null || v === undefined || v === "";
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });
 
 /** Numbers by value, everything else as text (with numbers inside text in numeric order). */
-export function compareCells(a: any, b: any): number {
+export function compareCells(a: unknown, b: unknown): number {
   if (typeof a === "number" && typeof b === "number") return a - b;
   if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b);
   return collator.compare(typeof a === "object" ? JSON.stringify(a) : String(a), typeof b === "object" ? JSON.stringify(b) : String(b));
 }
 
 /** `rows` (indices into data) in the sort's order; empty cells go last either way; ties keep their order. */
-export function sortRows(data: any[][], rows: number[], sort: SortState | null): number[] {
+export function sortRows(data: unknown[][], rows: number[], sort: SortState | null): number[] {
   if (!sort) return rows;
   const sign = sort.direction === "asc" ? 1 : -1;
   return [...rows].sort((i, j) => {
@@ -42,7 +43,7 @@ export function nextSort(sort: SortState | null, col: number): SortState | null 
 }
 
 /** The empty cell a new row or column gets, by the column's datatype. */
-function blank(datatype: string): any {
+function blank(datatype: string): string | boolean | null {
   if (datatype === "number") return null;
   if (datatype === "bool") return false;
   return "";

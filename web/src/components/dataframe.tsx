@@ -10,6 +10,7 @@ import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { CellMenu, MenuButton, type MenuItem } from "./dataframe-menu";
 import { addColumn, addRow, deleteColumn, deleteRow, nextSort, sortRows, type SortState, type Table } from "./dataframe-ops";
+import { isRecord, list, str } from "../renderer/props";
 import "../renderer/icon-buttons.css";
 import "./dataframe.css";
 
@@ -19,25 +20,20 @@ const OVERSCAN = 8;
 // Small tables are drawn whole, so wrapped rows of any height stay exact.
 const VIRTUAL_FROM = 60;
 
-interface TableValue {
-  headers: string[];
-  data: any[][];
-}
-
-function asTable(value: any): TableValue {
-  if (value && typeof value === "object" && Array.isArray(value.data)) {
-    return { headers: Array.isArray(value.headers) ? value.headers.map(String) : [], data: value.data };
+function asTable(value: unknown): Table {
+  if (isRecord(value) && Array.isArray(value.data)) {
+    return { headers: list(value.headers).map(String), data: value.data.map(list) };
   }
   return { headers: [], data: [] };
 }
 
-function display(cell: any): string {
+function display(cell: unknown): string {
   if (cell === null || cell === undefined) return "";
   return typeof cell === "object" ? JSON.stringify(cell) : String(cell);
 }
 
 /** What the user typed, as the column's datatype wants it. */
-function parseCell(text: string, datatype: string, previous: any): any {
+function parseCell(text: string, datatype: string, previous: unknown): string | number | boolean {
   if (datatype === "number" || (typeof previous === "number" && datatype !== "str")) {
     const n = Number(text);
     return text.trim() !== "" && !Number.isNaN(n) ? n : text;
@@ -51,11 +47,11 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
   const width = Math.max(table.headers.length, ...table.data.slice(0, 1).map((r) => r.length));
   const headers = Array.from({ length: width }, (_, i) => table.headers[i] ?? String(i + 1));
   const datatypes: string[] = Array.from({ length: width }, (_, i) =>
-    Array.isArray(props.datatype) ? props.datatype[i] ?? "str" : props.datatype ?? "str",
+    Array.isArray(props.datatype) ? str(props.datatype[i], "str") : str(props.datatype, "str"),
   );
   const interactive = props.interactive !== false;
-  const staticCols: number[] = Array.isArray(props.static_columns) ? props.static_columns : [];
-  const dynamic = (count: any) => Array.isArray(count) && count[1] === "dynamic";
+  const staticCols = list(props.static_columns);
+  const dynamic = (count: unknown) => Array.isArray(count) && count[1] === "dynamic";
   const rowsDynamic = interactive && dynamic(props.row_count);
   const colsDynamic = interactive && dynamic(props.col_count);
   const [query, setQuery] = useState("");
@@ -112,7 +108,7 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
     const next = parseCell(text, datatypes[col], previous);
     if (next === previous) return;
     const data = table.data.map((r, i) => (i === row ? r.map((c, j) => (j === col ? next : c)) : r));
-    setValue({ ...value, headers: headers, data });
+    setValue({ ...(isRecord(value) ? value : {}), headers: headers, data });
     trigger("edit", { index: [row, col], value: next, previous_value: previous });
     wrap.current?.focus();
   };
@@ -121,7 +117,7 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
   const reshape = (next: Table) => {
     setSelected(null);
     setSort(null); // the sorted column may be gone, and a new row belongs where it was put
-    setValue({ ...value, headers: next.headers, data: next.data });
+    setValue({ ...(isRecord(value) ? value : {}), headers: next.headers, data: next.data });
   };
   const current: Table = { headers, data: table.data };
   const menuItems = (row: number, col: number): MenuItem[] => {
@@ -187,7 +183,7 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
   };
 
   const style: Record<string, string | undefined> = { maxHeight: cssSize(props.max_height ?? 500) };
-  const widths: any[] = Array.isArray(props.column_widths) ? props.column_widths : [];
+  const widths = list(props.column_widths);
 
   return (
     <div class={cx("wb-dataframe", props.wrap && "wrap")}>

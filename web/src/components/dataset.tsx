@@ -4,20 +4,23 @@
 
 import { useEffect, useState } from "preact/hooks";
 import { labelOf } from "../renderer/atoms";
+import { isFileData } from "../client/files";
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { choices, isRecord, list, num, strings, type Props } from "../renderer/props";
 import "./dataset.css";
 
 /** One sample value as its component would show it in a table cell. */
-function Cell({ type, value, props }: { type: string; value: any; props: Record<string, any> }) {
+function Cell({ type, value, props }: { type: string; value: unknown; props: Props }) {
   if (value === null || value === undefined) return null;
   if (type === "colorpicker") return <div class="example-swatch" style={{ background: String(value) }} title={String(value)} />;
   if (type === "checkbox") return <span>{value ? "✓" : "✗"}</span>;
   if ((type === "dropdown" || type === "radio" || type === "checkboxgroup") && Array.isArray(props.choices)) {
-    const name = (v: any) => props.choices.find((c: [string, any]) => c[1] === v)?.[0] ?? String(v);
+    const named = choices(props.choices);
+    const name = (v: unknown) => named.find((c) => c[1] === v)?.[0] ?? String(v);
     return <span>{Array.isArray(value) ? value.map(name).join(", ") : name(value)}</span>;
   }
-  if (type === "image" && value && typeof value === "object") {
+  if (type === "image" && isFileData(value)) {
     return value.url ? <img class="example-image" src={value.url} alt="" /> : <span>{value.orig_name ?? value.path}</span>;
   }
   // Gradio's Model3D example is the file's name.
@@ -34,13 +37,13 @@ function Cell({ type, value, props }: { type: string; value: any; props: Record<
 
 export function Dataset({ props, setValue, trigger }: ComponentProps) {
   const label = labelOf(props, "Dataset");
-  const components: string[] = props.components ?? [];
-  const componentProps: Record<string, any>[] = props.component_props ?? [];
-  const samples: any[][] = props.samples ?? [];
-  const labels: string[] | null = props.sample_labels ?? null;
-  const perPage: number = props.samples_per_page ?? 10;
+  const components = strings(props.components) ?? [];
+  const componentProps = list(props.component_props).map((p) => (isRecord(p) ? p : {}));
+  const samples = list(props.samples).map(list);
+  const labels = strings(props.sample_labels) ?? null;
+  const perPage = num(props.samples_per_page, 10);
   const gallery = (components.length < 2 || labels !== null) && props.layout !== "table";
-  const rows: any[][] = labels ? labels.map((l) => [l]) : samples;
+  const rows: unknown[][] = labels ? labels.map((l) => [l]) : samples;
   const [page, setPage] = useState(0);
   useEffect(() => setPage(0), [rows.length]);
   const pages = Math.ceil(rows.length / perPage);
@@ -81,8 +84,8 @@ export function Dataset({ props, setValue, trigger }: ComponentProps) {
           <table tabIndex={0} role="grid">
             <thead>
               <tr class="tr-head">
-                {(props.headers ?? []).map((h: string, j: number) => (
-                  <th key={j}>{h}</th>
+                {list(props.headers).map((h, j) => (
+                  <th key={j}>{String(h)}</th>
                 ))}
               </tr>
             </thead>

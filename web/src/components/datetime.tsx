@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { str } from "../renderer/props";
 import "./datetime.css";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -37,7 +38,7 @@ export function DateTime({ id, props, value, setValue, trigger, store }: Compone
   return (
     <div class="wb-datetime">
       <label for={inputId}>
-        <BlockTitle show={props.show_label !== false} info={props.info}>
+        <BlockTitle show={props.show_label !== false} info={str(props.info)}>
           {label}
         </BlockTitle>
       </label>

@@ -6,17 +6,16 @@ import { useRef, useState } from "preact/hooks";
 import { BlockTitle, ChevronDown, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { choices as readChoices, str } from "../renderer/props";
 import "./dropdown.css";
 
-type Choice = [string, any];
-
-function sameChoice(a: any, b: any): boolean {
+function sameChoice(a: unknown, b: unknown): boolean {
   return a === b || (a !== null && b !== null && typeof a === "object" && JSON.stringify(a) === JSON.stringify(b));
 }
 
 export function Dropdown({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Dropdown");
-  const choices: Choice[] = Array.isArray(props.choices) ? props.choices : [];
+  const choices = readChoices(props.choices);
   const names = choices.map((c) => c[0]);
   const values = choices.map((c) => c[1]);
   const multi = !!props.multiselect;
@@ -35,12 +34,12 @@ export function Dropdown({ id, props, value, setValue, trigger, store }: Compone
   // Set when a choice was just made, so the blur that follows does not commit the typed text as well.
   const chose = useRef(false);
 
-  const indexOf = (v: any) => values.findIndex((x) => sameChoice(x, v));
-  const selectedList: any[] = multi ? (Array.isArray(value) ? value : value == null ? [] : [value]) : [];
-  const display = (v: any): string => {
+  const indexOf = (v: unknown) => values.findIndex((x) => sameChoice(x, v));
+  const selectedList = multi ? (Array.isArray(value) ? value : value == null ? [] : [value]) : [];
+  const display = (v: unknown): string => {
     if (v === null || v === undefined) return "";
     const i = indexOf(v);
-    if (i >= 0) return names[i];
+    if (i >= 0) return names[i] ?? "";
     return allowCustom ? String(v) : "";
   };
   const shownText = multi ? text : focused ? text : display(value);
@@ -76,7 +75,7 @@ export function Dropdown({ id, props, value, setValue, trigger, store }: Compone
     trigger("select", { index: i, value: v, selected: !has });
   }
 
-  function removeToken(v: any) {
+  function removeToken(v: unknown) {
     const i = indexOf(v);
     setValue(selectedList.filter((x) => !sameChoice(x, v)));
     trigger("select", { index: i, value: v, selected: false });
@@ -163,7 +162,7 @@ export function Dropdown({ id, props, value, setValue, trigger, store }: Compone
   return (
     <div class="wb-dropdown container">
       <label for={inputId} class="wb-dropdown-label">
-        <BlockTitle show={props.show_label !== false} info={props.info}>
+        <BlockTitle show={props.show_label !== false} info={str(props.info)}>
           {label}
         </BlockTitle>
       </label>

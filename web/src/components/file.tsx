@@ -1,20 +1,21 @@
 // gr.File: a table of files (Gradio's FilePreview: table.file-preview, a download link per file showing
 // its size), and, when interactive and empty, the upload area. Downloads are Blob URLs named orig_name.
 
-import type { FileData } from "../protocol";
+import { isFileData } from "../client/files";
 import { prettyBytes } from "../client/upload";
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import { cssSize, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { IconButtons } from "../renderer/icon-buttons";
+import { str, strings } from "../renderer/props";
 import "./file.css";
 
 export function File({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "File");
   const interactive = props.interactive !== false;
-  const fileCount: string = props.file_count ?? "single";
-  const files: FileData[] = value == null ? [] : Array.isArray(value) ? value : [value];
+  const fileCount = str(props.file_count, "single");
+  const files = (Array.isArray(value) ? value : [value]).filter(isFileData);
   const inputId = domId(store, id, "upload");
 
   function remove(index: number) {
@@ -72,7 +73,7 @@ export function File({ id, props, value, setValue, trigger, store }: ComponentPr
           store={store}
           inputId={inputId}
           fileCount={fileCount}
-          fileTypes={props.file_types}
+          fileTypes={strings(props.file_types)}
           text={fileCount === "single" ? "Drop File Here" : "Drop Files Here"}
           style={{ minHeight: cssSize(props.height) }}
           onUploaded={(uploaded) => {

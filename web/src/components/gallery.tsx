@@ -3,6 +3,7 @@
 // a "Close" button, thumbnails below). Interactive and empty: an upload area for images/videos.
 
 import { useEffect, useState } from "preact/hooks";
+import { isFileData } from "../client/files";
 import type { FileData } from "../protocol";
 import { saveFile } from "../client/upload";
 import { BlockLabel, ImageIcon, labelOf } from "../renderer/atoms";
@@ -10,6 +11,7 @@ import { cssSize, cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { IconButtons } from "../renderer/icon-buttons";
+import { isRecord, list, num, str, strings } from "../renderer/props";
 import "./gallery.css";
 
 interface Item {
@@ -20,15 +22,17 @@ interface Item {
 
 export function Gallery({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Gallery");
-  const items: Item[] = Array.isArray(value) ? value : [];
+  // Gallery.postprocess writes each item as {image | video: FileData, caption}.
+  const items = list(value).filter((v): v is Item => isRecord(v) && (isFileData(v.image) || isFileData(v.video)));
   const interactive = props.interactive !== false;
-  const [selected, setSelected] = useState<number | null>(props.selected_index ?? (props.preview && items.length ? 0 : null));
+  const selectedIndex = num(props.selected_index) ?? null;
+  const [selected, setSelected] = useState<number | null>(selectedIndex ?? (props.preview && items.length ? 0 : null));
   const previewing = props.allow_preview !== false && selected !== null && selected < items.length;
-  const columns = Array.isArray(props.columns) ? props.columns[0] : props.columns ?? 2;
+  const columns = num(Array.isArray(props.columns) ? props.columns[0] : props.columns, 2);
 
   useEffect(() => {
-    if (props.selected_index !== undefined && props.selected_index !== null) setSelected(props.selected_index);
-  }, [props.selected_index]);
+    if (selectedIndex !== null) setSelected(selectedIndex);
+  }, [selectedIndex]);
   useEffect(() => {
     if (selected !== null && selected >= items.length) setSelected(null);
   }, [items.length]);
@@ -56,7 +60,7 @@ export function Gallery({ id, props, value, setValue, trigger, store }: Componen
             store={store}
             inputId={domId(store, id, "upload")}
             fileCount="multiple"
-            fileTypes={props.file_types ?? ["image", "video"]}
+            fileTypes={strings(props.file_types) ?? ["image", "video"]}
             text="Drop Media Here"
             style={{ minHeight: cssSize(props.height) }}
             onUploaded={(files) => {
@@ -123,7 +127,7 @@ export function Gallery({ id, props, value, setValue, trigger, store }: Componen
       ) : null}
       <div class={cx("grid-wrap", current && "hidden")} style={{ height: cssSize(props.height) }}>
         <IconButtons onClear={interactive ? () => (setValue(null), trigger("delete")) : null} />
-        <div class="grid-container" style={{ gridTemplateColumns: `repeat(${columns}, minmax(100px, 1fr))`, ["--object-fit" as any]: props.object_fit ?? "cover" }}>
+        <div class="grid-container" style={{ gridTemplateColumns: `repeat(${columns}, minmax(100px, 1fr))`, "--object-fit": str(props.object_fit, "cover") }}>
           {items.map((item, i) => (
             <button
               key={i}

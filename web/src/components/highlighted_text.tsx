@@ -4,6 +4,7 @@
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { isRecord, list, stringMap } from "../renderer/props";
 import "./highlighted_text.css";
 
 interface Token {
@@ -19,8 +20,8 @@ function fill(color: string): string {
 
 export function HighlightedText({ props, value, trigger }: ComponentProps) {
   const label = labelOf(props, "Highlighted Text");
-  const tokens: Token[] = Array.isArray(value) ? value : [];
-  const colorMap: Record<string, string> = props.color_map ?? {};
+  const tokens = list(value).filter((t): t is Token => isRecord(t) && typeof t.token === "string");
+  const colorMap = stringMap(props.color_map);
   const categories: string[] = [];
   for (const t of tokens) {
     const c = t.class_or_confidence;

@@ -2,6 +2,8 @@
 // a <button> with "Drop Image Here - or - Click to Upload" and a hidden <input data-testid="file-upload">).
 
 import { useState } from "preact/hooks";
+import { errorText } from "../error-text";
+import { isFileData } from "../client/files";
 import type { FileData } from "../protocol";
 import { uploadChecked } from "../client/upload";
 import { BlockLabel, ImageIcon, labelOf, EmptyImage } from "../renderer/atoms";
@@ -10,19 +12,20 @@ import type { ComponentProps } from "../renderer/types";
 import { IconButtons } from "../renderer/icon-buttons";
 import { UploadArea } from "../renderer/upload-area";
 import { WebcamCapture } from "../renderer/webcam";
+import { isRecord, strings } from "../renderer/props";
 import "./image.css";
 
 export function Image({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Image");
   const interactive = props.interactive !== false;
-  const sources: string[] = Array.isArray(props.sources) ? props.sources : ["upload"];
+  const sources = strings(props.sources) ?? ["upload"];
   const canUpload = interactive && (sources.includes("upload") || sources.includes("clipboard"));
   const [source, setSource] = useState<string>(sources[0] ?? "upload");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const inputId = domId(store, id, "upload");
-  const fd = value as FileData | null;
-  const url = fd && typeof fd === "object" ? fd.url : null;
+  const fd = isFileData(value) ? value : null;
+  const url = fd?.url ?? null;
 
   /** Webcam photos and clipboard images take the same checked path as files dropped on the upload area. */
   async function load(files: File[]) {
@@ -59,7 +62,7 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
             </div>
           </>
         ) : interactive && source === "webcam" ? (
-          <WebcamCapture onCapture={(file) => load([file])} mirror={props.webcam_options?.mirror !== false} />
+          <WebcamCapture onCapture={(file) => load([file])} mirror={!isRecord(props.webcam_options) || props.webcam_options.mirror !== false} />
         ) : canUpload ? (
           busy ? (
             <p class="wb-image-busy">Uploading…</p>
@@ -117,12 +120,12 @@ async function paste(load: (files: File[]) => void, setError: (e: string | null)
       if (type) return load([new File([await item.getType(type)], "clipboard.png", { type })]);
     }
     setError("The clipboard holds no image");
-  } catch (err: any) {
-    setError(`Cannot read the clipboard: ${err?.message ?? err}`);
+  } catch (err) {
+    setError(`Cannot read the clipboard: ${errorText(err)}`);
   }
 }
 
-function select(e: MouseEvent, trigger: (event: string, data?: any) => void) {
+function select(e: MouseEvent, trigger: (event: string, data?: unknown) => void) {
   const img = e.currentTarget as HTMLImageElement;
   const rect = img.getBoundingClientRect();
   if (!img.naturalWidth || !rect.width) return;

@@ -2,22 +2,23 @@
 // second one over the first from the left up to the handle.
 
 import { useState } from "preact/hooks";
-import type { FileData } from "../protocol";
+import { isFileData } from "../client/files";
 import { BlockLabel, ImageIcon, labelOf, EmptyImage } from "../renderer/atoms";
 import type { ComponentProps } from "../renderer/types";
+import { list, num } from "../renderer/props";
 import "./image_slider.css";
 
 export function ImageSlider({ props, value }: ComponentProps) {
   const label = labelOf(props, "Image Slider");
-  const [position, setPosition] = useState<number>(props.slider_position ?? 50);
-  const pair: (FileData | null)[] = Array.isArray(value) ? value : [null, null];
-  const [first, second] = pair;
+  const [position, setPosition] = useState(num(props.slider_position, 50));
+  const pair = list(value).map((v) => (isFileData(v) ? v : null));
+  const [first = null, second = null] = pair;
 
   return (
     <div class="wb-image-slider">
       <BlockLabel show={props.show_label !== false} label={label} icon={<ImageIcon />} />
       {first?.url ? (
-        <div class="slider-frame" style={{ maxHeight: `${props.max_height ?? 500}px` }}>
+        <div class="slider-frame" style={{ maxHeight: `${num(props.max_height, 500)}px` }}>
           <img src={first.url} alt="before" data-testid="slider-image-1" />
           {second?.url ? (
             <img class="overlay" src={second.url} alt="after" data-testid="slider-image-2" style={{ clipPath: `inset(0 ${100 - position}% 0 0)` }} />

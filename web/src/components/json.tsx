@@ -6,7 +6,7 @@ import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import "./json.css";
 
-function Leaf({ value }: { value: any }) {
+function Leaf({ value }: { value: unknown }) {
   if (value === null) return <span class="json-null">null</span>;
   if (typeof value === "string") return <span class="json-string">"{value}"</span>;
   if (typeof value === "number") return <span class="json-number">{String(value)}</span>;
@@ -14,12 +14,11 @@ function Leaf({ value }: { value: any }) {
   return <span>{String(value)}</span>;
 }
 
-function Node({ name, value, depth, open, last, showIndices }: { name: string | null; value: any; depth: number; open: boolean; last: boolean; showIndices: boolean }) {
-  const container = value !== null && typeof value === "object";
+function Node({ name, value, depth, open, last, showIndices }: { name: string | null; value: unknown; depth: number; open: boolean; last: boolean; showIndices: boolean }) {
   const [expanded, setExpanded] = useState(open || depth < 1);
   const key = name !== null ? <span class="json-key">{name}: </span> : null;
   const comma = last ? null : <span class="json-punct">,</span>;
-  if (!container) {
+  if (value === null || typeof value !== "object") {
     return (
       <div class="json-line" style={{ paddingLeft: `${depth * 16}px` }}>
         {key}
@@ -29,7 +28,7 @@ function Node({ name, value, depth, open, last, showIndices }: { name: string | 
     );
   }
   const isArray = Array.isArray(value);
-  const entries: [string, any][] = isArray ? value.map((v: any, i: number) => [String(i), v]) : Object.entries(value);
+  const entries: [string, unknown][] = isArray ? value.map((v, i) => [String(i), v]) : Object.entries(value);
   const [openBr, closeBr] = isArray ? ["[", "]"] : ["{", "}"];
   return (
     <div class="json-node">

@@ -4,6 +4,7 @@
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { isRecord, numOrStr, str } from "../renderer/props";
 import "./label.css";
 
 interface Confidence {
@@ -13,7 +14,8 @@ interface Confidence {
 
 export function Label({ props, value, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Label");
-  const v = value && typeof value === "object" ? (value as { label?: string | null; confidences?: Confidence[] }) : null;
+  // Label.postprocess writes {label, confidences?: [{label, confidence}]}.
+  const v = isRecord(value) ? { label: numOrStr(value.label) ?? null, confidences: Array.isArray(value.confidences) ? (value.confidences as Confidence[]) : null } : null;
   const confidences = v?.confidences ?? null;
   const showHeading = props.show_heading !== false || !confidences;
   return (
@@ -24,7 +26,7 @@ export function Label({ props, value, trigger, store }: ComponentProps) {
           <h2
             class={cx("output-class", !confidences && "no-confidence")}
             data-testid="label-output-value"
-            style={{ backgroundColor: props.color || "transparent" }}
+            style={{ backgroundColor: str(props.color) || "transparent" }}
           >
             {v.label}
           </h2>

@@ -2,10 +2,13 @@
 // (hidden <input data-testid="file-upload">), and Submit/Stop buttons; Enter submits, Shift+Enter breaks a line.
 
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { errorText } from "../error-text";
+import { isFileData } from "../client/files";
 import type { FileData } from "../protocol";
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { isRecord, list, num, str, strings } from "../renderer/props";
 import "./textbox.css";
 import "./multimodal_textbox.css";
 
@@ -14,8 +17,8 @@ interface MultimodalValue {
   files: FileData[];
 }
 
-function asValue(value: any): MultimodalValue {
-  if (value && typeof value === "object") return { text: String(value.text ?? ""), files: Array.isArray(value.files) ? value.files : [] };
+function asValue(value: unknown): MultimodalValue {
+  if (isRecord(value)) return { text: String(value.text ?? ""), files: list(value.files).filter(isFileData) };
   return { text: typeof value === "string" ? value : "", files: [] };
 }
 
@@ -25,11 +28,11 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
   const fileInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const disabled = props.interactive === false;
-  const lines: number = props.lines ?? 1;
-  const maxLines: number = props.max_lines ?? 20;
+  const lines = num(props.lines, 1);
+  const maxLines = num(props.max_lines, 20);
   const inputId = domId(store, id, "input");
   const multiple = props.file_count === "multiple" || props.file_count === "directory";
-  const accept = Array.isArray(props.file_types) ? props.file_types.join(",") : undefined;
+  const accept = strings(props.file_types)?.join(",");
 
   // Grow with the text between `lines` and `max_lines` rows, as Gradio's does.
   useLayoutEffect(() => {
@@ -48,8 +51,8 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
       const next = { text: current.text, files: multiple ? [...current.files, ...uploaded] : uploaded };
       setValue(next);
       trigger("upload", uploaded);
-    } catch (err: any) {
-      store.addToast("error", `Upload failed: ${err?.message ?? err}`, "Error", 10);
+    } catch (err) {
+      store.addToast("error", `Upload failed: ${errorText(err)}`, "Error", 10);
     } finally {
       setBusy(false);
       if (fileInput.current) fileInput.current.value = "";
@@ -75,7 +78,7 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
 
   return (
     <label class="wb-field container wb-multimodal" for={inputId}>
-      <BlockTitle show={props.show_label !== false} info={props.info}>
+      <BlockTitle show={props.show_label !== false} info={str(props.info)}>
         {labelOf(props, "Textbox")}
       </BlockTitle>
       {current.files.length ? (
@@ -101,7 +104,7 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
         </div>
       ) : null}
       <div class={cx("input-container", busy && "uploading")}>
-        {!disabled && (props.sources ?? ["upload"]).includes("upload") ? (
+        {!disabled && (strings(props.sources) ?? ["upload"]).includes("upload") ? (
           <>
             <button type="button" class="upload-button" aria-label="Upload file" disabled={busy} onClick={(e) => { e.preventDefault(); fileInput.current?.click(); }}>
               +
@@ -125,11 +128,11 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
           class="scroll-hide"
           rows={lines}
           dir={props.rtl ? "rtl" : "ltr"}
-          placeholder={props.placeholder ?? undefined}
+          placeholder={str(props.placeholder)}
           disabled={disabled}
           autoFocus={!!props.autofocus}
           value={current.text}
-          style={props.text_align ? { textAlign: props.text_align } : undefined}
+          style={props.text_align ? { textAlign: str(props.text_align) } : undefined}
           onInput={(e) => setValue({ text: (e.currentTarget as HTMLTextAreaElement).value, files: current.files })}
           onKeyDown={onKeyDown}
           onPaste={onPaste}

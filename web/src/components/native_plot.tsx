@@ -3,32 +3,36 @@
 // numeric or a date selects that x range (SelectData.index = [min, max], as in Gradio); .double_click fires
 // on a double click (Gradio's demos reset the zoom with it).
 
+import type { View } from "vega";
+import type { VisualizationSpec } from "vega-embed";
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import type { ComponentProps } from "../renderer/types";
 import { drawVega, useChart } from "./plot";
+import { isRecord, list, str } from "../renderer/props";
 import "./plot.css";
 
 const BRUSH = "wb_brush";
 
 /** The spec with an x interval selection, when x is a continuous field (a range of categories means nothing). */
-function withBrush(spec: any): any {
-  const x = spec?.encoding?.x;
-  if (!x?.field || !["quantitative", "temporal"].includes(x.type)) return spec;
-  return { ...spec, params: [...(spec.params ?? []), { name: BRUSH, select: { type: "interval", encodings: ["x"] } }] };
+function withBrush(spec: Record<string, unknown>): Record<string, unknown> {
+  const x = isRecord(spec.encoding) ? spec.encoding.x : undefined;
+  if (!isRecord(x) || !x.field || !["quantitative", "temporal"].includes(str(x.type, ""))) return spec;
+  return { ...spec, params: [...list(spec.params), { name: BRUSH, select: { type: "interval", encodings: ["x"] } }] };
 }
 
 export function NativePlot({ id, type, props, value, store, trigger }: ComponentProps) {
   const selectable = store.hasListener(id, "select");
-  const base = value?.type === "vega" ? value.spec : null;
+  // NativePlot.postprocess writes {type: "vega", spec: a Vega-Lite spec}.
+  const base = isRecord(value) && value.type === "vega" && isRecord(value.spec) ? value.spec : null;
   const spec = base && selectable ? withBrush(base) : base;
-  const watch = (view: any): (() => void) | void => {
+  const watch = (view: View): (() => void) | void => {
     view.addEventListener("dblclick", () => trigger("double_click")); // ends with the view
     if (spec !== base) {
       // The brush changes all through a drag; select fires once, when the pointer is released, with the x
       // range it covers (a click without a drag clears the brush and fires nothing).
-      let range: any[] | undefined;
-      view.addSignalListener(BRUSH, (_name: string, value: any) => {
-        range = Object.values(value ?? {})[0] as any[] | undefined;
+      let range: unknown;
+      view.addSignalListener(BRUSH, (_name, value: unknown) => {
+        range = Object.values(isRecord(value) ? value : {})[0];
       });
       const released = () => {
         if (!Array.isArray(range) || range.length !== 2) return;
@@ -36,18 +40,18 @@ export function NativePlot({ id, type, props, value, store, trigger }: Component
         range = undefined;
         trigger("select", { index: [Math.min(a, b), Math.max(a, b)], value: null, selected: true });
       };
-      const container: HTMLElement | null = view.container();
+      const container = view.container();
       container?.addEventListener("pointerup", released);
       return () => container?.removeEventListener("pointerup", released);
     }
   };
-  const { ref, error } = useChart(spec ? (el) => drawVega(el, spec, watch) : null, JSON.stringify(spec));
+  const { ref, error } = useChart(spec ? (el) => drawVega(el, spec as VisualizationSpec, watch) : null, JSON.stringify(spec));
   const label = labelOf(props, type === "lineplot" ? "LinePlot" : type === "barplot" ? "BarPlot" : "ScatterPlot");
   return (
     <div class="wb-plot wb-native-plot" data-testid="plot">
       <BlockLabel show={props.show_label !== false} label={label} />
       {spec ? <div class="chart" ref={ref} /> : <div class="empty" aria-label="Empty plot">No plot</div>}
-      {props.caption ? <p class="caption">{props.caption}</p> : null}
+      {props.caption ? <p class="caption">{str(props.caption)}</p> : null}
       {error ? <div class="plot-error" role="alert">{error}</div> : null}
     </div>
   );

@@ -10,6 +10,7 @@ import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { num, str } from "../renderer/props";
 import "./textbox.css";
 import "./number.css";
 
@@ -44,7 +45,7 @@ export function NumberInput({ id, props, value, setValue, trigger, store }: Comp
 
   return (
     <label class="wb-field container" for={inputId}>
-      <BlockTitle show={props.show_label !== false} info={props.info}>
+      <BlockTitle show={props.show_label !== false} info={str(props.info)}>
         {label}
       </BlockTitle>
       <input
@@ -54,10 +55,10 @@ export function NumberInput({ id, props, value, setValue, trigger, store }: Comp
         data-testid="number-input"
         aria-label={label}
         aria-invalid={invalid ? "true" : undefined}
-        min={props.minimum ?? undefined}
-        max={props.maximum ?? undefined}
-        step={props.step ?? "any"}
-        placeholder={props.placeholder ?? undefined}
+        min={num(props.minimum)}
+        max={num(props.maximum)}
+        step={num(props.step) ?? "any"}
+        placeholder={str(props.placeholder)}
         disabled={disabled}
         onInput={(e) => {
           const el = e.currentTarget as HTMLInputElement;

@@ -2,8 +2,12 @@
 // their own libraries, each import()ed on first use (they are big, and most apps never need them).
 
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import type { View } from "vega";
+import type { VisualizationSpec } from "vega-embed";
+import { errorText } from "../error-text";
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import type { ComponentProps } from "../renderer/types";
+import { isRecord, list, str } from "../renderer/props";
 import "./plot.css";
 
 /** Draw a Vega / Vega-Lite spec into `el` with vega-embed (SVG, so titles are text a test can find). */
@@ -11,7 +15,7 @@ import "./plot.css";
  * Draw a Vega(-Lite) spec. `withView` may attach listeners to the drawn view and return what removes them:
  * a resize redraws into the same element, and the old drawing's listeners must go with it.
  */
-export async function drawVega(el: HTMLElement, spec: any, withView?: (view: any) => (() => void) | void): Promise<() => void> {
+export async function drawVega(el: HTMLElement, spec: VisualizationSpec, withView?: (view: View) => (() => void) | void): Promise<() => void> {
   const embed = (await import("vega-embed")).default;
   const result = await embed(el, spec, { actions: false, renderer: "svg" });
   const detach = withView?.(result.view);
@@ -22,10 +26,10 @@ export async function drawVega(el: HTMLElement, spec: any, withView?: (view: any
 }
 
 async function drawPlotly(el: HTMLElement, json: string): Promise<() => void> {
-  const mod: any = await import("plotly.js-dist-min");
-  const Plotly = mod.default ?? mod;
-  const figure = JSON.parse(json);
-  await Plotly.newPlot(el, figure.data ?? [], { autosize: true, ...(figure.layout ?? {}) }, { responsive: true, displaylogo: false });
+  const Plotly = (await import("plotly.js-dist-min")).default;
+  const figure: unknown = JSON.parse(json);
+  const { data, layout } = isRecord(figure) ? figure : {};
+  await Plotly.newPlot(el, list(data), { autosize: true, ...(isRecord(layout) ? layout : {}) }, { responsive: true, displaylogo: false });
   return () => Plotly.purge(el);
 }
 
@@ -34,7 +38,7 @@ async function drawPlotly(el: HTMLElement, json: string): Promise<() => void> {
  * Charts size themselves to their container, so drawing waits until the container has a width (a chart in
  * a hidden tab would otherwise be drawn 0 px wide) and redraws when that width changes.
  */
-export function useChart(draw: ((el: HTMLElement) => Promise<() => void>) | null, key: any) {
+export function useChart(draw: ((el: HTMLElement) => Promise<() => void>) | null, key: string) {
   const ref = useRef<HTMLDivElement>(null);
   const [error, setError] = useState<string | null>(null);
   useLayoutEffect(() => {
@@ -53,7 +57,7 @@ export function useChart(draw: ((el: HTMLElement) => Promise<() => void>) | null
       setError(null);
       draw(el)
         .then((c) => (cancelled ? c() : (cleanup = c)))
-        .catch((err) => !cancelled && setError(String(err?.message ?? err)));
+        .catch((err: unknown) => !cancelled && setError(errorText(err)));
     };
     const ro = new ResizeObserver(() => {
       clearTimeout(timer);
@@ -73,17 +77,20 @@ export function useChart(draw: ((el: HTMLElement) => Promise<() => void>) | null
 }
 
 export function Plot({ props, value }: ComponentProps) {
-  const kind: string | null = value?.type ?? null;
+  // Plot.postprocess writes {type: "matplotlib" | "plotly" | "altair" | "vega", plot: an image URL or a JSON spec}.
+  const v = isRecord(value) ? value : {};
+  const kind = str(v.type) ?? null;
+  const plot = v.plot;
   const draw =
-    kind === "plotly" ? (el: HTMLElement) => drawPlotly(el, value.plot)
-    : kind === "altair" || kind === "vega" ? (el: HTMLElement) => drawVega(el, typeof value.plot === "string" ? JSON.parse(value.plot) : value.plot ?? value.spec)
+    kind === "plotly" ? (el: HTMLElement) => drawPlotly(el, str(plot, "{}"))
+    : kind === "altair" || kind === "vega" ? (el: HTMLElement) => drawVega(el, (typeof plot === "string" ? JSON.parse(plot) : plot ?? v.spec) as VisualizationSpec)
     : null;
   const { ref, error } = useChart(draw, JSON.stringify(value));
   return (
     <div class="wb-plot" data-testid="plot">
       <BlockLabel show={props.show_label !== false} label={labelOf(props, "Plot")} />
       {kind === "matplotlib" ? (
-        <img class="matplotlib" src={value.plot} alt={labelOf(props, "Plot")} />
+        <img class="matplotlib" src={str(plot)} alt={labelOf(props, "Plot")} />
       ) : draw ? (
         <div class="chart" ref={ref} />
       ) : (

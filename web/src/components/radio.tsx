@@ -3,17 +3,18 @@
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { choices as readChoices, str } from "../renderer/props";
 import "./radio.css";
 
 export function Radio({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Radio");
   const disabled = props.interactive === false;
-  const choices: [string, any][] = Array.isArray(props.choices) ? props.choices : [];
+  const choices = readChoices(props.choices);
   const titleId = domId(store, id, "title");
-  const name = `radio-${props.elem_id || id}`;
+  const name = `radio-${str(props.elem_id) || id}`;
   return (
     <fieldset class="wb-radio" role="radiogroup" aria-labelledby={titleId} aria-disabled={disabled || undefined}>
-      <BlockTitle id={titleId} show={props.show_label !== false} info={props.info}>
+      <BlockTitle id={titleId} show={props.show_label !== false} info={str(props.info)}>
         {label}
       </BlockTitle>
       <div class="wrap">

@@ -4,6 +4,7 @@ import { useEffect, useRef } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { str } from "../renderer/props";
 import "./slider.css";
 
 export function Slider({ id, props, value, setValue, trigger, store }: ComponentProps) {
@@ -46,7 +47,7 @@ export function Slider({ id, props, value, setValue, trigger, store }: Component
     <div class="wb-slider wrap">
       <div class="head">
         <label for={rangeId}>
-          <BlockTitle show={props.show_label !== false} info={props.info}>
+          <BlockTitle show={props.show_label !== false} info={str(props.info)}>
             {label}
           </BlockTitle>
         </label>

@@ -4,14 +4,15 @@ import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { num, str } from "../renderer/props";
 import "./textbox.css";
 
 const LINE_PX = 20;
 
 export function Textbox({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
-  const lines: number = props.lines ?? 1;
-  const maxLines: number = props.max_lines ?? (lines === 1 ? 1 : Math.max(lines, 20));
+  const lines = num(props.lines, 1);
+  const maxLines = num(props.max_lines, lines === 1 ? 1 : Math.max(lines, 20));
   const single = lines === 1 && maxLines === 1;
   const label = labelOf(props, "Textbox");
   const disabled = props.interactive === false;
@@ -72,11 +73,11 @@ export function Textbox({ id, props, value, setValue, trigger, store }: Componen
     class: "scroll-hide",
     dir: (props.rtl ? "rtl" : "ltr") as "rtl" | "ltr",
     value: text,
-    placeholder: props.placeholder ?? undefined,
+    placeholder: str(props.placeholder),
     maxLength: typeof props.max_length === "number" ? props.max_length : undefined,
     disabled,
     autoFocus: !!props.autofocus,
-    style: props.text_align ? { textAlign: props.text_align } : undefined,
+    style: props.text_align ? { textAlign: str(props.text_align) } : undefined,
     onInput,
     onKeyDown,
     onFocus: () => trigger("focus"),
@@ -88,7 +89,7 @@ export function Textbox({ id, props, value, setValue, trigger, store }: Componen
     // The buttons sit outside the <label>, so the input's accessible name is just the label (and info).
     <div class="wb-field container">
       <label for={inputId} class="wb-field-label">
-        <BlockTitle show={props.show_label !== false} info={props.info}>
+        <BlockTitle show={props.show_label !== false} info={str(props.info)}>
           {label}
         </BlockTitle>
       </label>
@@ -100,13 +101,16 @@ export function Textbox({ id, props, value, setValue, trigger, store }: Componen
           <textarea ref={ref} rows={lines} {...common} />
         )}
         {props.submit_btn ? (
-          <ActionButton kind="submit" text={props.submit_btn} disabled={disabled} onClick={() => trigger("submit")} />
+          <ActionButton kind="submit" text={buttonText(props.submit_btn)} disabled={disabled} onClick={() => trigger("submit")} />
         ) : null}
-        {props.stop_btn ? <ActionButton kind="stop" text={props.stop_btn} disabled={false} onClick={() => trigger("stop")} /> : null}
+        {props.stop_btn ? <ActionButton kind="stop" text={buttonText(props.stop_btn)} disabled={false} onClick={() => trigger("stop")} /> : null}
       </div>
     </div>
   );
 }
+
+/** submit_btn= / stop_btn=: True (an icon) or the button's text. */
+const buttonText = (v: unknown): string | boolean => (typeof v === "string" ? v : v === true);
 
 /** Gradio's submit/stop buttons inside the box: an icon when the prop is True, else its text. */
 function ActionButton({ kind, text, disabled, onClick }: { kind: "submit" | "stop"; text: string | boolean; disabled: boolean; onClick(): void }) {

@@ -6,13 +6,16 @@ import { useRef, useState } from "preact/hooks";
 import { acceptFor, uploadChecked } from "../client/upload";
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { buttonIcon } from "./button";
+import { str, strings } from "../renderer/props";
 import "./button.css";
 
 export function UploadButton({ props, setValue, trigger, store, root }: ComponentProps) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
-  const label = props.label ?? "Upload a File";
-  const fileCount: string = props.file_count ?? "single";
+  const label = str(props.label, "Upload a File");
+  const fileCount = str(props.file_count, "single");
+  const fileTypes = strings(props.file_types);
   const disabled = props.interactive === false || busy;
   const style: Record<string, string> = { ...root.style };
   if (props.scale === 0) style.width = "fit-content";
@@ -23,7 +26,7 @@ export function UploadButton({ props, setValue, trigger, store, root }: Componen
     if (fileCount === "single") files = files.slice(0, 1);
     setBusy(true);
     try {
-      const uploaded = await uploadChecked(store, files, props.file_types);
+      const uploaded = await uploadChecked(store, files, fileTypes);
       if (!uploaded) return;
       const value = fileCount === "single" ? uploaded[0] : uploaded;
       setValue(value);
@@ -34,14 +37,15 @@ export function UploadButton({ props, setValue, trigger, store, root }: Componen
     }
   }
 
-  const extra: Record<string, any> = fileCount === "directory" ? { webkitdirectory: "", mozdirectory: "" } : {};
+  // Not in Preact's typings of <input> (browser-specific attributes): spread as plain attributes.
+  const extra: Record<string, string> = fileCount === "directory" ? { webkitdirectory: "", mozdirectory: "" } : {};
   return (
     <>
       <input
         ref={input}
         type="file"
         class="hidden-file-input"
-        accept={acceptFor(props.file_types)}
+        accept={acceptFor(fileTypes)}
         multiple={fileCount !== "single"}
         data-testid={`${label}-upload-button`}
         aria-hidden="true"
@@ -52,7 +56,7 @@ export function UploadButton({ props, setValue, trigger, store, root }: Componen
       <button
         id={root.id}
         type="button"
-        class={cx("wb-button", props.size || "lg", props.variant || "secondary", root.className)}
+        class={cx("wb-button", str(props.size) || "lg", str(props.variant) || "secondary", root.className)}
         style={style}
         disabled={disabled}
         aria-busy={busy}
@@ -61,7 +65,7 @@ export function UploadButton({ props, setValue, trigger, store, root }: Componen
           input.current?.click();
         }}
       >
-        {props.icon ? <img class="button-icon right-padded" src={props.icon} alt="" /> : null}
+        {buttonIcon(props.icon) ? <img class="button-icon right-padded" src={buttonIcon(props.icon)} alt="" /> : null}
         {busy ? "Uploading…" : label}
       </button>
     </>

@@ -3,6 +3,7 @@
 // A file the browser cannot decode shows an error (there is no ffmpeg in the page to convert it).
 
 import { useState } from "preact/hooks";
+import { isFileData } from "../client/files";
 import type { FileData } from "../protocol";
 import { uploadChecked } from "../client/upload";
 import { BlockLabel, labelOf } from "../renderer/atoms";
@@ -11,15 +12,18 @@ import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { startRecording, type Recording } from "../renderer/recorder";
 import { IconButtons } from "../renderer/icon-buttons";
+import { isRecord, strings } from "../renderer/props";
+import { errorText } from "../error-text";
 import "./button.css";
 import "./video.css";
 
 export function Video({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Video");
-  const video: FileData | null = value?.video ?? null;
-  const subtitles: FileData | null = value?.subtitles ?? null;
+  const v = isRecord(value) ? value : {};
+  const video = isFileData(v.video) ? v.video : null;
+  const subtitles = isFileData(v.subtitles) ? v.subtitles : null;
   const interactive = props.interactive !== false;
-  const sources: string[] = Array.isArray(props.sources) ? props.sources : ["upload", "webcam"];
+  const sources = strings(props.sources) ?? ["upload", "webcam"];
   const [source, setSource] = useState(sources[0] ?? "upload");
   const [failed, setFailed] = useState<string | null>(null);
   const [recording, setRecording] = useState<Recording | null>(null);
@@ -45,8 +49,8 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
     try {
       setRecording(await startRecording("video", props.webcam_constraints ?? undefined));
       trigger("start_recording");
-    } catch (err: any) {
-      store.addToast("error", String(err?.message ?? err), "Recording unavailable", 10);
+    } catch (err) {
+      store.addToast("error", errorText(err), "Recording unavailable", 10);
     }
   }
 

@@ -12,6 +12,7 @@ import type { AppFiles } from "../protocol";
 import { renderBootError } from "../renderer/boot-error";
 import { mount, type Controller } from "./mount";
 import { readApp } from "./sources";
+import { errorText } from "../error-text";
 
 export class WasmBlocksElement extends HTMLElement {
   private ctl: Controller | null = null;
@@ -59,12 +60,12 @@ export class WasmBlocksElement extends HTMLElement {
     let app = this.app;
     try {
       app ??= this.app = await readApp(this);
-    } catch (err: any) {
+    } catch (err) {
       this.replaceChildren();
       const box = document.createElement("div");
       box.className = "wb-embed gradio-container";
       this.appendChild(box);
-      renderBootError(box, { message: String(err?.message ?? err), traceback: "" });
+      renderBootError(box, { message: errorText(err), traceback: "" });
       this.dataset.state = "error";
       return null;
     }

@@ -2,7 +2,10 @@
 // a worker of its own, and control it (run new code in the same Python, write files, install, unmount).
 // docs/embedding.md describes the API; <wasm-blocks> (element.ts) is built on it.
 
-import type { AppFiles, BootErrorMessage, DoneMessage, WorkerMessage } from "../protocol";
+import type { AppFiles, BootErrorMessage, DoneMessage, InstallMessage, WorkerMessage, WriteFileMessage } from "../protocol";
+
+/** A host operation (answered with `done`) before it gets its request_id. */
+type HostRequest = Omit<WriteFileMessage, "request_id"> | Omit<InstallMessage, "request_id">;
 import { Connection } from "../client/connection";
 import { start } from "../pages/player";
 import { currentOnly } from "../pages/rerun";
@@ -112,7 +115,7 @@ export function mount(target: HTMLElement, options: MountOptions = {}): Controll
     if (message.error) waiter?.reject(new Error(message.error));
     else waiter?.resolve();
   };
-  const request = (message: any, transfer: Transferable[] = []): Promise<void> => {
+  const request = (message: HostRequest, transfer: Transferable[] = []): Promise<void> => {
     if (closed) return Promise.reject(new Error("This app has been unmounted"));
     const request_id = conn.nextId("host");
     const reply = new Promise<void>((resolve, reject) => pending.set(request_id, { resolve, reject }));

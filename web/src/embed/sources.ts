@@ -3,6 +3,7 @@
 // child names (<gradio-file>, <gradio-requirements>, <gradio-code>) are read the same way.
 
 import type { AppFiles } from "../protocol";
+import { errorText } from "../error-text";
 
 const FILE = "wasm-blocks-file, gradio-file";
 const REQS = "wasm-blocks-requirements, gradio-requirements";
@@ -24,8 +25,8 @@ async function fetchText(src: string, what: string): Promise<string> {
   let response: Response;
   try {
     response = await fetch(url);
-  } catch (err: any) {
-    throw new Error(`Could not load ${what} from ${url.href}: ${err?.message ?? err}`);
+  } catch (err) {
+    throw new Error(`Could not load ${what} from ${url.href}: ${errorText(err)}`);
   }
   if (!response.ok) throw new Error(`Could not load ${what} from ${url.href} (HTTP ${response.status})`);
   return response.text();
@@ -34,7 +35,7 @@ async function fetchText(src: string, what: string): Promise<string> {
 async function fetchBytes(src: string, what: string): Promise<Uint8Array> {
   const url = new URL(src, document.baseURI);
   const response = await fetch(url).catch((err) => {
-    throw new Error(`Could not load ${what} from ${url.href}: ${err?.message ?? err}`);
+    throw new Error(`Could not load ${what} from ${url.href}: ${errorText(err)}`);
   });
   if (!response.ok) throw new Error(`Could not load ${what} from ${url.href} (HTTP ${response.status})`);
   return new Uint8Array(await response.arrayBuffer());

@@ -6,13 +6,14 @@ import { useContext, useEffect, useLayoutEffect, useReducer, useRef } from "prea
 import type { AppStore, ComponentState } from "../client/store";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { str } from "../renderer/props";
 import "./column.css";
 import "./tabs.css";
 
 const SelectedTab = createContext<number | null>(null);
 
 function elemIdOf(store: AppStore, t: ComponentState): string {
-  return t.props.elem_id || domId(store, t.id);
+  return str(t.props.elem_id) || domId(store, t.id);
 }
 
 function usable(t: ComponentState): boolean {
@@ -32,7 +33,7 @@ export function Tabs({ id, props, childIds, children, root, store, trigger }: Co
     .map((cid) => store.get(cid))
     .filter((s): s is ComponentState => s?.type === "tab");
 
-  const resolve = (sel: any): number | null => {
+  const resolve = (sel: unknown): number | null => {
     if (sel === null || sel === undefined) return null;
     const byId = tabs.find((t) => t.props.id !== null && t.props.id !== undefined && t.props.id === sel);
     if (byId) return byId.id;

@@ -17,7 +17,7 @@ const root = document.getElementById("wasmblocks-app");
 // data-autostart="false": a host page that starts the app itself, with its own options.
 if (root && root.dataset.autostart !== "false") {
   const base = new URL("../", import.meta.url);
-  const early: EarlyStart | undefined = (window as any).__wasmblocksEarly;
+  const early = (window as Window & { __wasmblocksEarly?: EarlyStart }).__wasmblocksEarly;
   if (early) {
     start(root, { base, connection: new Connection(early.worker, "module", early.messages), initSent: true });
   } else {

@@ -21,7 +21,10 @@ function addStylesheet(): void {
 
 addStylesheet();
 defineElement();
-(globalThis as any).wasmblocks = { mount, AppBootError, base: base.href, pyscript: pyscriptConnector(base) };
+// Classic scripts and PyScript reach mount() as window.wasmblocks.mount (docs/pyscript.md).
+Object.assign(globalThis, {
+  wasmblocks: { mount, AppBootError, base: base.href, pyscript: pyscriptConnector(base) },
+});
 reportMissingIsolation();
 
 export { mount, AppBootError, WasmBlocksElement };

@@ -35,7 +35,9 @@ let warmed = false;
 function warmUpWhenIdle(): void {
   if (warmed) return;
   warmed = true;
-  const idle = (globalThis as any).requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
+  // Safari has no requestIdleCallback.
+  const idle: (run: () => void, options: { timeout: number }) => unknown =
+    typeof requestIdleCallback === "function" ? requestIdleCallback : (run) => setTimeout(run, 50);
   idle(() => warmUpMarkdown(), { timeout: 500 });
 }
 

@@ -2,6 +2,7 @@
 
 import type { ComponentChildren } from "preact";
 import { cx } from "./hooks";
+import type { Props } from "./props";
 import "./atoms.css";
 
 /** The gray title above a form control (Gradio's BlockTitle, data-testid="block-info"). */
@@ -46,7 +47,8 @@ export function BlockLabel({
   );
 }
 
-export function labelOf(props: Record<string, any>, fallback: string): string {
+/** props.label as text, or the component's name when it has none. */
+export function labelOf(props: Props, fallback: string): string {
   const l = props.label;
   return l === null || l === undefined ? fallback : String(l);
 }

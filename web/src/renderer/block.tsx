@@ -7,6 +7,7 @@ import type { AppStore } from "../client/store";
 import { lookup } from "./registry";
 import { StatusTracker } from "./status";
 import { cx, domId, useSubscription } from "./hooks";
+import { str, type Props } from "./props";
 import type { RootAttrs } from "./types";
 import "./block.css";
 
@@ -15,23 +16,19 @@ interface BlockProps {
   store: AppStore;
 }
 
-function rootAttrs(store: AppStore, id: number, props: Record<string, any>): RootAttrs {
+function rootAttrs(store: AppStore, id: number, props: Props): RootAttrs {
   const style: Record<string, string> = {};
   if (props.visible === "hidden") style.visibility = "hidden";
   if (typeof props.scale === "number") style.flexGrow = String(props.scale);
   if (typeof props.min_width === "number") style.minWidth = `min(${props.min_width}px, 100%)`;
-  const classes = Array.isArray(props.elem_classes)
-    ? props.elem_classes.join(" ")
-    : typeof props.elem_classes === "string"
-      ? props.elem_classes
-      : "";
-  return { id: props.elem_id || domId(store, id), className: classes, style };
+  const classes = Array.isArray(props.elem_classes) ? cx(...props.elem_classes) : str(props.elem_classes, "");
+  return { id: str(props.elem_id) || domId(store, id), className: classes, style };
 }
 
 function BlockImpl({ id, store }: BlockProps) {
   useSubscription(store, id);
-  const setValue = useCallback((v: any) => store.setValue(id, v, true), [store, id]);
-  const trigger = useCallback((event: string, data?: any) => store.trigger(id, event, data), [store, id]);
+  const setValue = useCallback((v: unknown) => store.setValue(id, v, true), [store, id]);
+  const trigger = useCallback((event: string, data?: unknown) => store.trigger(id, event, data), [store, id]);
   const state = store.get(id);
   const childIds = state?.children ?? [];
   // Children are memoised Blocks: they re-render only through their own subscription.

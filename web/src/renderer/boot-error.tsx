@@ -1,6 +1,7 @@
 // The boot failure panel: where the app failed, the message and the Python traceback.
 
 import { render } from "preact";
+import { clearPlaceholder } from "./loading";
 import "./boot-error.css";
 
 export interface BootErrorInfo {
@@ -33,9 +34,6 @@ function BootError({ err }: { err: BootErrorInfo }) {
 
 export function renderBootError(root: HTMLElement, err: BootErrorInfo): void {
   root.classList.add("gradio-container", "wb-boot");
-  if (!(root as any).__wbLoading) {
-    root.replaceChildren();
-    (root as any).__wbLoading = true;
-  }
+  clearPlaceholder(root);
   render(<BootError err={err} />, root);
 }

@@ -34,13 +34,15 @@ export function domId(store: AppStore, id: number, part?: string): string {
   return `${store.idPrefix}component-${id}${part ? `-${part}` : ""}`;
 }
 
-export function cssSize(v: number | string | null | undefined): string | undefined {
-  if (v === null || v === undefined || v === "") return undefined;
-  return typeof v === "number" ? `${v}px` : v;
+/** A size prop as CSS: a number is pixels, a string is used as it is; anything else is no size. */
+export function cssSize(v: unknown): string | undefined {
+  if (typeof v === "number") return Number.isFinite(v) ? `${v}px` : undefined;
+  return typeof v === "string" && v !== "" ? v : undefined;
 }
 
-export function cx(...parts: (string | false | null | undefined)[]): string {
-  return parts.filter(Boolean).join(" ");
+/** Class names: the non-empty strings among `parts` (so `cond && "name"` works), joined. */
+export function cx(...parts: unknown[]): string {
+  return parts.filter((p): p is string => typeof p === "string" && p !== "").join(" ");
 }
 
 /** Put `text` in the <style id=…> of document.head (made on first use), or remove it when text is null. */

@@ -29,13 +29,19 @@ function Loading({ stage, detail }: { stage: string; detail?: string }) {
   );
 }
 
+/** Roots whose static placeholder is gone: Preact draws into them from then on. */
+const cleared = new WeakSet<HTMLElement>();
+
+/** Drop the static "Loading…" placeholder of index.html from `root`, the first time a boot screen draws there. */
+export function clearPlaceholder(root: HTMLElement): void {
+  if (cleared.has(root)) return;
+  root.replaceChildren();
+  cleared.add(root);
+}
+
 /** Show boot progress in `root`. stage: "downloading" | "starting" | "installing" | "running". */
 export function renderLoading(root: HTMLElement, stage: string, detail?: string): void {
   root.classList.add("gradio-container", "wb-boot");
-  // Drop the static "Loading…" placeholder from index.html the first time.
-  if (!(root as any).__wbLoading) {
-    root.replaceChildren();
-    (root as any).__wbLoading = true;
-  }
+  clearPlaceholder(root);
   render(<Loading stage={stage} detail={detail} />, root);
 }

@@ -3,6 +3,7 @@
 // worker) can read them.
 
 import "./recorder.css";
+import { errorText } from "../error-text";
 
 export interface Recording {
   stop(): Promise<File>;
@@ -17,8 +18,8 @@ export async function startRecording(kind: "audio" | "video", constraints?: Medi
   let stream: MediaStream;
   try {
     stream = await navigator.mediaDevices.getUserMedia(constraints ?? (kind === "audio" ? { audio: true } : { video: true, audio: true }));
-  } catch (err: any) {
-    throw new Error(`${kind === "audio" ? "Microphone" : "Webcam"} unavailable: ${err?.message ?? err}`);
+  } catch (err) {
+    throw new Error(`${kind === "audio" ? "Microphone" : "Webcam"} unavailable: ${errorText(err)}`);
   }
   const recorder = new MediaRecorder(stream);
   const chunks: Blob[] = [];

@@ -2,6 +2,7 @@
 
 import type { ComponentChildren, FunctionComponent } from "preact";
 import type { AppStore, OutputStatus } from "../client/store";
+import type { Props } from "./props";
 
 /** Attributes for a component's outermost element; used by components that draw their own root ("bare"). */
 export interface RootAttrs {
@@ -16,12 +17,14 @@ export interface RootAttrs {
 export interface ComponentProps {
   id: number;
   type: string;
-  props: Record<string, any>;
-  value: any;
+  /** Python's props for this block (JSON): read them with renderer/props.ts. */
+  props: Props;
+  /** The block's value (JSON, or FileData with a URL): a component checks its shape before use. */
+  value: unknown;
   /** A user edit: store.setValue(id, v, true). */
-  setValue(v: any): void;
+  setValue(v: unknown): void;
   /** store.trigger(id, event, data). */
-  trigger(event: string, data?: any): void;
+  trigger(event: string, data?: unknown): void;
   /** Rendered child blocks (layouts). */
   children: ComponentChildren;
   childIds: number[];

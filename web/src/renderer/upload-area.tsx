@@ -41,7 +41,8 @@ export function UploadArea({ store, inputId, fileCount = "single", fileTypes, te
     }
   }
 
-  const extra: Record<string, any> = fileCount === "directory" ? { webkitdirectory: "", mozdirectory: "" } : {};
+  // Not in Preact's typings of <input> (browser-specific attributes): spread as plain attributes.
+  const extra: Record<string, string> = fileCount === "directory" ? { webkitdirectory: "", mozdirectory: "" } : {};
   return (
     <>
       <button

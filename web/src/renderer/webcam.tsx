@@ -2,6 +2,7 @@
 // file that goes through the same upload path as a chosen file.
 
 import { useEffect, useRef, useState } from "preact/hooks";
+import { errorText } from "../error-text";
 import "./webcam.css";
 
 interface Props {
@@ -26,8 +27,8 @@ export function WebcamCapture({ onCapture, mirror = true, video: videoConstraint
       }
       try {
         stream = await navigator.mediaDevices.getUserMedia({ video: videoConstraints });
-      } catch (err: any) {
-        setError(`Webcam unavailable: ${err?.message ?? err}`);
+      } catch (err) {
+        setError(`Webcam unavailable: ${errorText(err)}`);
         return;
       }
       if (cancelled || !video.current) return stream.getTracks().forEach((t) => t.stop());

@@ -27,8 +27,16 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   return new Uint8Array(await out.arrayBuffer());
 }
 
+/** Uint8Array's base64 methods (TC39 "Uint8Array to/from base64", Chromium 140+), not in TypeScript's ES2022 lib. */
+interface Base64Bytes {
+  toBase64?: (this: Uint8Array, options: { alphabet: "base64url"; omitPadding: boolean }) => string;
+}
+interface Base64Decoder {
+  fromBase64?: (text: string, options: { alphabet: "base64url" }) => Uint8Array;
+}
+
 function toBase64Url(bytes: Uint8Array): string {
-  const native = (bytes as any).toBase64;
+  const native = (bytes as Uint8Array & Base64Bytes).toBase64;
   if (typeof native === "function") return native.call(bytes, { alphabet: "base64url", omitPadding: true });
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -36,7 +44,7 @@ function toBase64Url(bytes: Uint8Array): string {
 }
 
 function fromBase64Url(text: string): Uint8Array {
-  const native = (Uint8Array as any).fromBase64;
+  const native = (Uint8Array as Base64Decoder).fromBase64;
   if (typeof native === "function") return native(text, { alphabet: "base64url" });
   const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
@@ -76,22 +84,24 @@ export async function decodeApp(fragment: string): Promise<AppFiles> {
   } catch {
     throw new ShareLinkError("This link is damaged or cut off: the app code could not be decompressed. Copy the whole link and try again.");
   }
-  let doc: any;
+  let parsed: unknown;
   try {
-    doc = JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw new ShareLinkError("This link is damaged: the app code is not valid JSON.");
   }
-  if (!doc || typeof doc !== "object" || Array.isArray(doc)) {
+  if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new ShareLinkError("This link is damaged: the app code is not an object.");
   }
+  const doc = parsed as Record<string, unknown>;
   if (typeof doc.v !== "number") throw new ShareLinkError("This link is damaged: it names no share format version.");
   if (doc.v !== PAYLOAD_VERSION) {
     throw new ShareLinkError(`This link uses share format v${doc.v}, which this site does not know (it reads v${PAYLOAD_VERSION}).`);
   }
   const files = doc.files;
-  const valid = files && typeof files === "object" && Object.values(files).every((t) => typeof t === "string");
-  if (!valid || typeof doc.entrypoint !== "string" || !(doc.entrypoint in files)) {
+  const valid = (f: unknown): f is Record<string, string> =>
+    !!f && typeof f === "object" && Object.values(f).every((t) => typeof t === "string");
+  if (!valid(files) || typeof doc.entrypoint !== "string" || !(doc.entrypoint in files)) {
     throw new ShareLinkError("This link is damaged: it names no entry file among its files.");
   }
   const requirements = Array.isArray(doc.requirements) ? doc.requirements.filter((r: unknown) => typeof r === "string") : [];
