@@ -28,9 +28,10 @@ export function useContentScope(): { id: string; selector: string } {
 type RuleKind = "nest" | "keep" | "drop";
 
 function kindOf(rule: CSSRule): RuleKind {
-  const g = globalThis as any;
+  // Looked up by name: a browser without one of these rule types has no such rules to nest.
+  const g = globalThis as unknown as Record<string, unknown>;
   const nestable = ["CSSStyleRule", "CSSMediaRule", "CSSSupportsRule", "CSSContainerRule", "CSSLayerBlockRule", "CSSScopeRule"];
-  if (nestable.some((name) => g[name] && rule instanceof g[name])) return "nest";
+  if (nestable.some((name) => { const type = g[name]; return typeof type === "function" && rule instanceof type; })) return "nest";
   if (rule instanceof CSSKeyframesRule || rule instanceof CSSFontFaceRule) return "keep";
   return "drop";
 }

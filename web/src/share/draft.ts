@@ -2,6 +2,7 @@
 // the draft only when the user says so, and the replaced draft stays recoverable.
 
 import type { AppFiles } from "../protocol";
+import { isAppFiles } from "./sandbox-messages";
 
 export class DraftStore {
   constructor(private key: string) {}
@@ -48,9 +49,8 @@ export function describe(app: AppFiles): string {
 
 function read(key: string): AppFiles | null {
   try {
-    const doc = JSON.parse(localStorage.getItem(key) ?? "null");
-    const ok = doc && typeof doc.files === "object" && doc.entrypoint in doc.files && Array.isArray(doc.requirements);
-    return ok ? doc : null;
+    const doc: unknown = JSON.parse(localStorage.getItem(key) ?? "null");
+    return isAppFiles(doc) && doc.entrypoint in doc.files ? doc : null;
   } catch {
     return null;
   }
