@@ -40,8 +40,9 @@ export function Blocks({ children, childIds, root, props, store }: ComponentProp
   const known = routes.some((r) => r!.props.path === path);
   const current = known ? path : "";
   const items = toChildArray(children);
-  const main = items.filter((_, i) => store.get(childIds[i])?.type !== "route");
-  const pages = items.filter((_, i) => store.get(childIds[i])?.type === "route");
+  const isRoute = (i: number) => store.get(childIds[i] ?? -1)?.type === "route";
+  const main = items.filter((_, i) => !isRoute(i));
+  const pages = items.filter((_, i) => isRoute(i));
   const links = [
     { path: "", name: "Home" },
     ...routes

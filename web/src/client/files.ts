@@ -7,9 +7,11 @@ const FILE_MARK = "gradio.FileData";
 export function registerFiles(urls: Map<string, string>, refs: FileRef[] | undefined, buffers: ArrayBuffer[] | undefined) {
   if (!refs || !buffers) return;
   for (const ref of refs) {
+    const bytes = buffers[ref.buffer];
+    if (!bytes) continue; // a reference past the buffers sent: no file to show
     const old = urls.get(ref.path);
     if (old) URL.revokeObjectURL(old);
-    const blob = new Blob([buffers[ref.buffer]], { type: ref.mime_type ?? "application/octet-stream" });
+    const blob = new Blob([bytes], { type: ref.mime_type ?? "application/octet-stream" });
     urls.set(ref.path, URL.createObjectURL(blob));
   }
 }

@@ -29,7 +29,9 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
     if (error) setError(null);
   }
 
-  function accept(file: FileData, event: "upload" | "stop_recording") {
+  /** The uploaded file (the first of a list that may, after a failure, be empty). */
+  function accept(file: FileData | undefined, event: "upload" | "stop_recording") {
+    if (!file) return;
     setValue(file);
     trigger(event, file);
   }

@@ -28,17 +28,20 @@ const isMessage = (m: unknown): m is Message => isRecord(m) && typeof m.role ===
 
 /** A file message's content: {file: {url, mime_type, orig_name, path, …}, alt_text}. */
 const fileOf = (content: unknown): Record<string, unknown> | null => (isRecord(content) && isRecord(content.file) ? content.file : null);
+
 interface Indexed extends Message {
   index: number;
 }
+/** Consecutive messages of one role: never empty. */
+type Group = [Indexed, ...Indexed[]];
 
 const testId = (role: string) => (role === "user" ? "user" : "bot");
 
 /** Consecutive messages of one role form one group (one bubble row, one button panel). */
-function groupMessages(messages: Message[], grouped: boolean): Indexed[][] {
-  const groups: Indexed[][] = [];
+function groupMessages(messages: Message[], grouped: boolean): Group[] {
+  const groups: Group[] = [];
   messages.forEach((m, index) => {
-    const last = groups[groups.length - 1];
+    const last = groups.at(-1);
     if (grouped && last && last[0].role === m.role) last.push({ ...m, index });
     else groups.push([{ ...m, index }]);
   });
@@ -182,10 +185,11 @@ export function Chatbot({ props, value, setValue, trigger, status }: ComponentPr
     if (el) stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 60;
   };
 
-  const lastBot = groups.length && groups[groups.length - 1][0].role !== "user" ? groups.length - 1 : -1;
-  const pending = generating && (messages.length === 0 || messages[messages.length - 1].role === "user");
+  const lastGroup = groups.at(-1);
+  const lastBot = lastGroup && lastGroup[0].role !== "user" ? groups.length - 1 : -1;
+  const pending = generating && (messages.length === 0 || messages.at(-1)?.role === "user");
 
-  const like = (group: Indexed[], choice: string) => {
+  const like = (group: Group, choice: string) => {
     const first = group[0].index;
     const next = feedback[first] === choice ? null : choice;
     setFeedback({ ...feedback, [first]: next });
@@ -299,7 +303,7 @@ export function Chatbot({ props, value, setValue, trigger, status }: ComponentPr
                         ) : null}
                         {canEdit ? (
                           <IconButton label="Edit" icon={ICONS.edit} disabled={generating}
-                                      onClick={() => { const m = group[group.length - 1]; setEditing({ index: m.index, text: String(m.content) }); }} />
+                                      onClick={() => { const m = group.at(-1) ?? group[0]; setEditing({ index: m.index, text: String(m.content) }); }} />
                         ) : null}
                         {likeable && role === "bot" && options.includes("Dislike") ? (
                           <IconButton label={chosen === "Dislike" ? "clicked dislike" : "Dislike"} icon={ICONS.dislike}

@@ -28,7 +28,7 @@ export function toHex(text: string): string | null {
 
 function format(hex: string, mode: Mode): string {
   if (mode === "hex") return hex;
-  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  const [r = 0, g = 0, b = 0] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
   if (mode === "rgb") return `rgb(${r}, ${g}, ${b})`;
   const [rr, gg, bb] = [r / 255, g / 255, b / 255];
   const max = Math.max(rr, gg, bb);

@@ -67,7 +67,7 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
   const rows = useMemo(() => {
     const all = table.data.map((_, i) => i);
     const q = query.trim().toLowerCase();
-    const found = q ? all.filter((i) => table.data[i].some((c) => display(c).toLowerCase().includes(q))) : all;
+    const found = q ? all.filter((i) => table.data[i]?.some((c) => display(c).toLowerCase().includes(q))) : all;
     return sortRows(table.data, found, sort && sort.col < width ? sort : null);
   }, [table.data, query, sort, width]);
 
@@ -105,7 +105,7 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
     const { row, col, text } = editing;
     setEditing(null);
     const previous = table.data[row]?.[col];
-    const next = parseCell(text, datatypes[col], previous);
+    const next = parseCell(text, datatypes[col] ?? "str", previous);
     if (next === previous) return;
     const data = table.data.map((r, i) => (i === row ? r.map((c, j) => (j === col ? next : c)) : r));
     setValue({ ...(isRecord(value) ? value : {}), headers: headers, data });

@@ -54,7 +54,7 @@ export function Dropdown({ id, props, value, setValue, trigger, store }: Compone
 
   function chooseSingle(i: number) {
     const v = values[i];
-    setText(names[i]);
+    setText(names[i] ?? "");
     setFiltering(false);
     setOpen(false);
     setActive(null);
@@ -127,11 +127,11 @@ export function Dropdown({ id, props, value, setValue, trigger, store }: Compone
       if (!list.length) return;
       const pos = active === null ? -1 : list.indexOf(active);
       const next = e.key === "ArrowDown" ? Math.min(list.length - 1, pos + 1) : Math.max(0, pos === -1 ? list.length - 1 : pos - 1);
-      setActive(list[next]);
+      setActive(list[next] ?? null);
     } else if (e.key === "Home" && open && list.length) {
-      setActive(list[0]);
+      setActive(list[0] ?? null);
     } else if (e.key === "End" && open && list.length) {
-      setActive(list[list.length - 1]);
+      setActive(list.at(-1) ?? null);
     } else if (e.key === "Enter") {
       e.preventDefault();
       if (active !== null && open) choose(active);

@@ -27,7 +27,7 @@ export function HighlightedText({ props, value, trigger }: ComponentProps) {
     const c = t.class_or_confidence;
     if (typeof c === "string" && !categories.includes(c)) categories.push(c);
   }
-  const colorOf = (c: string) => colorMap[c] ?? PALETTE[categories.indexOf(c) % PALETTE.length];
+  const colorOf = (c: string) => colorMap[c] ?? PALETTE[categories.indexOf(c) % PALETTE.length] ?? "currentColor";
   const showCategory = props.show_inline_category !== false;
   return (
     <div class="wb-highlighted-text" dir={props.rtl ? "rtl" : "ltr"}>

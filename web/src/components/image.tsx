@@ -38,7 +38,9 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
     }
   }
 
-  function accept(uploaded: FileData) {
+  /** The uploaded file (the first of a list that may, after a failure, be empty). */
+  function accept(uploaded: FileData | undefined) {
+    if (!uploaded) return;
     setError(null);
     setValue(uploaded);
     trigger("upload", uploaded);

@@ -113,7 +113,7 @@ function placeMath(root: DocumentFragment, math: MathPiece[]): void {
     let last = 0;
     for (const m of node.data.matchAll(MATH_PLACEHOLDER)) {
       parts.push(node.data.slice(last, m.index));
-      const p = piece(m[1]);
+      const p = piece(m[1] ?? "");
       if (p) {
         const span = document.createElement("span");
         span.className = p.display ? "wb-math display" : "wb-math";

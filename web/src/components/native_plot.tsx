@@ -36,7 +36,7 @@ export function NativePlot({ id, type, props, value, store, trigger }: Component
       });
       const released = () => {
         if (!Array.isArray(range) || range.length !== 2) return;
-        const [a, b] = range.map((v) => (v instanceof Date ? v.getTime() : Number(v)));
+        const [a = 0, b = 0] = range.map((v) => (v instanceof Date ? v.getTime() : Number(v)));
         range = undefined;
         trigger("select", { index: [Math.min(a, b), Math.max(a, b)], value: null, selected: true });
       };

@@ -29,7 +29,9 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
   const [recording, setRecording] = useState<Recording | null>(null);
   const style = { height: cssSize(props.height), width: cssSize(props.width) };
 
-  function accept(file: FileData, event: "upload" | "stop_recording") {
+  /** The uploaded file (the first of a list that may, after a failure, be empty). */
+  function accept(file: FileData | undefined, event: "upload" | "stop_recording") {
+    if (!file) return;
     const next = { video: file, subtitles: null };
     setFailed(null);
     setValue(next);

@@ -61,7 +61,7 @@ function entryOf(files: Record<string, unknown>, given?: string): string {
   if (given) return given;
   if ("app.py" in files) return "app.py";
   const py = Object.keys(files).filter((f) => f.endsWith(".py"));
-  if (py.length === 1) return py[0];
+  if (py.length === 1 && py[0]) return py[0];
   throw new Error(`No entry file: name one with \`entrypoint\` (files: ${Object.keys(files).join(", ") || "none"})`);
 }
 

@@ -13,8 +13,8 @@ const CODE = 'wasm-blocks-code, gradio-code, script[type="text/x-python"], scrip
 /** Remove the common leading indentation and the blank first/last lines HTML layout adds. */
 export function dedent(text: string): string {
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  while (lines.length && !lines[0].trim()) lines.shift();
-  while (lines.length && !lines[lines.length - 1].trim()) lines.pop();
+  while (lines.length && !lines[0]?.trim()) lines.shift();
+  while (lines.length && !lines.at(-1)?.trim()) lines.pop();
   const indents = lines.filter((l) => l.trim()).map((l) => l.match(/^[ \t]*/)![0].length);
   const cut = indents.length ? Math.min(...indents) : 0;
   return lines.map((l) => l.slice(cut)).join("\n") + "\n";
@@ -58,7 +58,7 @@ export async function readApp(el: Element): Promise<AppFiles> {
   const src = el.getAttribute("src");
   const inline = dedent(ownCode(el));
   if (src) {
-    const name = entrypoint || src.split(/[?#]/)[0].split("/").pop() || "app.py";
+    const name = entrypoint || src.split(/[?#]/)[0]?.split("/").pop() || "app.py";
     files[name] = await fetchText(src, `the app (src="${src}")`);
     entrypoint = name;
   } else if (inline.trim()) {
@@ -75,11 +75,11 @@ export async function readApp(el: Element): Promise<AppFiles> {
   }
   const requirements = Array.from(el.querySelectorAll(`:scope > :is(${REQS})`))
     .flatMap((r) => (r.textContent ?? "").split("\n"))
-    .map((line) => line.split(" #")[0].trim())
+    .map((line) => (line.split(" #")[0] ?? "").trim())
     .filter((line) => line && !line.startsWith("#"));
   if (!entrypoint) {
     const py = Object.keys(files).filter((f) => f.endsWith(".py"));
-    if (py.length !== 1) {
+    if (py.length !== 1 || !py[0]) {
       throw new Error(
         "<wasm-blocks> has no app: put the Python code inside the element, use src=\"app.py\", " +
           "or mark one <wasm-blocks-file> with the entrypoint attribute",

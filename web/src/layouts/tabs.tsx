@@ -37,7 +37,7 @@ export function Tabs({ id, props, childIds, children, root, store, trigger }: Co
     if (sel === null || sel === undefined) return null;
     const byId = tabs.find((t) => t.props.id !== null && t.props.id !== undefined && t.props.id === sel);
     if (byId) return byId.id;
-    if (typeof sel === "number" && Number.isInteger(sel) && sel >= 0 && sel < tabs.length) return tabs[sel].id;
+    if (typeof sel === "number" && Number.isInteger(sel)) return tabs[sel]?.id ?? null;
     return null;
   };
 
@@ -94,7 +94,7 @@ export function Tabs({ id, props, childIds, children, root, store, trigger }: Co
                   const list = shown.filter(usable);
                   const pos = list.indexOf(t);
                   const next = list[(pos + (e.key === "ArrowRight" ? 1 : list.length - 1)) % list.length];
-                  const btn = document.getElementById(`${elemIdOf(store, next)}-button`);
+                  const btn = next && document.getElementById(`${elemIdOf(store, next)}-button`);
                   btn?.focus();
                   btn?.click();
                 }}

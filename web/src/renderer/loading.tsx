@@ -12,7 +12,7 @@ const STAGES: [string, string][] = [
 
 function Loading({ stage, detail }: { stage: string; detail?: string }) {
   const index = STAGES.findIndex(([s]) => s === stage);
-  const text = index >= 0 ? STAGES[index][1] : stage || "Loading…";
+  const text = STAGES[index]?.[1] ?? (stage || "Loading…");
   return (
     <div class="wb-loading" role="status" aria-live="polite" aria-busy="true" data-stage={stage}>
       <div class="wb-spinner large" aria-hidden="true" />

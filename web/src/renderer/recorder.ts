@@ -75,7 +75,7 @@ export function encodeWav(audio: AudioBuffer): ArrayBuffer {
   let offset = 44;
   for (let i = 0; i < frames; i++) {
     for (let c = 0; c < channels; c++) {
-      const s = Math.max(-1, Math.min(1, data[c][i]));
+      const s = Math.max(-1, Math.min(1, data[c]?.[i] ?? 0));
       out.setInt16(offset, s < 0 ? s * 0x8000 : s * 0x7fff, true);
       offset += 2;
     }

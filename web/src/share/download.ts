@@ -8,13 +8,14 @@ export function downloadApp(app: AppFiles): void {
   const names = Object.keys(app.files);
   let blob: Blob;
   let filename: string;
-  if (names.length === 1 && !app.requirements.length) {
-    blob = new Blob([app.files[names[0]] as BlobPart], { type: "text/x-python" });
-    filename = names[0].split("/").pop()!;
+  const only = names.length === 1 ? names[0] : undefined;
+  if (only !== undefined && !app.requirements.length) {
+    blob = new Blob([app.files[only] as BlobPart], { type: "text/x-python" });
+    filename = only.split("/").pop()!;
   } else {
     const entries: Record<string, Uint8Array> = {};
     for (const name of names) {
-      const content = app.files[name];
+      const content = app.files[name] ?? "";
       entries[name] = typeof content === "string" ? strToU8(content) : content;
     }
     if (app.requirements.length) entries["requirements.txt"] = strToU8(app.requirements.join("\n") + "\n");

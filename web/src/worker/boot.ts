@@ -237,7 +237,7 @@ export async function startPython(
         createPyodideModule: async (settings) => {
           // Typed readonly by Pyodide, but Emscripten runs what is pushed onto it before main().
           const preRun = settings.preRun as (typeof settings.preRun)[number][];
-          preRun.push((Module) => (trampoline.value = Module.HEAP32[trampolineSlot(Module as typeof Module & TrampolineHeap)]));
+          preRun.push((Module) => (trampoline.value = Module.HEAP32[trampolineSlot(Module as typeof Module & TrampolineHeap)] ?? 0));
           const module = await (await asm).default(settings);
           performance.mark("wasmblocks:pyodide-instantiated");
           await download.done;
@@ -268,7 +268,7 @@ export async function startPython(
 
 /** HEAP32 index of `_PyRuntime.emscripten_trampoline` (CPython's indirect-call trampoline pointer). */
 function trampolineSlot(Module: TrampolineHeap): number {
-  const offset = Module.HEAP32[Module.__PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET >>> 2];
+  const offset = Module.HEAP32[Module.__PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET >>> 2] ?? 0;
   return (Module.__PyRuntime + offset) >>> 2;
 }
 
