@@ -4,9 +4,14 @@ import time
 
 import gradio as gr
 
+timeline = []  # "start 1", "end 1", …: when each slow run began and ended, in order
+
 
 def slow_function(text):
+    run = sum(1 for mark in timeline if mark.startswith("start")) + 1
+    timeline.append(f"start {run}")
     time.sleep(3)
+    timeline.append(f"end {run}")
     return f"done: {text}"
 
 
@@ -19,11 +24,12 @@ def count_up():
 with gr.Blocks(title="Concurrency") as demo:
     inp = gr.Textbox(label="Input", value="x")
     out = gr.Textbox(label="Slow output")
-    finished = gr.Textbox(label="Finished", value="0")
+    runs = gr.Textbox(label="Timeline")
     slow = gr.Button("Slow")
     # trigger_mode="multiple": each click runs, instead of Gradio's default of ignoring clicks while one is pending.
+    # With three clicks the timeline reads "start 1, start 2, start 3, end 1, …": the runs overlap.
     slow.click(slow_function, inp, out, concurrency_limit=3, trigger_mode="multiple").then(
-        lambda n: str(int(n) + 1), finished, finished, trigger_mode="multiple"
+        lambda: ", ".join(timeline), None, runs, trigger_mode="multiple"
     )
 
     counter = gr.Textbox(label="Counter")

@@ -34,7 +34,7 @@ from wasmblocks_build.chromium import CHROMIUM_ARGS, ensure_chromium
 from wasmblocks_build.httpd import StaticHandler, make_server, serve_in_thread
 
 if TYPE_CHECKING:  # playwright is imported lazily so `pytest -m "not e2e"` works without it
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Browser, Locator, Page
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 APP_SELECTOR = "#wasmblocks-app"
@@ -197,6 +197,28 @@ def app_opener(browser: Browser) -> Callable[..., Page]:
         return _open(browser, url, wait_for, timeout, **context)
 
     return _opener
+
+
+@pytest.fixture(scope="session")
+def value_at_rest() -> Callable[..., str]:
+    """Factory value_at_rest(field, quiet_ms=1000) -> its value once it has not changed for quiet_ms.
+
+    For "nothing more arrives after Stop": answers already on their way when the stop took effect land
+    first, however slow the machine is today; the wait adapts instead of guessing a fixed delay.
+    """
+
+    def _value_at_rest(field: Locator, quiet_ms: int = 1000, timeout: float = 20_000) -> str:
+        field.page.wait_for_function(
+            """([el, quiet]) => {
+                const now = performance.now();
+                if (el.__wbSeen !== el.value) { el.__wbSeen = el.value; el.__wbSince = now; }
+                return now - el.__wbSince >= quiet;
+            }""",
+            arg=[field.element_handle(), quiet_ms], timeout=timeout, polling=50,
+        )
+        return field.input_value()
+
+    return _value_at_rest
 
 
 @pytest.fixture

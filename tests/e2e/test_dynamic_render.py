@@ -64,7 +64,7 @@ with gr.Blocks() as demo:
 '''
 
 
-def test_every_listener_made_by_a_render_ticks_and_stops_with_it(open_app, source_url):
+def test_every_listener_made_by_a_render_ticks_and_stops_with_it(open_app, source_url, value_at_rest):
     page = open_app(source_url("ticking.py", TICKING))
     ticks = page.get_by_label("Ticks")
     page.wait_for_timeout(600)
@@ -75,8 +75,7 @@ def test_every_listener_made_by_a_render_ticks_and_stops_with_it(open_app, sourc
     expect(ticks).not_to_have_value("1", timeout=5_000)  # and again: it is a timer, not a one-off
     page.get_by_label("Ticking").uncheck()
     expect(page.get_by_text("Ticking now")).to_have_count(0)
-    page.wait_for_timeout(500)  # a tick already in flight may still land
-    stopped = ticks.input_value()
+    stopped = value_at_rest(ticks)  # a tick already in flight lands first
     page.wait_for_timeout(1_000)
     expect(ticks).to_have_value(stopped)
     assert not page.wasmblocks_errors

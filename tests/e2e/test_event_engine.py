@@ -60,13 +60,14 @@ def test_js_only_event_runs_without_python(page):
 
 
 def test_trigger_modes_once_and_multiple(page):
-    once = page.get_by_role("button", name="Once", exact=True)
-    multi = page.get_by_role("button", name="Multiple", exact=True)
-    for _ in range(3):
-        once.click()
-        multi.click()
-    expect(page.get_by_label("Multiple count")).to_have_value("3", timeout=10_000)
-    expect(page.get_by_label("Once count")).to_have_value("1")
+    # Three clicks on each in one task of the page: the second and third come while the first one runs,
+    # however slow the machine (no answer can arrive in between).
+    page.evaluate("""() => {
+        const button = (name) => [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === name);
+        for (let i = 0; i < 3; i++) { button('Once').click(); button('Multiple').click(); }
+    }""")
+    expect(page.get_by_label("Multiple count")).to_have_value("3", timeout=20_000)  # every click ran
+    expect(page.get_by_label("Once count")).to_have_value("1")  # the clicks during the run were dropped
 
 
 def test_time_limit_shows_error(page):
@@ -114,18 +115,16 @@ def test_generator_yields_arrive_as_they_happen(page):
     seen = page.evaluate("window.__seen")
     values = [v for _, v in seen if v]
     assert len(set(values)) >= 8, f"yields arrived in bursts: {values}"
-    times = [t for t, v in seen if v]
-    assert times[-1] - times[0] >= 1000, "all yields arrived at once (the sleeps did not pace them)"
+    assert values == sorted(set(values), key=int), f"yields arrived out of order or twice: {values}"
 
 
-def test_timer_ticks_until_stopped_and_every(page):
+def test_timer_ticks_until_stopped_and_every(page, value_at_rest):
     ticks = page.get_by_label("Ticks")
     expect(ticks).not_to_have_value("0")
     first_clock = page.get_by_label("Clock").input_value()
     expect(page.get_by_label("Clock")).not_to_have_value(first_clock)
     page.get_by_role("button", name="Stop timer").click()
-    page.wait_for_timeout(500)
-    stopped = ticks.input_value()
+    stopped = value_at_rest(ticks)  # five tick periods without a tick; ticks already sent have landed
     page.wait_for_timeout(800)
     assert ticks.input_value() == stopped
 
