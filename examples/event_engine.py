@@ -90,7 +90,10 @@ with gr.Blocks(title="Event engine") as demo:
             return str(runs[mode])
         return bump
 
-    gr.Button("Once").click(counter("once"), None, once_count, trigger_mode="once")
+    once_runs = gr.Textbox(label="Once runs")
+    gr.Button("Once").click(counter("once"), None, once_count, trigger_mode="once", concurrency_id="once")
+    # One concurrency group with Once, so it waits behind every Once run and reports after they all ended.
+    gr.Button("Count Once runs").click(lambda: str(runs["once"]), None, once_runs, concurrency_id="once")
     gr.Button("Multiple").click(counter("multiple"), None, multi_count, trigger_mode="multiple", concurrency_limit=None)
 
     # Time limit, queue size, return-value forms, alerts.
