@@ -24,7 +24,7 @@ def is_web_test(arg: str) -> bool:
     return path == WEB_TESTS or (path.parent == WEB_TESTS and path.name.endswith(".test.ts"))
 
 
-def test_files(args: list[str] | None = None) -> list[Path]:
+def chosen_files(args: list[str] | None = None) -> list[Path]:
     """The test files `args` name (tests/web or files in it), or every one when none is named."""
     everything = sorted(WEB_TESTS.glob("*.test.ts"))
     if not args:
@@ -38,7 +38,7 @@ def test_files(args: list[str] | None = None) -> list[Path]:
 
 def web_tests(args: list[str] | None = None) -> int:
     """Bundle and run the TS tests; returns node's exit status (0 when every test passed)."""
-    files = test_files(args)
+    files = chosen_files(args)
     if not files:
         return 0
     node = shutil.which("node")
