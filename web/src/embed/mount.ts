@@ -3,13 +3,13 @@
 // docs/embedding.md describes the API; <wasm-blocks> (element.ts) is built on it.
 
 import type { AppFiles, BootErrorMessage, DoneMessage, InstallMessage, WorkerMessage, WriteFileMessage } from "../protocol";
-
-/** A host operation (answered with `done`) before it gets its request_id. */
-type HostRequest = Omit<WriteFileMessage, "request_id"> | Omit<InstallMessage, "request_id">;
 import { Connection } from "../client/connection";
 import { start } from "../pages/player";
 import { currentOnly } from "../pages/rerun";
 import { unmountApp } from "../renderer/render";
+
+/** A host operation (answered with `done`) before it gets its request_id. */
+type HostRequest = Omit<WriteFileMessage, "request_id"> | Omit<InstallMessage, "request_id">;
 
 export interface MountOptions {
   /** Path → text or bytes; the entry file among them. */

@@ -5,10 +5,10 @@
 // sys.meta_path holds any import that is not in memory yet until the zip is there: through run_sync where
 // the stack can suspend (an event handler), else with a synchronous request (a worker may make one).
 
+import type { Pyodide } from "./python";
+
 /** An empty zip archive: its end-of-central-directory record alone. */
 export const EMPTY_ZIP = "data:application/zip;base64,UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==";
-
-type Pyodide = any;
 
 const GUARD_PY = `
 import sys

@@ -59,8 +59,8 @@ async function boot(init: InitMessage): Promise<void> {
   handler = entry.start_app(files.entrypoint, APP_DIR, running.send) ?? null;
   performance.mark("wasmblocks:app-started");
   // The tree is on its way to the page: now the standard library's zip may use the network.
-  started.stdlib?.load().catch((err: any) =>
-    console.warn(`wasmblocks: could not load the standard library (imports will retry): ${err?.message ?? err}`),
+  started.stdlib?.load().catch((err: unknown) =>
+    console.warn(`wasmblocks: could not load the standard library (imports will retry): ${errorText(err)}`),
   );
   if (!handler) return; // start_app already sent boot_error
   deliver(handler, init);
