@@ -23,6 +23,10 @@ describe("page ↔ sandbox messages", () => {
     const start = { type: "wb-start", app, base: "http://127.0.0.1/site/", workerSource: "//", port: port1 };
     assert.deepEqual(asHostToSandbox(start), start);
     assert.deepEqual(asHostToSandbox({ type: "wb-run", app, extra: 1 }), { type: "wb-run", app });
+    const loader = { type: "wb-loader", base: "http://127.0.0.1/site/", port: port1 };
+    assert.deepEqual(asHostToSandbox(loader), loader);
+    assert.equal(asHostToSandbox({ ...loader, port: null }), null);
+    assert.equal(asHostToSandbox({ ...loader, base: "site/" }), null);
     port1.close();
   });
 
@@ -45,6 +49,8 @@ describe("page ↔ sandbox messages", () => {
 
   test("the page takes ready, state and boot errors from the iframe; anything else is dropped", () => {
     assert.deepEqual(asSandboxToHost({ type: "wb-sandbox-ready" }), { type: "wb-sandbox-ready" });
+    assert.deepEqual(asSandboxToHost({ type: "wb-loader-ready", x: 1 }), { type: "wb-loader-ready" });
+    assert.deepEqual(asSandboxToHost({ type: "wb-load-error", message: "HTTP 404" }), { type: "wb-load-error", message: "HTTP 404" });
     assert.deepEqual(asSandboxToHost({ type: "wb-state", state: "ready", title: "App" }), { type: "wb-state", state: "ready", title: "App" });
     assert.deepEqual(asSandboxToHost({ type: "wb-boot-error", error: bootError }), { type: "wb-boot-error", error: bootError });
     for (const bad of [
@@ -53,6 +59,7 @@ describe("page ↔ sandbox messages", () => {
       { type: "wb-boot-error", error: { ...bootError, line: "3" } },
       { type: "wb-boot-error", error: { ...bootError, type: "tree" } },
       { type: "wb-boot-error" },
+      { type: "wb-load-error", message: 404 },
       { type: "wb-start", app },
       ...junk,
     ]) {
