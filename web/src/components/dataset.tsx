@@ -7,7 +7,7 @@ import { labelOf } from "../renderer/atoms";
 import { isFileData } from "../client/files";
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
-import { choices, isRecord, list, num, strings, type Props } from "../renderer/props";
+import { choices, isRecord, list, num, type Props, str, strings } from "../renderer/props";
 import "./dataset.css";
 
 /** One sample value as its component would show it in a table cell. */
@@ -24,10 +24,10 @@ function Cell({ type, value, props }: { type: string; value: unknown; props: Pro
     return value.url ? <img class="example-image" src={value.url} alt="" /> : <span>{value.orig_name ?? value.path}</span>;
   }
   // Gradio's Model3D example is the file's name.
-  if (type === "model3d" && typeof value === "object") return <span>{value.orig_name ?? String(value.path ?? "").split("/").pop()}</span>;
-  if (type === "imageeditor" && value && typeof value === "object") {
+  if (type === "model3d" && isRecord(value)) return <span>{str(value.orig_name) ?? String(value.path ?? "").split("/").pop()}</span>;
+  if (type === "imageeditor" && isRecord(value)) {
     // Gradio's editor example shows the composite, else the background.
-    const shown = value.composite ?? value.background ?? value.layers?.[0];
+    const shown = [value.composite, value.background, list(value.layers)[0]].find(isFileData);
     return shown?.url ? <img class="example-image" src={shown.url} alt="" /> : null;
   }
   if (type === "code") return <pre class="example-code">{String(value)}</pre>;

@@ -7,6 +7,7 @@ import { GLTFLoader } from "three/examples/jsm/loaders/GLTFLoader.js";
 import { OBJLoader } from "three/examples/jsm/loaders/OBJLoader.js";
 import { PLYLoader } from "three/examples/jsm/loaders/PLYLoader.js";
 import { STLLoader } from "three/examples/jsm/loaders/STLLoader.js";
+import { errorText } from "../error-text";
 
 export type ModelFormat = "gltf" | "obj" | "stl" | "ply" | "splat";
 
@@ -17,7 +18,7 @@ export interface LoadedMesh {
 
 /** The format of a file by its name (Gradio's accepted extensions), or null for anything else. */
 export function formatOf(name: string): ModelFormat | "splat-or-ply" | null {
-  const ext = name.toLowerCase().split(/[?#]/)[0].split(".").pop() ?? "";
+  const ext = (name.toLowerCase().split(/[?#]/)[0] ?? "").split(".").pop() ?? "";
   if (ext === "glb" || ext === "gltf") return "gltf";
   if (ext === "obj" || ext === "stl" || ext === "splat") return ext;
   if (ext === "ply") return "splat-or-ply";
@@ -48,9 +49,9 @@ export async function fetchBytes(url: string): Promise<ArrayBuffer> {
   let response: Response;
   try {
     response = await fetch(url);
-  } catch (err: any) {
+  } catch (err) {
     // A cross-origin URL without CORS headers lands here too; the browser gives no more detail.
-    throw new Error(`could not fetch it (${err?.message ?? err}): the browser is offline, or the site does not allow cross-origin (CORS) requests`);
+    throw new Error(`could not fetch it (${errorText(err)}): the browser is offline, or the site does not allow cross-origin (CORS) requests`);
   }
   if (!response.ok) throw new Error(`could not fetch it: HTTP ${response.status}`);
   return response.arrayBuffer();

@@ -19,7 +19,8 @@ export interface LoadedSplat {
 export async function splatRenderer(canvas: HTMLCanvasElement): Promise<WebGPURenderer> {
   // Asking for an adapter first keeps three from trying WebGPU where there is none (headless Chromium
   // has navigator.gpu but no adapter) and logging a warning on every splat.
-  const gpu = (navigator as any).gpu;
+  // navigator.gpu (WebGPU) is not in TypeScript's DOM lib yet: the one call made here.
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
   const adapter = gpu ? await gpu.requestAdapter().catch(() => null) : null;
   const renderer = new WebGPURenderer({ canvas, antialias: true, alpha: true, forceWebGL: !adapter });
   await renderer.init();

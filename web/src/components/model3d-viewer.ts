@@ -9,6 +9,7 @@ import { OrbitControls } from "three/examples/jsm/controls/OrbitControls.js";
 import { formatPose, offsetOf, poseOf, startPose, type CameraPosition, type Pose } from "./model3d-camera";
 import { fetchBytes, formatOf, isSplatPly, parseMesh, vertexCount } from "./model3d-loaders";
 import { addLights, disposeTree, setDisplayMode } from "./model3d-scene";
+import { errorText } from "../error-text";
 
 export interface ViewerOptions {
   displayMode: string;
@@ -120,12 +121,12 @@ export class ModelViewer {
       this.host.dataset.vertices = String(count);
       this.frameModel(box);
       this.report({ state: "ready", moved: false });
-    } catch (err: any) {
+    } catch (err) {
       if (stale()) return;
       // The previous model would pass for this one: the view is left empty, with the reason.
       this.replaceModel(null, false, []);
       this.requestRender();
-      this.report({ state: "error", message: `Could not show ${name}: ${err?.message ?? err}` });
+      this.report({ state: "error", message: `Could not show ${name}: ${errorText(err)}` });
     }
   }
 
@@ -273,10 +274,11 @@ export class ModelViewer {
     this.splat = splat;
     if (!object) return;
     this.scene.add(object);
-    if (animations.length) {
+    const [first] = animations;
+    if (first) {
       // Gradio's viewer plays a glTF's first animation on load.
       this.mixer = new AnimationMixer(object);
-      this.mixer.clipAction(animations[0]).play();
+      this.mixer.clipAction(first).play();
       this.lastFrame = 0;
     }
     this.applyDisplayMode();

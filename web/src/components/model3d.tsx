@@ -6,13 +6,14 @@
 
 import type { ComponentChildren } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
+import { isFileData } from "../client/files";
 import type { FileData } from "../protocol";
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import { cssSize, cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
-import type { CameraPosition } from "./model3d-camera";
 import type { ModelViewer, ViewerOptions, ViewerStatus } from "./model3d-viewer";
+import { isRecord, list, num, numOrStr, str, type Props } from "../renderer/props";
 import "./model3d.css";
 
 /** Gradio's upload filter for Model3D (the Python side checks the same list). */
@@ -20,7 +21,7 @@ export const MODEL_TYPES = [".stl", ".obj", ".gltf", ".glb", "model/obj", ".spla
 
 /** Whether a file name is one of those formats (Chatbot shows such a file in a viewer). */
 export function isModelFile(name: string): boolean {
-  return /\.(glb|gltf|obj|stl|ply|splat)$/i.test(name.split(/[?#]/)[0]);
+  return /\.(glb|gltf|obj|stl|ply|splat)$/i.test(name.split(/[?#]/)[0] ?? "");
 }
 
 export interface CustomButton {
@@ -31,8 +32,9 @@ export interface CustomButton {
 export function Model3D({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "3D Model");
   const interactive = props.interactive !== false;
-  const file: FileData | null = value ?? null;
-  const buttons: CustomButton[] = Array.isArray(props.buttons) ? props.buttons : [];
+  const file = isFileData(value) ? value : null;
+  // Model3D's buttons= arrive as {id, value} of the buttons Python made.
+  const buttons = list(props.buttons).filter((b): b is CustomButton => isRecord(b) && typeof b.id === "number");
   const onCustom = (button: number) => store.trigger(button, "click");
   const inputId = domId(store, id, "upload");
 
@@ -44,7 +46,7 @@ export function Model3D({ id, props, value, setValue, trigger, store }: Componen
           file={file}
           options={viewerOptions(props)}
           interactive={interactive}
-          height={props.height}
+          height={numOrStr(props.height)}
           buttons={buttons}
           onCustom={onCustom}
           onClear={() => {
@@ -81,13 +83,16 @@ export function Model3D({ id, props, value, setValue, trigger, store }: Componen
   );
 }
 
-export function viewerOptions(props: Record<string, any>): ViewerOptions {
+export function viewerOptions(props: Props): ViewerOptions {
+  const numbers = (v: unknown) => list(v).map((n) => (typeof n === "number" ? n : null));
+  const colour = numbers(props.clear_color);
+  const camera = numbers(props.camera_position);
   return {
-    displayMode: props.display_mode ?? "solid",
-    clearColor: Array.isArray(props.clear_color) ? props.clear_color : [0, 0, 0, 0],
-    cameraPosition: Array.isArray(props.camera_position) ? (props.camera_position as CameraPosition) : [null, null, null],
-    zoomSpeed: props.zoom_speed ?? 1,
-    panSpeed: props.pan_speed ?? 1,
+    displayMode: str(props.display_mode, "solid"),
+    clearColor: colour.length === 4 && colour.every((n) => n !== null) ? (colour as number[]) : [0, 0, 0, 0],
+    cameraPosition: [camera[0] ?? null, camera[1] ?? null, camera[2] ?? null],
+    zoomSpeed: num(props.zoom_speed, 1),
+    panSpeed: num(props.pan_speed, 1),
   };
 }
 
