@@ -107,13 +107,13 @@ export class EventDispatcher {
     const entry: Running = { eventId: null, again: null };
     this.running.set(dep.id, entry);
     if (dep.cancels.length) this.conn.post({ type: "cancel", dep_ids: dep.cancels });
-    let inputs: any[];
+    let inputs: unknown[];
     if (dep.inputs.some((id) => this.store.hasReader(id))) {
       // Only then does the event wait (an image editor exporting its canvas); others read synchronously.
       try {
         inputs = await Promise.all(dep.inputs.map((id) => this.store.readValue(id)));
-      } catch (err: any) {
-        this.store.addToast("error", `Could not read an input: ${err?.message ?? err}`, "Error", 10);
+      } catch (err) {
+        this.store.addToast("error", `Could not read an input: ${errorText(err)}`, "Error", 10);
         return this.finish(dep, false);
       }
     } else {

@@ -56,7 +56,7 @@ export class AppStore {
   readonly fileUrls = new Map<string, string>();
 
   /** Components whose value an event reads on demand: the image editor exports its canvas only then. */
-  private readers = new Map<number, () => Promise<any>>();
+  private readers = new Map<number, () => Promise<JSONValue>>();
   private listeners = new Map<number, Set<Listener>>();
   private globalListeners = new Set<Listener>();
   private toastSeq = 0;
@@ -129,7 +129,7 @@ export class AppStore {
   }
 
   /** Let `read` produce this component's value for events (instead of the stored one); returns the undo. */
-  setReader(id: number, read: () => Promise<any>): () => void {
+  setReader(id: number, read: () => Promise<JSONValue>): () => void {
     this.readers.set(id, read);
     return () => {
       if (this.readers.get(id) === read) this.readers.delete(id);
@@ -141,7 +141,7 @@ export class AppStore {
   }
 
   /** The value an event sends for this component: what its reader produces, or the stored value. */
-  async readValue(id: number): Promise<any> {
+  async readValue(id: number): Promise<JSONValue> {
     const read = this.readers.get(id);
     return read ? read() : this.getValue(id);
   }

@@ -195,11 +195,10 @@ export function EditorCanvas({ doc, view, tool, subtool, brush, eraserRadius, cr
   }, [doc, view]);
 
   useEffect(() => {
-    if (crop && doc.original) {
-      crop.view.setBox(view.width, view.height);
-      crop.view.fit(doc.original.w, doc.original.h);
-      return crop.view.subscribe(schedule);
-    }
+    if (!crop || !doc.original) return;
+    crop.view.setBox(view.width, view.height);
+    crop.view.fit(doc.original.w, doc.original.h);
+    return crop.view.subscribe(schedule);
   }, [crop?.view]);
   useEffect(schedule, [tool, subtool, brush, eraserRadius, crop?.rect]);
 

@@ -32,7 +32,7 @@ function split(normalised: string): { hex: string; alpha: number } {
   if (normalised.startsWith("#")) return { hex: normalised.toLowerCase(), alpha: 1 };
   const parts = normalised.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 1];
   const hex = "#" + parts.slice(0, 3).map((n) => Math.round(n).toString(16).padStart(2, "0")).join("");
-  return { hex, alpha: parts.length > 3 ? parts[3] : 1 };
+  return { hex, alpha: parts[3] ?? 1 };
 }
 
 /** The CSS of a color at an opacity, for swatches. */

@@ -236,8 +236,9 @@ export class EditorDoc {
       context(layer.canvas).drawImage(p.image, fit.x, fit.y, fit.w, fit.h);
       return layer;
     });
-    if (!layers.length) layers.push(this.newLayer("Layer 1", false));
-    this.s = { ...this.s, layers, active: layers[0].id };
+    const [first = this.newLayer("Layer 1", false)] = layers;
+    if (!layers.length) layers.push(first);
+    this.s = { ...this.s, layers, active: first.id };
     this.undos = [];
     this.redos = [];
     this.touched = true;
@@ -247,8 +248,9 @@ export class EditorDoc {
   /** New layer names from the app (gr.LayerOptions): the layers start over, as in Gradio. */
   setLayerNames(names: string[]): void {
     this.options = { ...this.options, layerNames: names };
-    const layers = (names.length ? names : ["Layer 1"]).map((n) => this.newLayer(n, false));
-    this.s = { ...this.s, layers, active: layers[0].id };
+    const [name = "Layer 1", ...more] = names;
+    const layers = [name, ...more].map((n) => this.newLayer(n, false));
+    this.s = { ...this.s, layers, active: layers[0]!.id };
     this.changed();
   }
 
@@ -264,7 +266,7 @@ export class EditorDoc {
     if (index < 0 || this.s.layers.length < 2) return;
     this.edit((s) => {
       const layers = s.layers.filter((l) => l.id !== id);
-      return { ...s, layers, active: s.active === id ? layers[Math.max(0, index - 1)].id : s.active };
+      return { ...s, layers, active: s.active === id ? (layers[Math.max(0, index - 1)]?.id ?? s.active) : s.active };
     });
   }
 
@@ -275,7 +277,7 @@ export class EditorDoc {
     if (index < 0 || target < 0 || target >= this.s.layers.length) return;
     this.edit((s) => {
       const layers = [...s.layers];
-      [layers[index], layers[target]] = [layers[target], layers[index]];
+      [layers[index], layers[target]] = [layers[target]!, layers[index]!]; // both in range: checked above
       return { ...s, layers, active: id };
     });
   }
@@ -316,9 +318,9 @@ export class EditorDoc {
 
   private blank(): DocState {
     const [width, height] = this.options.canvasSize;
-    const names = this.options.layerNames.length ? this.options.layerNames : ["Layer 1"];
-    const layers = names.map((name) => this.newLayer(name, false, width, height));
-    return { width, height, picture: null, placement: null, original: null, crop: null, layers, active: layers[0].id };
+    const [first = "Layer 1", ...more] = this.options.layerNames;
+    const layers = [first, ...more].map((name) => this.newLayer(name, false, width, height));
+    return { width, height, picture: null, placement: null, original: null, crop: null, layers, active: layers[0]!.id };
   }
 
   private newLayer(name: string, userCreated: boolean, w = this.s.width, h = this.s.height): Layer {

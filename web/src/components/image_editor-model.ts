@@ -6,6 +6,7 @@
 import type { FileData } from "../protocol";
 import type { AppStore } from "../client/store";
 import { EditorDoc, type DocOptions, type Picture } from "./image_editor-doc";
+import { errorText } from "../error-text";
 
 export interface EditorValue {
   background: FileData | null;
@@ -92,8 +93,8 @@ export class EditorModel {
         if (pictures.length) this.doc.setLayerPictures(pictures as Picture[]);
       });
       this.onLoaded();
-    } catch (err: any) {
-      if (seq === this.loadSeq) this.store.addToast("error", `The image editor could not load an image: ${err?.message ?? err}`, "Error", 10);
+    } catch (err) {
+      if (seq === this.loadSeq) this.store.addToast("error", `The image editor could not load an image: ${errorText(err)}`, "Error", 10);
     }
   }
 
@@ -105,9 +106,9 @@ export class EditorModel {
     const value = (async (): Promise<EditorValue> => {
       const blobs = await Promise.all([doc.background(), ...doc.layers.map((l) => l.canvas), doc.composite()].map(pngOf));
       const names = ["background.png", ...doc.layers.map((_, i) => `layer_${i}.png`), "composite.png"];
-      const files = blobs.map((blob, i) => new File([blob], names[i], { type: "image/png" }));
+      const files = blobs.map((blob, i) => new File([blob], names[i] ?? "layer.png", { type: "image/png" }));
       const uploaded = await this.store.upload(files);
-      return { background: uploaded[0], layers: uploaded.slice(1, -1), composite: uploaded[uploaded.length - 1] };
+      return { background: uploaded[0] ?? null, layers: uploaded.slice(1, -1), composite: uploaded.at(-1) ?? null };
     })();
     this.exported = { version: doc.version, value };
     value.catch(() => {

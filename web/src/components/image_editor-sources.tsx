@@ -22,7 +22,8 @@ export async function clipboardImage(): Promise<Blob> {
 
 interface WebcamProps {
   mirror: boolean;
-  constraints: Record<string, any> | null;
+  /** webcam_options.constraints (getUserMedia's, as the app gave them). */
+  constraints: Record<string, unknown> | null;
   onCapture(file: File): void;
   onClose(): void;
 }

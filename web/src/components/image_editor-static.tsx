@@ -2,16 +2,19 @@
 // for (download, fullscreen); a click reports the pixel to .select listeners, like gr.Image.
 
 import { useRef } from "preact/hooks";
+import { isFileData } from "../client/files";
 import { BlockLabel, EmptyImage, ImageIcon, labelOf } from "../renderer/atoms";
 import { cssSize } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { DownloadIcon, FullscreenIcon, IconButton } from "./image_editor-icons";
+import { isRecord, strings } from "../renderer/props";
 
 export function StaticEditor({ props, value, trigger }: ComponentProps) {
   const frame = useRef<HTMLDivElement>(null);
-  const composite = value?.composite ?? value?.background ?? null;
-  const url: string | null = composite?.url ?? null;
-  const buttons: string[] = Array.isArray(props.buttons) ? props.buttons : [];
+  const v = isRecord(value) ? value : {};
+  const composite = [v.composite, v.background].find(isFileData) ?? null;
+  const url = composite?.url ?? null;
+  const buttons = strings(props.buttons) ?? [];
   const style = { height: cssSize(props.height), width: cssSize(props.width) };
 
   function select(e: MouseEvent): void {

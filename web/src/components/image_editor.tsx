@@ -19,6 +19,8 @@ import { clipboardImage, firstImage, WebcamModal } from "./image_editor-sources"
 import { StaticEditor } from "./image_editor-static";
 import { Toolbar } from "./image_editor-toolbar";
 import { View } from "./image_editor-view";
+import { isRecord, list, num, str, strings, type Props } from "../renderer/props";
+import { errorText } from "../error-text";
 import "./image_editor.css";
 
 // Gradio's brush and eraser radius when default_size="auto".
@@ -28,17 +30,34 @@ export function ImageEditor(props: ComponentProps) {
   return props.props.interactive === false ? <StaticEditor {...props} /> : <InteractiveEditor {...props} />;
 }
 
-function docOptions(props: Record<string, any>): DocOptions {
-  const [w, h] = Array.isArray(props.canvas_size) ? props.canvas_size : [800, 800];
-  return { canvasSize: [w, h], fixedCanvas: !!props.fixed_canvas, layerNames: props.layers?.layers ?? ["Layer 1"] };
+/** gr.LayerOptions as Python sends it (image_options.py). */
+interface LayerOptions {
+  allow_additional_layers: boolean;
+  layers: string[];
+  disabled: boolean;
 }
 
-function brushDefaults(brush: any): { palette: BrushColor[] | null; choice: BrushChoice } {
+function layerOptionsOf(v: unknown): LayerOptions {
+  const o = isRecord(v) ? v : {};
+  return {
+    allow_additional_layers: o.allow_additional_layers !== false,
+    layers: strings(o.layers) ?? ["Layer 1"],
+    disabled: o.disabled === true,
+  };
+}
+
+function docOptions(props: Props): DocOptions {
+  const [w = 800, h = 800] = list(props.canvas_size).map((n) => num(n, 800));
+  return { canvasSize: [w, h], fixedCanvas: !!props.fixed_canvas, layerNames: layerOptionsOf(props.layers).layers };
+}
+
+/** gr.Brush (colors, default_color, default_size, color_mode), or null when the app allows no brush. */
+function brushDefaults(brush: unknown): { palette: BrushColor[] | null; choice: BrushChoice } {
   const black = { hex: "#000000", opacity: 1 };
-  if (!brush) return { palette: null, choice: { color: black, radius: AUTO_RADIUS } };
-  const palette = (brush.colors ?? []).map(parseColor).filter((c: BrushColor | null): c is BrushColor => !!c);
-  const color = parseColor(brush.default_color ?? "") ?? palette[0] ?? black;
-  const radius = typeof brush.default_size === "number" ? brush.default_size : AUTO_RADIUS;
+  if (!isRecord(brush)) return { palette: null, choice: { color: black, radius: AUTO_RADIUS } };
+  const palette = list(brush.colors).map((c) => parseColor(str(c, ""))).filter((c): c is BrushColor => !!c);
+  const color = parseColor(str(brush.default_color, "")) ?? palette[0] ?? black;
+  const radius = num(brush.default_size, AUTO_RADIUS);
   return { palette, choice: { color, radius } };
 }
 
@@ -52,12 +71,13 @@ function InteractiveEditor({ id, props, value, setValue, trigger, store }: Compo
   const doc = model.doc;
   const view = useMemo(() => new View(), []);
   const [, redraw] = useReducer((n: number) => n + 1, 0);
-  const sources: string[] = Array.isArray(props.sources) ? props.sources : [];
-  const transforms: string[] = Array.isArray(props.transforms) ? props.transforms : [];
-  const layerOptions = props.layers ?? { allow_additional_layers: true, layers: ["Layer 1"], disabled: false };
+  const sources = strings(props.sources) ?? [];
+  const transforms = strings(props.transforms) ?? [];
+  const layerOptions = layerOptionsOf(props.layers);
   const brushKey = JSON.stringify(props.brush ?? null);
   const { palette, choice } = useMemo(() => brushDefaults(props.brush), [brushKey]);
-  const eraserDefault = typeof props.eraser?.default_size === "number" ? props.eraser.default_size : AUTO_RADIUS;
+  const eraserDefault = num(isRecord(props.eraser) ? props.eraser.default_size : undefined, AUTO_RADIUS);
+  const webcam = isRecord(props.webcam_options) ? props.webcam_options : {};
 
   const [tool, setTool] = useState<Tool>(() => (doc.touched ? (palette ? "draw" : "image") : firstTool(sources, !!palette, !!props.eraser)));
   const [subtool, setSubtool] = useState<Subtool | null>(null);
@@ -112,8 +132,8 @@ function InteractiveEditor({ id, props, value, setValue, trigger, store }: Compo
     if (reason) return store.addToast("error", reason, "Upload refused", 10);
     try {
       doc.setPicture(await pictureOfFile(file));
-    } catch (err: any) {
-      return store.addToast("error", `Cannot read ${file.name} as an image: ${err?.message ?? err}`, "Error", 10);
+    } catch (err) {
+      return store.addToast("error", `Cannot read ${file.name} as an image: ${errorText(err)}`, "Error", 10);
     }
     afterBackground();
     trigger("upload");
@@ -124,7 +144,7 @@ function InteractiveEditor({ id, props, value, setValue, trigger, store }: Compo
     if (next === "paste") {
       clipboardImage().then(
         (blob) => addBackground(blob, "clipboard.png"),
-        (err) => store.addToast("error", `Cannot paste: ${err?.message ?? err}`, "Error", 10),
+        (err: unknown) => store.addToast("error", `Cannot paste: ${errorText(err)}`, "Error", 10),
       );
       return;
     }
@@ -158,14 +178,14 @@ function InteractiveEditor({ id, props, value, setValue, trigger, store }: Compo
       const url = URL.createObjectURL(await model.compositePng());
       saveFile(url, "image.png");
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    } catch (err: any) {
-      store.addToast("error", `Unable to generate image to download: ${err?.message ?? err}`, "Error", 10);
+    } catch (err) {
+      store.addToast("error", `Unable to generate image to download: ${errorText(err)}`, "Error", 10);
     }
   }
 
   // Gradio's upload area: clicking the empty editor (Image tool, no background) opens the file chooser.
   const canClickUpload = tool === "image" && !doc.picture && !crop && subtool !== "webcam" && sources.includes("upload");
-  const buttons: string[] | null = Array.isArray(props.buttons) ? props.buttons : null;
+  const buttons = strings(props.buttons) ?? null;
   const showEmpty = tool === "image" && !doc.canUndo && !doc.picture && !crop && subtool !== "webcam";
   const style = { height: cssSize(props.height) ?? "450px", width: cssSize(props.width) };
 
@@ -212,13 +232,13 @@ function InteractiveEditor({ id, props, value, setValue, trigger, store }: Compo
             />
             <Toolbar
               tool={tool} subtool={subtool} sources={sources} transforms={transforms} hasPicture={!!doc.picture}
-              palette={palette} customColors={props.brush?.color_mode !== "fixed"} eraser={!!props.eraser}
+              palette={palette} customColors={!isRecord(props.brush) || props.brush.color_mode !== "fixed"} eraser={!!props.eraser}
               brush={brush} eraserRadius={eraserRadius}
               onTool={(t) => (setTool(t), setSubtool(null), setCrop(null))} onSubtool={pickSubtool} onBrush={setBrush} onEraserRadius={setEraserRadius}
             />
             {layerOptions.disabled ? null : (
               <LayersPanel
-                layers={doc.layers} active={doc.activeId} allowAdd={layerOptions.allow_additional_layers !== false}
+                layers={doc.layers} active={doc.activeId} allowAdd={layerOptions.allow_additional_layers}
                 onSelect={(lid) => doc.selectLayer(lid)} onToggle={(lid) => doc.toggleLayer(lid)} onMove={(lid, d) => doc.moveLayer(lid, d)}
                 onDelete={(lid) => doc.deleteLayer(lid)} onAdd={() => doc.addLayer()}
               />
@@ -226,10 +246,10 @@ function InteractiveEditor({ id, props, value, setValue, trigger, store }: Compo
           </>
         )}
         {subtool === "webcam" ? (
-          <WebcamModal mirror={props.webcam_options?.mirror !== false} constraints={props.webcam_options?.constraints ?? null}
+          <WebcamModal mirror={webcam.mirror !== false} constraints={isRecord(webcam.constraints) ? webcam.constraints : null}
             onCapture={(file) => void addBackground(file, "webcam.png")} onClose={() => setSubtool(null)} />
         ) : null}
-        {showEmpty ? <EmptyPrompt sources={sources} brush={!!palette} placeholder={props.placeholder} /> : null}
+        {showEmpty ? <EmptyPrompt sources={sources} brush={!!palette} placeholder={str(props.placeholder)} /> : null}
         <input ref={input} id={inputId} type="file" accept="image/*" class="hidden-file-input" aria-label="file upload" data-testid="file-upload"
           onClick={(e) => e.stopPropagation()}
           onChange={(e) => {
@@ -269,5 +289,5 @@ function splitPlaceholder(text: string): [string | null, string | null] {
   const m = trimmed.match(/^#\s*(.+)$/m);
   if (!m) return [null, trimmed || null];
   const rest = (trimmed.slice(0, m.index) + trimmed.slice((m.index ?? 0) + m[0].length)).trim();
-  return [m[1].trim(), rest || null];
+  return [(m[1] ?? "").trim(), rest || null];
 }
