@@ -51,12 +51,19 @@ function docOptions(props: Props): DocOptions {
   return { canvasSize: [w, h], fixedCanvas: !!props.fixed_canvas, layerNames: layerOptionsOf(props.layers).layers };
 }
 
+/** A palette entry as Python sends it: a CSS color, or a [color, opacity] pair. */
+function colorOf(entry: unknown): BrushColor | null {
+  if (typeof entry === "string") return parseColor(entry);
+  if (Array.isArray(entry) && typeof entry[0] === "string") return parseColor([entry[0], num(entry[1]) ?? null]);
+  return null;
+}
+
 /** gr.Brush (colors, default_color, default_size, color_mode), or null when the app allows no brush. */
 function brushDefaults(brush: unknown): { palette: BrushColor[] | null; choice: BrushChoice } {
   const black = { hex: "#000000", opacity: 1 };
   if (!isRecord(brush)) return { palette: null, choice: { color: black, radius: AUTO_RADIUS } };
-  const palette = list(brush.colors).map((c) => parseColor(str(c, ""))).filter((c): c is BrushColor => !!c);
-  const color = parseColor(str(brush.default_color, "")) ?? palette[0] ?? black;
+  const palette = list(brush.colors).map(colorOf).filter((c): c is BrushColor => !!c);
+  const color = colorOf(brush.default_color) ?? palette[0] ?? black;
   const radius = num(brush.default_size, AUTO_RADIUS);
   return { palette, choice: { color, radius } };
 }
