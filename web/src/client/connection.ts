@@ -86,7 +86,7 @@ export class Connection {
   }
 
   /** Run server function `name` of gr.HTML `blockId` in the worker; resolves with what it returned. */
-  async callServer(blockId: number, name: string, args: any[]): Promise<any> {
+  async callServer(blockId: number, name: string, args: unknown[]): Promise<unknown> {
     const call_id = this.nextId("call");
     const reply = new Promise<ServerResultMessage>((resolve) => this.calls.set(call_id, resolve));
     this.post({ type: "server_call", call_id, block_id: blockId, fn_name: name, args });

@@ -50,7 +50,7 @@ export class AppStore {
     throw new Error("uploads are not available yet");
   };
   /** Set by the connection: run server function `name` of gr.HTML `id` in the worker, get its result. */
-  callServer: (id: number, name: string, args: any[]) => Promise<any> = async () => {
+  callServer: (id: number, name: string, args: unknown[]) => Promise<unknown> = async () => {
     throw new Error("server functions are not available yet");
   };
   readonly fileUrls = new Map<string, string>();

@@ -8,6 +8,7 @@
 // Handlebars is loaded only when a template has "{{".
 
 import type HandlebarsNS from "handlebars";
+import { errorText } from "../error-text";
 
 type Handlebars = typeof HandlebarsNS;
 type Mustache = hbs.AST.MustacheStatement;
@@ -26,7 +27,8 @@ export function needsHandlebars(template: string | null | undefined): boolean {
 export function loadHandlebars(): Promise<void> {
   return (loading ??= import("handlebars").then(
     (mod) => {
-      const base = ((mod as any).default ?? mod) as Handlebars;
+      // The CommonJS build's namespace: its API is `default` where the bundler wraps it, else the module itself.
+      const base = ((mod as { default?: Handlebars }).default ?? mod) as Handlebars;
       const hb = base.create();
       hb.registerHelper(TEXT, (v: unknown) => new hb.SafeString(literalText(hb.escapeExpression(v as string))));
       hb.registerHelper(RAW, (v: unknown) => new hb.SafeString(literalText(v == null ? "" : String(v))));
@@ -45,17 +47,19 @@ function literalText(s: string): string {
 }
 
 /** {{x}} → {{__wb_text x}}, {{{x}}} → {{__wb_raw x}}, {{helper a b}} → {{__wb_text (helper a b)}}, everywhere. */
-function wrapOutputs(node: any): void {
+function wrapOutputs(node: unknown): void {
   if (!node || typeof node !== "object") return;
-  if (Array.isArray(node.body)) {
-    node.body = node.body.map((statement: any) => {
-      if (statement.type === "MustacheStatement") return wrapped(statement);
+  // Any node of the tree: a Program has a body, a block its program and inverse.
+  const n = node as { body?: unknown; program?: unknown; inverse?: unknown };
+  if (Array.isArray(n.body)) {
+    n.body = n.body.map((statement: hbs.AST.Statement) => {
+      if (statement.type === "MustacheStatement") return wrapped(statement as Mustache);
       wrapOutputs(statement);
       return statement;
     });
   }
-  wrapOutputs(node.program);
-  wrapOutputs(node.inverse);
+  wrapOutputs(n.program);
+  wrapOutputs(n.inverse);
 }
 
 function wrapped(m: Mustache): Mustache {
@@ -63,18 +67,19 @@ function wrapped(m: Mustache): Mustache {
   const inner = isCall ? { type: "SubExpression", path: m.path, params: m.params, hash: m.hash, loc: m.loc } : m.path;
   const helper = m.escaped ? TEXT : RAW;
   const path = { type: "PathExpression", data: false, depth: 0, parts: [helper], original: helper, loc: m.loc };
-  return { ...m, path, params: [inner], hash: undefined as any, escaped: true } as Mustache;
+  const { hash: _, ...rest } = m; // the hash went into the call above
+  return { ...rest, path, params: [inner], escaped: true } as Mustache;
 }
 
-const compiled = new Map<string, (ctx: any) => string>();
+const compiled = new Map<string, (ctx: Record<string, unknown>) => string>();
 
-function runHandlebars(template: string, vars: Record<string, any>): string {
+function runHandlebars(template: string, vars: Record<string, unknown>): string {
   let fn = compiled.get(template);
   if (!fn) {
     const hb = handlebars!;
     const ast = hb.parseWithoutProcessing(template);
     wrapOutputs(ast);
-    fn = hb.compile(ast as any) as (ctx: any) => string;
+    fn = hb.compile<Record<string, unknown>>(ast);
     if (compiled.size > 200) compiled.clear();
     compiled.set(template, fn);
   }
@@ -89,22 +94,22 @@ const RESERVED = new Set(
 );
 
 /** `text` evaluated as a template literal with each of `vars` as a variable. */
-export function templateLiteral(text: string, vars: Record<string, any>): string {
+export function templateLiteral(text: string, vars: Record<string, unknown>): string {
   const names = Object.keys(vars).filter((n) => /^[A-Za-z_$][\w$]*$/.test(n) && !RESERVED.has(n));
   // The author's own template code, trusted like Gradio's js= (see docs/security.md).
   // eslint-disable-next-line no-new-func
-  return new Function(...names, "return `" + text + "`;")(...names.map((n) => vars[n]));
+  return String(new Function(...names, "return `" + text + "`;")(...names.map((n) => vars[n])));
 }
 
 export type Filled = { text: string } | { error: string } | { waiting: Promise<void> };
 
 /** One template filled with `vars`, an error message, or the Handlebars load to wait for. */
-export function fillTemplate(template: string, vars: Record<string, any>): Filled {
+export function fillTemplate(template: string, vars: Record<string, unknown>): Filled {
   try {
     if (!needsHandlebars(template)) return { text: templateLiteral(template, vars) };
     if (!handlebars) return { waiting: loadHandlebars() };
     return { text: templateLiteral(runHandlebars(template, vars), vars) };
-  } catch (err: any) {
-    return { error: String(err?.message ?? err) };
+  } catch (err) {
+    return { error: errorText(err) };
   }
 }

@@ -13,13 +13,14 @@ import { delayReady } from "../renderer/ready";
 import { loadHead } from "./html-head";
 import { morphChildren } from "./html-morph";
 import { fillTemplate, loadHandlebars, needsHandlebars } from "./html-template";
+import { errorText } from "../error-text";
 
 /** What the view needs from the page: the store, events, uploads and server functions. */
 export interface HtmlHost {
-  setShared(key: "value" | "label" | "visible", v: any): void;
-  trigger(event: string, data: any): void;
+  setShared(key: "value" | "label" | "visible", v: unknown): void;
+  trigger(event: string, data: unknown): void;
   upload(file: File): Promise<{ path: string; url: string }>;
-  callServer(name: string, args: any[]): Promise<any>;
+  callServer(name: string, args: unknown[]): Promise<unknown>;
   /** The rendering error to show (null: none). */
   showError(message: string | null): void;
 }
@@ -28,7 +29,7 @@ export interface HtmlConfig {
   template: string;
   cssTemplate: string;
   /** {value, label, visible, ...props} as the store has them now. */
-  incoming: Record<string, any>;
+  incoming: Record<string, unknown>;
   autoscroll: boolean;
 }
 
@@ -42,13 +43,13 @@ export interface HtmlParts {
 }
 
 const SHARED = new Set(["value", "label", "visible"]);
-const same = (a: any, b: any) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const copy = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v)));
 
 export class HtmlView {
-  readonly props: Record<string, any>;
-  private local: Record<string, any> = {};
-  private sent: Record<string, any> = {};
+  readonly props: Record<string, unknown>;
+  private local: Record<string, unknown> = {};
+  private sent: Record<string, unknown> = {};
   private config: HtmlConfig | null = null;
   private parts: HtmlParts | null = null;
   private watchers: { keys: string[]; fn: () => void }[] = [];
@@ -170,14 +171,14 @@ export class HtmlView {
     }
     try {
       if (head) await loadHead(head);
-    } catch (err: any) {
-      console.error(`wasmblocks: gr.HTML head= failed, js_on_load not run: ${err?.message ?? err}`);
+    } catch (err) {
+      console.error(`wasmblocks: gr.HTML head= failed, js_on_load not run: ${errorText(err)}`);
       return;
     }
     if (!jsOnLoad || this.disposed || !this.parts) return;
-    const server: Record<string, (...args: any[]) => Promise<any>> = {};
-    for (const name of serverFns) server[name] = (...args: any[]) => this.host.callServer(name, args);
-    const trigger = (event: string, data: any = {}) => this.host.trigger(event, data);
+    const server: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+    for (const name of serverFns) server[name] = (...args: unknown[]) => this.host.callServer(name, args);
+    const trigger = (event: string, data: unknown = {}) => this.host.trigger(event, data);
     const upload = (file: File) => this.host.upload(file);
     const watch = (keys: string | string[], fn: () => void) => {
       this.watchers.push({ keys: Array.isArray(keys) ? keys : [keys], fn });

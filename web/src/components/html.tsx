@@ -9,6 +9,7 @@ import { CONTAIN_PAINT, useContentScope } from "../renderer/content-scope";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { HtmlView, type HtmlConfig, type HtmlHost } from "./html-view";
+import { isRecord, str, strings } from "../renderer/props";
 import "./markdown.css";
 import "./html.css";
 
@@ -64,9 +65,9 @@ function HtmlElement({ id, props, value, store, children, hasChildren }: Compone
     return new HtmlView(host);
   }, [store, id]);
   const config: HtmlConfig = {
-    template: props.html_template ?? "${value}",
-    cssTemplate: props.css_template ?? "",
-    incoming: { value: value ?? "", label: props.label, visible: props.visible, ...(props.props ?? {}) },
+    template: str(props.html_template, "${value}"),
+    cssTemplate: str(props.css_template, ""),
+    incoming: { value: value ?? "", label: props.label, visible: props.visible, ...(isRecord(props.props) ? props.props : {}) },
     autoscroll: !!props.autoscroll,
   };
   const mounted = useRef(false);
@@ -74,7 +75,7 @@ function HtmlElement({ id, props, value, store, children, hasChildren }: Compone
     if (!mounted.current) {
       mounted.current = true;
       const parts = { element: element.current!, pre: pre.current, post: post.current, style: style.current!, scope: scope.selector };
-      view.mount(parts, config, props.js_on_load ?? null, props.head ?? null, props.server_fns ?? []);
+      view.mount(parts, config, str(props.js_on_load) ?? null, str(props.head) ?? null, strings(props.server_fns) ?? []);
     } else {
       view.update(config);
     }
@@ -89,7 +90,7 @@ function HtmlElement({ id, props, value, store, children, hasChildren }: Compone
       {error ? (
         <div class="error-container" role="alert">
           <strong class="error-title">
-            Error rendering <code class="error-component-name">{props.component_class_name ?? "HTML"}</code>:
+            Error rendering <code class="error-component-name">{str(props.component_class_name, "HTML")}</code>:
           </strong>{" "}
           <code class="error-message">{error}</code>
         </div>
@@ -117,7 +118,7 @@ function HtmlElement({ id, props, value, store, children, hasChildren }: Compone
 
 export function HTML(p: ComponentProps) {
   const { props, status, store, childIds } = p;
-  const template: string = props.html_template ?? "${value}";
+  const template = str(props.html_template, "${value}");
   const hasChildren = childIds.length > 0 && template.includes("@children");
   // Gradio shows the label (and custom corner buttons) only for a block with a container.
   const labelled = !!props.show_label && props.container !== false;
