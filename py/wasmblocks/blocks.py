@@ -25,6 +25,11 @@ class Blocks(BlockContext):
     # What launch() does beyond marking the app: wasmblocks.pyscript_entry sets it (shows it on a PyScript page).
     page_launcher: ClassVar[Callable[[Blocks, dict[str, Any]], None] | None] = None
 
+    # How a parameter behaves in the browser, for docs/compatibility.md (wasmblocks_build/compat_doc.py).
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "analytics_enabled": "no effect: there is no server, and the page sends no analytics",
+    }
+
     def __init__(
         self,
         theme: Any = None,

@@ -78,6 +78,8 @@ class Interface(Blocks):
     `flagging_mode` is accepted and always off (there is no server to store flags).
     """
 
+    BROWSER_NOTES = {"flagging_mode": "differs: accepted, but flagging is always off (flags are not stored yet)"}
+
     def __init__(
         self,
         fn: Callable[..., Any],

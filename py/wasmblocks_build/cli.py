@@ -164,6 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="where the site is published, e.g. https://user.github.io/repo/")
     p.set_defaults(func=_share)
 
+    # Listed for --help only: main() hands `conformance …` to wasmblocks_build.conformance before parsing.
+    sub.add_parser("conformance", help="Gradio API manifest, gap list, docs/compatibility.md (conformance --help)")
+
     p = sub.add_parser("test", help="lint (ruff, mypy), install test deps and Chromium if needed, build, "
                                     "run the TypeScript tests (node --test), then pytest")
     p.add_argument("pytest_args", nargs="*", help="passed on to pytest (options like -k too)")
@@ -174,6 +177,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Parse argv and run the subcommand; returns the process exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["conformance"]:  # API manifest, gap list and docs/compatibility.md: its own argparse
+        from .conformance import main as conformance_main
+
+        return conformance_main(argv[1:])
     passthrough: list[str] = []
     # Everything after `test` belongs to pytest verbatim (-k, -x, …), so argparse never sees it.
     if argv and argv[0] == "test":

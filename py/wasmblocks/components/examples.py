@@ -27,6 +27,11 @@ def _rows(examples: Any, n_inputs: int) -> list[list[Any]]:
 class Examples:
     """Not a component itself: it renders a Dataset (`.dataset`) and wires its click."""
 
+    BROWSER_NOTES = {
+        "cache_examples": "differs: nothing is computed ahead (no server to cache on); a cached example runs its "
+                          "function when clicked, which shows the same result",
+    }
+
     def __init__(
         self,
         examples: Any,
