@@ -1,0 +1,247 @@
+"""Gradio's demo/ folder as a corpus: find the demos, sort them by what they import, export them into one folder.
+
+Shared by run_demos.py and run_specs.py (on-demand runners, not collected by pytest). A demo is a folder with
+run.py (or a `<case>_testcase.py` variant, which Gradio's specs use). Its imports (ast) and requirements.txt
+decide how it can run here:
+
+- "runs": only gradio, the standard library and the demo's own modules: exported and opened in Chromium;
+- "pyodide": also packages from the Pyodide package index (numpy, pandas, Pillow, matplotlib, …), which
+  the browser cannot reach offline here: listed, not run;
+- "other": packages Pyodide does not have (torch, transformers, …): listed, not run.
+
+Each demo is exported with the project's own export (wasmblocks_build.export) into build/corpus/sites/<key>/,
+with two economies that change nothing the page sees: the runtime's files are symlinked instead of copied
+(hundreds of exports would otherwise copy 58 MB each), and every demo boots from the runtime's base memory
+snapshot instead of one made for its own stdlib imports (which costs a Node run per import set); those modules
+are then imported at start instead of restored.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import json
+import os
+import re
+import shutil
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from unittest import mock
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "py"))
+
+from wasmblocks_build import export as export_module  # noqa: E402
+from wasmblocks_build.common import RUNTIME_DIR  # noqa: E402
+from wasmblocks_build.export import export, read_requirements  # noqa: E402
+from wasmblocks_build.httpd import SiteServer, StaticHandler, make_server, serve_in_thread  # noqa: E402
+from wasmblocks_build.requirements import normalize  # noqa: E402
+from wasmblocks_build.snapshot import make_snapshot  # noqa: E402
+
+GRADIO_REPO = Path(os.environ.get("GRADIO_REPO", "/work/ref/gradio"))
+GRADIO_PYTHON = os.environ.get("GRADIO_PYTHON", "/work/venvs/gradio631/bin/python")
+WORK = ROOT / "build" / "corpus"
+SITES = WORK / "sites"
+STAGED = WORK / "staged"
+RESULTS = Path(__file__).resolve().parent / "results"
+# Requirement lines that name what the runtime already is.
+RUNTIME_REQUIREMENTS = {"gradio"}
+STAGING = 2  # bump when stage() changes: exports made before are redone
+# Files the export writes inside a runtime folder: copied, not symlinked, so no export edits the shared runtime.
+WRITTEN_BY_EXPORT = {"pyodide-lock.json"}
+
+
+@dataclass
+class Demo:
+    """One app of the corpus: demo/<name>/<entry>; key names its export ("<name>" or "<name>__<case>")."""
+
+    name: str
+    entry: str = "run.py"
+    category: str = "runs"
+    needs: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        return self.name if self.entry == "run.py" else f"{self.name}__{self.entry.removesuffix('_testcase.py')}"
+
+    @property
+    def folder(self) -> Path:
+        return GRADIO_REPO / "demo" / self.name
+
+
+
+# ---- finding and sorting demos ----
+
+def pyodide_imports(runtime_dir: Path = RUNTIME_DIR) -> dict[str, str]:
+    """Import name -> Pyodide package name, from the vendored pyodide-lock.json (plus package names)."""
+    lock = json.loads((runtime_dir / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
+    names: dict[str, str] = {}
+    for package, info in lock["packages"].items():
+        names.setdefault(normalize(package), package)
+        for module in info.get("imports", []):
+            names.setdefault(module, package)
+    return names
+
+
+def imported_modules(path: Path, local: set[str], seen: set[Path] | None = None) -> set[str]:
+    """Top-level modules a .py file imports, following the demo's own modules it imports (not their names)."""
+    seen = seen if seen is not None else set()
+    seen.add(path)
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    except (SyntaxError, UnicodeDecodeError):
+        return set()
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module.split(".")[0])
+    for name in sorted(found & local):
+        module = path.parent / f"{name}.py"
+        if module.is_file() and module not in seen:
+            found |= imported_modules(module, local, seen)
+    return found - local
+
+
+def classify(demo: Demo, lock: dict[str, str]) -> Demo:
+    """Set demo.category and demo.needs from its imports and requirements.txt."""
+    folder = demo.folder
+    local = {p.stem for p in folder.glob("*.py")} | {p.name for p in folder.iterdir() if (p / "__init__.py").is_file()}
+    modules = imported_modules(folder / demo.entry, local)
+    third_party = sorted(m for m in modules if m not in sys.stdlib_module_names and m != "gradio")
+    required = [normalize(re.split(r"[<>=!~\[;@ ]", line, maxsplit=1)[0]) for line in read_requirements(folder / "requirements.txt")]
+    required = sorted({r for r in required if r and r not in RUNTIME_REQUIREMENTS})
+    needs = sorted({lock.get(m, lock.get(normalize(m), m)) for m in third_party} | {lock.get(r, r) for r in required})
+    if not needs:
+        demo.category = "runs"
+    elif all(m in lock or normalize(m) in lock for m in third_party) and all(r in lock for r in required):
+        demo.category = "pyodide"
+    else:
+        demo.category = "other"
+    demo.needs = needs
+    return demo
+
+
+def discover(names: list[str] | None = None, testcases: bool = False) -> list[Demo]:
+    """Every demo with a run.py (sorted; only `names` when given), and with testcases=True its *_testcase.py."""
+    lock = pyodide_imports()
+    wanted = set(names or [])
+    demos = []
+    for folder in sorted(p for p in (GRADIO_REPO / "demo").iterdir() if (p / "run.py").is_file()):
+        if wanted and folder.name not in wanted:
+            continue
+        entries = ["run.py"] + (sorted(p.name for p in folder.glob("*_testcase.py")) if testcases else [])
+        demos += [classify(Demo(folder.name, entry), lock) for entry in entries]
+    return demos
+
+
+# ---- exporting ----
+
+def source_digest(demo: Demo) -> str:
+    """Changes when a file of the demo's folder changes (or the entry does)."""
+    return f"{_source_digest(demo.folder)}-{demo.entry}"
+
+
+def _source_digest(folder: Path) -> str:
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        st = path.stat()
+        h.update(f"{path.relative_to(folder)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return h.hexdigest()[:16]
+
+
+def runtime_id(runtime_dir: Path = RUNTIME_DIR) -> str:
+    """Changes whenever build/runtime/ is rebuilt (runtime.json, bundles, wheel): results made before are stale."""
+    h = hashlib.sha256((runtime_dir / "runtime.json").read_bytes())
+    for sub in ("assets", "wheels"):
+        for path in sorted((runtime_dir / sub).rglob("*")):
+            if path.is_file():
+                h.update(f"{path.relative_to(runtime_dir)}\0{path.stat().st_size}\0{path.stat().st_mtime_ns}".encode())
+    return h.hexdigest()[:16]
+
+
+def stage(demo: Demo) -> Path:
+    """A copy of the demo's folder, notebooks left out, that the export starts at the demo's entry: its only
+    .py file is the entry already; with others beside it (helpers, testcases) the entry is copied to app.py."""
+    target = STAGED / demo.key
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.copytree(demo.folder, tmp, ignore=shutil.ignore_patterns("*.ipynb", "__pycache__", "app.py"))
+    if sorted(p.name for p in tmp.glob("*.py")) != [demo.entry]:
+        shutil.copy2(demo.folder / demo.entry, tmp / "app.py")
+    shutil.rmtree(target, ignore_errors=True)
+    tmp.replace(target)
+    return target
+
+
+def _link_runtime(runtime_dir: Path, outdir: Path) -> None:
+    """Stand-in for export.copy_runtime: the same tree, its files symlinked (WRITTEN_BY_EXPORT copied)."""
+    for item in runtime_dir.iterdir():
+        target = outdir / item.name
+        if target.is_symlink() or target.is_file():
+            target.unlink()
+        elif target.is_dir():
+            shutil.rmtree(target)
+        if not item.is_dir():
+            shutil.copy2(item, target)
+            continue
+        for src in sorted(item.rglob("*")):
+            if src.is_dir():
+                continue
+            dst = target / src.relative_to(item)
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            if src.name in WRITTEN_BY_EXPORT:
+                shutil.copy2(src, dst)
+            else:
+                dst.symlink_to(src.resolve())
+
+
+@contextmanager
+def corpus_export_mode() -> Iterator[None]:
+    """Linked runtime and the base snapshot for every export made inside the block (see the module doc)."""
+    for name in ("copy_runtime", "app_snapshot"):
+        if not hasattr(export_module, name):  # export was refactored: fail loudly rather than copy 58 MB per demo
+            raise RuntimeError(f"wasmblocks_build.export.{name} is gone; update tests/corpus/demos.py")
+    with mock.patch.object(export_module, "copy_runtime", _link_runtime), \
+            mock.patch.object(export_module, "app_snapshot", lambda pyodide_dir, wheel, files: make_snapshot(pyodide_dir, wheel)):
+        yield
+
+
+def export_demo(demo: Demo, runtime: str) -> Path:
+    """Export demo into SITES/<key>/ unless an export of the same sources and runtime is there already."""
+    site = SITES / demo.key
+    stamp = site / ".corpus-export"
+    want = f"{runtime} {source_digest(demo)} staging-{STAGING}"
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == want:
+        return site
+    staged = stage(demo)
+    with corpus_export_mode():
+        export(staged, site, runtime_dir=RUNTIME_DIR, build=False)
+    stamp.write_text(want, encoding="utf-8")
+    return site
+
+
+# ---- serving ----
+
+class QuietHandler(StaticHandler):
+    quiet = True
+
+
+def serve_sites() -> tuple[SiteServer, str]:
+    """A loopback server for SITES (demo `key` is at <url><key>/); call .shutdown() when done."""
+    SITES.mkdir(parents=True, exist_ok=True)
+    server = make_server(SITES, "127.0.0.1", 0, handler=QuietHandler)
+    serve_in_thread(server)
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def write_json(path: Path, data: object) -> None:
+    """Write JSON atomically (a reader, or a second runner, never sees half a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    tmp.replace(path)
