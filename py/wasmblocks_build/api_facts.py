@@ -1,4 +1,4 @@
-"""Read an API's facts by introspection: constructor parameters with defaults, listener names, module names.
+"""Read an API's facts by introspection: call parameters with defaults, listener names, module names.
 
 Standard library only, and importable on its own: the manifest script runs this file under a Python that has
 Gradio installed, and the conformance test runs it on wasmblocks, so both sides are read the same way.
@@ -77,8 +77,6 @@ def call_parameters(
         step = _next_step(func, owner, var_keyword, obj, self_cls) if var_keyword else None
     return params
 
-
-constructor_parameters = call_parameters
 
 # (function, class whose __init__ it is or None, leading positional parameters to skip, names already passed)
 _Step = tuple[Any, Any, int, set[str]]
@@ -299,19 +297,24 @@ def _defined_in(obj: Any, module_name: str, *, classes_only: bool) -> bool:
 
 
 def resolve(dotted: str) -> tuple[bool, Any]:
-    """(found, object) for "pkg.mod.name" or "pkg.mod": the longest importable module, then attributes."""
+    """(found, object) for "pkg.mod.name" as `from pkg.mod import name` finds it: an attribute of the module
+    first, else a submodule of that name (imported by its dotted path, so an import alias is honoured)."""
     parts = dotted.split(".")
-    for cut in range(len(parts), 0, -1):
-        try:
-            obj: Any = importlib.import_module(".".join(parts[:cut]))
-        except ImportError:
+    try:
+        obj: Any = importlib.import_module(parts[0])
+    except ImportError:
+        return False, None
+    for i, part in enumerate(parts[1:], start=1):
+        if hasattr(obj, part):
+            obj = getattr(obj, part)
             continue
-        for attr in parts[cut:]:
-            if not hasattr(obj, attr):
-                return False, None
-            obj = getattr(obj, attr)
-        return True, obj
-    return False, None
+        if not isinstance(obj, types.ModuleType):
+            return False, None
+        try:
+            obj = importlib.import_module(".".join(parts[: i + 1]))
+        except ImportError:
+            return False, None
+    return True, obj
 
 
 def kind_of(obj: Any) -> str:

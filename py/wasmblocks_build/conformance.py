@@ -11,8 +11,8 @@
 A gap is one line: "name gradio.X", "module gradio.x", "param gradio.X.p" (not accepted by name), "default
 gradio.X.p" (accepted, other default), "position gradio.X.p" (Gradio takes it by position, we do not at that
 place) or "listener gradio.X.e". X is a class (its constructor), a function, or Class.method; Button.click
-stands for every listener's signature. tests/test_api_parity.py fails on a gap missing from the file and on a listed gap
-that is closed, so the file only shrinks.
+stands for every listener's signature. tests/test_api_parity.py fails on a gap missing from the file and on
+a listed gap that is closed, so the file only shrinks.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .api_facts import call_parameters, resolve, same_default
+from .api_facts import call_parameters, kind_of, resolve, same_default
 from .common import PY_DIR, ROOT
 
 # Apps pass the leading parameters by position (gr.Slider(0, 10, 5), btn.click(fn, inputs, outputs),
@@ -88,10 +88,12 @@ def find_gaps(manifest: dict[str, Any]) -> dict[str, str]:
             found, _ = resolve(module)
             if not found:
                 gaps[f"module {module}"] = "cannot be imported"
-        for dotted in manifest["names"]:
-            found, _ = resolve(dotted)
+        for dotted, facts in manifest["names"].items():
+            found, obj = resolve(dotted)
             if not found:
                 gaps[f"name {dotted}"] = "missing"
+            elif (facts["kind"] == "module") != (kind_of(obj) == "module"):
+                gaps[f"name {dotted}"] = f"Gradio's is a {facts['kind']}, ours a {kind_of(obj)}"
         for section in ("classes", "functions", "methods"):
             for dotted, facts in manifest.get(section, {}).items():
                 found, ours = _our_parameters(dotted, section, package_dir)
