@@ -310,7 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     gradio_proc = gradio_expectations(runnable, args.fresh)
     todo: list[tuple[corpus.Demo, str]] = []
     for demo in runnable:
-        stamp = f"{runtime} {corpus.source_digest(demo)}"
+        stamp = f"{runtime} {corpus.source_digest(demo)} staging-{corpus.STAGING}"
         cached = RESULT_CACHE / f"{demo.key}.json"
         seen = json.loads(cached.read_text(encoding="utf-8")) if cached.is_file() and not args.fresh else {}
         if seen.get("stamp") == stamp and ("facts" in seen or "export_error" in seen):
@@ -348,7 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     for demo in (d for d in everything if d.category == "runs"):
         cached = RESULT_CACHE / f"{demo.key}.json"
         seen = json.loads(cached.read_text(encoding="utf-8")) if cached.is_file() else None
-        if seen is None or seen.get("stamp") != f"{runtime} {corpus.source_digest(demo)}" or not (
+        if seen is None or seen.get("stamp") != f"{runtime} {corpus.source_digest(demo)} staging-{corpus.STAGING}" or not (
                 "facts" in seen or "export_error" in seen):
             not_run.append(demo.name)
             continue

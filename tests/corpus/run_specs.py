@@ -134,8 +134,9 @@ def summarize(tests: list[dict[str, Any]], run: list[str], skipped: dict[str, st
         if t["status"] != "passed" and t["status"] != "skipped":
             causes[cause_of(t.get("error") or t["status"])].append(f"{t['spec']}: {t['title']}")
     ranked = sorted(causes.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    headline = (f"{statuses['passed']} of {len(tests)} tests pass in {len(run)} of Gradio's spec files run against "
-                f"wasmblocks; {len(green)} spec files pass entirely.")
+    ran = len(tests) - statuses["skipped"]
+    headline = (f"{statuses['passed']} of {ran} tests pass in {len(run)} of Gradio's spec files run against wasmblocks "
+                f"({statuses['skipped']} more skipped by the specs themselves); {len(green)} spec files pass entirely.")
     lines = [
         f"spec files in js/spa/test: {len(run) + len(skipped)}; run: {len(run)}; not run: {len(skipped)} ("
         + "; ".join(f"{why}: {n}" for why, n in Counter(v.split(':')[0] for v in skipped.values()).most_common()) + ")",
