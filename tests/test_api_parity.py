@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from wasmblocks_build.api_facts import resolve
 from wasmblocks_build.compat_doc import DOC, browser_notes, note_problem, render_doc
 from wasmblocks_build.conformance import (
@@ -23,6 +24,9 @@ from wasmblocks_build.conformance import (
     load_manifest,
 )
 
+# (current gaps, gaps not in the file, listed gaps that are closed): conformance.compare
+Comparison = tuple[dict[str, str], list[str], list[str]]
+
 
 @pytest.fixture(scope="module")
 def manifest() -> dict[str, Any]:
@@ -30,7 +34,7 @@ def manifest() -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def comparison(manifest: dict[str, Any]) -> tuple[dict[str, str], list[str], list[str]]:
+def comparison(manifest: dict[str, Any]) -> Comparison:
     return compare(manifest, load_gaps())
 
 
@@ -50,20 +54,20 @@ def test_manifest_describes_gradio_6_31(manifest: dict[str, Any]) -> None:
     assert "submit" in manifest["classes"]["gradio.Textbox"]["listeners"]
 
 
-def test_every_gap_is_a_known_one(manifest: dict[str, Any], comparison: tuple[dict[str, str], list[str], list[str]]) -> None:
+def test_every_gap_is_a_known_one(manifest: dict[str, Any], comparison: Comparison) -> None:
     current, new, _ = comparison
     print(format_counts(counts(manifest, current)))
     assert not new, _report(f"gap(s) not in {GAPS.name} — something that matched Gradio no longer does", new,
                             current, manifest)
 
 
-def test_no_closed_gap_is_still_listed(manifest: dict[str, Any], comparison: tuple[dict[str, str], list[str], list[str]]) -> None:
+def test_no_closed_gap_is_still_listed(manifest: dict[str, Any], comparison: Comparison) -> None:
     current, _, closed = comparison
     assert not closed, _report(f"gap(s) in {GAPS.name} are closed: remove them "
                                "(`python3 build.py conformance update`)", closed, current, manifest)
 
 
-def test_browser_notes_are_well_formed(manifest: dict[str, Any], comparison: tuple[dict[str, str], list[str], list[str]]) -> None:
+def test_browser_notes_are_well_formed(manifest: dict[str, Any], comparison: Comparison) -> None:
     """BROWSER_NOTES: "no effect: why" or "differs: how", on a parameter Gradio has and we accept."""
     current, _, _ = comparison
     problems = []
@@ -95,7 +99,7 @@ def test_browser_notes_are_well_formed(manifest: dict[str, Any], comparison: tup
     assert not problems, "\n".join(problems)
 
 
-def test_compatibility_doc_is_current(manifest: dict[str, Any], comparison: tuple[dict[str, str], list[str], list[str]]) -> None:
+def test_compatibility_doc_is_current(manifest: dict[str, Any], comparison: Comparison) -> None:
     current, _, _ = comparison
     assert DOC.read_text(encoding="utf-8") == render_doc(manifest, current), (
         f"{DOC.name} is out of date: run `python3 build.py conformance update`")

@@ -13,10 +13,10 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "corpus"))
 
-import demos as corpus  # noqa: E402
-import gradio_view  # noqa: E402
-import run_demos  # noqa: E402
-import run_specs  # noqa: E402
+import demos as corpus
+import gradio_view
+import run_demos
+import run_specs
 
 
 def _demo(root: Path, name: str, files: dict[str, str]) -> None:
@@ -35,7 +35,8 @@ def test_demos_are_sorted_by_what_they_import(tmp_path: Path, monkeypatch: pytes
     _demo(tmp_path, "helper_needs", {"run.py": "import gradio\nimport util\n", "util.py": "import numpy\n"})
     monkeypatch.setattr(corpus, "GRADIO_REPO", tmp_path)
     lock = {"numpy": "numpy", "PIL": "pillow", "pillow": "pillow", "pandas": "pandas"}
-    got = {name: corpus.classify(corpus.Demo(name), lock) for name in ("pure", "numeric", "model", "listed", "helper_needs")}
+    names = ("pure", "numeric", "model", "listed", "helper_needs")
+    got = {name: corpus.classify(corpus.Demo(name), lock) for name in names}
     assert (got["pure"].category, got["pure"].needs) == ("runs", [])
     assert (got["numeric"].category, got["numeric"].needs) == ("pyodide", ["numpy", "pillow"])
     assert (got["model"].category, got["model"].needs) == ("other", ["numpy", "torch"])
@@ -103,10 +104,12 @@ def test_spec_report_is_flattened_per_test() -> None:
     report = {"suites": [{"title": "hello.spec.ts", "file": "hello.spec.ts", "specs": [
         {"title": "renders", "tests": [{"results": [{"status": "passed"}]}]},
         {"title": "types", "tests": [{"results": [{"status": "failed", "error": {
-            "message": "\x1b[31mError: expect(locator).toHaveValue(expected) failed\x1b[39m\n\nLocator:  getByLabel('Out')\n"}}]}]},
+            "message": "\x1b[31mError: expect(locator).toHaveValue(expected) failed\x1b[39m\n\n"
+                       "Locator:  getByLabel('Out')\n"}}]}]},
     ], "suites": [{"title": "i18n", "specs": [{"title": "pt", "tests": [{"results": [{"status": "timedOut"}]}]}]}]}]}
     tests = run_specs.collect(report)
-    assert [(t["title"], t["status"]) for t in tests] == [("renders", "passed"), ("types", "failed"), ("i18n › pt", "timedOut")]
+    assert [(t["title"], t["status"]) for t in tests] == [
+        ("renders", "passed"), ("types", "failed"), ("i18n › pt", "timedOut")]
     assert tests[1]["error"] == "Error: expect(locator).toHaveValue(expected) failed (Locator: getByLabel('Out'))"
     summary = run_specs.summarize(tests, ["hello.spec.ts"], {"x.reload.spec.ts": "starts Gradio's server itself"})
     assert summary["per_spec"] == {"hello.spec.ts": {"passed": 1, "failed": 1, "timedOut": 1}}

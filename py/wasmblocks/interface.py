@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Callable
-from typing import Any, cast
+from typing import Any, ClassVar, cast
 
 from .blocks import Blocks
 from .component import Component
@@ -78,7 +78,9 @@ class Interface(Blocks):
     `flagging_mode` is accepted and always off (there is no server to store flags).
     """
 
-    BROWSER_NOTES = {"flagging_mode": "differs: accepted, but flagging is always off (flags are not stored yet)"}
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "flagging_mode": "differs: accepted, but flagging is always off (flags are not stored yet)",
+    }
 
     def __init__(
         self,

@@ -7,6 +7,7 @@ Gradio installed, and the conformance test runs it on wasmblocks, so both sides 
 from __future__ import annotations
 
 import ast
+import contextlib
 import dataclasses
 import importlib
 import inspect
@@ -165,10 +166,8 @@ def _resolve_callee(func: Any, callee: ast.expr) -> Any:
     scope = {**getattr(real, "__globals__", {})}
     closure = getattr(real, "__closure__", None) or ()
     for name, cell in zip(real.__code__.co_freevars if hasattr(real, "__code__") else (), closure):
-        try:
+        with contextlib.suppress(ValueError):
             scope[name] = cell.cell_contents
-        except ValueError:
-            pass
     if isinstance(callee, ast.Name):
         return scope.get(callee.id)
     if isinstance(callee, ast.Attribute) and isinstance(callee.value, ast.Name) and callee.value.id in scope:
@@ -206,7 +205,8 @@ def _annotation_text(annotation: Any) -> str:
 
 def _encoded_default(owner: Any, p: inspect.Parameter, package_dir: str | None) -> dict[str, Any]:
     """encode_default of p's default; a dataclass field's default_factory is called and marked as such."""
-    if owner is not None and dataclasses.is_dataclass(owner) and type(p.default).__name__ == "_HAS_DEFAULT_FACTORY_CLASS":
+    factory_marker = type(p.default).__name__ == "_HAS_DEFAULT_FACTORY_CLASS"
+    if owner is not None and dataclasses.is_dataclass(owner) and factory_marker:
         for field in dataclasses.fields(owner):
             if field.name == p.name and field.default_factory is not dataclasses.MISSING:
                 return {"factory": encode_default(field.default_factory(), package_dir)}

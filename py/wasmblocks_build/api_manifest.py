@@ -42,11 +42,13 @@ SUBMODULES: dict[str, list[str]] = {
     "gradio.themes.utils.sizes": ["defined"],
     "gradio.themes.utils.fonts": ["Font", "GoogleFont", "LocalFont"],
     "gradio.components": ["__all__"],
-    "gradio.components.base": ["Component", "FormComponent", "StreamingInput", "StreamingOutput", "component", "server"],
+    "gradio.components.base": ["Component", "FormComponent", "StreamingInput", "StreamingOutput", "component",
+                               "server"],
     "gradio.components.chatbot": ["classes"],
     "gradio.layouts": ["__all__"],
     "gradio.events": ["classes", "on", "api"],
-    "gradio.data_classes": ["FileData", "FileDataDict", "GradioModel", "GradioRootModel", "ImageData", "MediaStreamChunk"],
+    "gradio.data_classes": ["FileData", "FileDataDict", "GradioModel", "GradioRootModel", "ImageData",
+                            "MediaStreamChunk"],
     "gradio.media": ["defined", "MEDIA_PATHS", "MEDIA_ROOT"],
     "gradio.validators": ["defined"],
     "gradio.i18n": ["defined"],
@@ -70,7 +72,7 @@ def top_level_names(gradio: types.ModuleType) -> dict[str, str]:
     listed = [n for n in gradio.__all__ if n not in SERVER_ONLY]
     extra = [n for n in dir(gradio) if not n.startswith("_") and n not in gradio.__all__
              and not isinstance(getattr(gradio, n), types.ModuleType)]
-    return {**{n: "__all__" for n in sorted(listed)}, **{n: "attribute" for n in sorted(extra)}}
+    return {**dict.fromkeys(sorted(listed), "__all__"), **dict.fromkeys(sorted(extra), "attribute")}
 
 
 def method_parameters(dotted: str, package_dir: str | None = None) -> list[dict[str, Any]]:
@@ -79,7 +81,8 @@ def method_parameters(dotted: str, package_dir: str | None = None) -> list[dict[
     cls = _lookup(class_name)
     func = inspect.getattr_static(cls, method)
     func = getattr(func, "__func__", func)  # a staticmethod/classmethod object
-    return [p for p in call_parameters(func, package_dir, bound=True, self_cls=cls) if p["name"] not in EXCLUDED_PARAMETERS]
+    params = call_parameters(func, package_dir, bound=True, self_cls=cls)
+    return [p for p in params if p["name"] not in EXCLUDED_PARAMETERS]
 
 
 def _lookup(dotted: str) -> Any:

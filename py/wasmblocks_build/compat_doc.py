@@ -99,26 +99,30 @@ def render_doc(manifest: dict[str, Any], gaps: dict[str, str], results_dir: Path
         out += ["## Functions", ""]
         for dotted, facts in manifest.get("functions", {}).items():
             out += _function_section(dotted, facts, gaps)
-        out += ["## Methods", "", "Every listener (`.click`, `.change`, … and a chain's `.then`/`.success`/`.failure`) takes",
-                "the parameters of `Button.click` in Gradio; BROWSER_NOTES keys for a method read `\"method.param\"`.", ""]
+        out += ["## Methods", "",
+                "Every listener (`.click`, `.change`, … and a chain's `.then`/`.success`/`.failure`) takes",
+                "the parameters of `Button.click` in Gradio; BROWSER_NOTES keys for a method read `\"method.param\"`.",
+                ""]
         for dotted, facts in manifest.get("methods", {}).items():
             out += _method_section(dotted, facts, gaps)
     return "\n".join(out).rstrip() + "\n"
 
 
-def _parameter_table(dotted: str, params: list[dict[str, Any]], gaps: dict[str, str], notes: dict[str, str]) -> list[str]:
+def _parameter_table(
+    dotted: str, params: list[dict[str, Any]], gaps: dict[str, str], notes: dict[str, str],
+) -> list[str]:
     if not params:
         return ["No parameters.", ""]
     out = ["| Parameter | In a browser |", "|---|---|"]
     out += [f"| `{p['name']}` | {_cell(parameter_status(dotted, p['name'], gaps, notes))} |" for p in params]
-    return out + [""]
+    return [*out, ""]
 
 
 def _function_section(dotted: str, facts: dict[str, Any], gaps: dict[str, str]) -> list[str]:
     found, ours = resolve(dotted)
     out = [f"### {dotted.replace('gradio.', 'gr.', 1)}()", ""]
     if not found:
-        return out + ["**Missing.**", ""]
+        return [*out, "**Missing.**", ""]
     return out + _parameter_table(dotted, facts["parameters"], gaps, browser_notes(ours))
 
 
@@ -127,7 +131,7 @@ def _method_section(dotted: str, facts: dict[str, Any], gaps: dict[str, str]) ->
     found, cls = resolve(owner)
     out = [f"### {dotted.replace('gradio.', 'gr.', 1)}()", ""]
     if not found or not hasattr(cls, method):
-        return out + ["**Missing.**", ""]
+        return [*out, "**Missing.**", ""]
     prefix = f"{method}."
     notes = {k[len(prefix):]: v for k, v in browser_notes(cls).items() if k.startswith(prefix)}
     return out + _parameter_table(dotted, facts["parameters"], gaps, notes)
@@ -180,7 +184,7 @@ def _corpus_sections(results_dir: Path) -> list[str]:
             out += ["", "Most common causes:", ""]
             out += [f"- {n} × {_cell(cause)}" for cause, n in summary["causes"][:10]]
         out += ["", f"Details: [tests/corpus/results/{name}.md](../tests/corpus/results/{name}.md).", ""]
-    return out + [""]
+    return [*out, ""]
 
 
 def write_doc(manifest: dict[str, Any], gaps: dict[str, str], path: Path = DOC) -> Path:

@@ -41,7 +41,8 @@ GAPS_ABOUT = ("Known differences from Gradio's API (tests/data/gradio_api.json).
 
 
 def load_manifest(path: Path = MANIFEST) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8"))
+    manifest: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return manifest
 
 
 def load_gaps(path: Path = GAPS) -> list[str]:
@@ -124,7 +125,9 @@ def _our_parameters(dotted: str, section: str, package_dir: str) -> tuple[bool, 
     return True, {p["name"]: p for p in params}
 
 
-def _parameter_gaps(dotted: str, expected: list[dict[str, Any]], ours: dict[str, dict[str, Any]], gaps: dict[str, str]) -> None:
+def _parameter_gaps(
+    dotted: str, expected: list[dict[str, Any]], ours: dict[str, dict[str, Any]], gaps: dict[str, str],
+) -> None:
     for param in expected:
         key = f"{dotted}.{param['name']}"
         mine = ours.get(param["name"])
@@ -219,7 +222,7 @@ def make_manifest(gradio_python: str, out: Path = MANIFEST) -> dict[str, Any]:
                           capture_output=True, text=True)
     if proc.returncode != 0:
         raise SystemExit(f"reading Gradio's API failed:\n{proc.stderr[-4000:]}")
-    manifest = json.loads(proc.stdout)
+    manifest: dict[str, Any] = json.loads(proc.stdout)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     return manifest

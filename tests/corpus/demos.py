@@ -113,7 +113,8 @@ def classify(demo: Demo, lock: dict[str, str]) -> Demo:
     local = {p.stem for p in folder.glob("*.py")} | {p.name for p in folder.iterdir() if (p / "__init__.py").is_file()}
     modules = imported_modules(folder / demo.entry, local)
     third_party = sorted(m for m in modules if m not in sys.stdlib_module_names and m != "gradio")
-    required = [normalize(re.split(r"[<>=!~\[;@ ]", line, maxsplit=1)[0]) for line in read_requirements(folder / "requirements.txt")]
+    lines = read_requirements(folder / "requirements.txt")
+    required = [normalize(re.split(r"[<>=!~\[;@ ]", line, maxsplit=1)[0]) for line in lines]
     required = sorted({r for r in required if r and r not in RUNTIME_REQUIREMENTS})
     needs = sorted({lock.get(m, lock.get(normalize(m), m)) for m in third_party} | {lock.get(r, r) for r in required})
     if not needs:
@@ -206,8 +207,11 @@ def corpus_export_mode() -> Iterator[None]:
     for name in ("copy_runtime", "app_snapshot"):
         if not hasattr(export_module, name):  # export was refactored: fail loudly rather than copy 58 MB per demo
             raise RuntimeError(f"wasmblocks_build.export.{name} is gone; update tests/corpus/demos.py")
+    def base_snapshot(pyodide_dir: Path, wheel: Path, files: list[Path]) -> tuple[Path, dict]:
+        return make_snapshot(pyodide_dir, wheel)
+
     with mock.patch.object(export_module, "copy_runtime", _link_runtime), \
-            mock.patch.object(export_module, "app_snapshot", lambda pyodide_dir, wheel, files: make_snapshot(pyodide_dir, wheel)):
+            mock.patch.object(export_module, "app_snapshot", base_snapshot):
         yield
 
 

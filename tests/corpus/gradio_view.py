@@ -4,9 +4,10 @@
 
 Writes OUT_DIR/<key>.json: {"key", "gradio", "error" (or null), "labels": [[type, text], …], "buttons": [[type,
 text], …]}. "labels" are the texts Gradio's page shows as labels of visible components, tabs and accordions
-(with the front end's own fallback when label is None, e.g. "Textbox"); "buttons" the visible buttons' texts. Each demo runs in
-this process, from a scratch copy of its folder (the working directory), with `demo.launch` disabled and a time
-limit. i18n metadata in labels is looked up in Gradio's English strings ($GRADIO_REPO/js/core/src/lang/en.json).
+(with the front end's own fallback when label is None, e.g. "Textbox"); "buttons" the visible buttons' texts.
+Each demo runs in this process, from a scratch copy of its folder (the working directory), with `demo.launch`
+disabled and a time limit. i18n metadata in labels is looked up in Gradio's English strings
+($GRADIO_REPO/js/core/src/lang/en.json).
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from typing import Any
 
 TIME_LIMIT_S = 30
 MODULE_NAME = "__gradio_corpus__"  # not "__main__": the demo's `if __name__ == "__main__": demo.launch()` stays off
-BUTTON_TYPES = {"button", "uploadbutton", "downloadbutton", "clearbutton", "duplicatebutton", "deeplinkbutton", "loginbutton"}
+BUTTON_TYPES = {"button", "uploadbutton", "downloadbutton", "clearbutton", "duplicatebutton", "deeplinkbutton",
+                "loginbutton"}
 # Labels Gradio's front end shows when a component's label is None (English strings of js/*/Index.svelte and
 # js/core/src/lang/en.json). Types not listed show no label of their own then.
 FALLBACK_LABELS = {
@@ -64,12 +66,12 @@ def text_of(value: Any) -> str | None:
     return value.strip() or None
 
 
-class TimeLimit(Exception):
+class TimeLimitError(Exception):
     pass
 
 
 def _on_alarm(signum: int, frame: Any) -> None:
-    raise TimeLimit(f"took over {TIME_LIMIT_S} s")
+    raise TimeLimitError(f"took over {TIME_LIMIT_S} s")
 
 
 def shown(config: dict[str, Any]) -> tuple[list[list[str]], list[list[str]]]:
@@ -164,7 +166,7 @@ def main() -> int:
     for item in json.load(sys.stdin):
         try:
             result = view(Path(item["dir"]), item["entry"])
-        except BaseException as exc:  # SystemExit, TimeLimit and the demo's own errors alike
+        except BaseException as exc:  # SystemExit, TimeLimitError and the demo's own errors alike
             if isinstance(exc, KeyboardInterrupt):
                 raise
             last = traceback.format_exception_only(type(exc), exc)[-1].strip()

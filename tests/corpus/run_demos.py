@@ -13,9 +13,10 @@ buttons that Gradio shows for the same demo (gradio_view.py, run under the Gradi
 page (matched by aria-label, accessible button name or text). Demos that need other packages are listed.
 
 What each page showed is kept in build/corpus/results/ keyed by the runtime and the demo's sources (the
-comparison with Gradio's view is made again at every summary), so an interrupted run resumes, and two runs with different --only sets do not collide. A whole-corpus pass writes
-the summary to tests/corpus/results/demos.json and demos.md (and docs/compatibility.md); a pass with --only
-or --limit writes build/corpus/demos-partial.md instead. Not collected by pytest (no test_*.py here).
+comparison with Gradio's view is made again at every summary), so an interrupted run resumes, and runs with
+disjoint --only sets can go side by side. A whole-corpus pass writes the summary to
+tests/corpus/results/demos.json and demos.md (and docs/compatibility.md); a pass with --only or --limit
+writes build/corpus/demos-partial.md instead. Not collected by pytest (no test_*.py here).
 """
 
 from __future__ import annotations
@@ -34,9 +35,12 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import demos as corpus  # noqa: E402
-from wasmblocks_build.chromium import CHROMIUM_ARGS, ensure_chromium  # noqa: E402
-from wasmblocks_build.site import build_runtime  # noqa: E402
+import contextlib
+
+import demos as corpus
+
+from wasmblocks_build.chromium import CHROMIUM_ARGS, ensure_chromium
+from wasmblocks_build.site import build_runtime
 
 GRADIO_CACHE = corpus.WORK / "gradio"
 # Gradio's views are made again when gradio_view.py changes.
@@ -116,7 +120,8 @@ def compare_view(facts: dict[str, Any], expected: dict[str, Any] | None) -> dict
                              if label not in aria and label not in text})
     missing_buttons = sorted({f"{kind}: {value}" for kind, value in expected["buttons"]
                               if not any(value == n or value in n for n in names)})
-    return {"labels": len({tuple(x) for x in expected["labels"]}), "buttons": len({tuple(x) for x in expected["buttons"]}),
+    return {"labels": len({tuple(x) for x in expected["labels"]}),
+            "buttons": len({tuple(x) for x in expected["buttons"]}),
             "missing_labels": missing_labels, "missing_buttons": missing_buttons}
 
 
@@ -131,10 +136,8 @@ async def check_demo(browser: Any, url: str, timeout_ms: int) -> dict[str, Any]:
     started = time.monotonic()
     try:
         await page.goto(url)
-        try:
+        with contextlib.suppress(PlaywrightTimeout):
             await page.wait_for_selector(READY, timeout=timeout_ms)
-        except PlaywrightTimeout:
-            pass
         facts = await page.evaluate(PAGE_FACTS_JS)
         boot_seconds = round(time.monotonic() - started, 1)
         if facts["state"] == "ready":
@@ -181,7 +184,8 @@ def is_clean(r: dict[str, Any]) -> bool:
 
 def cause_of(message: str) -> str:
     """Group messages that differ only in the callable or value they name."""
-    message = re.sub(r"^(\w+(?:Error|Exception)): [\w.]+\(\) (got an unexpected keyword argument '\w+')", r"\1: \2", message)
+    message = re.sub(r"^(\w+(?:Error|Exception)): [\w.]+\(\) (got an unexpected keyword argument '\w+')", r"\1: \2",
+                     message)
     message = re.sub(r"^(\w+(?:Error|Exception)): [\w.]+\(\) (takes|missing|got multiple)", r"\1: \2", message)
     message = re.sub(r"0x[0-9a-f]+", "0x…", message)
     return message[:160]
@@ -213,9 +217,9 @@ def summarize(records: list[dict[str, Any]], everything: list[corpus.Demo], not_
     total_run = len(records)
     clean = sum(is_clean(r) for r in records)
     headline = (f"{len(started)} of {total_run} demos that need only gradio and the standard library start "
-                f"({statuses['boot error']} boot errors, {statuses['timeout']} timeouts, {statuses['export error']} export "
-                f"errors); {clean} start with no error toast, no unsupported component, and every label and "
-                f"button Gradio shows.")
+                f"({statuses['boot error']} boot errors, {statuses['timeout']} timeouts, "
+                f"{statuses['export error']} export errors); {clean} start with no error toast, no unsupported "
+                f"component, and every label and button Gradio shows.")
     lines = [
         f"demos in Gradio's demo/: {len(everything)}; only gradio + stdlib: {by_category['runs']}; "
         f"need the Pyodide package index (offline here): {by_category['pyodide']}; "
@@ -223,17 +227,19 @@ def summarize(records: list[dict[str, Any]], everything: list[corpus.Demo], not_
         f"started with an error toast: {sum(bool(r.get('error_toasts')) for r in started)}; "
         f"with an unsupported component: {sum(bool(r.get('unsupported')) for r in started)}; "
         f"with a label or button Gradio shows missing: "
-        f"{sum(bool(r.get('missing_labels') or r.get('missing_buttons')) for r in compared)} of {len(compared)} compared",
+        f"{sum(bool(r.get('missing_labels') or r.get('missing_buttons')) for r in compared)} "
+        f"of {len(compared)} compared",
     ]
     if not_run:
         lines.append(f"not run in this pass (no fresh result): {len(not_run)}")
     return {"headline": headline, "lines": lines, "causes": [[c, len(ds)] for c, ds in ranked],
-            "cause_demos": {c: ds for c, ds in ranked}}
+            "cause_demos": dict(ranked)}
 
 
-def write_markdown(path: Path, summary: dict[str, Any], records: list[dict[str, Any]], listed: list[corpus.Demo]) -> None:
-    out = ["# Gradio's demos on wasmblocks", "", "Written by `python3 tests/corpus/run_demos.py`; see tests/corpus/README.md.", "",
-           summary["headline"], ""]
+def write_markdown(path: Path, summary: dict[str, Any], records: list[dict[str, Any]],
+                   listed: list[corpus.Demo]) -> None:
+    out = ["# Gradio's demos on wasmblocks", "",
+           "Written by `python3 tests/corpus/run_demos.py`; see tests/corpus/README.md.", "", summary["headline"], ""]
     out += [f"- {line}" for line in summary["lines"]]
     out += ["", "## Causes, most common first", "", "| Demos | Cause | Some of them |", "|---|---|---|"]
     for cause, n in summary["causes"]:
@@ -279,8 +285,8 @@ async def browse(todo: list[tuple[corpus.Demo, str]], base: str, jobs: int, time
                 try:
                     facts = await check_demo(browser, f"{base}{demo.key}/", timeout_ms)
                 except Exception as exc:  # the page crashed: record it, go on with the next demo
-                    facts = {"state": "crashed", "text": "", "boot_error": "", "boot_seconds": 0,
-                             "page_errors": [first_line(str(exc))], "toasts": [], "aria": [], "buttons": [], "unsupported": []}
+                    facts = {"state": "crashed", "text": "", "boot_error": "", "boot_seconds": 0, "toasts": [],
+                             "page_errors": [first_line(str(exc))], "aria": [], "buttons": [], "unsupported": []}
                 on_result(demo, stamp, facts)
 
         await asyncio.gather(*(worker() for _ in range(max(1, jobs))))
@@ -348,8 +354,8 @@ def main(argv: list[str] | None = None) -> int:
     for demo in (d for d in everything if d.category == "runs"):
         cached = RESULT_CACHE / f"{demo.key}.json"
         seen = json.loads(cached.read_text(encoding="utf-8")) if cached.is_file() else None
-        if seen is None or seen.get("stamp") != f"{runtime} {corpus.source_digest(demo)} staging-{corpus.STAGING}" or not (
-                "facts" in seen or "export_error" in seen):
+        stamp = f"{runtime} {corpus.source_digest(demo)} staging-{corpus.STAGING}"
+        if seen is None or seen.get("stamp") != stamp or not ("facts" in seen or "export_error" in seen):
             not_run.append(demo.name)
             continue
         records.append(outcome(demo, seen.get("facts"), seen.get("export_error"), load_expectation(demo)))

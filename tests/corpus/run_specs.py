@@ -33,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import demos as corpus  # noqa: E402
+
 from wasmblocks_build.chromium import CHROMIUM_ARGS, ensure_chromium  # noqa: E402
 from wasmblocks_build.site import build_runtime  # noqa: E402
 
@@ -74,7 +75,8 @@ def plan(only: set[str] | None) -> tuple[list[str], dict[str, str], list[corpus.
             continue
         main = next(d for d in demos if d.entry == "run.py")
         if main.category != "runs":
-            where = "the Pyodide package index (offline here)" if main.category == "pyodide" else "packages Pyodide lacks"
+            where = ("the Pyodide package index (offline here)" if main.category == "pyodide"
+                     else "packages Pyodide lacks")
             skipped[path.name] = f"its demo needs {where}: {', '.join(main.needs)}"
             continue
         run.append(path.name)
@@ -148,8 +150,8 @@ def summarize(tests: list[dict[str, Any]], run: list[str], skipped: dict[str, st
 
 
 def write_markdown(path: Path, summary: dict[str, Any], tests: list[dict[str, Any]], skipped: dict[str, str]) -> None:
-    out = ["# Gradio's browser tests on wasmblocks", "", "Written by `python3 tests/corpus/run_specs.py`; see tests/corpus/README.md.", "",
-           summary["headline"], ""]
+    out = ["# Gradio's browser tests on wasmblocks", "",
+           "Written by `python3 tests/corpus/run_specs.py`; see tests/corpus/README.md.", "", summary["headline"], ""]
     out += [f"- {line}" for line in summary["lines"]]
     out += ["", "## Failure causes, most common first", "", "| Tests | Cause |", "|---|---|"]
     out += [f"| {n} | {c.replace('|', '/')} |" for c, n in summary["causes"]]
@@ -204,7 +206,8 @@ def main(argv: list[str] | None = None) -> int:
         report_file.unlink(missing_ok=True)
         env = {**os.environ, "WASMBLOCKS_SPEC_SITES": str(sites_file), "WASMBLOCKS_SPEC_DIR": str(SPEC_COPIES),
                "WASMBLOCKS_SPEC_OUTPUT": str(OUTPUT / "test-results"), "WASMBLOCKS_SPEC_REPORT": str(report_file),
-               "WASMBLOCKS_SPEC_WORKERS": str(args.workers), "WASMBLOCKS_TEST_TIMEOUT_MS": str(int(args.timeout * 1000)),
+               "WASMBLOCKS_SPEC_WORKERS": str(args.workers),
+               "WASMBLOCKS_TEST_TIMEOUT_MS": str(int(args.timeout * 1000)),
                "WASMBLOCKS_CHROMIUM_ARGS": json.dumps(CHROMIUM_ARGS), "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1"}
         if run:
             subprocess.run(["node", str(cli), "test", "-c", str(HERE / "playwright.config.ts")],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
 from ..updates import skip
 from .dataset import Dataset
@@ -27,7 +27,7 @@ def _rows(examples: Any, n_inputs: int) -> list[list[Any]]:
 class Examples:
     """Not a component itself: it renders a Dataset (`.dataset`) and wires its click."""
 
-    BROWSER_NOTES = {
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
         "cache_examples": "differs: nothing is computed ahead (no server to cache on); a cached example runs its "
                           "function when clicked, which shows the same result",
     }
