@@ -11,9 +11,10 @@ decide how it can run here:
 
 Each demo is exported with the project's own export (wasmblocks_build.export) into build/corpus/sites/<key>/,
 with two economies that change nothing the page sees: the runtime's files are symlinked instead of copied
-(hundreds of exports would otherwise copy 58 MB each), and every demo boots from the runtime's base memory
-snapshot instead of one made for its own stdlib imports (which costs a Node run per import set); those modules
-are then imported at start instead of restored.
+(hundreds of exports would otherwise copy tens of MB each), from one copy that export's own change to the
+runtime (source maps dropped) was made to once; and every demo boots from the runtime's base memory snapshot
+instead of one made for its own stdlib imports (which costs a Node run per import set), so those modules are
+imported at start instead of restored.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import json
 import os
 import re
 import shutil
+import subprocess
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -182,6 +184,8 @@ def stage(demo: Demo) -> Path:
 def _link_runtime(runtime_dir: Path, outdir: Path) -> None:
     """Stand-in for export.copy_runtime: the same tree, its files symlinked (WRITTEN_BY_EXPORT copied)."""
     for item in runtime_dir.iterdir():
+        if item.name.startswith(".corpus-"):
+            continue
         target = outdir / item.name
         if target.is_symlink() or target.is_file():
             target.unlink()
@@ -201,16 +205,39 @@ def _link_runtime(runtime_dir: Path, outdir: Path) -> None:
                 dst.symlink_to(src.resolve())
 
 
+def prepared_runtime(runtime: str) -> Path:
+    """One copy of build/runtime/ with what export does to each copy already done (source maps dropped), which
+    every corpus export links to; made again when the runtime changes."""
+    target = WORK / "runtime"
+    stamp = target / ".corpus-runtime"
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == runtime:
+        return target
+    tmp = target.with_name(f"runtime.{os.getpid()}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    shutil.copytree(RUNTIME_DIR, tmp)
+    export_module.drop_source_maps(tmp)
+    (tmp / ".corpus-runtime").write_text(runtime, encoding="utf-8")
+    shutil.rmtree(target, ignore_errors=True)
+    tmp.replace(target)
+    return target
+
+
 @contextmanager
-def corpus_export_mode() -> Iterator[None]:
+def corpus_export_mode(runtime: str) -> Iterator[None]:
     """Linked runtime and the base snapshot for every export made inside the block (see the module doc)."""
-    for name in ("copy_runtime", "app_snapshot"):
-        if not hasattr(export_module, name):  # export was refactored: fail loudly rather than copy 58 MB per demo
+    for name in ("copy_runtime", "drop_source_maps", "app_snapshot"):
+        if not hasattr(export_module, name):  # export was refactored: fail loudly rather than copy the runtime
             raise RuntimeError(f"wasmblocks_build.export.{name} is gone; update tests/corpus/demos.py")
+    shared = prepared_runtime(runtime)
+
+    def link_runtime(runtime_dir: Path, outdir: Path) -> None:
+        _link_runtime(shared, outdir)
+
     def base_snapshot(pyodide_dir: Path, wheel: Path, files: list[Path]) -> tuple[Path, dict]:
         return make_snapshot(pyodide_dir, wheel)
 
-    with mock.patch.object(export_module, "copy_runtime", _link_runtime), \
+    with mock.patch.object(export_module, "copy_runtime", link_runtime), \
+            mock.patch.object(export_module, "drop_source_maps", lambda outdir: None), \
             mock.patch.object(export_module, "app_snapshot", base_snapshot):
         yield
 
@@ -223,7 +250,7 @@ def export_demo(demo: Demo, runtime: str) -> Path:
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == want:
         return site
     staged = stage(demo)
-    with corpus_export_mode():
+    with corpus_export_mode(runtime):
         export(staged, site, runtime_dir=RUNTIME_DIR, build=False)
     stamp.write_text(want, encoding="utf-8")
     return site
@@ -241,6 +268,13 @@ def serve_sites() -> tuple[SiteServer, str]:
     server = make_server(SITES, "127.0.0.1", 0, handler=QuietHandler)
     serve_in_thread(server)
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def measured_on() -> str:
+    """The wasmblocks commit a pass ran on (`git describe --always --dirty`), for the results files."""
+    proc = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True,
+                          check=False)
+    return proc.stdout.strip() or "unknown"
 
 
 def write_json(path: Path, data: object) -> None:

@@ -366,6 +366,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{summary['headline']}\n(partial pass: summary in {partial}; tests/corpus/results/ unchanged)")
         return 0
     corpus.write_json(corpus.RESULTS / "demos.json", {
+        "measured_on": corpus.measured_on(),
         "summary": {k: v for k, v in summary.items() if k != "cause_demos"},
         "causes": summary["cause_demos"],
         "demos": records,

@@ -230,6 +230,7 @@ def write_results(report: dict[str, Any], run: list[str], skipped: dict[str, str
         print(f"{summary['headline']}\n(partial pass: {OUTPUT / 'specs-partial.md'}; tests/corpus/results/ unchanged)")
         return 0
     corpus.write_json(corpus.RESULTS / "specs.json", {
+        "measured_on": corpus.measured_on(),
         "summary": {k: summary[k] for k in ("headline", "lines", "causes")},
         "per_spec": summary["per_spec"], "causes": summary["cause_tests"], "tests": tests, "not_run": skipped,
     })
