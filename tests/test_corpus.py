@@ -54,9 +54,11 @@ def test_linked_runtime_shares_files_but_copies_what_export_rewrites(tmp_path: P
     site = tmp_path / "site"
     site.mkdir()
     corpus._link_runtime(runtime, site)
-    assert (site / "assets" / "app.js").is_symlink() and (site / "assets" / "app.js").read_text() == "js"
-    assert not (site / "pyodide" / "pyodide-lock.json").is_symlink()
-    assert not (site / "runtime.json").is_symlink()
+    linked = site / "assets" / "app.js"
+    assert linked.read_text() == "js" and linked.stat().st_ino == (runtime / "assets" / "app.js").stat().st_ino
+    assert linked.resolve().is_relative_to(site.resolve())  # export resolves the files it ships
+    for copied in (site / "pyodide" / "pyodide-lock.json", site / "runtime.json"):
+        assert copied.stat().st_ino != (runtime / copied.relative_to(site)).stat().st_ino
     (site / "pyodide" / "pyodide-lock.json").write_text('{"edited": true}')
     assert (runtime / "pyodide" / "pyodide-lock.json").read_text() == "{}"
 

@@ -10,7 +10,7 @@ decide how it can run here:
 - "other": packages Pyodide does not have (torch, transformers, …): listed, not run.
 
 Each demo is exported with the project's own export (wasmblocks_build.export) into build/corpus/sites/<key>/,
-with two economies that change nothing the page sees: the runtime's files are symlinked instead of copied
+with two economies that change nothing the page sees: the runtime's files are hard-linked instead of copied
 (hundreds of exports would otherwise copy tens of MB each), from one copy that export's own change to the
 runtime (source maps dropped) was made to once; and every demo boots from the runtime's base memory snapshot
 instead of one made for its own stdlib imports (which costs a Node run per import set), so those modules are
@@ -51,7 +51,7 @@ STAGED = WORK / "staged"
 RESULTS = Path(__file__).resolve().parent / "results"
 # Requirement lines that name what the runtime already is.
 RUNTIME_REQUIREMENTS = {"gradio"}
-STAGING = 2  # bump when stage() changes: exports made before are redone
+STAGING = 3  # bump when stage() or the linking changes: exports made before are redone
 # Files the export writes inside a runtime folder: copied, not symlinked, so no export edits the shared runtime.
 WRITTEN_BY_EXPORT = {"pyodide-lock.json"}
 
@@ -182,7 +182,10 @@ def stage(demo: Demo) -> Path:
 
 
 def _link_runtime(runtime_dir: Path, outdir: Path) -> None:
-    """Stand-in for export.copy_runtime: the same tree, its files symlinked (WRITTEN_BY_EXPORT copied)."""
+    """Stand-in for export.copy_runtime: the same tree, its files hard-linked (WRITTEN_BY_EXPORT copied).
+
+    Hard links, not symlinks: export resolves the paths of the files it ships, and a symlink would resolve to a
+    place outside the site."""
     for item in runtime_dir.iterdir():
         if item.name.startswith(".corpus-"):
             continue
@@ -202,7 +205,7 @@ def _link_runtime(runtime_dir: Path, outdir: Path) -> None:
             if src.name in WRITTEN_BY_EXPORT:
                 shutil.copy2(src, dst)
             else:
-                dst.symlink_to(src.resolve())
+                os.link(src, dst)
 
 
 def prepared_runtime(runtime: str) -> Path:
