@@ -274,10 +274,12 @@ def serve_sites() -> tuple[SiteServer, str]:
 
 
 def measured_on() -> str:
-    """The wasmblocks commit a pass ran on (`git describe --always --dirty`), for the results files."""
-    proc = subprocess.run(["git", "describe", "--always", "--dirty"], cwd=ROOT, capture_output=True, text=True,
-                          check=False)
-    return proc.stdout.strip() or "unknown"
+    """The wasmblocks commit a pass ran on, "-dirty" when py/ or web/ have changes not committed."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False).stdout.strip()
+
+    commit = git("rev-parse", "--short", "HEAD") or "unknown"
+    return commit + ("-dirty" if git("status", "--porcelain", "--", "py", "web") else "")
 
 
 def write_json(path: Path, data: object) -> None:
