@@ -23,6 +23,7 @@ from .components.download_button import DownloadButton
 from .components.dropdown import Dropdown
 from .components.examples import Examples
 from .components.file import File
+from .components.file_explorer import FileExplorer
 from .components.gallery import Gallery
 from .components.highlighted_text import HighlightedText
 from .components.html import HTML
@@ -37,6 +38,7 @@ from .components.model3d import Model3D
 from .components.multimodal_textbox import MultimodalTextbox
 from .components.native_plot import BarPlot, LinePlot, ScatterPlot
 from .components.number import Number
+from .components.paramviewer import ParamViewer
 from .components.plot import Plot
 from .components.radio import Radio
 from .components.slider import Slider
@@ -49,6 +51,7 @@ from .event_data import CopyData, EditData, EventData, KeyUpData, LikeData, Retr
 from .interface import Interface, TabbedInterface
 from .layouts.accordion import Accordion
 from .layouts.column import Column
+from .layouts.draggable import Draggable
 from .layouts.group import Group
 from .layouts.row import Row
 from .layouts.sidebar import Sidebar
@@ -73,4 +76,5 @@ __all__ = [
     "Warning", "__version__", "on", "skip", "update",
     "Brush", "Eraser", "ImageEditor", "ImageMask", "LayerOptions", "Paint", "Sketchpad", "WatermarkOptions",
     "WebcamOptions",
+    "Draggable", "FileExplorer", "ParamViewer",
 ]

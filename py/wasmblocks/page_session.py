@@ -198,7 +198,8 @@ class PageSession:
         if isinstance(block_id, int):
             block = self.blocks.get(block_id) or session_block(self.session, block_id)
         # Only the functions the block declares (gr.HTML's server_functions): the page cannot call anything else.
-        fn = block.server_function(str(name)) if block is not None else None
+        # They see the block as this session does (FileExplorer's `ls` lists the root_dir an update set).
+        fn = self.session.configured(block).server_function(str(name)) if block is not None else None
         if fn is None:
             error = f"Block {block_id!r} has no server function {name!r}"
             self.send(protocol.server_result_message(call_id, error=error))

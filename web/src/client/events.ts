@@ -186,6 +186,7 @@ export class EventDispatcher {
       this.byEvent.delete(message.event_id);
       if (message.stage !== "cancelled") this.finish(dep, message.stage === "complete");
       else this.running.delete(dep.id);
+      this.store.eventEnded();
     }
   }
 

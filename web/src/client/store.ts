@@ -59,6 +59,7 @@ export class AppStore {
   private readers = new Map<number, () => Promise<JSONValue>>();
   private listeners = new Map<number, Set<Listener>>();
   private globalListeners = new Set<Listener>();
+  private endedListeners = new Set<Listener>();
   private toastSeq = 0;
 
   /** The component types in the app now (the page fetches the code of lazily loaded ones). */
@@ -200,6 +201,16 @@ export class AppStore {
     if (!set) this.listeners.set(id, (set = new Set()));
     set.add(fn);
     return () => set!.delete(fn);
+  }
+
+  /** Called each time an event that ran in the worker ends: views of the worker's files (FileExplorer) look again. */
+  onEventEnded(fn: Listener): () => void {
+    this.endedListeners.add(fn);
+    return () => this.endedListeners.delete(fn);
+  }
+
+  eventEnded(): void {
+    this.endedListeners.forEach((fn) => fn());
   }
 
   /** For app-wide state: toasts, config. */

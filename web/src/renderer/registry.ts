@@ -6,6 +6,7 @@ import type { RegistryEntry } from "./types";
 import { Blocks } from "../blocks";
 import { Accordion } from "../layouts/accordion";
 import { Column } from "../layouts/column";
+import { Draggable } from "../layouts/draggable";
 import { Group } from "../layouts/group";
 import { Row } from "../layouts/row";
 import { Route } from "../layouts/route";
@@ -24,6 +25,7 @@ import { DateTime } from "../components/datetime";
 import { DownloadButton } from "../components/download_button";
 import { Dropdown } from "../components/dropdown";
 import { File } from "../components/file";
+import { FileExplorer } from "../components/file_explorer";
 import { Gallery } from "../components/gallery";
 import { HighlightedText } from "../components/highlighted_text";
 import { HTML } from "../components/html";
@@ -34,6 +36,7 @@ import { Label } from "../components/label";
 import { Markdown } from "../components/markdown";
 import { NativePlot } from "../components/native_plot";
 import { NumberInput } from "../components/number";
+import { ParamViewer } from "../components/paramviewer";
 import { Plot } from "../components/plot";
 import { Radio } from "../components/radio";
 import { Slider } from "../components/slider";
@@ -50,6 +53,7 @@ const registry = new Map<string, RegistryEntry>([
   // layouts
   ["accordion", { component: Accordion, kind: "bare" }],
   ["column", { component: Column, kind: "bare" }],
+  ["draggable", { component: Draggable, kind: "bare" }],
   ["group", { component: Group, kind: "bare" }],
   ["row", { component: Row, kind: "bare" }],
   ["route", { component: Route, kind: "bare" }],
@@ -72,6 +76,7 @@ const registry = new Map<string, RegistryEntry>([
   ["downloadbutton", { component: DownloadButton, kind: "bare" }],
   ["dropdown", { component: Dropdown, kind: "block" }],
   ["file", { component: File, kind: "block" }],
+  ["fileexplorer", { component: FileExplorer, kind: "block" }],
   ["gallery", { component: Gallery, kind: "block" }],
   ["highlightedtext", { component: HighlightedText, kind: "block" }],
   ["html", { component: HTML, kind: "block" }],
@@ -82,6 +87,7 @@ const registry = new Map<string, RegistryEntry>([
   ["lineplot", { component: NativePlot, kind: "block" }],
   ["markdown", { component: Markdown, kind: "block", noContainer: true }],
   ["number", { component: NumberInput, kind: "block" }],
+  ["paramviewer", { component: ParamViewer, kind: "bare" }],
   ["plot", { component: Plot, kind: "block" }],
   ["radio", { component: Radio, kind: "block" }],
   ["scatterplot", { component: NativePlot, kind: "block" }],
