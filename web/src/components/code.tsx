@@ -59,8 +59,10 @@ export function Code({ id, store, props, value, setValue, trigger }: ComponentPr
     // Effects run after paint: if the store moved on since this render (more typing), this text is stale.
     const latest = store.getValue(id);
     if (text === emitted.current || (latest ?? "") !== text) return;
+    // A value that arrives while the editor is still loading is put in once it is there (`ready`).
+    if (!editor.current) return;
     emitted.current = text;
-    editor.current?.setDoc(text);
+    editor.current.setDoc(text);
   }, [text, ready]);
 
   const lines = num(props.lines, 5);

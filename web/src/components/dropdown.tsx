@@ -276,6 +276,7 @@ export function Dropdown({ id, props, value, setValue, trigger, store }: Compone
                     id={`${listId}-option-${i}`}
                     class={cx("item", sel && "selected", active === i && "active")}
                     role="option"
+                    aria-label={names[i]}
                     aria-selected={sel}
                     data-index={i}
                     data-value={String(values[i])}

@@ -2,7 +2,8 @@
 // open, through the block's `ls` server function, and listed again after every event that ran in the worker
 // (it may have written or deleted files). The value is the checked files, each a list of path parts below
 // root_dir; checking a folder (file_count="multiple") checks everything below it, as Gradio does, in one
-// change. A new root_dir, glob or ignore_glob starts the tree afresh and empties the value.
+// change (an event that reads the value meanwhile waits for it). A new root_dir, glob or ignore_glob starts
+// the tree afresh and empties the value.
 
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef } from "preact/hooks";
 import { BlockLabel, labelOf } from "../renderer/atoms";
@@ -32,6 +33,9 @@ export function FileExplorer({ id, props, value, setValue, trigger, store }: Com
   const folders = useRef<Path[]>([]);
   // The value this component set last; any other value came from Python.
   const mine = useRef<unknown>(value);
+  // Checked folders whose contents are still being listed: an event reading the value waits for them.
+  const pending = useRef(new Set<Promise<void>>());
+  const stopWaiting = useRef<(() => void) | null>(null);
 
   const listings = useMemo(() => {
     const made: Listings = new Listings(
@@ -113,6 +117,22 @@ export function FileExplorer({ id, props, value, setValue, trigger, store }: Com
     commit(union(latest.current, files));
   };
 
+  const track = (work: Promise<void>): void => {
+    const set = pending.current;
+    if (!set.size) {
+      stopWaiting.current = store.setReader(id, async () => {
+        while (set.size) await Promise.all([...set]);
+        return store.getValue(id);
+      });
+    }
+    set.add(work);
+    const settled = (): void => {
+      set.delete(work);
+      if (!set.size) stopWaiting.current?.();
+    };
+    work.then(settled, settled);
+  };
+
   const interactive = props.interactive !== false;
   const single = props.file_count === "single";
   const model: TreeModel = {
@@ -135,7 +155,7 @@ export function FileExplorer({ id, props, value, setValue, trigger, store }: Com
         else if (node.type === "folder") {
           folders.current = union(folders.current, [path]);
           redraw(0);
-          void checkFolder(path, !!node.valid);
+          track(checkFolder(path, !!node.valid));
         } else commit(union(files, [path]));
         return;
       }

@@ -144,7 +144,7 @@ export function ParamViewer({ props, value, root }: ComponentProps) {
               <summary class="type">
                 {slug ? (
                   <a href={`#${slug}`} class="param-link" aria-label={`Link to ${p.name}`}>
-                    <span class="link-icon" aria-hidden="true">🔗</span>
+                    <LinkIcon />
                   </a>
                 ) : null}
                 <pre class={`language-${language}`}>
@@ -167,3 +167,11 @@ export function ParamViewer({ props, value, root }: ComponentProps) {
     </div>
   );
 }
+
+// Drawn, not the 🔗 emoji Gradio uses: not every system has an emoji font (it showed as an empty box).
+const LinkIcon = () => (
+  <svg class="link-icon" viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" aria-hidden="true">
+    <path d="M10 13a5 5 0 0 0 7.5.5l3-3a5 5 0 0 0-7-7l-1.7 1.7" />
+    <path d="M14 11a5 5 0 0 0-7.5-.5l-3 3a5 5 0 0 0 7 7l1.7-1.7" />
+  </svg>
+);

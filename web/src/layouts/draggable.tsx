@@ -44,11 +44,16 @@ export function Draggable({ props, children, childIds, root, store }: ComponentP
     focusAfter.current = null;
   });
 
+  // Keys move a card past its shown neighbour: a child that draws nothing (hidden, gr.State) is not one.
   const move = (cid: number, step: number): void => {
-    const i = order.indexOf(cid) + step;
-    if (i < 0 || i >= order.length) return;
+    const shown = order.filter((c) => {
+      const item = box.current?.querySelector(`:scope > .draggable-item[data-id="${c}"]`);
+      return !!item && item.getClientRects().length > 0;
+    });
+    const i = shown.indexOf(cid) + step;
+    if (i < 0 || i >= shown.length) return;
     focusAfter.current = cid;
-    setOrder(swap(order, cid, order[i]));
+    setOrder(swap(order, cid, shown[i]));
   };
 
   return (
@@ -66,6 +71,7 @@ export function Draggable({ props, children, childIds, root, store }: ComponentP
           <div
             key={cid}
             class={cx("draggable-item", dragged === cid && "dragging", target === cid && dragged !== cid && "drop-target")}
+            data-id={cid}
             data-index={index}
             style={horizontal && typeof scale === "number" ? { flexGrow: String(scale) } : undefined}
             onDragEnter={(e) => {
