@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { CONTAIN_PAINT, useContentScope } from "../renderer/content-scope";
 import { cssSize, cx } from "../renderer/hooks";
+import { isRecord, str, strings } from "../renderer/props";
 import type { ComponentProps } from "../renderer/types";
 import { renderMarkdown } from "./markdown";
 import "./paramviewer.css";
@@ -16,6 +17,16 @@ interface Param {
   type?: string | null;
   description?: string | null;
   default?: string | null;
+}
+
+/** The value as Python sends it ({name: {type, description, default}}); entries of another shape are dropped. */
+function paramDocs(value: unknown): Record<string, Param> {
+  if (!isRecord(value)) return {};
+  const docs: Record<string, Param> = {};
+  for (const [name, p] of Object.entries(value)) {
+    if (isRecord(p)) docs[name] = { type: str(p.type) ?? null, description: str(p.description) ?? null, default: str(p.default) ?? null };
+  }
+  return docs;
 }
 
 type Highlighter = (code: string, language: string) => string;
@@ -70,10 +81,10 @@ export function paramSlug(name: string, anchorLinks: string | boolean): string {
 }
 
 export function ParamViewer({ props, value, root }: ComponentProps) {
-  const docs: Record<string, Param> = value && typeof value === "object" ? value : {};
+  const docs = paramDocs(value);
   const language = props.language === "typescript" ? "typescript" : "python";
-  const words: string[] = Array.isArray(props.linkify) ? props.linkify : [];
-  const anchors: string | boolean = props.anchor_links ?? false;
+  const words = strings(props.linkify) ?? [];
+  const anchors = typeof props.anchor_links === "string" || props.anchor_links === true ? props.anchor_links : false;
   const [ready, setReady] = useState(highlighter !== null);
   const [allOpen, setAllOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
@@ -91,9 +102,9 @@ export function ParamViewer({ props, value, root }: ComponentProps) {
     () =>
       Object.entries(docs).map(([name, p]) => ({
         name,
-        type: p?.type ? code(p.type) : null,
-        default: p?.default ? code(p.default) : null,
-        description: p?.description
+        type: p.type ? code(p.type) : null,
+        default: p.default ? code(p.default) : null,
+        description: p.description
           ? renderMarkdown(p.description, { sanitize: true, breaks: false, headerLinks: false, scope: scope.selector })
           : null,
       })),
@@ -131,7 +142,7 @@ export function ParamViewer({ props, value, root }: ComponentProps) {
       style={{ ...root.style, ...CONTAIN_PAINT, maxHeight: cssSize(props.max_height) }}
     >
       <div class="header">
-        {props.header !== null ? <span class="title">{props.header ?? "Parameters"}</span> : null}
+        {props.header !== null ? <span class="title">{str(props.header) ?? "Parameters"}</span> : null}
         <button type="button" class="toggle-all" title={allOpen ? "Close All" : "Open All"} onClick={toggleAll}>
           {allOpen ? "▲" : "▼"}
         </button>

@@ -22,7 +22,8 @@ function swap(order: number[], a: number, b: number): number[] {
   const i = next.indexOf(a);
   const j = next.indexOf(b);
   if (i < 0 || j < 0 || i === j) return order;
-  [next[i], next[j]] = [next[j], next[i]];
+  next[i] = b;
+  next[j] = a;
   return next;
 }
 
@@ -50,10 +51,11 @@ export function Draggable({ props, children, childIds, root, store }: ComponentP
       const item = box.current?.querySelector(`:scope > .draggable-item[data-id="${c}"]`);
       return !!item && item.getClientRects().length > 0;
     });
-    const i = shown.indexOf(cid) + step;
-    if (i < 0 || i >= shown.length) return;
+    const at = shown.indexOf(cid);
+    const other = at < 0 ? undefined : shown[at + step];
+    if (other === undefined) return;
     focusAfter.current = cid;
-    setOrder(swap(order, cid, shown[i]));
+    setOrder(swap(order, cid, other));
   };
 
   return (
