@@ -3,6 +3,8 @@
 // A listing that arrives late — after a newer request for the same folder, or after such a change — is
 // dropped, so a slow reply can never put back what the user no longer sees.
 
+import { isRecord, list } from "../renderer/props";
+
 export interface FileNode {
   type: "file" | "folder";
   name: string;
@@ -13,9 +15,10 @@ export interface FileNode {
 export const pathKey = (path: string[]): string => path.join("/");
 
 function cleanNodes(raw: unknown): FileNode[] {
-  if (!Array.isArray(raw)) return [];
-  return raw.filter(
-    (n): n is FileNode => !!n && typeof n.name === "string" && (n.type === "file" || n.type === "folder"),
+  return list(raw).flatMap((n): FileNode[] =>
+    isRecord(n) && typeof n.name === "string" && (n.type === "file" || n.type === "folder")
+      ? [{ type: n.type, name: n.name, valid: n.valid === true }]
+      : [],
   );
 }
 

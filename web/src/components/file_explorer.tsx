@@ -8,6 +8,7 @@
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef } from "preact/hooks";
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import { cssSize } from "../renderer/hooks";
+import { isRecord, list, num, str, strings } from "../renderer/props";
 import type { ComponentProps } from "../renderer/types";
 import { type FileNode, Listings, pathKey } from "./file_explorer-listing";
 import { FileTree, isInside, samePath, type TreeModel } from "./file_explorer-tree";
@@ -24,9 +25,19 @@ interface CustomButton {
   value: string;
 }
 
+/** The value as Python sends it (Gradio's FileExplorerData: lists of path parts); anything else is dropped. */
+const pathsOf = (value: unknown): Path[] => list(value).map(strings).filter((p): p is Path => p !== undefined);
+
+/** buttons=[gr.Button(…)] as the Python side sends them: {id, value}. */
+const buttonsOf = (v: unknown): CustomButton[] =>
+  list(v).flatMap((b) => {
+    const bid = isRecord(b) ? num(b.id) : undefined;
+    return isRecord(b) && bid !== undefined ? [{ id: bid, value: str(b.value, "") }] : [];
+  });
+
 export function FileExplorer({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const [, redraw] = useReducer((n: number) => n + 1, 0);
-  const selected: Path[] = Array.isArray(value) ? value : [];
+  const selected = useMemo(() => pathsOf(value), [value]);
   const latest = useRef(selected);
   latest.current = selected;
   // Checked folders (Gradio's selected_folders): page-only state, the value holds files only.
@@ -169,7 +180,7 @@ export function FileExplorer({ id, props, value, setValue, trigger, store }: Com
     select: (index, path) => trigger("select", { index, value: path.join("/"), selected: true }),
   };
 
-  const buttons: CustomButton[] = Array.isArray(props.buttons) ? props.buttons : [];
+  const buttons = buttonsOf(props.buttons);
   const showLabel = props.show_label !== false;
   const style = { height: cssSize(props.height), maxHeight: cssSize(props.max_height), minHeight: cssSize(props.min_height) };
   return (
