@@ -196,6 +196,27 @@ describe("statuses and updates", () => {
     assert.deepEqual(chained.data, ["2"]); // … but the end of the event flushed it first
   });
 
+  test("the store hears each end of an event that ran (complete, error, cancelled), after its last value", () => {
+    // FileExplorer lists its open folders again then: the function may have written files.
+    const page = new Page([click(0, { outputs: [OUT], trigger_mode: "multiple" })], components);
+    const seen: unknown[] = [];
+    page.store.onEventEnded(() => seen.push(page.store.getValue(OUT)));
+    for (const stage of ["complete", "error", "cancelled"] as const) {
+      page.dispatcher.fire(BUTTON, "click");
+      const [event] = page.conn.take();
+      assert.ok(event?.type === "event");
+      page.dispatcher.onUpdate({ type: "update", event_id: event.event_id, dep_id: 0, updates: [{ id: OUT, value: "first" }] });
+      page.dispatcher.onUpdate({ type: "update", event_id: event.event_id, dep_id: 0, updates: [{ id: OUT, value: stage }] });
+      page.dispatcher.onStatus({ type: "status", event_id: event.event_id, dep_id: 0, stage, success: stage === "complete" });
+    }
+    // A refused event never ran in the worker: nothing to hear.
+    page.dispatcher.fire(BUTTON, "click");
+    const [refused] = page.conn.take();
+    assert.ok(refused?.type === "event");
+    page.dispatcher.onRejected(refused.event_id);
+    assert.deepEqual(seen, ["complete", "error", "cancelled"]);
+  });
+
   test("always_last runs once more with the inputs as they are when the run ends", () => {
     const page = new Page([click(0, { inputs: [BOX], trigger_mode: "always_last" })], components);
     page.dispatcher.fire(BUTTON, "click");
