@@ -20,7 +20,7 @@ DOC = ROOT / "docs" / "architecture.md"
 LAYERS: list[tuple[str, str, list[str]]] = [
     ("leaf", "pure helpers and the runtime adapter: import nothing above them",
      ["types", "protocol", "runtime", "alerts", "progress", "session", "files", "cache", "packages", "implied",
-      "loop_thread", "aliases", "restart"]),
+      "loop_thread", "aliases", "restart", "oauth"]),
     ("tree", "what a with gr.Blocks() block builds: blocks, components, layouts, declared listeners, config",
      ["context", "block", "block_function", "listeners", "event_data", "component", "blocks", "layouts",
       "components", "chat_interface", "interface", "render", "updates", "config", "themes", "loader"]),

@@ -95,6 +95,7 @@ SAMPLES = {
     "cancel": lambda: protocol.cancel_message([1]),
     "unload": lambda: protocol.unload_message(),
     "server_call": lambda: protocol.server_call_message("c", 1, "fn", [1]),
+    "login": lambda: protocol.login_message("c", "admin", "secret"),
     "server_result": lambda: protocol.server_result_message("c", value=[1]),
 }
 

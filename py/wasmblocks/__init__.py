@@ -19,6 +19,7 @@ from .components.color_picker import ColorPicker
 from .components.dataframe import Dataframe
 from .components.dataset import Dataset
 from .components.datetime import DateTime
+from .components.dialogue import Dialogue
 from .components.download_button import DownloadButton
 from .components.dropdown import Dropdown
 from .components.examples import Examples
@@ -33,10 +34,12 @@ from .components.image_options import Brush, Eraser, LayerOptions, WatermarkOpti
 from .components.image_slider import ImageSlider
 from .components.json import JSON
 from .components.label import Label
+from .components.login_button import LoginButton
 from .components.markdown import Markdown
 from .components.model3d import Model3D
 from .components.multimodal_textbox import MultimodalTextbox
 from .components.native_plot import BarPlot, LinePlot, ScatterPlot
+from .components.navbar import Navbar
 from .components.number import Number
 from .components.paramviewer import ParamViewer
 from .components.plot import Plot
@@ -56,7 +59,9 @@ from .layouts.group import Group
 from .layouts.row import Row
 from .layouts.sidebar import Sidebar
 from .layouts.tabs import Tab, TabItem, Tabs
+from .layouts.walkthrough import Step, Walkthrough
 from .listeners import on
+from .oauth import OAuthProfile, OAuthToken
 from .progress import Progress
 from .render import render
 from .session import Request
@@ -77,4 +82,5 @@ __all__ = [
     "Brush", "Eraser", "ImageEditor", "ImageMask", "LayerOptions", "Paint", "Sketchpad", "WatermarkOptions",
     "WebcamOptions",
     "Draggable", "FileExplorer", "ParamViewer",
+    "Dialogue", "LoginButton", "Navbar", "OAuthProfile", "OAuthToken", "Step", "Walkthrough",
 ]

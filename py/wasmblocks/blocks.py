@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hmac
+import typing
 from collections.abc import Callable
 from contextvars import Token
 from typing import Any, ClassVar, Self
@@ -64,6 +66,9 @@ class Blocks(BlockContext):
         self.default_concurrency_limit: int | None = 1
         self.max_size: int | None = None
         self.launched = False
+        # launch(auth=…): {username: password}, or a function (username, password) -> bool; auth_message for the form.
+        self.auth: dict[str, str] | Callable[[str, str], Any] | None = None
+        self.auth_message: str | None = None
         self._client: PythonCaller | None = None
         super().__init__(render=False, **{k: v for k, v in kwargs.items() if k in ("elem_id", "elem_classes")})
         self.root = self
@@ -136,9 +141,21 @@ class Blocks(BlockContext):
                 setattr(self, name, kwargs[name])
         if kwargs.get("max_file_size") is not None:
             self.max_file_size = parse_file_size(kwargs["max_file_size"])
+        if kwargs.get("auth") is not None:
+            self.auth = auth_table(kwargs["auth"])
+        self.auth_message = kwargs.get("auth_message")
         if Blocks.page_launcher is not None:
             Blocks.page_launcher(self, kwargs)
         return self
+
+    def check_auth(self, username: str, password: str) -> bool:
+        """Whether launch(auth=…) accepts this name and password (Gradio's login route, run in the worker)."""
+        if self.auth is None:
+            return True
+        if callable(self.auth):
+            return bool(self.auth(username, password))
+        expected = self.auth.get(username)
+        return expected is not None and hmac.compare_digest(expected.encode(), password.encode())
 
     def route(self, name: str, path: str | None = None, show_in_navbar: bool = True) -> Any:
         """`with demo.route("Second page"):` — a page of its own, in the navbar, at #/second-page."""
@@ -150,8 +167,12 @@ class Blocks(BlockContext):
         """Nothing to close: kept so code written for Gradio runs."""
 
     def load(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
-        """Run fn when the page loads."""
-        return listen(self, [(self, "load")], fn, inputs, outputs, **kwargs)
+        """Run fn when the page loads; inside `with demo.route(…)`, each time that page opens (as Gradio does)."""
+        from .layouts.route import open_route
+
+        page = open_route()
+        target: Block = page if page is not None and page.app is self else self
+        return listen(self, [(target, "load")], fn, inputs, outputs, **kwargs)
 
     def unload(self, fn: Callable[[], Any]) -> None:
         """Run fn when the page goes away (it gets no inputs and its outputs are not shown)."""
@@ -206,3 +227,15 @@ class Blocks(BlockContext):
         props = super().get_props()
         props.update(fill_height=self.fill_height, fill_width=self.fill_width)
         return props
+
+
+def auth_table(auth: Any) -> dict[str, str] | Callable[[str, str], Any]:
+    """launch(auth=…) as Gradio takes it: a (username, password) pair, a list of them, or a function."""
+    if callable(auth):
+        return typing.cast(Callable[[str, str], Any], auth)
+    pairs = [auth] if isinstance(auth, tuple) else auth
+    if not isinstance(pairs, list) or not all(
+        isinstance(p, (tuple, list)) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in pairs
+    ):
+        raise ValueError("launch(auth=…) takes a (username, password) pair, a list of them, or a function")
+    return dict(pairs)

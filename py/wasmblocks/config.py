@@ -74,4 +74,6 @@ def app_config(app: Blocks) -> AppConfig:
         "root": root,
         "dependencies": [fn.config() for fn in app.fns.values()],
         "max_file_size": getattr(app, "max_file_size", None),
+        "auth_required": app.auth is not None,
+        "auth_message": app.auth_message,
     }

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from . import protocol
+from . import protocol, runtime
 from .alerts import EventContext
 from .block_function import BlockFunction
 from .blocks import Blocks
@@ -124,9 +124,16 @@ class PageSession:
         if fn is None or fn.fn is None:
             self.error(f"No event function with id {dep_id!r}", event_id)
             return
+        if self.app.auth is not None and self.session.username is None:
+            # launch(auth=…): nothing runs for a visitor who has not logged in (Gradio's server answers 401).
+            self.error("Log in first: this app asks for a name and password", event_id)
+            return
         data = message.get("data", [])
         if not isinstance(data, list):
             raise TypeError("data must be a list with one value per input")
+        if isinstance(message.get("url"), str):
+            # The page's URL can change after load (history.replaceState, navbar links with a query string).
+            self.session.url = message["url"]
         trigger_id = message.get("trigger_id")
         trigger = None
         if isinstance(trigger_id, int):
@@ -218,6 +225,25 @@ class PageSession:
             self.send(protocol.server_result_message(call_id, error=text))
             return
         self.send(protocol.server_result_message(call_id, value=value))
+
+    def _on_login(self, message: dict[str, Any], buffers: list[bytes]) -> None:
+        call_id = str(message["call_id"])
+        username, password = str(message["username"]), str(message["password"])
+        self._tasks.add(task := asyncio.ensure_future(self._login(call_id, username, password)))
+        task.add_done_callback(self._tasks.discard)
+
+    async def _login(self, call_id: str, username: str, password: str) -> None:
+        """launch(auth=…)'s check, run here; an accepted name is the session's gr.Request.username."""
+        try:
+            accepted = await runtime.run_blocking(self.app.check_auth, username, password)
+        except Exception as exc:  # an auth function that raised refuses the login, with the error on the form
+            text = error_message(exc)
+            print(f"the auth function failed: {text}", file=sys.stderr)
+            self.send(protocol.server_result_message(call_id, error=text))
+            return
+        if accepted:
+            self.session.username = username
+        self.send(protocol.server_result_message(call_id, value=accepted))
 
     def _on_run(self, message: dict[str, Any], buffers: list[bytes]) -> None:
         # The worker's JS restarts the app (web/src/worker/restart.ts); a `run` that reaches the app is a bug.

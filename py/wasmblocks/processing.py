@@ -15,6 +15,7 @@ from . import packages, protocol, runtime
 from .alerts import Error, EventContext, current_event
 from .block_function import BlockFunction
 from .event_data import EventData
+from .oauth import SIGN_IN_REQUIRED, oauth_kind
 from .progress import Progress
 from .session import Request, Session
 from .updates import split_returns, to_update
@@ -23,7 +24,8 @@ _END = object()
 
 
 def special_params(fn: Any) -> dict[str, Any]:
-    """Parameters the engine fills itself: gr.Request, gr.EventData (and subclasses), gr.Progress defaults.
+    """Parameters the engine fills itself: gr.Request, gr.EventData (and subclasses), gr.Progress defaults,
+    gr.OAuthProfile / gr.OAuthToken (as the tuple oauth_kind gives).
 
     Cached per function: signature inspection is otherwise the costliest step of a small event.
     """
@@ -49,6 +51,8 @@ def _inspect_special_params(fn: Any) -> dict[str, Any]:
             found[name] = Progress
         elif isinstance(annotation, type) and issubclass(annotation, (Request, EventData)):
             found[name] = annotation
+        elif (oauth := oauth_kind(annotation)) is not None:
+            found[name] = oauth
     return found
 
 
@@ -81,6 +85,11 @@ def call_arguments(
             kwargs[name] = Progress()
         elif kind is Request:
             kwargs[name] = Request(session)
+        elif isinstance(kind, tuple):
+            # No server, so no OAuth session: the visitor is never signed in (gr.LoginButton says so).
+            if not kind[1]:
+                raise Error(SIGN_IN_REQUIRED)
+            kwargs[name] = None
         else:
             kwargs[name] = kind(trigger, event_data if isinstance(event_data, dict) else {})
     if fn.inputs_as_dict:

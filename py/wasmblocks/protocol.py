@@ -119,6 +119,9 @@ class AppConfig(TypedDict):
     root: Node
     dependencies: list[Dependency]
     max_file_size: int | None
+    # launch(auth=…): the page asks for a name and password (a login message) before it shows the app.
+    auth_required: NotRequired[bool]
+    auth_message: NotRequired[str | None]
 
 
 class Update(TypedDict):
@@ -168,6 +171,7 @@ class EventMessage(TypedDict):
     event_name: str
     data: list[JSONValue]
     event_data: JSONValue
+    url: NotRequired[str]
 
 
 class CancelMessage(TypedDict):
@@ -227,9 +231,21 @@ class ServerCallMessage(TypedDict):
     args: list[JSONValue]
 
 
+class LoginMessage(TypedDict):
+    """Check a name and password against launch(auth=…), answered by a server_result.
+
+    Same as LoginMessage in protocol.ts.
+    """
+
+    type: Literal["login"]
+    call_id: str
+    username: str
+    password: str
+
+
 PageMessage = (
     InitMessage | EventMessage | CancelMessage | UploadMessage | UnloadMessage | RunMessage | WriteFileMessage
-    | InstallMessage | ServerCallMessage
+    | InstallMessage | ServerCallMessage | LoginMessage
 )
 
 
@@ -332,7 +348,7 @@ class ErrorMessage(TypedDict):
 
 
 class ServerResultMessage(TypedDict):
-    """Same as ServerResultMessage in protocol.ts: a server function's JSON result, or `error` when it raised."""
+    """Same as ServerResultMessage in protocol.ts: a server function's (or a login's) JSON result, or `error`."""
 
     type: Literal["server_result"]
     call_id: str
@@ -345,7 +361,9 @@ WorkerMessage = (
     | UploadedMessage | ErrorMessage | DoneMessage | ServerResultMessage
 )
 
-PAGE_MESSAGE_TYPES = ("init", "event", "cancel", "upload", "unload", "run", "write_file", "install", "server_call")
+PAGE_MESSAGE_TYPES = (
+    "init", "event", "cancel", "upload", "unload", "run", "write_file", "install", "server_call", "login",
+)
 WORKER_MESSAGE_TYPES = (
     "boot", "boot_error", "tree", "render", "status", "update", "toast", "uploaded", "error", "done",
     "server_result",
@@ -411,7 +429,7 @@ def upload_refused_message(upload_id: str, error: str) -> UploadedMessage:
 
 
 def server_result_message(call_id: str, value: JSONValue = None, error: str | None = None) -> ServerResultMessage:
-    """The reply to a server_call: `error` when the function raised, else its value."""
+    """The reply to a server_call or login: `error` when the function raised, else its value."""
     if error is not None:
         return {"type": "server_result", "call_id": call_id, "error": error}
     return {"type": "server_result", "call_id": call_id, "value": value}
@@ -445,3 +463,7 @@ def unload_message() -> UnloadMessage:
 
 def server_call_message(call_id: str, block_id: int, fn_name: str, args: list[JSONValue]) -> ServerCallMessage:
     return {"type": "server_call", "call_id": call_id, "block_id": block_id, "fn_name": fn_name, "args": args}
+
+
+def login_message(call_id: str, username: str, password: str) -> LoginMessage:
+    return {"type": "login", "call_id": call_id, "username": username, "password": password}

@@ -22,6 +22,8 @@ class Session:
     renders: Any = None
     # Props changed by updates, per block id: preprocess/postprocess see them (e.g. new Dropdown choices).
     props: dict[int, dict[str, Any]] = field(default_factory=dict)
+    # Who logged in through launch(auth=…)'s login page (gr.Request.username), None before or without one.
+    username: str | None = None
     _tmp_dir: str | None = None
 
     def get_state(self, block: Any) -> Any:
@@ -73,7 +75,7 @@ class Request:
         self.query_params = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         self.headers: dict[str, str] = {}
         self.client = None
-        self.username = None
+        self.username = session.username if session else None
 
     def __repr__(self) -> str:
         return f"Request(session_hash={self.session_hash!r}, url={self.url!r})"

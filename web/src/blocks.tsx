@@ -1,8 +1,8 @@
-// The root gr.Blocks: a column of its children. With pages (demo.route), a navbar and one page at a time,
-// chosen by the URL hash (#/second-page) so multipage apps work on static hosts.
+// The root gr.Blocks: a column of its children. With pages (demo.route), a navbar (blocks-navbar.tsx) and one
+// page at a time, chosen by the URL hash (#/second-page) so multipage apps work on static hosts.
 
 import { createContext, toChildArray } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { Navbar, useHashPath, type Page } from "./blocks-navbar";
 import { cx } from "./renderer/hooks";
 import { str } from "./renderer/props";
 import type { ComponentProps } from "./renderer/types";
@@ -12,23 +12,9 @@ import "./blocks.css";
 /** The open page's path ("" = the main page); Route panels show themselves when it is theirs. */
 export const CurrentPage = createContext<string>("");
 
-function hashPath(): string {
-  return decodeURIComponent(location.hash.replace(/^#\/?/, "")).replace(/\/+$/, "");
-}
-
-function useHashPath(): string {
-  const [path, setPath] = useState(hashPath);
-  useEffect(() => {
-    const onChange = (): void => setPath(hashPath());
-    addEventListener("hashchange", onChange);
-    return () => removeEventListener("hashchange", onChange);
-  }, []);
-  return path;
-}
-
-export function Blocks({ children, childIds, root, props, store }: ComponentProps) {
+export function Blocks({ id, children, childIds, root, props, store }: ComponentProps) {
   const path = useHashPath();
-  const routes = childIds.map((id) => store.get(id)).filter((s) => s?.type === "route");
+  const routes = childIds.map((cid) => store.get(cid)).filter((s) => s?.type === "route");
   const rootClass = cx("wb-root", "column", "gap", props.fill_height && "fill", root.className);
   if (!routes.length) {
     return (
@@ -42,26 +28,19 @@ export function Blocks({ children, childIds, root, props, store }: ComponentProp
   const items = toChildArray(children);
   const isRoute = (i: number) => store.get(childIds[i] ?? -1)?.type === "route";
   const main = items.filter((_, i) => !isRoute(i));
-  const pages = items.filter((_, i) => isRoute(i));
-  const links = [
-    { path: "", name: "Home" },
-    ...routes
-      .filter((r) => r!.props.show_in_navbar !== false)
-      .map((r) => ({ path: str(r!.props.path, ""), name: str(r!.props.name, "") })),
+  const pagePanels = items.filter((_, i) => isRoute(i));
+  const pages: Page[] = [
+    ["", "Home", true],
+    ...routes.map((r): Page => [str(r!.props.path, ""), str(r!.props.name, ""), r!.props.show_in_navbar !== false]),
   ];
+  const pageId = routes.find((r) => r!.props.path === current)?.id ?? id;
   return (
     <div id={root.id} class={rootClass} style={root.style}>
-      <nav class="wb-navbar" aria-label="Pages">
-        {links.map((link) => (
-          <a key={link.path} href={`#/${link.path}`} aria-current={link.path === current ? "page" : undefined}>
-            {link.name}
-          </a>
-        ))}
-      </nav>
+      <Navbar store={store} pages={pages} pageId={pageId} current={current} />
       <div class="wb-page column gap" hidden={current !== ""} data-page="">
         {main}
       </div>
-      <CurrentPage.Provider value={current}>{pages}</CurrentPage.Provider>
+      <CurrentPage.Provider value={current}>{pagePanels}</CurrentPage.Provider>
     </div>
   );
 }

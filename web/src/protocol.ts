@@ -89,6 +89,10 @@ export interface AppConfig {
   dependencies: Dependency[];
   /** launch(max_file_size=…) in bytes: the page refuses bigger uploads before sending them. */
   max_file_size: number | null;
+  /** launch(auth=…): the page asks for a name and password (a login message) before it shows the app. */
+  auth_required?: boolean;
+  /** launch(auth_message=…): HTML shown on that login form. */
+  auth_message?: string | null;
 }
 
 export interface Update {
@@ -125,6 +129,8 @@ export interface EventMessage {
   event_name: string;
   data: JSONValue[];
   event_data: JSONValue;
+  /** The page's URL when the event fired (gr.Request.url and query_params read it; a navbar link may change it). */
+  url?: string;
 }
 export interface CancelMessage {
   type: "cancel";
@@ -158,13 +164,20 @@ export interface InstallMessage {
   request_id: string;
   requirements: string[];
 }
-/** gr.HTML's js_on_load called `server.<fn_name>(...args)`: run that server function of block_id. */
+/** Run server function `fn_name` of block `block_id` (Gradio's @server methods: gr.Dialogue's format, …). */
 export interface ServerCallMessage {
   type: "server_call";
   call_id: string;
   block_id: number;
   fn_name: string;
   args: JSONValue[];
+}
+/** Check a name and password against launch(auth=…); answered by a server_result (true/false). */
+export interface LoginMessage {
+  type: "login";
+  call_id: string;
+  username: string;
+  password: string;
 }
 export type PageMessage =
   | InitMessage
@@ -175,7 +188,8 @@ export type PageMessage =
   | RunMessage
   | WriteFileMessage
   | InstallMessage
-  | ServerCallMessage;
+  | ServerCallMessage
+  | LoginMessage;
 
 // ---- worker → page ----
 export interface BootMessage {
@@ -243,7 +257,7 @@ export interface DoneMessage {
   request_id: string;
   error?: string;
 }
-/** Reply to server_call: what the function returned (JSON), or `error` when it raised. */
+/** Reply to server_call or login: what the function returned (JSON), or `error` when it raised. */
 export interface ServerResultMessage {
   type: "server_result";
   call_id: string;
@@ -269,7 +283,7 @@ export type WorkerMessage =
   | ServerResultMessage;
 
 export const PAGE_MESSAGE_TYPES = [
-  "init", "event", "cancel", "upload", "unload", "run", "write_file", "install", "server_call",
+  "init", "event", "cancel", "upload", "unload", "run", "write_file", "install", "server_call", "login",
 ] as const;
 export const WORKER_MESSAGE_TYPES = [
   "boot",

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from ..alerts import Error
 from ..component import Component
 
-VARIANTS = ("primary", "secondary", "stop", "huge")
+VARIANTS = ("primary", "secondary", "stop", "huggingface", "huge")
 SIZES = ("sm", "md", "lg")
 
 

@@ -7,7 +7,7 @@ from contextvars import Token
 from typing import Any, Self
 
 from ..block import BlockContext
-from ..context import current_root, enter_root, reset_root
+from ..context import current_block, current_root, enter_root, reset_root
 from ..types import AppRoot
 
 
@@ -20,8 +20,10 @@ class Route(BlockContext):
     """One extra page of an app; its children show only while the page's hash route is open.
 
     Hash routing (#/path) keeps multipage apps working on static hosts, which cannot rewrite /path to index.html.
+    `page.load(fn, inputs, outputs)` runs each time the page opens: Gradio loads a page afresh on every visit.
     """
 
+    EVENTS = ("load",)
     PROPS = ("name", "path", "show_in_navbar")
 
     def __init__(self, app: AppRoot, name: str, path: str | None = None, show_in_navbar: bool = True) -> None:
@@ -36,6 +38,7 @@ class Route(BlockContext):
         self.app = app
         self._root_token: Token[AppRoot | None] | None = None
         super().__init__(render=False)
+        self.root = app  # listeners declared on the page (page.load) belong to the app, even outside its `with`
         app.add_child(self)
         self.is_rendered = True
 
@@ -51,3 +54,11 @@ class Route(BlockContext):
         if self._root_token is not None:
             reset_root(self._root_token)
             self._root_token = None
+
+
+def open_route() -> Route | None:
+    """The page whose `with demo.route(…)` block is open here, if any (a load listener declared there is its own)."""
+    node: Any = current_block()
+    while node is not None and not isinstance(node, Route):
+        node = node.parent
+    return node

@@ -85,7 +85,7 @@ export class Connection {
     return answer.files;
   }
 
-  /** Run server function `name` of gr.HTML `blockId` in the worker; resolves with what it returned. */
+  /** Run server function `name` of block `blockId` in the worker; resolves with what it returned. */
   async callServer(blockId: number, name: string, args: unknown[]): Promise<unknown> {
     const call_id = this.nextId("call");
     const reply = new Promise<ServerResultMessage>((resolve) => this.calls.set(call_id, resolve));
@@ -93,6 +93,16 @@ export class Connection {
     const answer = await reply;
     if (answer.error != null) throw new Error(answer.error);
     return answer.value;
+  }
+
+  /** Check a name and password against the app's launch(auth=…); true when they are accepted. */
+  async login(username: string, password: string): Promise<boolean> {
+    const call_id = this.nextId("login");
+    const reply = new Promise<ServerResultMessage>((resolve) => this.calls.set(call_id, resolve));
+    this.post({ type: "login", call_id, username, password });
+    const answer = await reply;
+    if (answer.error != null) throw new Error(answer.error);
+    return answer.value === true;
   }
 
   terminate(): void {

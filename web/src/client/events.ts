@@ -146,6 +146,7 @@ export class EventDispatcher {
       event_name: event,
       data: inputs,
       event_data: data,
+      url: location.href,
     });
   }
 

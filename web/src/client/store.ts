@@ -49,7 +49,7 @@ export class AppStore {
   upload: (files: File[]) => Promise<FileData[]> = async () => {
     throw new Error("uploads are not available yet");
   };
-  /** Set by the connection: run server function `name` of gr.HTML `id` in the worker, get its result. */
+  /** Set by the connection: run server function `name` of block `id` in the worker, get its result. */
   callServer: (id: number, name: string, args: unknown[]) => Promise<unknown> = async () => {
     throw new Error("server functions are not available yet");
   };

@@ -1,16 +1,20 @@
 // One page of a multipage app (demo.route): mounted always, so its values survive navigation; shown only
-// while the URL hash names it.
+// while the URL hash names it. Opening it fires its load listeners (page.load), as a page load does in Gradio.
 
-import { useContext } from "preact/hooks";
+import { useContext, useEffect } from "preact/hooks";
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { CurrentPage } from "../blocks";
 import "./column.css";
 
-export function Route({ props, children, root }: ComponentProps) {
-  const current = useContext(CurrentPage);
+export function Route({ props, children, root, trigger }: ComponentProps) {
+  const open = useContext(CurrentPage) === props.path;
+  useEffect(() => {
+    if (open) trigger("load");
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open]);
   return (
-    <div id={root.id} class={cx("wb-page", "column", "gap", root.className)} hidden={current !== props.path} data-page={props.path}>
+    <div id={root.id} class={cx("wb-page", "column", "gap", root.className)} hidden={!open} data-page={props.path}>
       {children}
     </div>
   );

@@ -8,6 +8,7 @@ import { registerFiles, withFileUrls } from "../client/files";
 import { AppStore } from "../client/store";
 import { renderBootError } from "../renderer/boot-error";
 import { renderLoading } from "../renderer/loading";
+import { renderLogin } from "../renderer/login";
 import { mountApp, type MountOptions } from "../renderer/render";
 import { preloadTypes } from "../renderer/registry";
 import { pendingDraws } from "../renderer/ready";
@@ -98,11 +99,22 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
         registerFiles(store.fileUrls, message.files, message.buffers);
         store.load(message.files ? { ...message.config, root: withFileUrls(message.config.root, store.fileUrls) } : message.config);
         dispatcher = new EventDispatcher(store, conn, message.config);
-        root.replaceChildren();
-        mountApp(root, store, options.mount);
-        readyOnceLoaded(root, store, options.onReady);
-        dispatcher.load(message.config.root.id);
-        dispatcher.startTimers();
+        const show = (d: EventDispatcher, rootId: number) => {
+          root.replaceChildren();
+          mountApp(root, store, options.mount);
+          readyOnceLoaded(root, store, options.onReady);
+          d.load(rootId);
+          d.startTimers();
+        };
+        if (message.config.auth_required) {
+          // launch(auth=…): the app (and its load events) only after the worker accepted a login.
+          const d = dispatcher;
+          const rootId = message.config.root.id;
+          renderLogin(root, message.config, (u, p) => conn.login(u, p), () => show(d, rootId));
+          root.dataset.state = "login";
+        } else {
+          show(dispatcher, message.config.root.id);
+        }
         break;
       case "render":
         dispatcher?.onRender(message);

@@ -12,6 +12,7 @@ import { Row } from "../layouts/row";
 import { Route } from "../layouts/route";
 import { Sidebar } from "../layouts/sidebar";
 import { Tab, Tabs } from "../layouts/tabs";
+import { Step, Walkthrough } from "../layouts/walkthrough";
 import { AnnotatedImage } from "../components/annotated_image";
 import { Audio } from "../components/audio";
 import { BrowserState } from "../components/browser_state";
@@ -22,6 +23,7 @@ import { Code } from "../components/code";
 import { ColorPicker } from "../components/color_picker";
 import { Dataset } from "../components/dataset";
 import { DateTime } from "../components/datetime";
+import { Dialogue } from "../components/dialogue";
 import { DownloadButton } from "../components/download_button";
 import { Dropdown } from "../components/dropdown";
 import { File } from "../components/file";
@@ -33,8 +35,10 @@ import { Image } from "../components/image";
 import { ImageSlider } from "../components/image_slider";
 import { JSONView } from "../components/json";
 import { Label } from "../components/label";
+import { LoginButton } from "../components/login_button";
 import { Markdown } from "../components/markdown";
 import { NativePlot } from "../components/native_plot";
+import { Navbar } from "../components/navbar";
 import { NumberInput } from "../components/number";
 import { ParamViewer } from "../components/paramviewer";
 import { Plot } from "../components/plot";
@@ -60,6 +64,8 @@ const registry = new Map<string, RegistryEntry>([
   ["sidebar", { component: Sidebar, kind: "bare" }],
   ["tab", { component: Tab, kind: "bare" }],
   ["tabs", { component: Tabs, kind: "bare" }],
+  ["walkthrough", { component: Walkthrough, kind: "bare" }],
+  ["walkthroughstep", { component: Step, kind: "bare" }],
   // components
   ["annotatedimage", { component: AnnotatedImage, kind: "block" }],
   ["audio", { component: Audio, kind: "block" }],
@@ -73,6 +79,7 @@ const registry = new Map<string, RegistryEntry>([
   ["dataset", { component: Dataset, kind: "block" }],
   ["datetime", { component: DateTime, kind: "block" }],
   ["deeplinkbutton", { component: DeepLinkButton, kind: "bare" }],
+  ["dialogue", { component: Dialogue, kind: "block" }],
   ["downloadbutton", { component: DownloadButton, kind: "bare" }],
   ["dropdown", { component: Dropdown, kind: "block" }],
   ["file", { component: File, kind: "block" }],
@@ -85,7 +92,9 @@ const registry = new Map<string, RegistryEntry>([
   ["json", { component: JSONView, kind: "block" }],
   ["label", { component: Label, kind: "block" }],
   ["lineplot", { component: NativePlot, kind: "block" }],
+  ["loginbutton", { component: LoginButton, kind: "bare" }],
   ["markdown", { component: Markdown, kind: "block", noContainer: true }],
+  ["navbar", { component: Navbar, kind: "headless" }],
   ["number", { component: NumberInput, kind: "block" }],
   ["paramviewer", { component: ParamViewer, kind: "bare" }],
   ["plot", { component: Plot, kind: "block" }],
