@@ -22,6 +22,19 @@ def use_script(title, script):
     return script, f"{title or 'Untitled'}: {len(lines)} lines", gr.Walkthrough(selected=2)
 
 
+def script_line(speaker, text):
+    return f"{speaker.upper()}: {text}"
+
+
+def read_line(line, default_speaker):
+    """The Plain Text view's lines back into {speaker, text}: the reverse of script_line."""
+    speaker, sep, text = line.partition(": ")
+    known = {s.upper(): s for s in SPEAKERS}
+    if sep and speaker in known:
+        return {"speaker": known[speaker], "text": text}
+    return {"speaker": default_speaker, "text": line}
+
+
 def picked(evt: gr.SelectData):
     return f"{evt.value} (step {evt.index + 1})"
 
@@ -41,7 +54,7 @@ with gr.Blocks(title="Script studio") as demo:
         with gr.Step("Script", id=1) as script_step:
             dialogue = gr.Dialogue(
                 speakers=SPEAKERS, tags=TAGS, label="Script", interactive=True, submit_btn="Use script",
-                buttons=["copy"], formatter=lambda speaker, text: f"{speaker.upper()}: {text}",
+                buttons=["copy"], formatter=script_line, unformatter=read_line,
                 value=OPENING,
             )
         with gr.Step("Review", id=2):

@@ -1,4 +1,4 @@
-"""Screenshots of the gallery and the layouts app, light and dark, desktop and a 375 px phone.
+"""Screenshots of the gallery, the layouts app and the studio, light and dark, desktop and a 375 px phone.
 
 The PNGs in tests/screenshots/ are committed so visual changes show up in review. This test regenerates
 them; it fails only when a page does not render (boot error, console error, empty app), never on pixels.
@@ -16,6 +16,9 @@ CASES = [
     ("layouts", "dark", 1280),
     ("layouts", "light", 375),
     ("gallery", "dark", 375),
+    ("studio", "light", 1280),
+    ("studio", "dark", 1280),
+    ("studio", "light", 375),
 ]
 
 

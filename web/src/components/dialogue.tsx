@@ -39,9 +39,11 @@ function linesOf(value: any, speakers: string[]): Line[] {
   return [{ speaker: speakers[0] ?? "", text: "" }];
 }
 
-/** A textarea that grows with its text (one row at least), like Gradio's dialogue lines. */
+// Lines grow with their text (dialogue.css: field-sizing); where the browser lacks it, by measuring.
+const SIZES_ITSELF = typeof CSS !== "undefined" && CSS.supports?.("field-sizing", "content");
+
 function growTo(el: HTMLTextAreaElement | null): void {
-  if (!el) return;
+  if (!el || SIZES_ITSELF) return;
   el.style.height = "auto";
   el.style.height = `${el.scrollHeight + 2}px`;
 }

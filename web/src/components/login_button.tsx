@@ -27,7 +27,7 @@ export function LoginButton(p: ComponentProps) {
   const text = value === null || value === undefined ? "" : String(value);
   const style: Record<string, string> = { ...root.style };
   // scale=0: as wide as its text, which a Row must not squeeze onto three lines.
-  if (props.scale === 0) Object.assign(style, { width: "fit-content", flexShrink: "0" });
+  if (props.scale === 0) Object.assign(style, { width: "fit-content", flex: "0 0 auto" });
   return (
     <button
       id={root.id}
