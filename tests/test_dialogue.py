@@ -86,3 +86,11 @@ def test_submit_hands_the_function_the_formatted_text():
         out = gr.Textbox()
         dep = d.submit(lambda v: v, d, out)
     assert Client(demo).run(dep.id, LINES) == ["[Ann] Hi\n[Bob] Hello"]
+
+
+def test_examples_show_a_sample_as_its_formatted_text():
+    with gr.Blocks():
+        d = gr.Dialogue(speakers=["Ann", "Bob"])
+        examples = gr.Examples([[LINES]], inputs=[d])
+    assert examples.dataset.get_props()["samples"] == [["[Ann] Hi\n[Bob] Hello"]]
+    assert examples.dataset.raw_samples == [[LINES]]  # clicking it still fills in the lines

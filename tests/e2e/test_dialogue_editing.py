@@ -26,6 +26,9 @@ with gr.Blocks() as demo:
                        interactive=True, submit_btn="Send")
     got_text = gr.Textbox(label="Got text", lines=4)
     text.submit(lambda v: v, text, got_text)
+
+    long = gr.Dialogue(speakers=["Ann"], label="Long", ui_mode="text")
+    gr.Button("Fill long").click(lambda: "\\n".join(f"[Ann] line {i}" for i in range(40)), None, long)
 """
 
 
@@ -111,6 +114,13 @@ def test_plain_text_view_round_trips_through_python(page):
     d.get_by_role("button", name="Send").click()
     expect(page.get_by_label("Got text")).to_have_value("[Bob] Only this")
     assert not page.wasmblocks_errors
+
+
+def test_text_the_app_sets_scrolls_to_its_end(page):
+    page.get_by_role("button", name="Fill long").click()
+    box = dialogue(page, "Long").get_by_test_id("textbox")
+    expect(box).to_have_value(re.compile(r"line 39$"))
+    assert box.evaluate("el => el.scrollTop > 0 && el.scrollTop + el.clientHeight >= el.scrollHeight - 2")
 
 
 def test_read_only_dialogue_shows_speaker_colours(open_app, site_url):

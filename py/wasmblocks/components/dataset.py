@@ -9,11 +9,12 @@ from ..component import Component
 
 
 def _display(component: Any, value: Any) -> Any:
-    """A sample as its component would show it (postprocessed), or as given when that fails."""
+    """A sample as its component would show it (its as_example, as in Gradio, else postprocessed), or as given
+    when that fails."""
     if value is None:
         return None
     try:
-        return component.postprocess(value)
+        return getattr(component, "as_example", component.postprocess)(value)
     except Exception:  # a sample the component cannot show is still listed, as given
         return value
 

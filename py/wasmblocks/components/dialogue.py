@@ -170,6 +170,10 @@ class Dialogue(Component):
         formatter = self.formatter or default_formatter
         return self.separator.join(formatter(line["speaker"], line["text"]) for line in lines)
 
+    def as_example(self, value: Any) -> str:
+        """How gr.Examples shows a dialogue sample: as its formatted text."""
+        return self._format(self._lines(value))
+
     def api_example(self) -> list[Line]:
         return [
             {"speaker": "Speaker 1", "text": "Hello, how are you?"},

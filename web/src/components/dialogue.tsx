@@ -83,6 +83,13 @@ export function Dialogue({ id, props, value, setValue, trigger, store }: Compone
     areas.current.forEach(growTo);
   });
 
+  // autoscroll: text the app sets shows its end, unless the person scrolled up to read or is typing there.
+  const atEnd = useRef(true);
+  useLayoutEffect(() => {
+    const el = plainArea.current;
+    if (el && props.autoscroll !== false && atEnd.current && document.activeElement !== el) el.scrollTop = el.scrollHeight;
+  }, [text]);
+
   const edit = (next: Line[], typed: boolean) => store.setValue(id, next, typed);
 
   const updateLine = (i: number, change: Partial<Line>, typed: boolean) =>
@@ -299,6 +306,10 @@ export function Dialogue({ id, props, value, setValue, trigger, store }: Compone
               )
             }
             onBlur={() => setTimeout(() => tagsMenu.close(), 150)}
+            onScroll={(e) => {
+              const el = e.currentTarget;
+              atEnd.current = el.scrollTop + el.clientHeight >= el.scrollHeight - 4;
+            }}
           />
           {tagsMenu.open ? (
             <TagMenu
