@@ -59,7 +59,8 @@ export function Dialogue({ id, props, value, setValue, trigger, store }: Compone
   const [busy, setBusy] = useState<null | "format" | "unformat">(null);
   const [copied, setCopied] = useState(false);
   const [hovered, setHovered] = useState<string | null>(null);
-  const lines = linesOf(value, speakers);
+  // A read-only dialogue with no value shows no lines (as Gradio's); an editable one offers a first line.
+  const lines = disabled && !(Array.isArray(value) && value.length) ? [] : linesOf(value, speakers);
   const tagsMenu = useTagMenu(tags);
   const areas = useRef<(HTMLTextAreaElement | null)[]>([]);
   const plainArea = useRef<HTMLTextAreaElement>(null);
