@@ -122,9 +122,10 @@ export function Navbar({ store, pages, pageId, current }: { store: AppStore; pag
             </a>
           );
         }
-        const href = routeUrl(route);
+        // The href is for hovering and opening in a new tab; a click reads the URL afresh (an app's js may
+        // have changed the query string since this was drawn).
         return (
-          <a key={i} href={href} aria-current={normalizePath(route) === current ? "page" : undefined} onClick={(e) => navigate(e, href)}>
+          <a key={i} href={routeUrl(route)} aria-current={normalizePath(route) === current ? "page" : undefined} onClick={(e) => navigate(e, routeUrl(route))}>
             {name}
           </a>
         );
