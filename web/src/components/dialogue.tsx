@@ -66,7 +66,8 @@ export function Dialogue({ id, props, value, setValue, trigger, store }: Compone
   const plainArea = useRef<HTMLTextAreaElement>(null);
   const call = (name: string, arg: any) => store.callServer(id, name, [arg]);
 
-  const fail = (err: any) => store.addToast("error", `Dialogue: ${err?.message ?? err}`, "Error", 10);
+  // A formatter that raised is shown by the worker (a toast, as for event errors); the view stays as it was.
+  const fail = (err: any) => console.warn(`wasmblocks: gr.Dialogue: ${err?.message ?? err}`);
 
   // A new value from the app: a string opens the plain-text view; lines show as the text of that view too.
   useEffect(() => {
