@@ -3,6 +3,7 @@
 
 import { useEffect, useLayoutEffect, useReducer, useState } from "preact/hooks";
 import type { AppStore } from "./client/store";
+import { list, str } from "./renderer/props";
 
 /** A page of the app: [path, name, show_in_navbar]; the main page is ["", "Home", true]. */
 export type Page = [string, string, boolean];
@@ -21,7 +22,7 @@ function hashPath(): string {
 
 /** "/second/?a=1" → "second": the page part of a route, as Gradio compares them. */
 function normalizePath(route: string): string {
-  return route.split("?")[0].split("#")[0].replace(/^\/+|\/+$/g, "");
+  return (route.split(/[?#]/, 1)[0] ?? "").replace(/^\/+|\/+$/g, "");
 }
 
 function isExternal(route: string): boolean {
@@ -53,7 +54,7 @@ export function useHashPath(): string {
 function routeUrl(route: string): string {
   const url = new URL(location.href);
   const q = route.indexOf("?");
-  if (q >= 0) url.search = route.slice(q + 1).split("#")[0];
+  if (q >= 0) url.search = route.slice(q + 1).split("#", 1)[0] ?? "";
   url.hash = `#/${normalizePath(route)}`;
   return url.href;
 }
@@ -64,6 +65,14 @@ function navigate(event: MouseEvent, href: string): void {
   event.preventDefault();
   if (href !== location.href) history.pushState(null, "", href);
   dispatchEvent(new Event(NAVIGATE));
+}
+
+/** gr.Navbar's value: [name, route] pairs (Python sends them as lists), anything else dropped. */
+function linkPairs(value: unknown[]): [string, string][] {
+  return value.flatMap((pair): [string, string][] => {
+    const [name, route] = list(pair);
+    return typeof name === "string" && typeof route === "string" ? [[name, route]] : [];
+  });
 }
 
 /** The gr.Navbar on a page (the main page: the app's blocks outside its routes), if it has one. */
@@ -106,8 +115,8 @@ export function Navbar({ store, pages, pageId, current }: { store: AppStore; pag
   const navbar: NavbarSettings | null = state
     ? {
         visible: state.props.visible !== false && state.props.visible !== "hidden",
-        main_page_name: state.props.main_page_name ?? "Home",
-        value: Array.isArray(state.value) ? state.value : null,
+        main_page_name: state.props.main_page_name === false ? false : str(state.props.main_page_name, "Home"),
+        value: Array.isArray(state.value) ? linkPairs(state.value) : null,
       }
     : null;
   // Gradio shows a navbar only in an app with more than one page.

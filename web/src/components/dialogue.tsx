@@ -5,6 +5,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
+import { isRecord, list, num, str, stringMap, strings } from "../renderer/props";
 import type { ComponentProps } from "../renderer/types";
 import { TagMenu, tagQuery, useTagMenu } from "./dialogue-tags";
 import "./dialogue.css";
@@ -12,6 +13,27 @@ import "./dialogue.css";
 interface Line {
   speaker: string;
   text: string;
+}
+
+/** A custom gr.Button in buttons=: Python sends its id, its text and its icon's URL. */
+interface CustomButton {
+  id: number;
+  value: string | null;
+  icon: string | null;
+}
+
+function customButtons(v: unknown): CustomButton[] {
+  return list(v).flatMap((b): CustomButton[] => {
+    if (!isRecord(b) || typeof b.id !== "number") return [];
+    const icon = isRecord(b.icon) ? str(b.icon.url) : str(b.icon);
+    return [{ id: b.id, value: str(b.value) ?? null, icon: icon ?? null }];
+  });
+}
+
+/** The text a format server function returned (anything else is not a formatted dialogue). */
+function asText(v: unknown): string {
+  if (typeof v !== "string") throw new Error("the formatter did not return text");
+  return v;
 }
 
 // Gradio's default speaker colours (read-only dialogues), in speaker order.
@@ -34,8 +56,13 @@ const CheckIcon = () => (
   </svg>
 );
 
-function linesOf(value: any, speakers: string[]): Line[] {
-  if (Array.isArray(value) && value.length) return value.map((l) => ({ speaker: String(l?.speaker ?? ""), text: String(l?.text ?? "") }));
+function linesOf(value: unknown, speakers: string[]): Line[] {
+  if (Array.isArray(value) && value.length) {
+    return value.map((l: unknown) => ({
+      speaker: isRecord(l) ? String(l.speaker ?? "") : "",
+      text: isRecord(l) ? String(l.text ?? "") : "",
+    }));
+  }
   return [{ speaker: speakers[0] ?? "", text: "" }];
 }
 
@@ -49,10 +76,10 @@ function growTo(el: HTMLTextAreaElement | null): void {
 }
 
 export function Dialogue({ id, props, value, setValue, trigger, store }: ComponentProps) {
-  const speakers: string[] = Array.isArray(props.speakers) ? props.speakers : [];
-  const tags: string[] = Array.isArray(props.tags) ? props.tags : [];
+  const speakers = strings(props.speakers) ?? [];
+  const tags = strings(props.tags) ?? [];
   const disabled = props.interactive === false;
-  const mode: string = props.ui_mode ?? "both";
+  const mode = str(props.ui_mode, "both");
   const textOnly = mode === "text" || speakers.length === 0;
   const [plain, setPlain] = useState(textOnly || typeof value === "string");
   const [text, setText] = useState(typeof value === "string" ? value : "");
@@ -64,10 +91,11 @@ export function Dialogue({ id, props, value, setValue, trigger, store }: Compone
   const tagsMenu = useTagMenu(tags);
   const areas = useRef<(HTMLTextAreaElement | null)[]>([]);
   const plainArea = useRef<HTMLTextAreaElement>(null);
-  const call = (name: string, arg: any) => store.callServer(id, name, [arg]);
+  const call = (name: string, arg: unknown) => store.callServer(id, name, [arg]);
+  const format = async (arg: unknown) => asText(await call("format", arg));
 
   // A formatter that raised is shown by the worker (a toast, as for event errors); the view stays as it was.
-  const fail = (err: any) => console.warn(`wasmblocks: gr.Dialogue: ${err?.message ?? err}`);
+  const fail = (err: unknown) => console.warn(`wasmblocks: gr.Dialogue: ${err instanceof Error ? err.message : String(err)}`);
 
   // A new value from the app: a string opens the plain-text view; lines show as the text of that view too.
   useEffect(() => {
@@ -75,7 +103,7 @@ export function Dialogue({ id, props, value, setValue, trigger, store }: Compone
       setText(value);
       setPlain(true);
     } else if (textOnly || plain) {
-      if (Array.isArray(value) && value.length) call("format", value).then(setText, fail);
+      if (Array.isArray(value) && value.length) format(value).then(setText, fail);
       else if (value === null) setText("");
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -105,7 +133,7 @@ export function Dialogue({ id, props, value, setValue, trigger, store }: Compone
   const switchView = async (toPlain: boolean) => {
     setBusy(toPlain ? "format" : "unformat");
     try {
-      if (toPlain) setText(await call("format", lines));
+      if (toPlain) setText(await format(lines));
       else edit(linesOf(await call("unformat", { text }), speakers), false);
       setPlain(toPlain);
     } catch (err) {
@@ -128,7 +156,7 @@ export function Dialogue({ id, props, value, setValue, trigger, store }: Compone
 
   const copy = async () => {
     try {
-      const formatted = typeof value === "string" ? value : await call("format", value ?? []);
+      const formatted = typeof value === "string" ? value : await format(value ?? []);
       await navigator.clipboard?.writeText(formatted);
       setCopied(true);
       setTimeout(() => setCopied(false), 1000);
@@ -165,15 +193,16 @@ export function Dialogue({ id, props, value, setValue, trigger, store }: Compone
   };
 
   const colorOf = (speaker: string): string => {
-    const map = props.color_map;
-    if (map && typeof map === "object") return map[speaker] ?? "transparent";
+    if (isRecord(props.color_map)) return stringMap(props.color_map)[speaker] ?? "transparent";
     const i = speakers.indexOf(speaker);
-    return i >= 0 ? SPEAKER_COLORS[i % SPEAKER_COLORS.length] : "transparent";
+    return (i >= 0 ? SPEAKER_COLORS[i % SPEAKER_COLORS.length] : undefined) ?? "transparent";
   };
 
-  const buttons: any[] = Array.isArray(props.buttons) ? props.buttons : [];
+  const buttons = list(props.buttons);
+  const custom = customButtons(props.buttons);
   const showLabel = props.show_label !== false;
-  const maxLines: number | null = typeof props.max_lines === "number" ? props.max_lines : null;
+  const maxLines = num(props.max_lines) ?? null;
+  const placeholder = str(props.placeholder);
   const titleId = domId(store, id, "title");
 
   return (
@@ -185,17 +214,15 @@ export function Dialogue({ id, props, value, setValue, trigger, store }: Compone
               {copied ? <CheckIcon /> : <CopyIcon />}
             </button>
           ) : null}
-          {buttons
-            .filter((b) => b && typeof b === "object")
-            .map((b) => (
-              <button type="button" class="icon-button custom" key={b.id} aria-label={b.value ?? undefined} onClick={() => store.trigger(b.id, "click")}>
-                {b.icon ? <img src={typeof b.icon === "string" ? b.icon : b.icon.url} alt="" /> : null}
-                {b.value}
-              </button>
-            ))}
+          {custom.map((b) => (
+            <button type="button" class="icon-button custom" key={b.id} aria-label={b.value ?? undefined} onClick={() => store.trigger(b.id, "click")}>
+              {b.icon ? <img src={b.icon} alt="" /> : null}
+              {b.value}
+            </button>
+          ))}
         </div>
       ) : null}
-      <BlockTitle show={showLabel} info={props.info} id={titleId}>
+      <BlockTitle show={showLabel} info={str(props.info)} id={titleId}>
         {labelOf(props, "Dialogue") || "Dialogue"}
       </BlockTitle>
       {mode === "both" && !textOnly ? (
@@ -246,7 +273,7 @@ export function Dialogue({ id, props, value, setValue, trigger, store }: Compone
                     rows={1}
                     aria-label={`Line ${i + 1}`}
                     value={line.text}
-                    placeholder={props.placeholder ?? undefined}
+                    placeholder={placeholder}
                     disabled={disabled}
                     autoFocus={i === 0 && !!props.autofocus}
                     onInput={(e) => {
@@ -290,7 +317,7 @@ export function Dialogue({ id, props, value, setValue, trigger, store }: Compone
             aria-labelledby={titleId}
             rows={5}
             value={text}
-            placeholder={props.placeholder ?? undefined}
+            placeholder={placeholder}
             disabled={disabled}
             autoFocus={!!props.autofocus}
             onInput={(e) => {

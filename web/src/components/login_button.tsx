@@ -5,6 +5,7 @@
 import { Button } from "./button";
 import { HuggingFaceLogo } from "./login_button-logo";
 import { cx } from "../renderer/hooks";
+import { str } from "../renderer/props";
 import type { ComponentProps } from "../renderer/types";
 import "./login_button.css";
 
@@ -13,7 +14,7 @@ const EXPLANATION =
   "browser. You are not signed in: the app sees no Hugging Face profile or token.";
 
 export function LoginButton(p: ComponentProps) {
-  const trigger = (event: string, data?: any) => {
+  const trigger = (event: string, data?: unknown) => {
     if (event === "click") {
       // One explanation at a time, however often it is clicked.
       const showing = p.store.toasts.some((t) => t.message === EXPLANATION);
@@ -32,7 +33,7 @@ export function LoginButton(p: ComponentProps) {
     <button
       id={root.id}
       type="button"
-      class={cx("wb-button", "wb-login-button", props.size || "lg", props.variant || "huggingface", root.className)}
+      class={cx("wb-button", "wb-login-button", str(props.size) || "lg", str(props.variant) || "huggingface", root.className)}
       style={style}
       disabled={props.interactive === false}
       onClick={() => trigger("click")}

@@ -6,6 +6,7 @@ import { createContext } from "preact";
 import { useContext, useEffect, useLayoutEffect, useReducer, useRef, useState } from "preact/hooks";
 import type { ComponentState } from "../client/store";
 import { cx, domId } from "../renderer/hooks";
+import { str } from "../renderer/props";
 import type { ComponentProps } from "../renderer/types";
 import "./column.css";
 import "./walkthrough.css";
@@ -40,11 +41,13 @@ export function Walkthrough({ id, props, childIds, children, root, store, trigge
   }, [store, childKey]);
   const steps = childIds.map((cid) => store.get(cid)).filter((s): s is ComponentState => s?.type === "walkthroughstep");
 
-  const indexOf = (sel: any): number => steps.findIndex((s, i) => stepKey(s, i) === sel);
+  const indexOf = (sel: unknown): number => steps.findIndex((s, i) => stepKey(s, i) === sel);
   const found = indexOf(props.selected);
   const first = steps.findIndex((s) => shown(s) && s.props.interactive !== false);
-  const current = found >= 0 && shown(steps[found]) ? found : first >= 0 ? first : steps.findIndex(shown);
-  const openId = current >= 0 ? steps[current].id : null;
+  const foundStep = steps[found];
+  const current = foundStep && shown(foundStep) ? found : first >= 0 ? first : steps.findIndex(shown);
+  const openStep = steps[current] ?? null;
+  const openId = openStep?.id ?? null;
 
   // `selected` lives in the store's props (Gradio's bound prop): a header click writes it, updates overwrite it.
   // Any change of it fires Walkthrough.change and the newly opened step's select.
@@ -56,15 +59,17 @@ export function Walkthrough({ id, props, childIds, children, root, store, trigge
     if (index < 0) return;
     trigger("change");
     const step = steps[index];
-    store.trigger(step.id, "select", { index, value: step.props.label ?? null, selected: true });
+    if (!step) return;
+    store.trigger(step.id, "select", { index, value: str(step.props.label) ?? null, selected: true });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.selected]);
 
   const open = (index: number): void => {
     const step = steps[index];
+    if (!step) return;
     const key = stepKey(step, index);
     store.applyUpdate({ id, props: { selected: key } });
-    trigger("select", { index, value: step.props.label ?? null, id: key, component_id: step.id, selected: true });
+    trigger("select", { index, value: str(step.props.label) ?? null, id: key, component_id: step.id, selected: true });
   };
 
   const bar = useRef<HTMLDivElement>(null);
@@ -80,9 +85,8 @@ export function Walkthrough({ id, props, childIds, children, root, store, trigge
     return () => observer.disconnect();
   }, [visibleSteps.length]);
 
-  const scale = current >= 0 ? steps[current].props.scale : null;
+  const scale = openStep?.props.scale;
   const style = { ...root.style, ...(typeof scale === "number" ? { flexGrow: String(scale) } : {}) };
-  const openStep = current >= 0 ? steps[current] : null;
 
   return (
     <div id={root.id} class={cx("wb-walkthrough", compact && "compact", root.className)} style={style}>
@@ -91,7 +95,7 @@ export function Walkthrough({ id, props, childIds, children, root, store, trigge
           <strong>
             Step {current + 1}/{steps.length}:
           </strong>{" "}
-          {openStep.props.label ?? "Walkthrough"}
+          {str(openStep.props.label, "Walkthrough")}
         </p>
       )}
       <div class="stepper" role="tablist" ref={bar}>
@@ -99,9 +103,9 @@ export function Walkthrough({ id, props, childIds, children, root, store, trigge
           if (!shown(step)) return null;
           const key = stepKey(step, index);
           const state = index === current ? "active" : index < current ? "completed" : "pending";
-          const elemId = step.props.elem_id || domId(store, step.id);
+          const elemId = str(step.props.elem_id) || domId(store, step.id);
           const locked = step.props.interactive === false || index > current;
-          const label = step.props.label ?? `Step ${index + 1}`;
+          const label = str(step.props.label, `Step ${index + 1}`);
           return (
             <div class={cx("step-item", state)} key={step.id}>
               <button

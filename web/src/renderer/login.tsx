@@ -24,8 +24,8 @@ function Login({ message, check, done }: { message: string | null; check: Check;
       setRefused("Incorrect Credentials");
       setUsername("");
       setPassword("");
-    } catch (err: any) {
-      setRefused(`Login failed: ${err?.message ?? err}`);
+    } catch (err) {
+      setRefused(`Login failed: ${err instanceof Error ? err.message : String(err)}`);
     } finally {
       setBusy(false);
     }
