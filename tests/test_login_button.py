@@ -13,7 +13,7 @@ def test_login_button_defaults_are_gradios():
     props = b.get_props()
     assert (b.value, b.logout_value) == ("Sign in with Hugging Face", "Logout ({})")
     assert (b.variant, b.size) == ("huggingface", "lg")
-    assert b.get_block_name() == "loginbutton" and "click" in b.EVENTS
+    assert b.get_block_name() == "loginbutton" and b.EVENTS == ("click", "change")
     # The default logo is a package file (as Gradio's default), drawn by the page rather than sent.
     assert HF_LOGO.endswith("icons/huggingface-logo.svg") and props["hf_logo"] is True and props["icon"] is None
     custom = gr.LoginButton("Log in", icon="https://example.com/i.png", render=False)

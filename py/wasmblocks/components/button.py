@@ -31,7 +31,7 @@ def icon_url(icon: Any) -> str | None:
 class Button(Component):
     """A button; its value is its text."""
 
-    EVENTS = ("click",)
+    EVENTS: ClassVar[tuple[str, ...]] = ("click",)  # LoginButton adds change
     PROPS: ClassVar[tuple[str, ...]] = ("variant", "size", "icon", "link")  # extended by subclasses
 
     def __init__(

@@ -20,6 +20,8 @@ class LoginButton(Button):
     """
 
     PROPS = (*Button.PROPS, "logout_value", "hf_logo")
+    # Gradio's LoginButton also fires `change`, when the app sets its text (its own sign-in flow does).
+    EVENTS = ("click", "change")
     BROWSER_NOTES: ClassVar[dict[str, str]] = {
         "logout_value": "differs: never shown, as no one can be signed in without a server (Hugging Face OAuth)",
     }
