@@ -242,6 +242,23 @@ describe("statuses and updates", () => {
     assert.deepEqual(page.actions().map((a) => (a as unknown[])[3]), ["change"]);
   });
 
+  test("an event carries the page's URL as it is when the event fires (gr.Request.url)", () => {
+    const page = new Page([click(0, { inputs: [BOX] })], components);
+    page.dispatcher.fire(BUTTON, "click");
+    const [before] = page.conn.take();
+    assert.ok(before?.type === "event" && before.url === undefined); // no page here: no URL sent
+    Object.defineProperty(globalThis, "location", { value: { href: "https://x.test/app/?a=1#/second" }, configurable: true });
+    try {
+      page.dispatcher.onStatus({ type: "status", event_id: before.event_id, dep_id: 0, stage: "complete", success: true });
+      page.dispatcher.fire(BUTTON, "click");
+      const [after] = page.conn.take();
+      assert.ok(after?.type === "event");
+      assert.equal(after.url, "https://x.test/app/?a=1#/second");
+    } finally {
+      Reflect.deleteProperty(globalThis, "location");
+    }
+  });
+
   test("status for an event the page does not know is ignored", () => {
     const page = new Page([click(0, { outputs: [OUT] })], components);
     page.dispatcher.onStatus({ type: "status", event_id: "event-none", dep_id: 0, stage: "pending" });

@@ -146,7 +146,8 @@ export class EventDispatcher {
       event_name: event,
       data: inputs,
       event_data: data,
-      url: location.href,
+      // gr.Request.url / query_params: the page's URL now (the unit tests run where there is none).
+      ...(typeof location === "undefined" ? {} : { url: location.href }),
     });
   }
 
