@@ -7,7 +7,7 @@ import os
 import tempfile
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
 
@@ -64,6 +64,18 @@ class Session:
         return path
 
 
+class Address(NamedTuple):
+    """gr.Request.client, as Starlette's: the visitor's host and port."""
+
+    host: str
+    port: int
+
+
+# The app runs in the visitor's own browser, so its client is always on this machine (no socket: port 0).
+# Apps key rate limits and logs on request.client.host (Gradio's rate_limit demo); it must not be None.
+LOCAL_CLIENT = Address("127.0.0.1", 0)
+
+
 class Request:
     """What Gradio's gr.Request offers that makes sense without a server: the session and the page URL."""
 
@@ -74,7 +86,7 @@ class Request:
         parts = urlsplit(self.url)
         self.query_params = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         self.headers: dict[str, str] = {}
-        self.client = None
+        self.client = LOCAL_CLIENT
         self.username = session.username if session else None
 
     def __repr__(self) -> str:

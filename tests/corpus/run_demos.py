@@ -7,7 +7,8 @@
 
 For each demo that needs only gradio and the standard library (demos.py sorts them), it exports the demo,
 serves every export from one loopback server, opens it in Chromium (one browser, --jobs pages at a time),
-waits for `#wasmblocks-app[data-state="ready"]` or the boot error, lets load events run for a second, and
+waits for `#wasmblocks-app[data-state="ready"]` (or "login": launch(auth=…)'s form, checked against Gradio's
+login page) or the boot error, lets load events run for a second, and
 records: started / boot error (first line) / error toasts / unsupported components, and which labels and
 buttons that Gradio shows for the same demo (gradio_view.py, run under the Gradio venv) are missing from the
 page (matched by aria-label, accessible button name or text). Demos that need other packages are listed.
@@ -46,7 +47,10 @@ GRADIO_CACHE = corpus.WORK / "gradio"
 # Gradio's views are made again when gradio_view.py changes.
 VIEW_VERSION = hashlib.sha256(Path(__file__).with_name("gradio_view.py").read_bytes()).hexdigest()[:8]
 RESULT_CACHE = corpus.WORK / "results"
-READY = '#wasmblocks-app[data-state="ready"], #wasmblocks-app[data-state="error"]'
+READY = ('#wasmblocks-app[data-state="ready"], #wasmblocks-app[data-state="error"], '
+         '#wasmblocks-app[data-state="login"]')
+# launch(auth=…): Gradio's first page is its login form, whatever the app behind it shows.
+LOGIN_VIEW = {"labels": [["login", "username"], ["login", "password"]], "buttons": [["login", "Login"]]}
 SETTLE_MS = 1000  # after ready: demo.load() handlers run and may raise (a toast)
 
 # What the page shows, gathered in one evaluate: the app's text (hidden tab panels and closed accordions
@@ -160,7 +164,9 @@ def outcome(demo: corpus.Demo, facts: dict[str, Any] | None, export_error: str |
     if facts["state"] == "error":
         return {**record, "status": "boot error", "error": facts["boot_error"] or first_line(facts["text"]),
                 "seconds": facts["boot_seconds"]}
-    if facts["state"] != "ready":
+    if facts["state"] == "login":
+        expected = LOGIN_VIEW if expected is not None and not expected.get("error") else expected
+    elif facts["state"] != "ready":
         return {**record, "status": "timeout", "error": f"data-state stayed {facts['state']!r}",
                 "page_errors": facts["page_errors"], "seconds": facts["boot_seconds"]}
     record.update(status="started", seconds=facts["boot_seconds"])
