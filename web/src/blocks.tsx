@@ -1,5 +1,6 @@
 // The root gr.Blocks: a column of its children. With pages (demo.route), a navbar (blocks-navbar.tsx) and one
-// page at a time, chosen by the URL hash (#/second-page) so multipage apps work on static hosts.
+// page at a time (the others' blocks are not on the page; their values stay in the store), chosen by the URL
+// hash (#/second-page) so multipage apps work on static hosts.
 
 import { createContext, toChildArray } from "preact";
 import { Navbar, useHashPath, type Page } from "./blocks-navbar";
@@ -38,7 +39,7 @@ export function Blocks({ id, children, childIds, root, props, store }: Component
     <div id={root.id} class={rootClass} style={root.style}>
       <Navbar store={store} pages={pages} pageId={pageId} current={current} />
       <div class="wb-page column gap" hidden={current !== ""} data-page="">
-        {main}
+        {current === "" ? main : null}
       </div>
       <CurrentPage.Provider value={current}>{pagePanels}</CurrentPage.Provider>
     </div>

@@ -1,7 +1,7 @@
 // A stand-in for Gradio's `@self/tootils` (js/tootils in gradio-app/gradio), the helpers its browser tests
 // (js/spa/test/*.spec.ts) import. Gradio's fixture starts the demo's Python server per spec file; this one
 // opens the demo's wasmblocks export instead, served by tests/corpus/run_specs.py, and waits until the app
-// is on screen (data-state="ready"), so each test starts where Gradio's would.
+// is on screen (data-state="ready", or "login" for a login form), so each test starts where Gradio's would.
 
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -29,7 +29,9 @@ function exportKey(demo: string, title: string): string {
 
 async function openApp(page: Page, url: string): Promise<void> {
   await page.goto(url);
-  await page.waitForSelector(`${APP}[data-state="ready"], ${APP}[data-state="error"]`, { timeout: READY_MS });
+  // "login": launch(auth=…)'s form is the first page, as Gradio's login page is.
+  const states = ["ready", "error", "login"].map((state) => `${APP}[data-state="${state}"]`);
+  await page.waitForSelector(states.join(", "), { timeout: READY_MS });
   if ((await page.locator(APP).getAttribute("data-state")) === "error") {
     const message = await page.locator("[data-testid=boot-error] .wb-boot-error-message").first().textContent();
     throw new Error(`the demo did not start on wasmblocks: ${(message ?? "").trim().split("\n")[0]}`);

@@ -1,5 +1,7 @@
-// One page of a multipage app (demo.route): mounted always, so its values survive navigation; shown only
-// while the URL hash names it. Opening it fires its load listeners (page.load), as a page load does in Gradio.
+// One page of a multipage app (demo.route): its blocks are on the page only while the URL hash names it, as
+// in Gradio, where each page is a page of its own (Gradio's tests count a page's textboxes: the others' must not
+// be there). Their values live in the store, so they survive navigation. Opening it fires its load listeners
+// (page.load), as a page load does in Gradio.
 
 import { useContext, useEffect } from "preact/hooks";
 import { cx } from "../renderer/hooks";
@@ -15,7 +17,7 @@ export function Route({ props, children, root, trigger }: ComponentProps) {
   }, [open]);
   return (
     <div id={root.id} class={cx("wb-page", "column", "gap", root.className)} hidden={!open} data-page={props.path}>
-      {children}
+      {open ? children : null}
     </div>
   );
 }
