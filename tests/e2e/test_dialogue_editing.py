@@ -27,6 +27,12 @@ with gr.Blocks() as demo:
     got_text = gr.Textbox(label="Got text", lines=4)
     text.submit(lambda v: v, text, got_text)
 
+    count = gr.Button("Count lines")
+    counted = gr.Textbox(label="Counted")
+    toolbar = gr.Dialogue([{"speaker": "Ann", "text": "One"}, {"speaker": "Bob", "text": "Two"}],
+                          speakers=["Ann", "Bob"], label="Toolbar", buttons=["copy", count])
+    count.click(lambda v: f"{len(v.splitlines())} lines", toolbar, counted)
+
     long = gr.Dialogue(speakers=["Ann"], label="Long", ui_mode="text")
     gr.Button("Fill long").click(lambda: "\\n".join(f"[Ann] line {i}" for i in range(40)), None, long)
 """
@@ -150,3 +156,11 @@ def test_gradio_dialogue_component_demo(open_app, site_url):
     # As in Gradio, this demo has no submit button (submit_btn defaults to False).
     expect(d.get_by_test_id("dialogue-submit-button")).to_have_count(0)
     assert not page.wasmblocks_errors
+
+
+def test_a_custom_toolbar_button_runs_its_listener(page):
+    # buttons=[gr.Button(…)]: the button sits in the dialogue's toolbar (not where it was made) and fires click.
+    d = dialogue(page, "Toolbar")
+    d.get_by_role("button", name="Count lines").click()
+    expect(page.get_by_label("Counted")).to_have_value("2 lines")
+    expect(page.get_by_role("button", name="Count lines")).to_have_count(1)
