@@ -102,11 +102,6 @@ function Entry({ model, node, path, index }: { model: TreeModel; node: FileNode;
   );
 }
 
-export const isInside = (path: string[], folder: string[]): boolean =>
-  folder.length <= path.length && folder.every((part, i) => part === path[i]);
-
-export const samePath = (a: string[], b: string[]): boolean => a.length === b.length && isInside(a, b);
-
 // Gradio's arrow: a right-pointing triangle, turned down when the folder is open (CSS).
 const Arrow = () => (
   <svg viewBox="0 0 14 17" width="100%" height="100%" aria-hidden="true">
