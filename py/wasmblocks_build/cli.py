@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .common import ROOT, log, python, run
+from .common import INSTALLED, ROOT, log, python, run
 
 
 def _site(args: argparse.Namespace) -> None:
@@ -19,9 +19,10 @@ def _site(args: argparse.Namespace) -> None:
 
 
 def _wheel(args: argparse.Namespace) -> None:
-    from .wheel import build_wheel
+    from .dist import build_dists
 
-    log(f"wheel: {build_wheel(force=args.force).relative_to(ROOT)}")
+    for wheel in build_dists(force=args.force):
+        log(f"wheel: {wheel.relative_to(ROOT)} ({wheel.stat().st_size / 1e6:.1f} MB)")
 
 
 def _bundle(args: argparse.Namespace) -> None:
@@ -117,12 +118,17 @@ def _pyscript_option(p: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """The one argparse definition for every subcommand."""
-    parser = argparse.ArgumentParser(prog="build.py", description="Build, serve, export and test wasmblocks.")
+    # Installed from the wheels there is nothing to build: the command line is serve, export and share.
+    parser = argparse.ArgumentParser(
+        prog="wasmblocks" if INSTALLED else "build.py",
+        description="Serve, export and share wasmblocks apps." if INSTALLED
+        else "Build, serve, export and test wasmblocks.",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    for name, func, help_text in [
+    for name, func, help_text in [] if INSTALLED else [
         ("site", _site, "build the app-independent runtime into build/runtime/"),
-        ("wheel", _wheel, "build only the wasmblocks wheel"),
+        ("wheel", _wheel, "build the runtime and the wheels pip installs (wasmblocks, wasmblocks-runtime) in dist/"),
         ("bundle", _bundle, "build only the JS/CSS bundles"),
         ("vendor", _vendor, "vendor only Pyodide (+ micropip/packaging)"),
     ]:
@@ -165,12 +171,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_share)
 
     # Listed for --help only: main() hands `conformance …` to wasmblocks_build.conformance before parsing.
-    sub.add_parser("conformance", help="Gradio API manifest, gap list, docs/compatibility.md (conformance --help)")
+    if not INSTALLED:
+        sub.add_parser("conformance", help="Gradio API manifest, gap list, docs/compatibility.md (conformance --help)")
 
-    p = sub.add_parser("test", help="lint (ruff, mypy), install test deps and Chromium if needed, build, "
-                                    "run the TypeScript tests (node --test), then pytest")
-    p.add_argument("pytest_args", nargs="*", help="passed on to pytest (options like -k too)")
-    p.set_defaults(func=_test)
+        p = sub.add_parser("test", help="lint (ruff, mypy), install test deps and Chromium if needed, build, "
+                                        "run the TypeScript tests (node --test), then pytest")
+        p.add_argument("pytest_args", nargs="*", help="passed on to pytest (options like -k too)")
+        p.set_defaults(func=_test)
     return parser
 
 
@@ -183,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
         return conformance_main(argv[1:])
     passthrough: list[str] = []
     # Everything after `test` belongs to pytest verbatim (-k, -x, …), so argparse never sees it.
-    if argv and argv[0] == "test":
+    if argv and argv[0] == "test" and not INSTALLED:
         argv, passthrough = argv[:1], argv[1:]
         if passthrough[:1] == ["--"]:
             passthrough = passthrough[1:]

@@ -12,14 +12,34 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 PY_DIR = ROOT / "py"
 PKG_DIR = PY_DIR / "wasmblocks"
-BUILD_PKG_DIR = PY_DIR / "wasmblocks_build"
+BUILD_PKG_DIR = Path(__file__).resolve().parent
 WEB_DIR = ROOT / "web"
 WEB_SRC = WEB_DIR / "src"
-PAGE_TEMPLATE = WEB_DIR / "pages" / "index.html"
 NODE_MODULES = ROOT / "node_modules"
 BUILD_DIR = ROOT / "build"
 RUNTIME_DIR = BUILD_DIR / "runtime"
 CACHE_DIR = BUILD_DIR / "cache"
+
+# The wasmblocks-runtime wheel (dist.py) carries the built runtime, the base snapshot and the page templates
+# here. Installed from it there is no source tree: export copies the prebuilt runtime (no npm, no esbuild),
+# Node only adds an app's own imports to the snapshot, and caches go to the user's cache folder.
+PREBUILT_DIR = BUILD_PKG_DIR / "prebuilt"
+INSTALLED = (PREBUILT_DIR / "runtime" / "runtime.json").is_file()
+
+
+def _user_cache() -> Path:
+    """$WASMBLOCKS_CACHE_DIR, else $XDG_CACHE_HOME/wasmblocks, else ~/.cache/wasmblocks."""
+    if os.environ.get("WASMBLOCKS_CACHE_DIR"):
+        return Path(os.environ["WASMBLOCKS_CACHE_DIR"])
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "wasmblocks"
+
+
+if INSTALLED:
+    PKG_DIR = BUILD_PKG_DIR.parent / "wasmblocks"
+    WEB_DIR = PREBUILT_DIR / "web"  # web/pages/ only: the HTML templates
+    RUNTIME_DIR = PREBUILT_DIR / "runtime"
+    CACHE_DIR = BUILD_DIR = _user_cache()
+PAGE_TEMPLATE = WEB_DIR / "pages" / "index.html"
 
 # Directories and files that never count as sources (editor droppings, caches).
 IGNORED_DIRS = {"__pycache__", "node_modules", ".git", ".pytest_cache"}

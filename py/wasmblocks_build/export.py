@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from .common import PAGE_TEMPLATE, RUNTIME_DIR, fail, log
+from .common import INSTALLED, PAGE_TEMPLATE, RUNTIME_DIR, fail, log
 from .offline import write_service_worker
 from .publish import install_plan, share_readable, write_pages, write_share_readable
 from .pyscript import write_pyscript
@@ -128,10 +128,13 @@ def export(
         raise fail(f"output path exists and is not a directory: {outdir}")
     _entry, files, manifest = collect_app(app, exclude=outdir)
     readable = share_readable(share_readable_paths or [])  # a bad path fails before any work
-    if build:
+    if build and not INSTALLED:  # installed: the wheel's prebuilt runtime is the build
         build_runtime(runtime_dir, snapshot=snapshot)
     if not (runtime_dir / "runtime.json").exists():
         raise fail(f"no runtime in {runtime_dir}; run `python3 build.py site`")
+    if sourcemaps and not (runtime_dir / "assets" / "wasmblocks.js.map").is_file():
+        raise fail("this runtime has no source maps (the installed wheel leaves them out); export from a "
+                   "source checkout with `python3 build.py export … --sourcemaps` to get them")
 
     log(f"exporting {app.name} -> {outdir} …")
     outdir.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,7 @@ import time
 import webbrowser
 from pathlib import Path
 
-from .common import BUILD_DIR, PKG_DIR, WEB_DIR, fail, iter_files, log
+from .common import BUILD_DIR, INSTALLED, PKG_DIR, WEB_DIR, fail, iter_files, log
 from .export import export
 from .httpd import StaticHandler, make_server, serve_in_thread
 from .pyscript import FOLDER as PYSCRIPT_FOLDER
@@ -122,7 +122,8 @@ def _snapshot(paths: list[Path]) -> dict[Path, int]:
 
 def _watch(app: Path, outdir: Path, reloader: Reloader, snapshot: bool = True, pyscript: bool = False) -> None:
     """Poll the app, py/wasmblocks/ and web/ forever; re-export and reload the page after each change."""
-    watched = [app, PKG_DIR, WEB_DIR]
+    # An installed wasmblocks has no sources to edit: only the app is watched.
+    watched = [app] if INSTALLED else [app, PKG_DIR, WEB_DIR]
     before = _snapshot(watched)
     while True:
         time.sleep(POLL_SECONDS)
@@ -132,7 +133,7 @@ def _watch(app: Path, outdir: Path, reloader: Reloader, snapshot: bool = True, p
         before = now
         log("change detected, rebuilding …")
         try:
-            export(app, outdir, snapshot=snapshot, offline=False, sourcemaps=True, pyscript=pyscript)
+            export(app, outdir, snapshot=snapshot, offline=False, sourcemaps=not INSTALLED, pyscript=pyscript)
         except SystemExit as exc:  # a broken edit must not stop the server; show it and wait
             print(exc, flush=True)
             continue
@@ -157,7 +158,7 @@ def serve(
     # Bind first: a busy port should fail in a second, not after a full build.
     server = make_server(outdir, host, port, handler=make_handler(reloader, coi))
     try:
-        export(app_path, outdir, snapshot=snapshot, offline=False, sourcemaps=True, pyscript=pyscript)
+        export(app_path, outdir, snapshot=snapshot, offline=False, sourcemaps=not INSTALLED, pyscript=pyscript)
     except BaseException:
         server.server_close()
         raise

@@ -38,10 +38,12 @@ import sys
 import time
 from pathlib import Path
 
-from .common import CACHE_DIR, fail, log
+from .common import CACHE_DIR, PREBUILT_DIR, fail, log
 
 SNAPSHOT_DIR_NAME = "snapshot"
 SNAPSHOT_CACHE = CACHE_DIR / "snapshots"
+# An installed wasmblocks-runtime ships the base snapshot in the cache's layout (read-only).
+PREBUILT_SNAPSHOTS = PREBUILT_DIR / "snapshots"
 # Bump when the prepared interpreter changes in a way the inputs below don't show.
 FORMAT = 6
 NODE_TIMEOUT_S = 240
@@ -200,11 +202,11 @@ def make_snapshot(pyodide_dir: Path, wheel: Path, extra: list[str] | None = None
     """Return (compressed snapshot, its metadata) from the cache, building it with Node when missing."""
     extra = sorted(set(extra or []))
     key = snapshot_key(pyodide_dir, wheel, extra)
+    found = cached_snapshot(key)
+    if found:
+        return found
     out = SNAPSHOT_CACHE / f"{key}{SUFFIX}"
     meta_path = SNAPSHOT_CACHE / f"{key}.json"
-    if out.is_file() and meta_path.is_file():
-        out.touch()  # recently used: pruning keeps it
-        return out, json.loads(meta_path.read_text(encoding="utf-8"))
     SNAPSHOT_CACHE.mkdir(parents=True, exist_ok=True)
     script = CACHE_DIR / "make-snapshot.mjs"
     script.write_text(NODE_SCRIPT, encoding="utf-8")
@@ -251,6 +253,17 @@ def make_snapshot(pyodide_dir: Path, wheel: Path, extra: list[str] | None = None
     log(f"snapshot {out.name}: {meta['size'] / 1e6:.1f} MB, {meta['compressed_size'] / 1e6:.1f} MB as xz, "
         f"{time.monotonic() - started:.1f} s")
     return out, meta
+
+
+def cached_snapshot(key: str) -> tuple[Path, dict] | None:
+    """(snapshot, metadata) under this key in the build cache or the installed wheel's prebuilt ones."""
+    for folder in (SNAPSHOT_CACHE, PREBUILT_SNAPSHOTS):
+        out, meta_path = folder / f"{key}{SUFFIX}", folder / f"{key}.json"
+        if out.is_file() and meta_path.is_file():
+            if folder == SNAPSHOT_CACHE:
+                out.touch()  # recently used: pruning keeps it
+            return out, json.loads(meta_path.read_text(encoding="utf-8"))
+    return None
 
 
 def _env_path() -> str:
@@ -302,7 +315,15 @@ def app_snapshot(pyodide_dir: Path, wheel: Path, app_files: list[Path]) -> tuple
     base, meta = make_snapshot(pyodide_dir, wheel)
     preloaded = set(meta.get("names", []))
     extra = [name for name in app_stdlib_imports(app_files) if name not in preloaded]
-    return make_snapshot(pyodide_dir, wheel, extra) if extra else (base, meta)
+    if not extra:
+        return base, meta
+    if shutil.which("node") is None and cached_snapshot(snapshot_key(pyodide_dir, wheel, extra)) is None:
+        # An installed wasmblocks without Node: the prebuilt snapshot still skips Python's start-up and
+        # wasmblocks' imports; the app's own imports then run in the browser.
+        log(f"node not found: the snapshot preloads wasmblocks but not {', '.join(extra)} "
+            "(install Node.js 20+ to preload the app's imports too)")
+        return base, meta
+    return make_snapshot(pyodide_dir, wheel, extra)
 
 
 def install_snapshot(site_dir: Path, snapshot: Path, meta: dict) -> dict:

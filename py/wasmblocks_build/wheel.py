@@ -94,13 +94,17 @@ def build_wheel(out_dir: Path | None = None, pkg_dir: Path = PKG_DIR, force: boo
     project = _project()
     version = project["version"]
     target = out_dir / wheel_name(version)
-    inputs = [pkg_dir, GRADIO_SHIM, LICENSE, ROOT / "pyproject.toml", Path(__file__)]
+    inputs = [pkg_dir, GRADIO_SHIM, LICENSE, ROOT / "pyproject.toml", Path(__file__), Path(__file__).with_name("dist.py")]
     if not force and not is_stale([target], inputs):
         return target
     log(f"building wheel {target.name} …")
     dist_info = f"{NAME}-{version}.dist-info"
     entries = [*_package_files(pkg_dir), ("gradio.py", GRADIO_SHIM.read_bytes())]
-    entries.append((f"{dist_info}/METADATA", _metadata(project).encode()))
+    from .dist import browser_requirements  # imported here: dist.py builds on this module
+
+    # On CPython the package pulls in its prebuilt runtime; micropip skips it by the marker (dist.py).
+    requires = "".join(f"{line}\n" for line in browser_requirements(project))
+    entries.append((f"{dist_info}/METADATA", (_metadata(project) + requires).encode()))
     entries.append((f"{dist_info}/WHEEL", _wheel_file().encode()))
     entries.append((f"{dist_info}/top_level.txt", f"gradio\n{NAME}\n".encode()))
     entries += [(f"{dist_info}/licenses/{Path(name).name}", (ROOT / name).read_bytes())
