@@ -23,13 +23,13 @@ LAYERS: list[tuple[str, str, list[str]]] = [
       "loop_thread", "aliases", "restart", "oauth"]),
     ("tree", "what a with gr.Blocks() block builds: blocks, components, layouts, declared listeners, config",
      ["context", "block", "block_function", "listeners", "event_data", "component", "blocks", "layouts",
-      "components", "chat_interface", "interface", "render", "updates", "config", "themes", "loader"]),
+      "components", "chat_interface", "interface", "render", "updates", "config", "themes", "loader", "api_info"]),
     ("events", "the page's rules for what runs when (the twin of web/src/client/events.ts)", ["events"]),
     ("queue", "the asyncio scheduler: concurrency groups, queue size, cancels", ["queue"]),
     ("processing", "running one event: preprocess, the user's function, postprocess", ["processing"]),
     ("page_session", "one page session: page messages in, worker messages out", ["page_session"]),
     ("entry", "what calls a page session: the JS side, PyScript's launch(), Python (Client), the public gr.* surface",
-     ["", "client", "worker_entry", "pyscript_entry"]),
+     ["", "__main__", "client", "client_job", "pyscript_entry", "worker_entry"]),
 ]
 # Only runtime.py may touch Pyodide (and PyScript's JS modules); it imports nothing of wasmblocks.
 PYODIDE_MODULES = {"js", "pyodide", "pyodide_js", "polyscript", "pyscript", "_pyscript"}

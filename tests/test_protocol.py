@@ -97,6 +97,8 @@ SAMPLES = {
     "server_call": lambda: protocol.server_call_message("c", 1, "fn", [1]),
     "login": lambda: protocol.login_message("c", "admin", "secret"),
     "server_result": lambda: protocol.server_result_message("c", value=[1]),
+    "view_api": lambda: protocol.view_api_message("r"),
+    "api_info": lambda: protocol.api_info_message("r", {"named_endpoints": {}, "unnamed_endpoints": {}}, [3]),
 }
 
 

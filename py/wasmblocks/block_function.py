@@ -44,6 +44,7 @@ class BlockFunction:
     batch: bool = False
     max_batch_size: int = 4
     is_cancel_function: bool = False
+    show_api: bool = True  # False: still callable, left out of view_api (api_info.py)
 
     @property
     def is_generator(self) -> bool:

@@ -1,5 +1,10 @@
 """Call an app's events from Python without a page: `demo("Ada", api_name="/greet")` or Client(demo).
 
+The names are gradio_client's: `predict(*args, api_name=…)`, `submit(…)` returning a Job (client_job.py)
+you iterate or ask for `.result()`, and `view_api()`. Arguments are the endpoint's parameters: its inputs
+without gr.State and buttons, by position or by parameter name; a missing one keeps the value the page
+shows (at first the component's initial value).
+
 A Client plays the page for one session. It sends page messages to a PageSession (the same engine as in
 the browser: preprocess, queue, postprocess, State per session) and records every message back. As the
 page, it keeps the values the page would show and decides what runs when with the page's rules
@@ -10,16 +15,23 @@ Tests also use it raw: `send` any message, `fire` an event past those rules, `se
 from __future__ import annotations
 
 import itertools
+import os
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from concurrent.futures import CancelledError, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, Literal
 
 from . import protocol
+from .aliases import install_gradio_alias
+from .api_info import api_info, endpoint_info, skips_api
 from .block_function import BlockFunction
 from .blocks import Blocks
+from .client_job import Job
 from .config import app_config
 from .events import Action, Cancel, EventFlow
+from .loader import load_app
 from .loop_thread import LoopThread
 from .page_session import PageSession
 from .session import Session
@@ -38,9 +50,15 @@ def _node_values(node: protocol.Node, into: dict[int, Any]) -> dict[int, Any]:
 
 
 class Client:
-    """One session against `app`; predict() returns what the page would show in the outputs."""
+    """One session against `app`; predict() returns what the page would show in the outputs.
 
-    def __init__(self, app: Blocks, session: Session | None = None) -> None:
+    `app` is a Blocks, or the path of an app file (`Client("app.py")`): it runs with `import gradio` meaning
+    wasmblocks, as in the browser, without changing the working directory.
+    """
+
+    def __init__(self, app: Blocks | str | os.PathLike[str], session: Session | None = None) -> None:
+        if not isinstance(app, Blocks):
+            app = _load(Path(app))
         self.app = app
         self.session = session or Session()
         self.thread = LoopThread()
@@ -52,6 +70,8 @@ class Client:
         self.values: dict[int, Any] = _node_values(config["root"], {})  # what the page shows, by block id
         self._arrived = threading.Condition()
         self._seen = 0  # messages already applied to `values` and `flow`
+        # Submitted jobs run one after the other: each drives the page's rules over the shared values.
+        self._jobs = ThreadPoolExecutor(max_workers=1, thread_name_prefix="wasmblocks-client")
 
     def _record(self, message: protocol.WorkerMessage, paths: list[str]) -> None:
         with self._arrived:
@@ -111,50 +131,132 @@ class Client:
 
     # ---- as the page ----
     def endpoint(self, api_name: str | None = None, fn_index: int | None = None) -> BlockFunction:
+        """The event function named (`"/greet"` or `"greet"`) or numbered; the only named one when neither."""
         if fn_index is not None:
             if fn_index not in self.app.fns:
                 raise ValueError(f"No event function with index {fn_index}")
             return self.app.fns[fn_index]
+        named = [f for f in self.app.fns.values() if f.api_name and f.fn is not None]
+        if api_name is None and len(named) == 1:
+            return named[0]
         name = (api_name or "").lstrip("/")
-        for fn in self.app.fns.values():
-            if fn.api_name == name and fn.fn is not None:
+        for fn in named:
+            if fn.api_name == name:
                 return fn
         names = sorted("/" + f.api_name for f in self.app.fns.values() if f.api_name)
         raise ValueError(f"No event with api_name {api_name!r}; this app has {', '.join(names) or 'none'}")
 
-    def predict(self, *inputs: Any, api_name: str | None = None, fn_index: int | None = None) -> Any:
-        """Run one event (and what the page would run after it); returns its output value(s) as postprocessed."""
+    def _arguments(self, fn: BlockFunction, args: tuple[Any, ...], kwargs: dict[str, Any]) -> list[Any]:
+        """One value per input: the arguments in the endpoint's parameter order, by position or name."""
+        info = endpoint_info(fn)
+        params = [p["parameter_name"] for p in info["parameters"]]
+        if len(args) > len(params):
+            raise TypeError(f"/{fn.api_name or fn.id} takes {len(params)} argument(s), got {len(args)}")
+        given = dict(zip(params, args))
+        for key, value in kwargs.items():
+            if key not in params:
+                raise TypeError(f"/{fn.api_name or fn.id} has no parameter {key!r} (it has {', '.join(params)})")
+            if key in given:
+                raise TypeError(f"/{fn.api_name or fn.id} got two values for {key!r}")
+            given[key] = value
+        values, taken = [], iter(params)
+        for block in fn.inputs:
+            if skips_api(block):
+                values.append(self.values.get(block.id))  # what the page sends: a button's label, no state
+                continue
+            name = next(taken)
+            values.append(given[name] if name in given else self.values.get(block.id))
+        return values
+
+    def predict(self, *args: Any, api_name: str | None = None, fn_index: int | None = None, **kwargs: Any) -> Any:
+        """Run one event (and what the page would run after it); returns its output value(s) as postprocessed.
+
+        A tuple when the endpoint has several outputs (gr.State left out), as gradio_client returns it.
+        Raises RuntimeError with the app's message when the function raised.
+        """
+        return self.submit(*args, api_name=api_name, fn_index=fn_index, **kwargs).result()
+
+    def submit(self, *args: Any, api_name: str | None = None, fn_index: int | None = None,
+               result_callbacks: Callable[..., Any] | list[Callable[..., Any]] | None = None, **kwargs: Any) -> Job:
+        """Start one event; the Job yields each output as it comes (a generator's every yield) and its result()."""
         fn = self.endpoint(api_name, fn_index)
-        for block, value in zip(fn.inputs, inputs, strict=False):
+        values = self._arguments(fn, args, kwargs)  # bad arguments raise here, not in the job
+        job = Job(cancel=lambda: self.send(protocol.cancel_message([fn.id])))
+        callbacks = [result_callbacks] if callable(result_callbacks) else list(result_callbacks or [])
+        for callback in callbacks:
+            job.add_done_callback(_result_callback(callback))
+        self._jobs.submit(self._run_job, fn, values, job)
+        return job
+
+    def _run_job(self, fn: BlockFunction, values: list[Any], job: Job) -> None:
+        try:
+            job.finish(self._call(fn, values, job))
+        except BaseException as exc:  # the job carries it to result()
+            job.finish(error=exc)
+
+    def _call(self, fn: BlockFunction, values: list[Any], job: Job) -> Any:
+        for block, value in zip(fn.inputs, values):
             self.values[block.id] = value  # as if typed into the inputs
+        shown = [block for block in fn.outputs if not skips_api(block)]
+
+        def output() -> Any:
+            results = [self.values.get(block.id) for block in shown]
+            return results[0] if len(results) == 1 else tuple(results)
+
+        def observe(message: protocol.WorkerMessage) -> None:
+            if message["type"] == "update" and message["dep_id"] == fn.id and message["event_id"] == first_event[0]:
+                job.produced(output())
+
         first = fn.config()
-        ends = self._drive(self.flow.run(first, None, "api"), {first["id"]: list(inputs)})
-        ok, outputs = ends.get(first["id"], (True, {}))
+        first_event: list[str] = []
+        job.started()
+        ends = self._drive(self.flow.run(first, None, "api"), {first["id"]: values}, observe, first_event)
+        ok, outcome = ends.get(first["id"], (True, {}))
         if not ok:
-            raise RuntimeError(outputs)
-        results = [outputs.get(block.id, self.values.get(block.id)) for block in fn.outputs]
+            if outcome == "cancelled":
+                raise CancelledError(f"/{fn.api_name or fn.id} was cancelled")
+            raise RuntimeError(outcome)
+        results = [outcome.get(block.id, self.values.get(block.id)) for block in shown]
         return results[0] if len(results) == 1 else tuple(results)
+
+    def view_api(self, all_endpoints: bool | None = None, print_info: bool = True,
+                 return_format: Literal["dict", "str"] | None = None) -> dict[str, Any] | str | None:
+        """The app's endpoints as gradio_client describes them: printed, and as a dict or str on request."""
+        info = api_info(self.app)
+        text = usage_text(info, all_endpoints)
+        if print_info:
+            print(text)
+        if return_format == "dict":
+            return info
+        return text if return_format == "str" else None
 
     def trigger(self, block: Any, event: str = "click", data: Any = None) -> None:
         """A block (or block id) fires `event` as on the page; returns when everything it set off has ended."""
         block_id = block if isinstance(block, int) else block.id
         self._drive(self.flow.fire(block_id, event, data), {})
 
-    def _drive(self, actions: list[Action], data: dict[int, list[Any]]) -> dict[int, tuple[bool, Any]]:
+    def _drive(self, actions: list[Action], data: dict[int, list[Any]],
+               observe: Callable[[protocol.WorkerMessage], None] | None = None,
+               started: list[str] | None = None) -> dict[int, tuple[bool, Any]]:
         """Carry out the page's actions until no event they started is running.
 
         Returns, per dependency, how its first run ended: (True, its outputs' values) or (False, the error).
+        observe sees each message once it is applied; `started` gets the first event's id.
         """
         running: dict[str, protocol.Dependency] = {}
         ends: dict[int, tuple[bool, Any]] = {}
         self._catch_up()
         self._perform(actions, running, data)
+        if started is not None:
+            started.extend(list(running)[:1])
         while running:
             with self._arrived:
                 self._arrived.wait_for(lambda: len(self.messages) > self._seen)
             message = self.messages[self._seen]
             self._seen += 1
             more = self._apply(message, react=True)
+            if observe is not None:
+                observe(message)
             ended = _ended(message)
             if ended is not None and ended[0] in running:
                 event_id, stage, error = ended
@@ -208,6 +310,55 @@ class Client:
 
 
 _FINAL = ("complete", "error", "cancelled")
+
+
+def _load(path: Path) -> Blocks:
+    """The Blocks an app file defines, run as the worker runs it (gradio aliased to wasmblocks)."""
+    if not path.is_file():
+        raise FileNotFoundError(f"no app file {path}")
+    install_gradio_alias()
+    return load_app(path.name, str(path.parent), chdir=False)
+
+
+def _result_callback(callback: Callable[..., Any]) -> Callable[[Any], None]:
+    """gradio_client's result_callbacks: called with the outputs as separate arguments once the job succeeded."""
+    def done(job: Any) -> None:
+        if job.exception() is None:
+            result = job.result()
+            if isinstance(result, tuple):
+                callback(*result)
+            else:
+                callback(result)
+    return done
+
+
+def usage_text(info: dict[str, Any], all_endpoints: bool | None = None) -> str:
+    """gradio_client's printed usage: one `predict(…) -> …` line per endpoint, its parameters and returns."""
+    named, unnamed = info["named_endpoints"], info["unnamed_endpoints"]
+    if all_endpoints is None:
+        all_endpoints = not named
+    lines = ["Client.predict() Usage Info", "---------------------------", f"Named API endpoints: {len(named)}"]
+    listed = [(f'api_name="{name}"', e) for name, e in named.items()]
+    if all_endpoints:
+        listed += [(f"fn_index={index}", e) for index, e in unnamed.items()]
+    for where, endpoint in listed:
+        params = [p["parameter_name"] for p in endpoint["parameters"]]
+        returns = [r["label"] for r in endpoint["returns"]]
+        shown = ", ".join(returns) if len(returns) < 2 else f"({', '.join(returns)})"
+        lines += ["", f" - predict({''.join(p + ', ' for p in params)}{where}) -> {shown}", "    Parameters:"]
+        for p in endpoint["parameters"] or [None]:
+            if p is None:
+                lines.append("     - None")
+                continue
+            default = f"(not required, defaults to:   {p['parameter_default']!r})" if p["parameter_has_default"] \
+                else "(required)"
+            lines.append(f"     - [{p['component']}] {p['parameter_name']}: {p['python_type']['type']} {default}")
+        lines.append("    Returns:")
+        lines += [f"     - [{r['component']}] {r['label']}: {r['python_type']['type']}" for r in endpoint["returns"]] \
+            or ["     - None"]
+    if unnamed and not all_endpoints:
+        lines += ["", f"Unnamed API endpoints: {len(unnamed)}, to view, run Client.view_api(all_endpoints=True)"]
+    return "\n".join(lines) + "\n"
 
 
 def _ended(message: protocol.WorkerMessage) -> tuple[str, protocol.StatusStage, str | None] | None:

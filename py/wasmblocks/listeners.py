@@ -194,6 +194,7 @@ def listen(
         scroll_to_output=scroll_to_output,
         batch=batch,
         max_batch_size=max_batch_size,
+        show_api=show_api,
     )
     table[block_fn.id] = block_fn
     return Dependency(root, block_fn)

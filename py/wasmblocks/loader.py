@@ -37,13 +37,17 @@ def _where(exc: BaseException, app_dir: str) -> tuple[str | None, int | None]:
     return found
 
 
-def load_app(entrypoint: str, app_dir: str) -> Blocks:
-    """Run app_dir/entrypoint as __main__ (so `demo.launch()` runs) and return its Blocks."""
+def load_app(entrypoint: str, app_dir: str, chdir: bool = True) -> Blocks:
+    """Run app_dir/entrypoint as __main__ (so `demo.launch()` runs) and return its Blocks.
+
+    chdir=False leaves the working directory alone (a test process loading an app with wasmblocks.Client).
+    """
     app_dir = os.path.abspath(app_dir)
     path = os.path.join(app_dir, entrypoint)
     if app_dir not in sys.path:
         sys.path.insert(0, app_dir)
-    os.chdir(app_dir)
+    if chdir:
+        os.chdir(app_dir)
     Context.created_roots.clear()
     Context.launched = None
     try:

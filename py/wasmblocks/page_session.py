@@ -11,6 +11,7 @@ from typing import Any
 
 from . import protocol, runtime
 from .alerts import EventContext
+from .api_info import api_info, skipped_ids
 from .block_function import BlockFunction
 from .blocks import Blocks
 from .cache import cache_dir, clean_periodically
@@ -244,6 +245,10 @@ class PageSession:
         if accepted:
             self.session.username = username
         self.send(protocol.server_result_message(call_id, value=accepted))
+
+    def _on_view_api(self, message: dict[str, Any], buffers: list[bytes]) -> None:
+        # The app's own endpoints; a @gr.render's session listeners are the page's, not an API.
+        self.send(protocol.api_info_message(str(message["request_id"]), api_info(self.app), skipped_ids(self.app)))
 
     def _on_run(self, message: dict[str, Any], buffers: list[bytes]) -> None:
         # The worker's JS restarts the app (web/src/worker/restart.ts); a `run` that reaches the app is a bug.

@@ -243,9 +243,16 @@ class LoginMessage(TypedDict):
     password: str
 
 
+class ViewApiMessage(TypedDict):
+    """Same as ViewApiMessage in protocol.ts: the page's view_api() asks for the app's endpoints."""
+
+    type: Literal["view_api"]
+    request_id: str
+
+
 PageMessage = (
     InitMessage | EventMessage | CancelMessage | UploadMessage | UnloadMessage | RunMessage | WriteFileMessage
-    | InstallMessage | ServerCallMessage | LoginMessage
+    | InstallMessage | ServerCallMessage | LoginMessage | ViewApiMessage
 )
 
 
@@ -356,17 +363,31 @@ class ServerResultMessage(TypedDict):
     error: NotRequired[str]
 
 
+class ApiInfoMessage(TypedDict):
+    """Same as ApiInfoMessage in protocol.ts: the reply to view_api.
+
+    `info` is gradio_client's view_api dict (api_info.py); `skipped` the ids of the inputs and outputs the
+    API leaves out (gr.State, buttons), whose values the page supplies itself.
+    """
+
+    type: Literal["api_info"]
+    request_id: str
+    info: JSONValue
+    skipped: list[int]
+
+
 WorkerMessage = (
     BootMessage | BootErrorMessage | TreeMessage | RenderMessage | StatusMessage | UpdateMessage | ToastMessage
-    | UploadedMessage | ErrorMessage | DoneMessage | ServerResultMessage
+    | UploadedMessage | ErrorMessage | DoneMessage | ServerResultMessage | ApiInfoMessage
 )
 
 PAGE_MESSAGE_TYPES = (
     "init", "event", "cancel", "upload", "unload", "run", "write_file", "install", "server_call", "login",
+    "view_api",
 )
 WORKER_MESSAGE_TYPES = (
     "boot", "boot_error", "tree", "render", "status", "update", "toast", "uploaded", "error", "done",
-    "server_result",
+    "server_result", "api_info",
 )
 # Sent by the worker's JS, never by Python: they have no constructor below.
 JS_ONLY_MESSAGE_TYPES = ("boot", "done")
@@ -435,6 +456,10 @@ def server_result_message(call_id: str, value: JSONValue = None, error: str | No
     return {"type": "server_result", "call_id": call_id, "value": value}
 
 
+def api_info_message(request_id: str, info: JSONValue, skipped: list[int]) -> ApiInfoMessage:
+    return {"type": "api_info", "request_id": request_id, "info": info, "skipped": skipped}
+
+
 def error_message(message: str, ref: str | None = None) -> ErrorMessage:
     """A page message the worker could not accept; `ref` is the event_id/upload_id it answers."""
     return {"type": "error", "message": message, "ref": ref}
@@ -459,6 +484,10 @@ def cancel_message(dep_ids: list[int]) -> CancelMessage:
 
 def unload_message() -> UnloadMessage:
     return {"type": "unload"}
+
+
+def view_api_message(request_id: str) -> ViewApiMessage:
+    return {"type": "view_api", "request_id": request_id}
 
 
 def server_call_message(call_id: str, block_id: int, fn_name: str, args: list[JSONValue]) -> ServerCallMessage:

@@ -179,6 +179,11 @@ export interface LoginMessage {
   username: string;
   password: string;
 }
+/** The page's view_api() asks for the app's endpoints; answered with api_info. */
+export interface ViewApiMessage {
+  type: "view_api";
+  request_id: string;
+}
 export type PageMessage =
   | InitMessage
   | EventMessage
@@ -189,7 +194,8 @@ export type PageMessage =
   | WriteFileMessage
   | InstallMessage
   | ServerCallMessage
-  | LoginMessage;
+  | LoginMessage
+  | ViewApiMessage;
 
 // ---- worker → page ----
 export interface BootMessage {
@@ -269,6 +275,13 @@ export interface ErrorMessage {
   message: string;
   ref?: string | null;
 }
+/** Reply to view_api: gradio_client's view_api dict, and the ids of the inputs/outputs the API skips. */
+export interface ApiInfoMessage {
+  type: "api_info";
+  request_id: string;
+  info: JSONValue;
+  skipped: number[];
+}
 export type WorkerMessage =
   | BootMessage
   | BootErrorMessage
@@ -280,10 +293,11 @@ export type WorkerMessage =
   | UploadedMessage
   | ErrorMessage
   | DoneMessage
-  | ServerResultMessage;
+  | ServerResultMessage
+  | ApiInfoMessage;
 
 export const PAGE_MESSAGE_TYPES = [
-  "init", "event", "cancel", "upload", "unload", "run", "write_file", "install", "server_call", "login",
+  "init", "event", "cancel", "upload", "unload", "run", "write_file", "install", "server_call", "login", "view_api",
 ] as const;
 export const WORKER_MESSAGE_TYPES = [
   "boot",
@@ -297,6 +311,7 @@ export const WORKER_MESSAGE_TYPES = [
   "error",
   "done",
   "server_result",
+  "api_info",
 ] as const;
 
 // ---- page ↔ sandbox (no Python twin) ----

@@ -79,6 +79,11 @@ export class UpdateCoalescer {
     }
   }
 
+  /** Whether updates wait for the next frame. */
+  get waiting(): boolean {
+    return this.pending.size > 0;
+  }
+
   /** Apply everything pending now (an event ended, or a chained event is about to read inputs). */
   flush(): void {
     if (!this.pending.size) return;

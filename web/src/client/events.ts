@@ -29,6 +29,10 @@ export class EventDispatcher {
   private timing = false;
   /** Streaming updates render at most once per animation frame; the last value always lands. */
   readonly updates: UpdateCoalescer;
+  /** Runs started and not yet ended (a dependency with trigger_mode="multiple" can have several). */
+  private inFlight = 0;
+  /** Called when `busy` may have changed (the page's data-busy attribute, client/busy.ts). */
+  onBusyChange: (() => void) | null = null;
 
   constructor(
     private store: AppStore,
@@ -36,7 +40,10 @@ export class EventDispatcher {
     config: AppConfig,
     frames: FrameScheduler = animationFrames,
   ) {
-    this.updates = new UpdateCoalescer((update) => this.store.applyUpdate(update), frames);
+    this.updates = new UpdateCoalescer((update) => {
+      this.store.applyUpdate(update);
+      this.onBusyChange?.();
+    }, frames);
     this.addDependencies(config.dependencies);
     store.onTrigger = (id, event, data) => this.fire(id, event, data);
     store.hasListener = (id, event) => this.byTarget.has(`${id}:${event}`);
@@ -88,6 +95,11 @@ export class EventDispatcher {
     this.addDependencies(message.dependencies);
   }
 
+  /** Events queued or running (js-only ones too) plus one while streamed updates wait for a frame. */
+  get busy(): number {
+    return this.inFlight + (this.updates.waiting ? 1 : 0);
+  }
+
   /** Run every dependency listening to `event` on block `id`. */
   fire(id: number, event: string, data: unknown = null): void {
     for (const dep of this.byTarget.get(`${id}:${event}`) ?? []) void this.run(dep, id, event, data);
@@ -106,6 +118,8 @@ export class EventDispatcher {
     }
     const entry: Running = { eventId: null, again: null };
     this.running.set(dep.id, entry);
+    this.inFlight += 1;
+    this.onBusyChange?.();
     if (dep.cancels.length) this.conn.post({ type: "cancel", dep_ids: dep.cancels });
     let inputs: unknown[];
     if (dep.inputs.some((id) => this.store.hasReader(id))) {
@@ -187,7 +201,7 @@ export class EventDispatcher {
       if (message.stage === "complete" && dep.scroll_to_output) this.scrollTo(dep.outputs[0]);
       this.byEvent.delete(message.event_id);
       if (message.stage !== "cancelled") this.finish(dep, message.stage === "complete");
-      else this.running.delete(dep.id);
+      else this.stopCounting(dep);
       this.store.eventEnded();
     }
   }
@@ -201,6 +215,7 @@ export class EventDispatcher {
   onUpdate(message: UpdateMessage): void {
     registerFiles(this.store.fileUrls, message.files, message.buffers);
     this.updates.push(message.updates.map((update) => resolveUpdate(update, this.store.fileUrls)));
+    this.onBusyChange?.();
   }
 
   /** The worker refused an event (bad id, bad values): end it as a failure. */
@@ -216,11 +231,20 @@ export class EventDispatcher {
   private finish(dep: Dependency, success: boolean): void {
     const entry = this.running.get(dep.id);
     this.running.delete(dep.id);
+    // Chained runs start (synchronously) before this one stops counting, so `busy` never dips to 0 between.
     for (const next of this.chained.get(dep.id) ?? []) {
       if ((next.trigger_only_on_success && !success) || (next.trigger_only_on_failure && success)) continue;
       void this.run(next, null, "then", null);
     }
     if (entry?.again) void this.run(dep, entry.again.trigger, entry.again.event, entry.again.data);
+    this.stopCounting(null);
+  }
+
+  /** One run stopped counting (a cancelled one also leaves `running`). */
+  private stopCounting(cancelled: Dependency | null): void {
+    if (cancelled) this.running.delete(cancelled.id);
+    this.inFlight = Math.max(0, this.inFlight - 1);
+    this.onBusyChange?.();
   }
 
   /** Fire the app's load listeners once the page is showing. */

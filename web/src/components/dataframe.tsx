@@ -261,6 +261,7 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
                       key={col}
                       data-row={row}
                       data-col={col}
+                      data-testid={`cell-${row}-${col}`}
                       class={cx(isSel && "selected", datatypes[col] === "number" && "number")}
                       aria-selected={isSel}
                       onClick={() => {

@@ -3,6 +3,7 @@
 // docs/embedding.md describes the API; <wasm-blocks> (element.ts) is built on it.
 
 import type { AppFiles, BootErrorMessage, DoneMessage, InstallMessage, WorkerMessage, WriteFileMessage } from "../protocol";
+import { type ApiMethods, type AppApi, waitingApi } from "../client/api";
 import { Connection } from "../client/connection";
 import { start } from "../pages/player";
 import { currentOnly } from "../pages/rerun";
@@ -34,7 +35,8 @@ export class AppBootError extends Error {
   }
 }
 
-export interface Controller {
+/** predict(), submit() and view_api() (client/api.ts) run the current app's events; they wait for `ready`. */
+export interface Controller extends ApiMethods {
   /** The element the app renders into (a child of the mount target; data-state: loading|ready|error). */
   readonly root: HTMLElement;
   /** Settles when the current app shows (resolves) or fails to start (rejects with AppBootError). */
@@ -94,6 +96,8 @@ export function mount(target: HTMLElement, options: MountOptions = {}): Controll
   let closed = false;
   let settle: { resolve: () => void; reject: (e: Error) => void } | null = null;
   let ready!: Promise<void>;
+  let api: AppApi | null = null;
+  const onApi = (a: AppApi) => (api = a);
 
   const expectTree = (): void => {
     ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
@@ -126,10 +130,14 @@ export function mount(target: HTMLElement, options: MountOptions = {}): Controll
 
   expectTree();
   const onReady = () => settle?.resolve(); // the tree is drawn, lazily loaded components included
-  start(root, { base, app, connection: conn, mount: mountOptions, onReady });
+  start(root, { base, app, connection: conn, mount: mountOptions, onReady, onApi });
   watch();
 
   return {
+    ...waitingApi(async () => {
+      await ready; // the current app's (run() replaces it); rejects when it failed to start
+      return api!;
+    }),
     root,
     get ready() {
       return ready;
@@ -140,7 +148,7 @@ export function mount(target: HTMLElement, options: MountOptions = {}): Controll
       const next = typeof code === "string" ? { files: { ...app.files, [app.entrypoint]: code } } : code;
       app = appFrom({ ...app, ...next, entrypoint: next.entrypoint ?? (next.files ? undefined : app.entrypoint) });
       expectTree();
-      start(root, { base, app, connection: conn, replace: true, mount: mountOptions, onReady });
+      start(root, { base, app, connection: conn, replace: true, mount: mountOptions, onReady, onApi });
       watch();
       return ready;
     },

@@ -1,7 +1,8 @@
 // The export's index page (assets/wasmblocks.js): start the app in #wasmblocks-app, adopting the worker
-// that web/pages/index.html's inline script already started, and register the offline service worker once
-// the app is ready.
+// that web/pages/index.html's inline script already started, register the offline service worker once
+// the app is ready, and offer the app's JS API as window.wasmblocks (docs/embedding.md).
 
+import { type AppApi, waitingApi } from "../client/api";
 import { Connection } from "../client/connection";
 import { registerOffline } from "../share/offline";
 import { start } from "./player";
@@ -18,16 +19,29 @@ const root = document.getElementById("wasmblocks-app");
 if (root && root.dataset.autostart !== "false") {
   const base = new URL("../", import.meta.url);
   const early = (window as Window & { __wasmblocksEarly?: EarlyStart }).__wasmblocksEarly;
+  let api: AppApi | null = null;
+  let settle: { resolve: () => void; reject: (error: Error) => void } = { resolve() {}, reject() {} };
+  const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
+  ready.catch(() => {}); // a boot error shows in the page; awaiting `ready` is optional
+  const onApi = (a: AppApi) => (api = a);
   if (early) {
-    start(root, { base, connection: new Connection(early.worker, "module", early.messages), initSent: true });
+    start(root, { base, connection: new Connection(early.worker, "module", early.messages), initSent: true, onApi });
   } else {
-    start(root, { base });
+    start(root, { base, onApi });
   }
-  // Only once the app is ready: the precache must not compete with the boot's own downloads.
-  const ready = new MutationObserver(() => {
-    if (root.dataset.state !== "ready") return;
-    ready.disconnect();
-    registerOffline(base);
+  // predict/submit/view_api wait for the app; they reject when it failed to start.
+  (window as Window & { wasmblocks?: unknown }).wasmblocks = { root, ready, ...waitingApi(async () => {
+    await ready;
+    if (!api) throw new Error("The app started without its API");
+    return api;
+  }) };
+  const watch = new MutationObserver(() => {
+    if (root.dataset.state === "ready") settle.resolve();
+    else if (root.dataset.state === "error") settle.reject(new Error(root.innerText.split("\n")[0] || "The app failed to start"));
+    else return;
+    watch.disconnect();
   });
-  ready.observe(root, { attributes: true, attributeFilter: ["data-state"] });
+  watch.observe(root, { attributes: true, attributeFilter: ["data-state"] });
+  // Only once the app is ready: the precache must not compete with the boot's own downloads.
+  ready.then(() => registerOffline(base), () => {});
 }

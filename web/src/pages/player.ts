@@ -2,6 +2,8 @@
 // renderer. Used by the export's index page (pages/app.ts), the sandboxed player and embeds.
 
 import type { AppFiles, WorkerMessage } from "../protocol";
+import { AppApi } from "../client/api";
+import { BusyMark } from "../client/busy";
 import { Connection } from "../client/connection";
 import { EventDispatcher } from "../client/events";
 import { registerFiles, withFileUrls } from "../client/files";
@@ -29,6 +31,8 @@ export interface StartOptions {
   initSent?: boolean;
   /** Called when the app is on screen and data-state is "ready" (mount()'s `ready` promise). */
   onReady?: () => void;
+  /** Called with the app's JS API (predict, submit, view_api) when its tree arrives. */
+  onApi?: (api: AppApi) => void;
 }
 
 /** Warm the renderer's slow first steps once, when the page is idle while Python boots. */
@@ -70,9 +74,12 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
   const worker = options.connection ?? new Connection(new URL("assets/worker.js", options.base));
   const conn = currentOnly(worker); // an earlier app's timers and chains on this worker go quiet
   let dispatcher: EventDispatcher | null = null;
+  let api: AppApi | null = null;
+  const busy = new BusyMark(root);
   root.dataset.state = "loading";
+  delete root.dataset.busy;
   renderLoading(root, "downloading");
-  store.upload = async (files) => {
+  const upload = async (files: File[]) => {
     // The page already has the bytes: show uploads through Blob URLs of their own, keyed by worker path.
     const uploaded = await conn.upload(files);
     return uploaded.map((fd, i) => {
@@ -82,10 +89,12 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
       return { ...fd, url };
     });
   };
+  store.upload = (files) => busy.track(upload(files));
 
   store.callServer = (id, name, args) => conn.callServer(id, name, args);
 
   worker.onMessage = (message: WorkerMessage) => {
+    if (api?.claim(message)) return; // an API call's answer: the page does not show it
     switch (message.type) {
       case "boot":
         renderLoading(root, message.stage, message.detail);
@@ -99,6 +108,11 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
         registerFiles(store.fileUrls, message.files, message.buffers);
         store.load(message.files ? { ...message.config, root: withFileUrls(message.config.root, store.fileUrls) } : message.config);
         dispatcher = new EventDispatcher(store, conn, message.config);
+        const events = dispatcher;
+        events.onBusyChange = () => busy.setEvents(events.busy);
+        busy.setEvents(0);
+        api = new AppApi(conn, message.config, store);
+        options.onApi?.(api);
         const show = (d: EventDispatcher, rootId: number) => {
           root.replaceChildren();
           mountApp(root, store, options.mount);
