@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,11 @@ import pytest
 from wasmblocks_build.common import ROOT
 from wasmblocks_build.export import export
 from wasmblocks_build.site import build_runtime
+
+# wasmblocks_testing (the wasmblocks_app fixture, docs/testing.md) from the source tree; where wasmblocks is
+# pip-installed pytest already loads it through its pytest11 entry point, and naming it twice is an error.
+if not any(ep.name == "wasmblocks" for ep in importlib.metadata.entry_points(group="pytest11")):
+    pytest_plugins = ["wasmblocks_testing.plugin"]
 
 E2E_DIR = ROOT / "tests" / "e2e"
 EXAMPLES_DIR = ROOT / "examples"
