@@ -52,7 +52,13 @@ def test_metadata_is_complete_and_valid(wheel):
     assert metadata.project_urls == PROJECT["urls"] and set(PROJECT["urls"]) >= {"Homepage", "Source", "Issues"}
     assert metadata.classifiers == PROJECT["classifiers"]
     assert "Environment :: WebAssembly :: Emscripten" in metadata.classifiers
-    assert not metadata.requires_dist  # pure Python, stdlib only
+    # Pure Python, stdlib only, in any Pyodide: micropip installs nothing else. On CPython it pulls in the
+    # prebuilt runtime (the wasmblocks-runtime wheel, wasmblocks_build/dist.py); the test extra adds pytest.
+    pyodide = {"sys_platform": "emscripten", "platform_system": "Emscripten", "extra": ""}
+    assert [str(r) for r in metadata.requires_dist or [] if r.marker is None or r.marker.evaluate(pyodide)] == []
+    cpython = {str(r.name) for r in metadata.requires_dist or [] if r.marker and r.marker.evaluate({"extra": ""})}
+    assert cpython == {"wasmblocks-runtime"}
+    assert metadata.provides_extra == ["test"]
 
 
 def test_wheel_holds_every_package_file_and_the_gradio_module(wheel):

@@ -94,7 +94,8 @@ def build_wheel(out_dir: Path | None = None, pkg_dir: Path = PKG_DIR, force: boo
     project = _project()
     version = project["version"]
     target = out_dir / wheel_name(version)
-    inputs = [pkg_dir, GRADIO_SHIM, LICENSE, ROOT / "pyproject.toml", Path(__file__), Path(__file__).with_name("dist.py")]
+    inputs = [pkg_dir, GRADIO_SHIM, LICENSE, ROOT / "pyproject.toml", Path(__file__),
+              Path(__file__).with_name("dist.py")]
     if not force and not is_stale([target], inputs):
         return target
     log(f"building wheel {target.name} …")

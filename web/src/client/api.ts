@@ -178,9 +178,10 @@ export class AppApi {
       this.conn.post({ type: "event", event_id: eventId, dep_id: target.dep.id, trigger_id: null, event_name: "api",
         data: values, event_data: null });
     })();
-    started.catch((err: any) => {
+    started.catch((err: unknown) => {
       const where = { endpoint: String(endpoint), fn_index: target?.dep.id ?? -1, time: new Date() };
-      stream.push({ type: "status", stage: "error", queue: false, message: String(err?.message ?? err), success: false, ...where });
+      const message = err instanceof Error ? err.message : String(err);
+      stream.push({ type: "status", stage: "error", queue: false, message, success: false, ...where });
     });
     return {
       [Symbol.asyncIterator]: () => ({ next: () => stream.next() }),
@@ -267,16 +268,10 @@ export function waitingApi(current: () => Promise<AppApi>): ApiMethods {
       started.catch(() => {}); // the app did not start: the iterator's next() rejects with why
       return {
         [Symbol.asyncIterator]: () => ({
-          next: async () => {
-            await started;
-            return inner![Symbol.asyncIterator]().next();
-          },
+          next: async () => (await started)[Symbol.asyncIterator]().next(),
         }),
         event_id: () => inner?.event_id() ?? "",
-        cancel: async () => {
-          await started;
-          await inner!.cancel();
-        },
+        cancel: async () => (await started).cancel(),
       };
     },
   };

@@ -136,7 +136,8 @@ export function mount(target: HTMLElement, options: MountOptions = {}): Controll
   return {
     ...waitingApi(async () => {
       await ready; // the current app's (run() replaces it); rejects when it failed to start
-      return api!;
+      if (!api) throw new Error("The app started without its API");
+      return api;
     }),
     root,
     get ready() {
