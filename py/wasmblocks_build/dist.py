@@ -29,6 +29,7 @@ RUNTIME_NAME = "wasmblocks-runtime"
 RUNTIME_DIST = "wasmblocks_runtime"  # the name as wheel files and .dist-info folders spell it
 TESTING_DIR = PY_DIR / "wasmblocks_testing"
 DIST_DIR = ROOT / "dist"
+PACKAGING_REQUIREMENT = "packaging>=22"
 # Files of the built runtime that the wheel leaves out: the snapshot goes under prebuilt/snapshots/
 # (cache layout, with its metadata), source maps are for devtools only.
 SKIPPED_SUFFIXES = (".map",)
@@ -61,6 +62,8 @@ def _runtime_metadata(project: dict[str, Any]) -> str:
         "and its pytest plugin",
         f"Requires-Python: {project['requires-python']}",
         f"Requires-Dist: wasmblocks=={project['version']}",
+        # Requirement lines and markers are read with packaging (requirements.py); a venv need not have pip.
+        f"Requires-Dist: {PACKAGING_REQUIREMENT}",
     ]
     if isinstance(project.get("license"), str):
         lines.append(f"License-Expression: {project['license']}")
