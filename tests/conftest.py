@@ -20,13 +20,17 @@ if not any(ep.name == "wasmblocks" for ep in importlib.metadata.entry_points(gro
 
 E2E_DIR = ROOT / "tests" / "e2e"
 EXAMPLES_DIR = ROOT / "examples"
+# wasmblocks_testing's fixtures that start Chromium.
+BROWSER_FIXTURES = {"wasmblocks_app", "wasmblocks_launcher", "wasmblocks_browser"}
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m filtering, so `-m "not e2e"` sees the marker
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark every test under tests/e2e/ as e2e, so `pytest -m "not e2e"` runs only unit tests."""
+    """Mark every test under tests/e2e/ as e2e, and every test that opens an app with the testing kit's
+    fixtures (examples/testing/), so `pytest -m "not e2e"` runs only unit tests."""
     for item in items:
-        if Path(str(item.path)).resolve().is_relative_to(E2E_DIR):
+        uses_browser = BROWSER_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        if uses_browser or Path(str(item.path)).resolve().is_relative_to(E2E_DIR):
             item.add_marker(pytest.mark.e2e)
 
 

@@ -29,7 +29,7 @@ LAYERS: list[tuple[str, str, list[str]]] = [
     ("processing", "running one event: preprocess, the user's function, postprocess", ["processing"]),
     ("page_session", "one page session: page messages in, worker messages out", ["page_session"]),
     ("entry", "what calls a page session: the JS side, PyScript's launch(), Python (Client), the public gr.* surface",
-     ["", "__main__", "client", "client_job", "pyscript_entry", "worker_entry"]),
+     ["", "__main__", "client", "client_job", "pyscript_entry", "testing", "worker_entry"]),
 ]
 # Only runtime.py may touch Pyodide (and PyScript's JS modules); it imports nothing of wasmblocks.
 PYODIDE_MODULES = {"js", "pyodide", "pyodide_js", "polyscript", "pyscript", "_pyscript"}

@@ -97,9 +97,20 @@ def _test(args: argparse.Namespace) -> int:
     build_runtime()
     log("running tests …")
     # A child process, so pytest imports freshly installed packages and owns its exit status.
-    where = [] if chosen else ["tests"]
+    # The whole suite: tests/ and the sample app's own tests (docs/testing.md), which use the testing kit.
+    where = [] if chosen else ["tests", "examples/testing"]
     pytest_args = [a for a in args.pytest_args if a not in web]
-    return subprocess.run([python(), "-m", "pytest", "-q", *where, *pytest_args], cwd=ROOT).returncode
+    return subprocess.run([python(), "-m", "pytest", "-q", *_testing_plugin(), *where, *pytest_args],
+                          cwd=ROOT).returncode
+
+
+def _testing_plugin() -> list[str]:
+    """`-p wasmblocks_testing.plugin` unless an installed wasmblocks already registers it (pytest11): the
+    sample app's tests under examples/ get the fixture from the source tree, as tests/conftest.py does."""
+    import importlib.metadata
+
+    installed = any(ep.name == "wasmblocks" for ep in importlib.metadata.entry_points(group="pytest11"))
+    return [] if installed else ["-p", "wasmblocks_testing.plugin"]
 
 
 def _snapshot_option(p: argparse.ArgumentParser) -> None:

@@ -240,7 +240,7 @@ class Dropdown(Controller):
     @property
     def tokens(self) -> list[str]:
         """The chosen choices of a multiselect dropdown."""
-        return [" ".join(t.split()) for t in self.block.locator(".token").all_inner_texts()]
+        return [" ".join(t.split()) for t in self.block.locator(".token > span").all_inner_texts()]
 
     def select(self, choice: str | Sequence[str]) -> Dropdown:
         """Pick one choice (or, for a multiselect dropdown, each of a list) from the open list."""
@@ -252,6 +252,9 @@ class Dropdown(Controller):
                 shown = listbox.get_by_role("option").all_inner_texts()
                 raise ExpectationError(f"the {self.kind} {self.label!r} has no choice {one!r}; it offers {shown}")
             option.click()
+        # A multiselect list stays open after a choice (as Gradio's does) and would cover what is below it.
+        if self.app.page.locator(f"#{self.input.get_attribute('aria-controls')}").is_visible():
+            self.input.press("Escape")
         return self
 
     def expect_value(self, expected: str | Sequence[str], timeout: float | None = None) -> None:
@@ -278,7 +281,9 @@ class File(Controller):
     @property
     def names(self) -> list[str]:
         """The file names it lists (gr.File's table)."""
-        return [" ".join(t.split()) for t in self.block.locator(".filename").all_inner_texts()]
+        # The cell's aria-label is the whole name; its text splits the extension off to truncate the stem.
+        cells = self.block.locator(".filename").evaluate_all("els => els.map(e => e.getAttribute('aria-label'))")
+        return [str(name) for name in cells]
 
     def expect_files(self, names: Sequence[str], timeout: float | None = None) -> None:
         self._expect(lambda: self.names, lambda v: v == list(names), list(names), "the files", timeout)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from wasmblocks_testing import App, ExpectationError
+from wasmblocks.testing import App, ExpectationError
 
 APP = '''
 import os
