@@ -128,3 +128,40 @@ def test_raw_events_skip_the_page_rules():
     assert client.settle(client.fire(dep.id))["stage"] == "complete" and ran == []
     with pytest.raises(TimeoutError):
         client.wait_until(lambda: False, timeout=0)
+
+
+def make_streaming_app():
+    with gr.Blocks() as demo:
+        text = gr.Textbox(label="Text")
+        out = gr.Textbox(label="Out")
+
+        def spell(word):
+            shown = ""
+            for letter in word:
+                shown += letter
+                yield shown
+
+        gr.Button().click(spell, text, out, api_name="spell")
+    return demo
+
+
+def test_submit_returns_a_job_with_gradio_clients_names():
+    from wasmblocks.client_job import Status
+
+    client = Client(make_streaming_app())
+    job = client.submit("abc", api_name="/spell")
+    assert job.result(timeout=30) == "abc"
+    assert job.outputs() == ["a", "ab", "abc"]
+    assert job.status().code is Status.FINISHED and job.status().success is True
+    assert list(client.submit(word="xy", api_name="/spell")) == ["x", "xy"]  # by parameter name, iterated
+    with pytest.raises(TypeError, match="has no parameter 'nope'"):
+        client.submit(nope=1, api_name="/spell")
+
+
+def test_view_api_prints_usage_and_returns_the_dict(capsys):
+    client = Client(make_streaming_app())
+    info = client.view_api(return_format="dict")
+    assert list(info["named_endpoints"]) == ["/spell"]
+    printed = capsys.readouterr().out
+    assert 'predict(word, api_name="/spell") -> Out' in printed
+    assert "[Textbox] word: str" in printed

@@ -54,9 +54,11 @@ def test_the_installed_package_exports_an_app_that_boots_without_node(
 
     # No node, no npm, no checkout: only the venv's bin/ on PATH, run from a folder outside the repository.
     env = {"PATH": str(venv / "bin"), "HOME": str(work / "home"), "WASMBLOCKS_CACHE_DIR": str(work / "cache")}
-    code = "import wasmblocks, wasmblocks_build; print(wasmblocks_build.__file__)"
-    where = _run([str(python), "-c", code], work, env)
-    assert Path(where.strip()).is_relative_to(venv)
+    code = ("import importlib.metadata as m, wasmblocks, wasmblocks_build; print(wasmblocks_build.__file__); "
+            "print([e.value for e in m.entry_points(group='pytest11') if e.name == 'wasmblocks'])")
+    where, plugin = _run([str(python), "-c", code], work, env).split()
+    assert Path(where).is_relative_to(venv)
+    assert plugin == "['wasmblocks_testing.plugin']"  # pytest finds the kit once pytest is installed too
     usage = _run([str(venv / "bin" / "wasmblocks"), "--help"], work, env)
     assert all(command in usage for command in ("serve", "export", "share")) and " test " not in usage
     site = static_server.root / "sites" / "installed-hello"
