@@ -106,6 +106,10 @@ class Textbox(Controller):
         self.input.fill(text)
         return self
 
+    def set(self, text: str) -> Textbox:
+        """py-shiny's name for fill()."""
+        return self.fill(text)
+
     def submit(self) -> None:
         """Press Enter in the box (a one-line textbox's `submit` event)."""
         self.input.press("Enter")
@@ -167,6 +171,10 @@ class Checkbox(Controller):
     def uncheck(self) -> Checkbox:
         return self.check(False)
 
+    def set(self, checked: bool) -> Checkbox:
+        """py-shiny's name: check (True) or uncheck (False)."""
+        return self.check(checked)
+
     def expect_checked(self, checked: bool = True, timeout: float | None = None) -> None:
         self._expect(self.input.is_checked, lambda v: v == checked, checked, "the state", timeout)
 
@@ -196,6 +204,8 @@ class CheckboxGroup(Controller):
             self._boxes().nth(i).set_checked(name in wanted)
         return self
 
+    set = select  # py-shiny's name
+
     def expect_value(self, expected: Sequence[str], timeout: float | None = None) -> None:
         self._expect(lambda: self.value, lambda v: v == list(expected), list(expected), "the choices", timeout)
 
@@ -218,6 +228,8 @@ class Radio(Controller):
     def select(self, choice: str) -> Radio:
         self.group.get_by_role("radio", name=choice, exact=True).check()
         return self
+
+    set = select  # py-shiny's name
 
     def expect_value(self, expected: str | None, timeout: float | None = None) -> None:
         self._expect(lambda: self.value, lambda v: v == expected, expected, "the choice", timeout)
@@ -256,6 +268,8 @@ class Dropdown(Controller):
         if self.app.page.locator(f"#{self.input.get_attribute('aria-controls')}").is_visible():
             self.input.press("Escape")
         return self
+
+    set = select  # py-shiny's name
 
     def expect_value(self, expected: str | Sequence[str], timeout: float | None = None) -> None:
         """The choice shown (a str), or for a multiselect dropdown the chosen ones (a list)."""

@@ -89,6 +89,14 @@ def test_form_controllers_set_what_the_function_receives(app: App) -> None:
     app.checkbox("I agree").expect_checked()
     app.checkbox_group("Pets").expect_value(["dog", "fish"])
     app.radio("Size").expect_value("L")
+    # py-shiny's set() on every input does the same.
+    app.textbox("Name").set("Bo")
+    app.dropdown("Color").set("green")
+    app.checkbox("I agree").set(False)
+    app.checkbox_group("Pets").set(["cat"])
+    app.radio("Size").set("S")
+    app.button("Summarize").click()
+    app.textbox("Summary").expect_value("Bo|7|0.7|green|green,red|False|cat|S")
     assert not app.errors
 
 
