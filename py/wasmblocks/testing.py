@@ -1,8 +1,7 @@
 """`wasmblocks.testing`: the testing kit's public names (docs/testing.md) — App, the controllers, the errors.
 
-CPython only, with wasmblocks-runtime installed (it holds wasmblocks_testing and the pytest plugin, which
-pytest loads by its pytest11 entry point). Nothing in the package imports this module, so the browser,
-which has no wasmblocks_testing, never does.
+CPython only: the wasmblocks-runtime wheel ships this module beside wasmblocks_testing and the pytest plugin
+(which pytest loads by its pytest11 entry point); the browser's wheel leaves it out (wheel.CPYTHON_ONLY).
 """
 
 from wasmblocks_testing import (

@@ -23,7 +23,7 @@ from typing import Any
 from .common import BUILD_PKG_DIR, PY_DIR, ROOT, RUNTIME_DIR, WEB_DIR, fail, iter_files, log
 from .site import build_runtime
 from .snapshot import SUFFIX, cached_snapshot, snapshot_key
-from .wheel import TAG, _record_hash, _wheel_file, _write_entry, build_wheel
+from .wheel import CPYTHON_ONLY, TAG, _record_hash, _wheel_file, _write_entry, build_wheel
 
 RUNTIME_NAME = "wasmblocks-runtime"
 RUNTIME_DIST = "wasmblocks_runtime"  # the name as wheel files and .dist-info folders spell it
@@ -114,6 +114,7 @@ def build_runtime_wheel(out_dir: Path, runtime_dir: Path = RUNTIME_DIR) -> Path:
     target = out_dir / f"{RUNTIME_DIST}-{version}-{TAG}.whl"
     dist_info = f"{RUNTIME_DIST}-{version}.dist-info"
     entries = _tree(BUILD_PKG_DIR, "wasmblocks_build") + _tree(TESTING_DIR, "wasmblocks_testing")
+    entries += [(name, (PY_DIR / name).read_bytes()) for name in CPYTHON_ONLY]  # wasmblocks.testing
     entries = [e for e in entries if "/prebuilt/" not in e[0]]  # a stray copy in the sources never ships
     entries += _prebuilt_runtime(runtime_dir)
     entries.sort()

@@ -69,6 +69,11 @@ def _wheel_file() -> str:
     return f"Wheel-Version: 1.0\nGenerator: wasmblocks_build\nRoot-Is-Purelib: true\nTag: {TAG}\n"
 
 
+# Modules of the package that only CPython can import: they ship in the wasmblocks-runtime wheel (dist.py),
+# so the browser never downloads them and the snapshot's import of every module does not trip on them.
+CPYTHON_ONLY = ("wasmblocks/testing.py",)
+
+
 def _package_files(pkg_dir: Path) -> list[tuple[str, bytes]]:
     """(archive path, bytes) for every shipped file of the package, sorted for determinism."""
     if not (pkg_dir / "__init__.py").exists():
@@ -76,7 +81,8 @@ def _package_files(pkg_dir: Path) -> list[tuple[str, bytes]]:
     files = []
     for path in iter_files(pkg_dir):
         rel = path.relative_to(pkg_dir.parent).as_posix()
-        files.append((rel, path.read_bytes()))
+        if rel not in CPYTHON_ONLY:
+            files.append((rel, path.read_bytes()))
     return sorted(files)
 
 

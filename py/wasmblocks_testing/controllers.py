@@ -88,10 +88,8 @@ class Controller:
                      lambda shown: shown == visible, visible, "visibility", timeout)
 
 
-class Textbox(Controller):
-    """gr.Textbox (one line or several): fill, submit with Enter, read the value."""
-
-    kind = "textbox"
+class _Field(Controller):
+    """What a text box and a number box share: the input, its value, typing and Enter."""
 
     @property
     def input(self) -> Locator:
@@ -101,24 +99,31 @@ class Textbox(Controller):
     def value(self) -> str:
         return self.input.input_value()
 
-    def fill(self, text: str) -> Textbox:
+    def fill(self, text: str) -> _Field:
         """Type the text in as a user would (the `input` and `change` events fire)."""
         self.input.fill(text)
         return self
-
-    def set(self, text: str) -> Textbox:
-        """py-shiny's name for fill()."""
-        return self.fill(text)
 
     def submit(self) -> None:
         """Press Enter in the box (a one-line textbox's `submit` event)."""
         self.input.press("Enter")
 
+
+class Textbox(_Field):
+    """gr.Textbox (one line or several): fill, submit with Enter, read the value."""
+
+    kind = "textbox"
+
+    def set(self, text: str) -> Textbox:
+        """py-shiny's name for fill()."""
+        self.fill(text)
+        return self
+
     def expect_value(self, expected: str | re.Pattern[str], timeout: float | None = None) -> None:
         self._expect(lambda: self.value, lambda v: text_matches(expected, v), expected, "the value", timeout)
 
 
-class Number(Textbox):
+class Number(_Field):
     """gr.Number: a number box."""
 
     kind = "number"

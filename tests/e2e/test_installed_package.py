@@ -38,6 +38,7 @@ def test_the_installed_package_exports_an_app_that_boots_without_node(
         names = zf.namelist()
     assert browser_wheel.stat().st_size < BROWSER_WHEEL_MAX_BYTES
     assert not [n for n in names if n.startswith(("wasmblocks_build/", "wasmblocks_testing/"))]
+    assert "wasmblocks/testing.py" not in names
     with zipfile.ZipFile(runtime_wheel) as zf:
         assert "wasmblocks_build/prebuilt/runtime/runtime.json" in zf.namelist()
         snapshots = {Path(n).name for n in zf.namelist() if n.startswith("wasmblocks_build/prebuilt/snapshots/")}
@@ -54,7 +55,7 @@ def test_the_installed_package_exports_an_app_that_boots_without_node(
 
     # No node, no npm, no checkout: only the venv's bin/ on PATH, run from a folder outside the repository.
     env = {"PATH": str(venv / "bin"), "HOME": str(work / "home"), "WASMBLOCKS_CACHE_DIR": str(work / "cache")}
-    code = ("import importlib.metadata as m, wasmblocks, wasmblocks_build; print(wasmblocks_build.__file__); "
+    code = ("import importlib.metadata as m, wasmblocks.testing, wasmblocks_build; print(wasmblocks_build.__file__); "
             "print([e.value for e in m.entry_points(group='pytest11') if e.name == 'wasmblocks'])")
     where, plugin = _run([str(python), "-c", code], work, env).split()
     assert Path(where).is_relative_to(venv)
