@@ -113,3 +113,14 @@ def test_gradio_style_selectors_work_against_the_export(app: App) -> None:
     expect(page.get_by_test_id("toast-body")).to_have_count(0)
     expect(page.get_by_test_id("cell-1-1")).to_contain_text("b")
     expect(page.get_by_test_id("cell-0-0")).to_contain_text("1")
+
+
+def test_a_folder_app_with_its_own_module(wasmblocks_app, tmp_path) -> None:
+    (tmp_path / "app.py").write_text(
+        "import gradio as gr\nfrom helpers import shout\n\nwith gr.Blocks() as demo:\n"
+        "    said = gr.Textbox(label='Say')\n    heard = gr.Textbox(label='Heard')\n"
+        "    said.submit(shout, said, heard)\n", encoding="utf-8")
+    (tmp_path / "helpers.py").write_text("def shout(text):\n    return text.upper() + '!'\n", encoding="utf-8")
+    app = wasmblocks_app(tmp_path)
+    app.textbox("Say").fill("hey").submit()
+    app.textbox("Heard").expect_value("HEY!")
