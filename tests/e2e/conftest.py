@@ -30,7 +30,6 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from wasmblocks_build.chromium import CHROMIUM_ARGS, ensure_chromium
 from wasmblocks_build.httpd import StaticHandler, make_server, serve_in_thread
 
 if TYPE_CHECKING:  # playwright is imported lazily so `pytest -m "not e2e"` works without it
@@ -109,16 +108,10 @@ def source_url(site_url: Callable[[str | Path], str], tmp_path_factory: pytest.T
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    """Headless system Chromium (/usr/bin/chromium) driven by sync Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    executable = ensure_chromium()
-    playwright = sync_playwright().start()
-    browser = playwright.chromium.launch(executable_path=str(executable), args=CHROMIUM_ARGS, headless=True)
-    yield browser
-    browser.close()
-    playwright.stop()
+def browser(wasmblocks_browser: Browser) -> Browser:
+    """Headless system Chromium (/usr/bin/chromium): the testing kit's (wasmblocks_testing), because one
+    process can run only one sync Playwright, and the kit's own tests and examples/testing use it too."""
+    return wasmblocks_browser
 
 
 def _app_state(page: Page) -> tuple[str | None, str]:
