@@ -40,25 +40,25 @@ def test_shortcuts_labels_and_layout():
 
 def test_submit_runs_fn_and_textbox_enter_submits():
     demo = gr.Interface(greet, ["text", "number"], "text")
-    predict = next(fn for fn in demo.fns.values() if fn.api_name == "predict")
+    predict = next(fn for fn in demo.fns.values() if fn.api_name == "greet")  # Gradio: named after fn
     names = [name for _, name in predict.targets]
     assert names[0] == "click" and "submit" in names
-    assert demo("Ada", 2, api_name="/predict") == "Hello Ada! Hello Ada!"
+    assert demo("Ada", 2, api_name="/greet") == "Hello Ada! Hello Ada!"
 
 
 def test_live_has_no_submit_button_and_listens_to_changes():
     demo = gr.Interface(lambda x: x * 2, "number", "number", live=True)
     values = [b["props"]["value"] for b in _find(app_config(demo)["root"], "button")]
-    assert values == ["Clear"]
-    fn = next(fn for fn in demo.fns.values() if fn.api_name == "predict")
+    assert values == ["Clear", "Flag"]  # Gradio shows Flag on a live Interface too
+    fn = next(fn for fn in demo.fns.values() if fn.api_name == "lambda")
     assert [name for _, name in fn.targets] == ["change"]
 
 
-def test_output_only_and_flagging_accepted():
-    demo = gr.Interface(lambda: "generated", None, "text", flagging_mode="manual")
+def test_output_only_has_clear_generate_and_flag():
+    demo = gr.Interface(lambda: "generated", None, "text", api_name="predict")
     buttons = [b["props"]["value"] for b in _find(app_config(demo)["root"], "button")]
-    assert buttons == ["Generate"]
-    assert demo.flagging_mode == "never"
+    assert buttons == ["Clear", "Generate", "Flag"]  # as Gradio 6 lays out an output-only Interface
+    assert demo.flagging_mode == "manual"
     assert demo(api_name="/predict") == "generated"
 
 

@@ -51,6 +51,7 @@ from .components.timer import Timer
 from .components.upload_button import UploadButton
 from .components.video import Video
 from .event_data import CopyData, EditData, EventData, KeyUpData, LikeData, RetryData, SelectData, UndoData
+from .flagging import ClassicCSVLogger, CSVLogger, FlaggingCallback, SimpleCSVLogger
 from .interface import Interface, TabbedInterface
 from .layouts.accordion import Accordion
 from .layouts.column import Column
@@ -83,4 +84,5 @@ __all__ = [
     "WebcamOptions",
     "Draggable", "FileExplorer", "ParamViewer",
     "Dialogue", "LoginButton", "Navbar", "OAuthProfile", "OAuthToken", "Step", "Walkthrough",
+    "CSVLogger", "ClassicCSVLogger", "FlaggingCallback", "SimpleCSVLogger",
 ]

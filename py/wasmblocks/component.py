@@ -99,6 +99,27 @@ class Component(Block):
     def api_example(self) -> Any:
         return self.initial_value()
 
+    # ---- flagging (gr.CSVLogger and other FlaggingCallbacks call these) ----
+    def flag(self, payload: Any, flag_dir: str = "") -> str:
+        """The page's value as CSV text; its files are copied below flag_dir first, as Gradio does."""
+        import json
+
+        from .files import copy_files_into
+
+        payload = copy_files_into(payload, str(flag_dir or "."))
+        return payload if isinstance(payload, str) else json.dumps(payload)
+
+    def read_from_flag(self, payload: Any) -> Any:
+        """A value flag() wrote, back as the page's value (JSON objects and lists are parsed)."""
+        import json
+
+        if isinstance(payload, str) and payload.startswith(("{", "[")):
+            try:
+                return json.loads(payload)
+            except ValueError:
+                return payload
+        return payload
+
 
 class FormComponent(Component):
     """Marker base for form inputs (Gradio groups consecutive ones into a Form)."""

@@ -104,3 +104,50 @@ def returned_file(value: Any, who: str, name: str | None = None) -> FileData:
             raise Error(f"{who}: no file at {path}")
         return file_data(os.path.abspath(path))
     raise Error(f"{who} cannot show a {type(value).__name__}; return a file path or bytes")
+
+
+def copy_files_into(value: Any, folder: str) -> Any:
+    """The value with every FileData's file copied to folder/<random>/<name> and pointing there.
+
+    What Gradio does when it flags a value (each copy in a folder of its own, so same-named files keep apart).
+    """
+    import secrets
+    import shutil
+
+    if isinstance(value, list):
+        return [copy_files_into(item, folder) for item in value]
+    if not isinstance(value, dict):
+        return value
+    meta = value.get("meta")
+    if isinstance(meta, dict) and meta.get("_type") == FILE_MARK and isinstance(value.get("path"), str):
+        source = value["path"]
+        if not os.path.isfile(source):
+            return value
+        target = os.path.join(folder, secrets.token_hex(10), os.path.basename(source))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copyfile(source, target)
+        return {**value, "path": os.path.abspath(target), "url": None}
+    return {key: copy_files_into(item, folder) for key, item in value.items()}
+
+
+def simplify_file_data(text: str) -> str:
+    """A flagged value's JSON with each FileData replaced by its path (Gradio's CSV shows paths)."""
+    import json
+
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+
+    def simplify(item: Any) -> Any:
+        if isinstance(item, dict):
+            meta = item.get("meta")
+            if isinstance(meta, dict) and meta.get("_type") == FILE_MARK and isinstance(item.get("path"), str):
+                return item["path"]
+            return {key: simplify(v) for key, v in item.items()}
+        if isinstance(item, list):
+            return [simplify(v) for v in item]
+        return item
+
+    simple = simplify(value)
+    return simple if isinstance(simple, str) else json.dumps(simple)

@@ -191,3 +191,94 @@ def post_to_port(port: Any, text: str, buffers: list[bytes]) -> None:
         arrays.append(array.buffer)
     message.buffers = to_js(arrays)
     port.postMessage(message, to_js(arrays))
+
+
+# ---- kept across visits: a worker directory mirrored in the site's IndexedDB (Emscripten's IDBFS) ----
+_KEPT_ROOT = "/wasmblocks-kept"
+_kept_lock: asyncio.Lock | None = None
+_kept_mount: str | None = None
+
+
+def _site_scope() -> str:
+    """A short name for the site this worker serves: two apps on one origin (GitHub Pages) keep apart."""
+    import hashlib
+
+    import js
+
+    folder = str(js.location.pathname).rsplit("/", 1)[0]
+    return hashlib.sha256(folder.encode()).hexdigest()[:16]
+
+
+async def _syncfs(populate: bool) -> None:
+    """FS.syncfs: populate=True reads IndexedDB into the mount, False writes the mount out."""
+    import pyodide_js
+    from pyodide.ffi import create_once_callable
+
+    done: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+    def finished(error: Any = None) -> None:
+        if done.done():
+            return
+        if error is None or _missing(error):
+            done.set_result(None)
+        else:
+            done.set_exception(OSError(f"browser storage: {error}"))
+
+    pyodide_js.FS.syncfs(populate, create_once_callable(finished))
+    await done
+
+
+async def keep_directory(path: str) -> str | None:
+    """Make `path` a directory that survives reloads, with what earlier visits saved read back into it.
+
+    Emscripten names an IDBFS database after its mount point, so the mount is a per-site folder and
+    `path` becomes a link into it. Returns None when kept (or under CPython, whose disk already
+    persists), else the reason storage is unavailable (e.g. IndexedDB blocked on an opaque origin).
+    Call again before each change: it re-reads what another tab of the same site saved meanwhile.
+    """
+    global _kept_lock, _kept_mount
+    if not IN_BROWSER:
+        return None
+    import hashlib
+    import os
+    import shutil
+
+    import js
+    import pyodide_js
+    from pyodide.ffi import to_js
+
+    _kept_lock = _kept_lock or asyncio.Lock()
+    async with _kept_lock:
+        try:
+            if _kept_mount is None:
+                mount = f"{_KEPT_ROOT}/{_site_scope()}"
+                os.makedirs(mount, exist_ok=True)
+                fs = pyodide_js.FS
+                fs.mount(fs.filesystems.IDBFS, to_js({}, dict_converter=js.Object.fromEntries), mount)
+                _kept_mount = mount
+            await _syncfs(True)
+            full = os.path.abspath(path)
+            target = f"{_kept_mount}/{hashlib.sha256(full.encode()).hexdigest()[:16]}"
+            os.makedirs(target, exist_ok=True)
+            if os.path.islink(full):
+                return None
+            if os.path.isdir(full):  # made before it was kept (SimpleCSVLogger.setup): move its files in
+                shutil.copytree(full, target, dirs_exist_ok=True)
+                shutil.rmtree(full)
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            os.symlink(target, full)
+            return None
+        except Exception as exc:  # any storage failure leaves an ordinary, per-visit folder
+            return str(exc) or type(exc).__name__
+
+
+async def save_kept() -> str | None:
+    """Write kept directories out to IndexedDB; None when saved, else why not."""
+    if not IN_BROWSER or _kept_mount is None or _kept_lock is None:
+        return None
+    async with _kept_lock:
+        try:
+            await _syncfs(False)
+            return None
+        except Exception as exc:  # reported to the visitor by the caller
+            return str(exc) or type(exc).__name__
