@@ -129,3 +129,48 @@ def test_shortcuts_are_the_package_components_by_class_name():
     kinds = [type(c) for c in io.input_components]
     assert kinds == [gr.CheckboxGroup, gr.ColorPicker, gr.Textbox] and io.input_components[2].lines == 7
     assert type(io.output_components[0]) is gr.HighlightedText and Textarea is not gr.Textbox
+
+
+def test_validator_stops_the_run_with_its_message():
+    def positive(n):
+        return gr.validate(n > 0, "The number must be positive") if hasattr(gr, "validate") else (
+            {"__type__": "validate", "is_valid": n > 0, "message": "The number must be positive"})
+
+    ran = []
+    demo = gr.Interface(lambda n: ran.append(n) or n * 2, "number", "number", validator=positive, api_name="double")
+    client = gr.Client(demo)
+    submit = next(b for b in demo.blocks().values() if isinstance(b, gr.Button) and b.value == "Submit")
+    client.values[demo.input_components[0].id] = -1
+    client.trigger(submit)
+    assert ran == []
+    errors = [m for m in client.messages if m.get("type") == "toast" or "error" in str(m.get("stage", ""))]
+    assert "The number must be positive" in str(errors)
+    client.values[demo.input_components[0].id] = 3
+    client.trigger(submit)
+    assert ran == [3] and client.values[demo.output_components[0].id] == 6
+
+
+def test_private_endpoint_is_not_reachable_by_name_and_time_limit_reaches_the_listener():
+    demo = gr.Interface(lambda s: s, "text", "text", api_visibility="private", time_limit=5, stream_every=0.2)
+    run = next(fn for fn in demo.fns.values() if fn.time_limit == 5)
+    assert run.api_name is None and run.stream_every == 0.2
+    named = gr.Interface(lambda s: s, "text", "text")
+    assert any(fn.api_name == "lambda" for fn in named.fns.values())
+
+
+def test_preload_example_shows_the_first_example_and_its_result_at_load():
+    demo = gr.Interface(lambda s: s.upper(), gr.Textbox(label="in"), gr.Textbox(label="out"),
+                        examples=[["abc"], ["xyz"]], cache_examples=True, preload_example=1)
+    client = gr.Client(demo)
+    client.trigger(demo, "load")
+    assert client.values[demo.input_components[0].id] == "xyz"
+    assert client.values[demo.output_components[0].id] == "XYZ"
+    given = gr.Interface(lambda s: s, gr.Textbox(value="mine"), "text", examples=[["abc"]], cache_examples=True)
+    assert not [fn for fn in given.fns.values() if any(t[1] == "load" for t in fn.targets) and fn.outputs
+                and fn.outputs[0] is given.input_components[0]]
+
+
+def test_deep_link_button_is_rendered_after_the_outputs():
+    demo = gr.Interface(lambda s: s, "text", "text", deep_link="Share this")
+    links = _find(app_config(demo)["root"], "deeplinkbutton")
+    assert [d["props"]["value"] for d in links] == ["Share this"]

@@ -10,6 +10,7 @@ import inspect
 from collections.abc import Callable
 from typing import Any, ClassVar, cast
 
+from .alerts import Error
 from .blocks import Blocks
 from .component import Component
 from .components.button import Button, ClearButton, DeepLinkButton
@@ -85,6 +86,11 @@ class Interface(Blocks):
         "flagging_dir": "differs: a folder in the worker's file system, kept in the browser's IndexedDB "
                         "(per site) so flags survive a reload; a 'Download flags' button hands out the CSV",
         "allow_duplication": "differs: the Duplicate button appears only on Hugging Face Spaces, as in Gradio",
+        "validator": "differs: an input it finds invalid stops the run and its message shows as an error toast "
+                     "(Gradio shows it beside the input)",
+        "api_description": "no effect: there is no server API page to describe the endpoint on",
+        "cache_mode": "differs: examples are computed when first clicked (no server to cache on at start-up); "
+                      "preload_example still shows the preloaded example's result at load",
     }
 
     def __init__(
@@ -186,9 +192,13 @@ class Interface(Blocks):
             api_name_ = "lambda"
         listen_kwargs = {"api_name": api_name_, "batch": batch, "max_batch_size": max_batch_size,
                          "show_progress": show_progress, "concurrency_limit": concurrency_limit,
-                         "time_limit": time_limit, "stream_every": stream_every, "validator": validator,
-                         "api_description": api_description, "api_visibility": api_visibility,
-                         "scroll_to_output": True}
+                         "time_limit": time_limit, "stream_every": stream_every,
+                         "show_api": api_visibility == "public", "scroll_to_output": True}
+        if api_visibility == "private":  # Gradio: not reachable through the API at all
+            listen_kwargs["api_name"] = False
+        elif api_visibility not in ("public", "undocumented"):
+            raise ValueError(f"Interface api_visibility must be 'public', 'private' or 'undocumented', "
+                             f"not {api_visibility!r}")
         with self:
             if title:
                 _title(title)
@@ -255,11 +265,28 @@ class Interface(Blocks):
             if examples:
                 from .components.examples import Examples
 
-                Examples(examples, inputs=all_inputs, outputs=outputs_, fn=fn, cache_examples=cache_examples,
-                         cache_mode=cache_mode, examples_per_page=examples_per_page, example_labels=example_labels,
-                         preload=preload_example)
+                handler = Examples(examples, inputs=all_inputs, outputs=outputs_, fn=fn,
+                                   cache_examples=cache_examples, cache_mode=cache_mode,
+                                   examples_per_page=examples_per_page, example_labels=example_labels,
+                                   preload=preload_example)
+                self._preload(handler, all_inputs, outputs_, cache_examples, cache_mode, preload_example)
             if article:
                 Markdown(article, elem_classes="wb-interface-article")
+
+    def _preload(self, handler: Any, inputs: list[Component], outputs: list[Component], cache_examples: Any,
+                 cache_mode: str | None, preload: int | bool) -> None:
+        """Gradio's preload_example: with eagerly cached examples and no input given a value by the app,
+        the page opens showing that example and its result."""
+        rows = getattr(handler, "examples", None) or []
+        if (not cache_examples or cache_examples == "lazy" or cache_mode == "lazy" or preload is False
+                or isinstance(preload, bool) or not 0 <= preload < len(rows)
+                or any(_given_a_value(c) for c in inputs)):
+            return
+        row = list(rows[preload])
+        values = row[0] if len(inputs) == 1 else tuple(row[:len(inputs)])
+        quiet: dict[str, Any] = {"queue": False, "api_name": False, "show_progress": "hidden"}
+        shown = self.load(lambda: values, None, inputs if len(inputs) != 1 else inputs[0], **quiet)
+        shown.then(self.fn, inputs, outputs, api_name=False, show_progress="hidden")
 
     # ---- flagging ----
     def _flag_row(self) -> list[Button]:
@@ -312,15 +339,15 @@ class Interface(Blocks):
                     triggers.append((c, "change"))
             if not triggers:
                 triggers = [(self, "load")]
-            live_kwargs = {**listen_kwargs, "show_progress": "hidden" if streaming else listen_kwargs["show_progress"]}
-            return listen(self, triggers, self.fn, inputs, outputs,
-                          trigger_mode="multiple" if streaming else "always_last", **live_kwargs)
+            live_kwargs = {**listen_kwargs, "show_progress": "hidden" if streaming else listen_kwargs["show_progress"],
+                           "trigger_mode": "multiple" if streaming else "always_last"}
+            return self._run(triggers, inputs, outputs, live_kwargs)
         # Gradio also submits on Enter in inputs that have a submit event (Textbox).
         triggers = [(submit, "click")] if submit is not None else []
         triggers += [(c, "submit") for c in inputs if "submit" in getattr(c, "EVENTS", ())]
         if not triggers:
             return None
-        run = listen(self, triggers, self.fn, inputs, outputs, **listen_kwargs)
+        run = self._run(triggers, inputs, outputs, listen_kwargs)
         if stop is not None and submit is not None:
             quiet: dict[str, Any] = {"queue": False, "show_progress": "hidden", "api_name": False}
 
@@ -332,6 +359,17 @@ class Interface(Blocks):
             # A cancelled event runs no .then, so Stop puts the buttons back itself.
             stop.click(lambda: buttons(False), None, [submit, stop], cancels=[run], **quiet)
         return run
+
+    def _run(self, triggers: list[tuple[BlockRef, str]], inputs: list[Component], outputs: list[Component],
+             listen_kwargs: dict[str, Any]) -> Any:
+        """fn on these triggers; with a validator, the validator runs first and fn only when it passes."""
+        if self.validator is None:
+            return listen(self, triggers, self.fn, inputs, outputs, **listen_kwargs)
+        trigger_mode = listen_kwargs.get("trigger_mode")
+        check = listen(self, triggers, _checked_by(self.validator), inputs, None, queue=False, api_name=False,
+                       show_progress="hidden", **({"trigger_mode": trigger_mode} if trigger_mode else {}))
+        rest = {k: v for k, v in listen_kwargs.items() if k != "trigger_mode"}
+        return check.success(self.fn, inputs, outputs, **rest)
 
     def __repr__(self) -> str:
         name = getattr(self.fn, "__name__", "fn")
@@ -351,6 +389,27 @@ def _default_labels(fn: Callable[..., Any], inputs: list[Component], outputs: li
     for i, block in enumerate(outputs):
         if getattr(block, "label", "") is None:
             block.label = "output" if len(outputs) == 1 else f"output {i}"
+
+
+def _given_a_value(block: Component) -> bool:
+    """Whether the app gave this input a value (it differs from what the class starts with)."""
+    try:
+        fresh = type(block)(render=False)
+    except Exception:  # a class that needs arguments: treat its value as the app's
+        return True
+    return bool(block.value != fresh.value or block.load_fn is not None)
+
+
+def _checked_by(validator: Callable[..., Any]) -> Callable[..., None]:
+    """A listener that raises gr.Error with the messages of whatever gr.validate(False, …) the validator returns."""
+    def check(*values: Any) -> None:
+        results = validator(*values)
+        results = results if isinstance(results, (list, tuple)) else [results]
+        problems = [str(r.get("message") or "Invalid input") for r in results
+                    if isinstance(r, dict) and r.get("__type__") == "validate" and r.get("is_valid") is False]
+        if problems:
+            raise Error("\n".join(problems), title="Invalid input")
+    return check
 
 
 def _deep_link(spec: Any) -> DeepLinkButton | None:
