@@ -4,7 +4,7 @@ import asyncio
 
 import wasmblocks as gr
 from wasmblocks import Client
-from wasmblocks.chat_interface import response_messages, user_messages
+from wasmblocks.chat_interface import response_messages, user_messages, conversation_title
 
 
 def fn_by_name(app, name, after=None):
@@ -89,12 +89,25 @@ def test_retry_and_undo_cut_the_last_turn():
     assert app._undo(history, None) == (history[:2], "b")
 
 
-def test_examples_with_additional_inputs():
-    app = gr.ChatInterface(lambda m, h, p: p, additional_inputs=[gr.Textbox()], examples=[["hello", "pirate"]],
-                           example_labels=["Greet"])
-    assert app.chatbot.examples == [{"text": "hello", "files": [], "display_text": "Greet"}]
-    message, extra, *_ = app._example(gr.SelectData(None, {"index": 0}))
-    assert (message, extra) == ("hello", "pirate")
+def test_examples_with_additional_inputs_are_a_table_below_the_chat():
+    # Gradio 6: examples that give additional inputs values are a gr.Examples (labelled examples_label)
+    # below the chat, filling the message box and the inputs; the chatbot shows none.
+    app = gr.ChatInterface(lambda m, h, p: p, additional_inputs=[gr.Textbox(label="Persona")],
+                           examples=[["hello", "pirate"]], examples_label="Try these")
+    assert app.chatbot.examples is None
+    (dataset,) = [b for b in app.blocks().values() if isinstance(b, gr.Dataset) and b.label == "Try these"]
+    assert dataset.raw_samples == [["hello", "pirate"]]
+    client = gr.Client(app)
+    client.values[dataset.id] = 0  # what the page sets when the first sample is clicked
+    client.trigger(dataset, "click", {"index": 0, "value": ["hello", "pirate"]})
+    assert client.values[app.textbox.id] == "hello"
+    assert client.values[app.additional_inputs[0].id] == "pirate"
+    plain = gr.ChatInterface(lambda m, h, p: p, additional_inputs=[gr.Textbox()], examples=[["hi", None]],
+                             example_labels=["Greet"], example_icons=["https://example.com/i.png"])
+    assert plain.chatbot.examples == [{"text": "hi", "files": [], "display_text": "Greet",
+                                       "icon": "https://example.com/i.png"}]
+    message, extra, *_ = plain._example(gr.SelectData(None, {"index": 0}))
+    assert (message, extra) == ("hi", None)
 
 
 def test_response_and_user_message_shapes():
@@ -103,3 +116,94 @@ def test_response_and_user_message_shapes():
     assert response_messages([{"role": "assistant", "content": "a"}, gr.ChatMessage("b")])[1].content == "b"
     assert user_messages({"text": "t", "files": ["/x.png"]}) == [
         {"role": "user", "content": {"path": "/x.png"}}, {"role": "user", "content": "t"}]
+
+
+def _say(app, client, text):
+    client.values[app.textbox.id] = text
+    client.trigger(app.submit_btn)
+
+
+def test_save_history_keeps_conversations_and_new_chat_starts_one():
+    app = gr.ChatInterface(lambda m, h: f"echo {m}", save_history=True)
+    assert app.new_chat_button.value == "New chat"
+    client = gr.Client(app)
+    _say(app, client, "first question that is quite a bit longer than forty characters")
+    saved = client.values[app.saved_conversations.id]
+    assert len(saved) == 1 and saved[0][-1]["content"] == "echo first question that is quite a bit longer than forty characters"
+    titles = client.values.get(app.chat_history_dataset.id)
+    samples = [m for m in client.messages if "first question" in str(m) and "samples" in str(m)]
+    assert samples, "the history list got the conversation's title"
+    assert conversation_title(saved[0]) == "first question that is quite a bit longe..."
+    _say(app, client, "more")  # the same conversation grows in its slot
+    assert len(client.values[app.saved_conversations.id]) == 1
+    client.trigger(app.new_chat_button)
+    assert client.values[app.chatbot.id] == []
+    _say(app, client, "second")
+    saved = client.values[app.saved_conversations.id]
+    assert [conversation_title(c) for c in saved] == ["second", "first question that is quite a bit longe..."]
+    client.values[app.chat_history_dataset.id] = 1
+    client.trigger(app.chat_history_dataset, "click")
+    assert [m["content"] for m in client.values[app.chatbot.id]][:1] == [saved[1][0]["content"]]
+    del titles
+
+
+def test_chatbot_value_set_by_another_event_shows_in_the_chatbot():
+    with gr.Blocks() as demo:
+        radio = gr.Radio(["Greeting", "Blank"])
+        chat = gr.ChatInterface(lambda m, h: "ok", api_name="chat")
+        radio.change(lambda c: [{"role": "user", "content": "Hi!"}] if c == "Greeting" else [], radio,
+                     chat.chatbot_value)
+    client = gr.Client(demo)
+    client.values[radio.id] = "Greeting"
+    client.trigger(radio, "change")
+    assert [m["content"] for m in client.values[chat.chatbot.id]] == ["Hi!"]
+
+
+def test_validator_keeps_an_invalid_message_in_the_box():
+    def not_error(message):
+        return {"__type__": "validate", "is_valid": message != "error", "message": "Can't be error"}
+
+    app = gr.ChatInterface(lambda m, h: f"You typed: {m}", validator=not_error)
+    client = gr.Client(app)
+    _say(app, client, "error")
+    assert client.values[app.chatbot.id] in (None, [])
+    assert client.values[app.textbox.id] == "error"
+    assert "Can't be error" in str(client.messages)
+    _say(app, client, "hello")
+    assert client.values[app.chatbot.id][-1]["content"] == "You typed: hello"
+
+
+def test_manual_flagging_saves_likes_as_gradio_chat_csv(tmp_path):
+    import csv
+
+    app = gr.ChatInterface(lambda m, h: "yes", flagging_mode="manual", flagging_options=["Like", "Spam"],
+                           flagging_dir=str(tmp_path))
+    assert app.chatbot.feedback_options == ["Like", "Spam"]
+    client = gr.Client(app)
+    _say(app, client, "q")
+    client.trigger(app.chatbot, "like", {"index": 1, "value": "yes", "liked": "Spam"})
+    rows = list(csv.reader(open(tmp_path / "log.csv", encoding="utf-8")))
+    assert rows[0] == ["conversation", "index", "value", "flag", "timestamp"]
+    assert rows[1][1:3] == ["1", "Spam"] and '"content": "q"' in rows[1][0]
+    assert client.values[app.flag_download.id]["path"].endswith("log.csv")
+    assert gr.ChatInterface(lambda m, h: m).flagging_mode == "never"
+
+
+def test_api_endpoint_is_named_after_fn_unless_private():
+    def echo(message, history):
+        return message
+
+    assert any(f.api_name == "echo" for f in gr.ChatInterface(echo).fns.values())
+    private = gr.ChatInterface(echo, api_visibility="private")
+    assert not any(f.api_name == "echo" for f in private.fns.values())
+
+
+def test_saved_conversations_are_listed_at_load_inside_blocks_too():
+    with gr.Blocks() as demo:
+        gr.Markdown("outer")
+        chat = gr.ChatInterface(lambda m, h: m, save_history=True)
+    assert not [fn for fn in demo.fns.values() if (chat.id, "load") in fn.targets]
+    client = gr.Client(demo)
+    client.values[chat.saved_conversations.id] = [[{"role": "user", "content": "kept from last visit"}]]
+    client.trigger(demo, "load")
+    assert "kept from last visit" in str([m for m in client.messages if "samples" in str(m)])

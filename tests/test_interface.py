@@ -174,3 +174,25 @@ def test_deep_link_button_is_rendered_after_the_outputs():
     demo = gr.Interface(lambda s: s, "text", "text", deep_link="Share this")
     links = _find(app_config(demo)["root"], "deeplinkbutton")
     assert [d["props"]["value"] for d in links] == ["Share this"]
+
+
+def test_tabbed_interface_passes_tabs_kwargs_to_its_tabs():
+    a = gr.Interface(lambda s: s, "text", "text", api_name="a")
+    b = gr.Interface(lambda s: s, "text", "text", api_name="b")
+    demo = gr.TabbedInterface([a, b], ["A", "B"], "Title", None, {"selected": 1, "elem_id": "my-tabs"})
+    (tabs,) = _find(app_config(demo)["root"], "tabs")
+    assert tabs["props"]["selected"] == 1 and tabs["props"]["elem_id"] == "my-tabs"
+    with pytest.raises(TypeError, match="tabs_kwargs"):
+        gr.TabbedInterface([a], tabs_kwargs=["selected"])
+
+
+def test_an_interface_rendered_in_blocks_runs_its_load_listeners_at_the_page_load():
+    io = gr.Interface(lambda s: s.upper(), gr.Textbox(label="in"), gr.Textbox(label="out"),
+                      examples=[["abc"]], cache_examples=True)
+    with gr.Blocks() as demo:
+        io.render()
+    loads = [fn for fn in demo.fns.values() if (demo.id, "load") in fn.targets]
+    assert loads and not [fn for fn in demo.fns.values() if (io.id, "load") in fn.targets]
+    client = gr.Client(demo)
+    client.trigger(demo, "load")
+    assert client.values[io.output_components[0].id] == "ABC"

@@ -167,11 +167,15 @@ class Blocks(BlockContext):
         """Nothing to close: kept so code written for Gradio runs."""
 
     def load(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
-        """Run fn when the page loads; inside `with demo.route(…)`, each time that page opens (as Gradio does)."""
+        """Run fn when the page loads; inside `with demo.route(…)`, each time that page opens (as Gradio does).
+
+        A Blocks inside another one listens to the outer app's load (the page's app fires it).
+        """
         from .layouts.route import open_route
 
+        root = self.root
         page = open_route()
-        target: Block = page if page is not None and page.app is self else self
+        target: Block = page if page is not None and page.app in (self, root) else root
         return listen(self, [(target, "load")], fn, inputs, outputs, **kwargs)
 
     def unload(self, fn: Callable[[], Any]) -> None:
@@ -194,6 +198,9 @@ class Blocks(BlockContext):
                 if fn.trigger_after is not None:
                     fn.trigger_after = new_ids.get(fn.trigger_after, fn.trigger_after)
                 fn.cancels = [new_ids.get(c, c) for c in fn.cancels]
+                # As in Gradio: what this Blocks triggered (its load) the outer app now triggers.
+                fn.targets = [(outer.id, event) if target == self.id else (target, event)
+                              for target, event in fn.targets]
                 table[fn.id] = fn
             self.fns = outer.fns
             self.root = outer

@@ -6,23 +6,34 @@ once, then `fn` runs (streamed when it is a generator) and a Stop button cancels
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
+import os
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
+from . import runtime
 from .block_function import DEFAULT_LIMIT
 from .blocks import Blocks
+from .components.browser_state import BrowserState
 from .components.button import Button
 from .components.chatbot import Chatbot, ChatMessage
+from .components.chatbot import _avatar as inline_image
+from .components.dataset import Dataset
+from .components.download_button import DownloadButton
+from .components.json import JSON
 from .components.markdown import Markdown
 from .components.multimodal_textbox import MultimodalTextbox
 from .components.state import State
 from .components.textbox import Textbox
-from .event_data import EditData, RetryData, SelectData, UndoData
+from .event_data import EditData, LikeData, RetryData, SelectData, UndoData
+from .flagging import ChatCSVLogger, flagged_file
 from .layouts.accordion import Accordion
+from .layouts.column import Column
 from .layouts.row import Row
 from .listeners import listen, on
 from .updates import update
+from .validation import checked_by
 
 
 def response_messages(response: Any) -> list[Any]:
@@ -60,8 +71,50 @@ def _example_entry(example: Any, multimodal: bool) -> tuple[Any, list[Any]]:
     return example, values
 
 
+def conversation_title(conversation: list[Any]) -> str:
+    """Gradio's title of a saved conversation: its first user text (40 characters), 📎 for files before it."""
+    title = ""
+    for message in conversation:
+        if isinstance(message, dict) and message.get("role") == "user":
+            content = message.get("content")
+            if isinstance(content, str):
+                title += content
+                break
+            title += "📎 "
+        elif isinstance(message, (list, tuple)) and message and message[0]:  # tuples format
+            title += str(message[0])
+            break
+    return title[:40] + "..." if len(title) > 40 else title or "Conversation"
+
+
+class _ChatValue(JSON):
+    """ChatInterface.chatbot_value: the conversation as other events set it (Gradio's hidden State), kept
+    on the page so that a new value fires `change`, which shows it in the chatbot."""
+
+    def postprocess(self, value: Any) -> Any:
+        if isinstance(value, list):
+            value = [dataclasses.asdict(m) if dataclasses.is_dataclass(m) and not isinstance(m, type) else m
+                     for m in value]
+        return super().postprocess(value)
+
+    @classmethod
+    def get_block_name(cls) -> str:
+        return "json"
+
+
 class ChatInterface(Blocks):
     """`gr.ChatInterface(fn)`: fn(message, history, *additional_inputs) returns or yields the reply."""
+
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "flagging_dir": "differs: a folder in the worker's file system, kept in the browser's IndexedDB "
+                        "(per site); a 'Download flags' button hands out the CSV",
+        "save_history": "differs: as in Gradio the conversations live in the browser's localStorage; "
+                        "'New chat' and the history list are in a column beside the chat",
+        "validator": "differs: an invalid message stays in the box and the message shows as an error toast "
+                     "(Gradio shows it beside the box)",
+        "api_description": "no effect: there is no server API page to describe the endpoint on",
+        "cache_mode": "differs: examples are computed when clicked (no server to cache on at start-up)",
+    }
 
     def __init__(
         self,
@@ -76,11 +129,17 @@ class ChatInterface(Blocks):
         additional_outputs: Any = None,
         editable: bool = False,
         examples: list[Any] | None = None,
+        examples_label: str | None = "Examples",
         example_labels: list[str] | None = None,
+        example_icons: list[str] | None = None,
         run_examples_on_click: bool = True,
         cache_examples: Any = None,
+        cache_mode: str | None = None,
         title: str | None = None,
         description: str | None = None,
+        flagging_mode: str | None = None,
+        flagging_options: list[str] | tuple[str, ...] | None = ("Like", "Dislike"),
+        flagging_dir: str = ".gradio/flagged",
         theme: Any = None,
         css: str | None = None,
         js: str | None = None,
@@ -93,13 +152,24 @@ class ChatInterface(Blocks):
         show_progress: str = "minimal",
         fill_height: bool = True,
         fill_width: bool = False,
-        api_name: str | bool = "chat",
+        api_name: str | bool | None = None,
+        api_description: str | bool | None = None,
+        api_visibility: str = "public",
+        save_history: bool = False,
+        validator: Callable[..., Any] | None = None,
         **kwargs: Any,
     ) -> None:
         if not callable(fn):
             raise TypeError(f"ChatInterface needs a function fn(message, history), not {fn!r}")
         if type not in ("messages", "tuples"):
             raise ValueError(f"ChatInterface type must be 'messages' or 'tuples', not {type!r}")
+        flagging_mode = flagging_mode if flagging_mode is not None else os.environ.get(
+            "GRADIO_CHAT_FLAGGING_MODE", "never")
+        if flagging_mode not in ("never", "manual"):
+            raise ValueError(f"ChatInterface flagging_mode must be 'never' or 'manual', not {flagging_mode!r}")
+        if api_visibility not in ("public", "private", "undocumented"):
+            raise ValueError(f"ChatInterface api_visibility must be 'public', 'private' or 'undocumented', "
+                             f"not {api_visibility!r}")
         super().__init__(title=title or "Gradio", theme=theme, css=css, js=js, head=head,
                          fill_height=fill_height, fill_width=fill_width, **kwargs)
         self.fn = fn
@@ -108,26 +178,79 @@ class ChatInterface(Blocks):
         self.is_generator = inspect.isgeneratorfunction(fn) or inspect.isasyncgenfunction(fn)
         self.additional_inputs = self._as_list(additional_inputs)
         self.additional_outputs = self._as_list(additional_outputs)
-        self.examples = [_example_entry(e, multimodal) for e in (examples or [])]
+        self.raw_examples = list(examples or [])
+        self.examples = [_example_entry(e, multimodal) for e in self.raw_examples]
+        self.examples_label = examples_label
+        self.example_icons = example_icons
+        self.cache_mode = cache_mode
+        self.save_history = save_history
+        self.validator = validator
+        self.flagging_mode = flagging_mode
+        self.flagging_options = list(flagging_options) if flagging_options else []
+        self.flagging_dir = flagging_dir
+        self.api_description = api_description
+        self.api_visibility = api_visibility
+        if example_icons is not None and len(example_icons) != len(self.examples):
+            raise ValueError(f"ChatInterface got {len(self.examples)} examples but {len(example_icons)} example_icons")
+        # Gradio: examples that give additional inputs values show as a gr.Examples table below the chat.
+        self.examples_below = bool(self.additional_inputs) and any(
+            any(v is not None for v in values) for _, values in self.examples)
         labels = example_labels or []
         with self:
+            # Kept in the browser (localStorage), as Gradio keeps them, when save_history is on.
+            self.saved_conversations = BrowserState([], storage_key=f"_saved_conversations_{self._id}")
+            self.conversation_id = State(None)
             if title:
                 Markdown(f"<h1 style='text-align: center; margin-bottom: 1rem'>{title}</h1>")
             if description:
                 Markdown(description)
-            self.chatbot = self._make_chatbot(chatbot, type, autoscroll, labels, editable)
-            with Row():
-                self.textbox = self._make_textbox(textbox, autofocus)
-                self.submit_btn = Button("Submit" if submit_btn is True else (submit_btn or "Submit"),
-                                         variant="primary", scale=1, min_width=150, visible=submit_btn is not False)
-                self.stop_btn = Button("Stop" if stop_btn is True else (stop_btn or "Stop"), variant="stop",
-                                       scale=1, min_width=150, visible=False)
-            if self.additional_inputs:
-                self._render_additional_inputs(additional_inputs_accordion)
+            if save_history:
+                with Row():
+                    with Column(scale=1, min_width=100):
+                        self.new_chat_button = Button("New chat", variant="primary", size="md")
+                        self.chat_history_dataset = Dataset(components=[Textbox(visible=False, render=False)],
+                                                            show_label=False, layout="table", type="index")
+                    with Column(scale=6):
+                        self._render_chat_area(chatbot, textbox, type, autoscroll, labels, editable, autofocus,
+                                               submit_btn, stop_btn, additional_inputs_accordion)
+            else:
+                self._render_chat_area(chatbot, textbox, type, autoscroll, labels, editable, autofocus,
+                                       submit_btn, stop_btn, additional_inputs_accordion)
             self.saved_input = State()
+            # Gradio's handle for other events to set the conversation: an output to it shows in the chatbot.
+            self.chatbot_value = _ChatValue(self.chatbot.value or [], visible=False)
+            if api_name is None or api_name is True:
+                api_name = getattr(fn, "__name__", "chat")
+                api_name = "lambda" if api_name == "<lambda>" else api_name
+            if api_visibility == "private":
+                api_name = False
             self._wire(concurrency_limit, show_progress, api_name, stop_btn is not False, run_examples_on_click)
 
     # ---- layout ----
+    def _render_chat_area(self, chatbot: Any, textbox: Any, type: str, autoscroll: bool,  # noqa: A002
+                          labels: list[str], editable: bool, autofocus: bool, submit_btn: Any, stop_btn: Any,
+                          accordion: Any) -> None:
+        self.chatbot = self._make_chatbot(chatbot, type, autoscroll, labels, editable)
+        with Row():
+            self.textbox = self._make_textbox(textbox, autofocus)
+            self.submit_btn = Button("Submit" if submit_btn is True else (submit_btn or "Submit"),
+                                     variant="primary", scale=1, min_width=150, visible=submit_btn is not False)
+            self.stop_btn = Button("Stop" if stop_btn is True else (stop_btn or "Stop"), variant="stop",
+                                   scale=1, min_width=150, visible=False)
+        if self.examples_below:
+            from .components.examples import Examples
+
+            # Gradio shows these rows as they are: example_labels only name examples inside the chatbot.
+            Examples([[m, *v] for m, v in self.examples], inputs=[self.textbox, *self.additional_inputs],
+                     label=self.examples_label)
+        if self.additional_inputs:
+            self._render_additional_inputs(accordion)
+        self.flag_download: DownloadButton | None = None
+        if self.flagging_mode == "manual":
+            # Not in Gradio, whose flags stay on the server: here they are the visitor's to take away.
+            self.flag_download = DownloadButton("Download flags", visible=False, size="sm",
+                                                elem_classes="wb-flag-download")
+
     @staticmethod
     def _as_list(blocks: Any) -> list[Any]:
         if blocks is None:
@@ -137,13 +260,19 @@ class ChatInterface(Blocks):
     def _make_chatbot(
         self, chatbot: Chatbot | None, type: str, autoscroll: bool, labels: list[str], editable: bool  # noqa: A002
     ) -> Chatbot:
-        examples = [{"text": m.get("text") if isinstance(m, dict) else str(m),
-                     "files": list(m.get("files") or []) if isinstance(m, dict) else [],
-                     "display_text": labels[i] if i < len(labels) else None}
-                    for i, (m, _) in enumerate(self.examples)] or None
+        icons = self.example_icons or []
+        examples = None if self.examples_below else [
+            {"text": m.get("text") if isinstance(m, dict) else str(m),
+             "files": list(m.get("files") or []) if isinstance(m, dict) else [],
+             "display_text": labels[i] if i < len(labels) else None,
+             **({"icon": inline_image(icons[i])} if i < len(icons) and icons[i] else {})}
+            for i, (m, _) in enumerate(self.examples)] or None
+        feedback = self.flagging_options if self.flagging_mode == "manual" else ["Like", "Dislike"]
         if chatbot is None:
             return Chatbot(label="Chatbot", type=type, height=400, scale=1, autoscroll=autoscroll,
-                           examples=examples, editable="user" if editable else None)
+                           examples=examples, editable="user" if editable else None, feedback_options=feedback)
+        if self.flagging_mode == "manual":
+            chatbot.feedback_options = feedback
         if chatbot.type != type:
             raise ValueError(f"ChatInterface(type={type!r}) got a Chatbot of type {chatbot.type!r}")
         if examples and not chatbot.examples:
@@ -186,27 +315,44 @@ class ChatInterface(Blocks):
         respond_kwargs = {"concurrency_limit": limit, "show_progress": show_progress, "show_progress_on": [chatbot]}
         show_stop = self.is_generator and has_stop
 
+        def after(reply: Any) -> None:
+            """Once a reply is in: chatbot_value follows the chatbot, and the conversation is saved."""
+            synced = reply.then(lambda h: h, [chatbot], [self.chatbot_value], queue=False, api_name=False)
+            if self.save_history:
+                synced.then(self._save_conversation, [self.conversation_id, chatbot, self.saved_conversations],
+                            [self.conversation_id, self.saved_conversations], queue=False, api_name=False)
+
         def chain(first: Any) -> Any:
             """Show the user's message, run fn, then put the Stop button away."""
             shown = first.then(self._append_user, [saved, chatbot], [chatbot], queue=False, api_name=False)
             reply = shown.then(responder, inputs, outputs, api_name=False, **respond_kwargs)
             reply.then(self._idle, None, [stop, self.submit_btn], queue=False, api_name=False)
+            after(reply)
             return reply
 
-        submitted = on([textbox.submit, self.submit_btn.click], self._clear_and_save, [textbox],
-                       [textbox, saved, stop, self.submit_btn], queue=False, api_name=False)
+        submit_triggers = [textbox.submit, self.submit_btn.click]
+        if self.validator is not None:
+            # Gradio validates the message before anything else: an invalid one stays in the box.
+            checked = on(submit_triggers, checked_by(self.validator), [textbox], None, queue=False, api_name=False,
+                         show_progress="hidden")
+            submitted = checked.success(self._clear_and_save, [textbox], [textbox, saved, stop, self.submit_btn],
+                                        queue=False, api_name=False)
+        else:
+            submitted = on(submit_triggers, self._clear_and_save, [textbox],
+                           [textbox, saved, stop, self.submit_btn], queue=False, api_name=False)
         replies = [chain(submitted)]
         retried = chatbot.retry(
             self._retry, [chatbot], [chatbot, saved, stop, self.submit_btn], queue=False, api_name=False
         )
         replies.append(chain(retried))
-        chatbot.undo(self._undo, [chatbot], [chatbot, textbox], queue=False, api_name=False)
+        undone = chatbot.undo(self._undo, [chatbot], [chatbot, textbox], queue=False, api_name=False)
+        after(undone)
         if chatbot.editable:
             edited = chatbot.edit(
                 self._edit, [chatbot], [chatbot, saved, stop, self.submit_btn], queue=False, api_name=False
             )
             replies.append(chain(edited))
-        if self.examples:
+        if self.examples and not self.examples_below:
             picked = chatbot.example_select(
                 self._example,
                 None,
@@ -218,6 +364,11 @@ class ChatInterface(Blocks):
                 replies.append(chain(picked))
             else:
                 picked.then(lambda s: s, [saved], [textbox], queue=False, api_name=False)
+        self.chatbot_value.change(lambda h: h, [self.chatbot_value], [chatbot], queue=False, api_name=False)
+        if self.save_history:
+            self._wire_history()
+        if self.flagging_mode == "manual":
+            self._wire_flagging()
         cancel = [dict(r) for r in replies]
         stop.click(self._idle, None, [stop, self.submit_btn], cancels=cancel, queue=False, api_name=False)
         textbox.stop(self._idle, None, [stop, self.submit_btn], cancels=cancel, queue=False, api_name=False)
@@ -225,7 +376,66 @@ class ChatInterface(Blocks):
         # The API endpoint: message and history in, the reply out (no UI side effects).
         if api_name:
             listen(self, [], self._api(), [textbox, chatbot, *self.additional_inputs], [chatbot],
-                   api_name=api_name if isinstance(api_name, str) else "chat", queue=False)
+                   api_name=api_name if isinstance(api_name, str) else "chat", queue=False,
+                   show_api=self.api_visibility == "public")
+
+    # ---- saved conversations (save_history) ----
+    def _wire_history(self) -> None:
+        chatbot, saved, history = self.chatbot, self.saved_conversations, self.chat_history_dataset
+        quiet: dict[str, Any] = {"queue": False, "api_name": False, "show_progress": "hidden"}
+        self.new_chat_button.click(lambda: (None, []), None, [self.conversation_id, chatbot], **quiet)
+        listen(self, [(self.root, "load"), (saved, "change")], self._history_titles, [saved], [history], **quiet)
+        opened = history.click(list, None, [chatbot], **quiet)
+        opened.then(self._load_conversation, [history, saved], [self.conversation_id, chatbot], **quiet)
+        chatbot.clear(self._delete_conversation, [self.conversation_id, saved], [self.conversation_id, saved],
+                      **quiet)
+
+    def _save_conversation(self, index: int | None, conversation: list[Any], conversations: list[Any]) -> Any:
+        """The conversation in its slot of the saved list (a new one goes first); returns (its index, the list)."""
+        conversations = list(conversations or [])
+        if not conversation:
+            return index, conversations
+        if index is not None and 0 <= index < len(conversations):
+            conversations[index] = conversation
+        else:
+            conversations.insert(0, conversation)
+            index = 0
+        return index, conversations
+
+    @staticmethod
+    def _delete_conversation(index: int | None, conversations: list[Any]) -> tuple[None, list[Any]]:
+        conversations = list(conversations or [])
+        if index is not None and 0 <= index < len(conversations):
+            conversations.pop(index)
+        return None, conversations
+
+    @staticmethod
+    def _load_conversation(index: int, conversations: list[Any]) -> tuple[int, list[Any]]:
+        return index, list((conversations or [])[index])
+
+    def _history_titles(self, conversations: list[Any]) -> Any:
+        return update(samples=[[conversation_title(c)] for c in conversations or [] if c])
+
+    # ---- flagging (like/dislike on replies, saved as Gradio's chat CSV) ----
+    def _wire_flagging(self) -> None:
+        logger = ChatCSVLogger()
+        logger.setup(self.flagging_dir)
+        download = self.flag_download
+
+        async def flag(messages: list[Any], data: LikeData) -> Any:
+            await runtime.keep_directory(self.flagging_dir)
+            logger.flag(data, messages)
+            await runtime.save_kept()
+            path = flagged_file(None, self.flagging_dir)
+            return update(value=path, visible=True) if path else update()
+
+        async def show_saved() -> Any:
+            await runtime.keep_directory(self.flagging_dir)
+            path = flagged_file(None, self.flagging_dir)
+            return update(value=path, visible=True) if path else update()
+
+        self.chatbot.like(flag, [self.chatbot], [download], queue=False, api_name=False)
+        self.load(show_saved, None, [download], queue=False, api_name=False, show_progress="hidden")
 
     def _busy(self) -> tuple[Any, Any]:
         """(stop, submit) updates while fn runs: Stop shows only for streaming functions."""

@@ -196,6 +196,28 @@ class ClassicCSVLogger(FlaggingCallback):
         return _count_rows(log)
 
 
+class ChatCSVLogger:
+    """A ChatInterface's flags: each like/dislike (or other flagging option) of a reply as a row of
+    flagging_dir/log.csv, with the whole conversation as JSON."""
+
+    def setup(self, flagging_dir: str) -> None:
+        self.flagging_dir = flagging_dir
+        os.makedirs(flagging_dir, exist_ok=True)
+
+    def flag(self, like_data: Any, messages: list[Any]) -> None:
+        log = Path(self.flagging_dir) / "log.csv"
+        is_new = not log.exists()
+        liked = getattr(like_data, "liked", None)
+        feedback = "Like" if liked is True else "Dislike" if liked is False else liked
+        row = [json.dumps(messages, default=str), getattr(like_data, "index", None), feedback,
+               str(datetime.datetime.now())]
+        with open(log, "a", encoding="utf-8", newline="") as f:
+            writer = csv.writer(f)
+            if is_new:  # Gradio's header, "flag" column included, though rows carry the feedback as "value"
+                writer.writerow(["conversation", "index", "value", "flag", "timestamp"])
+            writer.writerow([sanitize_for_csv(v) if v is not None else "" for v in row])
+
+
 def flagged_file(callback: Any, flagging_dir: str | Path | None) -> str | None:
     """The CSV a visitor downloads: the logger's dataset file, else the newest CSV in flagging_dir."""
     path = getattr(callback, "dataset_filepath", None)

@@ -10,7 +10,6 @@ import inspect
 from collections.abc import Callable
 from typing import Any, ClassVar, cast
 
-from .alerts import Error
 from .blocks import Blocks
 from .component import Component
 from .components.button import Button, ClearButton, DeepLinkButton
@@ -24,6 +23,7 @@ from .layouts.tabs import Tab, Tabs
 from .listeners import listen
 from .types import BlockRef
 from .updates import update
+from .validation import checked_by
 
 _COMPONENTS_PACKAGE = Component.__module__.rpartition(".")[0] + ".components."
 # Gradio's string shortcuts that are not simply a component's class name, lower-cased.
@@ -327,7 +327,7 @@ class Interface(Blocks):
         if self.live:
             if self.interface_type == "output_only":
                 # Gradio: a live output-only Interface runs at load, and Generate still runs it again.
-                listen(self, [(self, "load")], self.fn, None, outputs, **{**listen_kwargs, "api_name": False})
+                listen(self, [(self.root, "load")], self.fn, None, outputs, **{**listen_kwargs, "api_name": False})
                 return listen(self, [(submit, "click")], self.fn, None, outputs, **listen_kwargs) if submit else None
             triggers: list[tuple[BlockRef, str]] = []
             streaming = False
@@ -338,7 +338,7 @@ class Interface(Blocks):
                 elif "change" in c.EVENTS:
                     triggers.append((c, "change"))
             if not triggers:
-                triggers = [(self, "load")]
+                triggers = [(self.root, "load")]
             live_kwargs = {**listen_kwargs, "show_progress": "hidden" if streaming else listen_kwargs["show_progress"],
                            "trigger_mode": "multiple" if streaming else "always_last"}
             return self._run(triggers, inputs, outputs, live_kwargs)
@@ -366,7 +366,7 @@ class Interface(Blocks):
         if self.validator is None:
             return listen(self, triggers, self.fn, inputs, outputs, **listen_kwargs)
         trigger_mode = listen_kwargs.get("trigger_mode")
-        check = listen(self, triggers, _checked_by(self.validator), inputs, None, queue=False, api_name=False,
+        check = listen(self, triggers, checked_by(self.validator), inputs, None, queue=False, api_name=False,
                        show_progress="hidden", **({"trigger_mode": trigger_mode} if trigger_mode else {}))
         rest = {k: v for k, v in listen_kwargs.items() if k != "trigger_mode"}
         return check.success(self.fn, inputs, outputs, **rest)
@@ -398,18 +398,6 @@ def _given_a_value(block: Component) -> bool:
     except Exception:  # a class that needs arguments: treat its value as the app's
         return True
     return bool(block.value != fresh.value or block.load_fn is not None)
-
-
-def _checked_by(validator: Callable[..., Any]) -> Callable[..., None]:
-    """A listener that raises gr.Error with the messages of whatever gr.validate(False, …) the validator returns."""
-    def check(*values: Any) -> None:
-        results = validator(*values)
-        results = results if isinstance(results, (list, tuple)) else [results]
-        problems = [str(r.get("message") or "Invalid input") for r in results
-                    if isinstance(r, dict) and r.get("__type__") == "validate" and r.get("is_valid") is False]
-        if problems:
-            raise Error("\n".join(problems), title="Invalid input")
-    return check
 
 
 def _deep_link(spec: Any) -> DeepLinkButton | None:
@@ -470,8 +458,10 @@ class TabbedInterface(Blocks):
         interface_list: list[Blocks],
         tab_names: list[str] | None = None,
         title: str | None = None,
-        theme: Any = None,
         analytics_enabled: bool | None = None,
+        tabs_kwargs: dict[str, Any] | None = None,
+        *,
+        theme: Any = None,
         css: str | None = None,
         js: str | None = None,
         head: str | None = None,
@@ -482,13 +472,16 @@ class TabbedInterface(Blocks):
         names = list(tab_names) if tab_names else [f"Tab {i}" for i in range(len(interface_list))]
         if len(names) != len(interface_list):
             raise ValueError(f"TabbedInterface got {len(interface_list)} interfaces but {len(names)} tab names")
+        if tabs_kwargs is not None and not isinstance(tabs_kwargs, dict):
+            raise TypeError(f"TabbedInterface tabs_kwargs must be a dict of gr.Tabs parameters, not {tabs_kwargs!r}")
+        kwargs.setdefault("fill_height", True)  # as Gradio's TabbedInterface
         super().__init__(
             theme=theme, title=title or "Gradio", css=css, js=js, head=head, mode="tabbed_interface", **kwargs
         )
         with self:
             if title:
                 _title(title)
-            with Tabs():
+            with Tabs(**(tabs_kwargs or {})):
                 for interface, name in zip(interface_list, names):
                     with Tab(label=name):
                         interface.render()

@@ -46,13 +46,17 @@ def test_example_fills_additional_inputs_and_runs(page):
     page.get_by_role("tab", name="Assistant").click()
     assistant(page).get_by_role("button", name="Clear").click()
     expect(assistant(page).get_by_test_id("bot")).to_have_count(0)
-    assistant(page).get_by_role("button", name="Say hello like a pirate").click()
+    # Gradio 6: examples that set additional inputs are an "Examples" table below the chat; a row fills
+    # the message box and the inputs, and the visitor sends it.
+    page.locator("tr.tr-body", has_text="Hello").click()
+    expect(page.get_by_label("Message", exact=True)).to_have_value("Hello")
+    expect(page.get_by_label("Persona")).to_have_value("Pirate")
+    page.get_by_role("button", name="Submit").click()
     expect(assistant(page).get_by_test_id("user")).to_have_text("Hello")
     # The example's additional inputs (persona "Pirate", 3 words) reach fn.
     expect(assistant(page).get_by_test_id("bot")).to_have_text(
         "[Pirate] You said: Hello. word0 word1 word2", timeout=15_000
     )
-    expect(page.get_by_label("Persona")).to_have_value("Pirate")
     expect(page.get_by_role("button", name="Stop")).to_be_hidden()
 
 

@@ -233,6 +233,11 @@ export function Chatbot({ props, value, setValue, trigger, status }: ComponentPr
               <div class="examples">
                 {props.examples.map((ex: unknown, i: number) => (
                   <button type="button" class="example" onClick={() => trigger("example_select", { index: i, value: ex })}>
+                    {isRecord(ex) && typeof ex.icon === "string" ? (
+                      <div class="example-image-container">
+                        <img class="example-image" src={ex.icon} alt="Example icon" />
+                      </div>
+                    ) : null}
                     <span class="example-text">{isRecord(ex) ? (str(ex.display_text) ?? str(ex.text)) : null}</span>
                   </button>
                 ))}

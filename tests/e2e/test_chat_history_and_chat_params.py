@@ -1,0 +1,84 @@
+"""A ChatInterface as a visitor sees it with Gradio's parameters: save_history (New chat, the history list,
+kept across a reload), example_icons, validator, flagging_mode="manual" (likes saved as a CSV the visitor
+downloads), and chatbot_value (another event fills the conversation)."""
+
+import csv
+import io
+import textwrap
+
+from playwright.sync_api import expect
+
+ICON = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='8' height='8'/%3E"
+APP = textwrap.dedent(f'''
+    import gradio as gr
+
+    def reply(message, history):
+        return "You said: " + message
+
+    def not_error(message):
+        # What gr.validate(is_valid, message) returns in Gradio.
+        return {{"__type__": "validate", "is_valid": message != "error", "message": "Can't be error"}}
+
+    with gr.Blocks() as demo:
+        start = gr.Radio(["Greeting", "Blank"], label="Start with")
+        chat = gr.ChatInterface(reply, save_history=True, examples=["Hi there"], example_icons=["{ICON}"],
+                                validator=not_error, flagging_mode="manual")
+        start.change(lambda c: [{{"role": "user", "content": "Hello bot"}},
+                                {{"role": "assistant", "content": "Hello human"}}] if c == "Greeting" else [],
+                     start, chat.chatbot_value)
+''')
+
+
+def _send(page, text):
+    box = page.get_by_label("Message", exact=True)
+    box.fill(text)
+    page.get_by_role("button", name="Submit").click()
+
+
+def test_history_new_chat_validator_icons_and_flags(open_app, source_url):
+    page = open_app(source_url("chat_history.py", APP))
+    bot, user = page.get_by_test_id("bot"), page.get_by_test_id("user")
+    history = page.locator("tr.tr-body")
+    expect(page.get_by_role("button", name="New chat")).to_be_visible()
+    expect(history).to_have_count(0)
+    icon = page.get_by_role("img", name="Example icon")
+    expect(icon).to_have_attribute("src", ICON)
+
+    # An invalid message is refused with the validator's message and stays in the box.
+    _send(page, "error")
+    expect(page.get_by_test_id("toast-body").filter(has_text="Can't be error")).to_be_visible()
+    expect(page.get_by_label("Message", exact=True)).to_have_value("error")
+    expect(user).to_have_count(0)
+
+    _send(page, "hello")
+    expect(bot).to_have_text("You said: hello")
+    expect(history).to_have_count(1)
+    expect(history.first).to_have_text("hello")
+
+    page.get_by_role("button", name="Like", exact=True).click()
+    expect(page.get_by_role("button", name="Download flags")).to_be_visible()
+
+    page.get_by_role("button", name="New chat").click()
+    expect(bot).to_have_count(0)
+    _send(page, "second")
+    expect(bot).to_have_text("You said: second")
+    expect(history).to_have_text(["second", "hello"])
+
+    # Another event sets the conversation through chat.chatbot_value.
+    page.get_by_label("Greeting").check()
+    expect(user).to_have_text("Hello bot")
+    expect(bot).to_have_text("Hello human")
+
+    page.reload()
+    page.wait_for_selector('#wasmblocks-app[data-state="ready"]')
+    expect(history).to_have_text(["second", "hello"])  # kept in the browser
+    history.filter(has_text="hello").click()
+    expect(user).to_have_text("hello")
+    expect(bot).to_have_text("You said: hello")
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download flags").click()
+    rows = list(csv.reader(io.StringIO(open(info.value.path(), encoding="utf-8").read())))
+    assert rows[0] == ["conversation", "index", "value", "flag", "timestamp"]
+    assert [r[2] for r in rows[1:]] == ["Like"] and "You said: hello" in rows[1][0]
+    assert not [e for e in page.wasmblocks_errors if "Can't be error" not in e]
