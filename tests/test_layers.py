@@ -23,7 +23,7 @@ LAYERS: list[tuple[str, str, list[str]]] = [
       "loop_thread", "aliases", "restart", "oauth"]),
     ("tree", "what a with gr.Blocks() block builds: blocks, components, layouts, declared listeners, config",
      ["context", "block", "block_function", "listeners", "event_data", "component", "blocks", "layouts",
-      "components", "flagging", "validation", "chat_interface", "interface", "render", "updates", "config", "themes", "loader", "api_info"]),
+      "components", "flagging", "validation", "chat_interface", "interface", "external", "render", "updates", "config", "themes", "loader", "api_info"]),
     ("events", "the page's rules for what runs when (the twin of web/src/client/events.ts)", ["events"]),
     ("queue", "the asyncio scheduler: concurrency groups, queue size, cancels", ["queue"]),
     ("processing", "running one event: preprocess, the user's function, postprocess", ["processing"]),

@@ -51,6 +51,7 @@ from .components.timer import Timer
 from .components.upload_button import UploadButton
 from .components.video import Video
 from .event_data import CopyData, EditData, EventData, KeyUpData, LikeData, RetryData, SelectData, UndoData
+from .external import load, load_chat
 from .flagging import ClassicCSVLogger, CSVLogger, FlaggingCallback, SimpleCSVLogger
 from .interface import Interface, TabbedInterface
 from .layouts.accordion import Accordion
@@ -84,5 +85,5 @@ __all__ = [
     "WebcamOptions",
     "Draggable", "FileExplorer", "ParamViewer",
     "Dialogue", "LoginButton", "Navbar", "OAuthProfile", "OAuthToken", "Step", "Walkthrough",
-    "CSVLogger", "ClassicCSVLogger", "FlaggingCallback", "SimpleCSVLogger",
+    "CSVLogger", "ClassicCSVLogger", "FlaggingCallback", "SimpleCSVLogger", "load", "load_chat",
 ]

@@ -34,7 +34,7 @@ _SHORTCUT_ARGS: dict[str, tuple[str, dict[str, Any]]] = {
 }
 
 
-def _component_classes() -> dict[str, type[Component]]:
+def component_classes() -> dict[str, type[Component]]:
     """Every component class of the package by lower-cased name (what "textbox", "image" mean).
 
     Found as subclasses of Component defined in wasmblocks.components (an app's own subclasses are not
@@ -58,7 +58,7 @@ def component(spec: Any, role: str) -> Component:
         raise TypeError(f"Interface {role}s are components or shortcut strings such as 'text', not {spec!r}")
     key = spec.strip().lower()
     name, kwargs = _SHORTCUT_ARGS.get(key, (key, {}))
-    classes = _component_classes()
+    classes = component_classes()
     if name not in classes:
         known = ", ".join(sorted({*classes, *_SHORTCUT_ARGS}))
         raise ValueError(f"Unknown component shortcut {spec!r} for an Interface {role}; use one of: {known}")

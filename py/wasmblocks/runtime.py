@@ -282,3 +282,124 @@ async def save_kept() -> str | None:
             return None
         except Exception as exc:  # reported to the visitor by the caller
             return str(exc) or type(exc).__name__
+
+
+# ---- HTTP from the app (gr.load, gr.load_chat): the browser's fetch, or urllib under CPython ----
+class HttpError(OSError):
+    """A request that could not be made, or was answered with an error status (status 0: no answer)."""
+
+    def __init__(self, url: str, status: int, detail: str) -> None:
+        super().__init__(f"{url}: {detail}" if status == 0 else f"{url}: HTTP {status} {detail}".rstrip())
+        self.url = url
+        self.status = status
+        self.detail = detail
+
+
+def _urllib_request(url: str, method: str, headers: Mapping[str, str], body: str | None) -> Any:
+    import urllib.error
+    import urllib.request
+
+    request = urllib.request.Request(url, data=body.encode() if body is not None else None, method=method,
+                                     headers=dict(headers))
+    try:
+        return urllib.request.urlopen(request, timeout=60)  # the URL is the one the app asked for
+    except urllib.error.HTTPError as exc:
+        raise HttpError(url, exc.code, exc.read().decode("utf-8", "replace")[:300]) from None
+    except (urllib.error.URLError, OSError) as exc:
+        raise HttpError(url, 0, str(getattr(exc, "reason", exc))) from None
+
+
+def http_get_sync(url: str, headers: Mapping[str, str] | None = None) -> str:
+    """GET a text resource while an app is being built (gr.load is synchronous, as in Gradio).
+
+    Browser: a synchronous XMLHttpRequest, which a worker may make; it is cross-origin, so the target
+    must allow CORS. A refused request (no answer, CORS) raises HttpError with status 0.
+    """
+    if not IN_BROWSER:
+        with _urllib_request(url, "GET", headers or {}, None) as response:
+            return str(response.read().decode("utf-8", "replace"))
+    import js
+
+    xhr = js.XMLHttpRequest.new()
+    try:
+        xhr.open("GET", url, False)
+        for key, value in (headers or {}).items():
+            xhr.setRequestHeader(key, value)
+        xhr.send()
+    except Exception as exc:
+        raise HttpError(url, 0, f"the browser refused the request ({str(exc).splitlines()[0]})") from None
+    if int(xhr.status) == 0:
+        raise HttpError(url, 0, "no answer (offline, or the server does not allow cross-origin requests)")
+    if not 200 <= int(xhr.status) < 300:
+        raise HttpError(url, int(xhr.status), str(xhr.responseText)[:300])
+    return str(xhr.responseText)
+
+
+async def http_request(url: str, *, method: str = "GET", headers: Mapping[str, str] | None = None,
+                       body: str | None = None) -> str:
+    """One request's text answer; HttpError for no answer or an error status."""
+    text = ""
+    async for chunk in http_stream(url, method=method, headers=headers, body=body):
+        text += chunk
+    return text
+
+
+async def http_stream(url: str, *, method: str = "GET", headers: Mapping[str, str] | None = None,
+                      body: str | None = None) -> Any:
+    """The answer's text as it arrives (an async iterator of chunks), for server-sent events.
+
+    Browser: fetch and its body's reader, so each chunk is handed on as soon as it lands.
+    """
+    if not IN_BROWSER:
+        async for chunk in _urllib_stream(url, method, headers or {}, body):
+            yield chunk
+        return
+    import js
+    from pyodide.ffi import to_js
+
+    init: dict[str, Any] = {"method": method, "headers": dict(headers or {})}
+    if body is not None:
+        init["body"] = body
+    try:
+        response = await js.fetch(url, to_js(init, dict_converter=js.Object.fromEntries))
+    except Exception as exc:
+        detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise HttpError(url, 0, f"no answer (offline, or the server does not allow cross-origin requests: "
+                                f"{detail})") from None
+    if not response.ok:
+        raise HttpError(url, int(response.status), str(await response.text())[:300])
+    reader = response.body.getReader()
+    decoder = js.TextDecoder.new()
+    while True:
+        part = await reader.read()
+        if part.done:
+            break
+        yield str(decoder.decode(part.value, to_js({"stream": True}, dict_converter=js.Object.fromEntries)))
+
+
+async def _urllib_stream(url: str, method: str, headers: Mapping[str, str], body: str | None) -> Any:
+    """CPython: read the answer in a thread, handing its chunks (lines, for SSE) to the event loop."""
+    import codecs
+
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[tuple[str, Any]] = asyncio.Queue()
+
+    def read() -> None:
+        try:
+            decoder = codecs.getincrementaldecoder("utf-8")("replace")
+            with _urllib_request(url, method, headers, body) as response:
+                for line in response:
+                    loop.call_soon_threadsafe(queue.put_nowait, ("chunk", decoder.decode(line)))
+            loop.call_soon_threadsafe(queue.put_nowait, ("end", None))
+        except BaseException as exc:
+            loop.call_soon_threadsafe(queue.put_nowait, ("error", exc))
+
+    reader = loop.run_in_executor(None, read)
+    while True:
+        kind, item = await queue.get()
+        if kind == "end":
+            break
+        if kind == "error":
+            raise item
+        yield item
+    await reader
