@@ -58,6 +58,15 @@ def load(name: str, src: Any = None, token: str | None = None, accept_token: Any
     return _interface_from(config, root, headers, name, **kwargs)
 
 
+load.BROWSER_NOTES = {  # type: ignore[attr-defined]
+    "provider": "no effect: it picks Hugging Face's inference provider for models, which need a server",
+    "accept_token": "differs: no sign-in button, since models (what it is for) cannot load in a browser; "
+                    "a Space or app URL gets token= as its Authorization header",
+    "src": "differs: 'models'/'huggingface' raise a clear error (they need a server); 'spaces' and app URLs "
+           "are read and called from the browser, so the app must allow cross-origin requests",
+}
+
+
 def _resolve(name: str, src: Any) -> tuple[str, str]:
     """("models" | "spaces" | "url", what to load) from Gradio's forms of name and src."""
     if not isinstance(name, str) or not name.strip():
