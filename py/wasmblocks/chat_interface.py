@@ -209,7 +209,7 @@ class ChatInterface(Blocks):
                     with Column(scale=1, min_width=100):
                         self.new_chat_button = Button("New chat", variant="primary", size="md")
                         self.chat_history_dataset = Dataset(components=[Textbox(visible=False, render=False)],
-                                                            show_label=False, layout="table", type="index")
+                                                            show_label=False, layout="table", type="index", headers=[])
                     with Column(scale=6):
                         self._render_chat_area(chatbot, textbox, type, autoscroll, labels, editable, autofocus,
                                                submit_btn, stop_btn, additional_inputs_accordion)
