@@ -147,3 +147,23 @@ def test_a_failing_callback_shows_error_on_the_button():
     assert client.values[flag.id] == "Error!"
     method = FlagMethod(Broken(), "Flag", None)
     assert method.reset()["value"] == "Flag"
+
+
+def test_each_interface_of_a_shared_folder_offers_its_own_csv(tmp_path):
+    from wasmblocks.flagging import flagged_file
+
+    a = CSVLogger(verbose=False)
+    a.setup([gr.Textbox(label="a")], str(tmp_path))
+    a.flag(["1"])
+    b = CSVLogger(verbose=False)
+    b.setup([gr.Textbox(label="b")], str(tmp_path))
+    b.flag(["2"])
+    # After a reload: new loggers that have not flagged yet find their own files by their headers.
+    fresh_a, fresh_b = CSVLogger(verbose=False), CSVLogger(verbose=False)
+    fresh_a.setup([gr.Textbox(label="a")], str(tmp_path))
+    fresh_b.setup([gr.Textbox(label="b")], str(tmp_path))
+    assert flagged_file(fresh_a, str(tmp_path)).endswith("dataset1.csv")
+    assert flagged_file(fresh_b, str(tmp_path)).endswith("dataset2.csv")
+    none_yet = CSVLogger(verbose=False)
+    none_yet.setup([gr.Textbox(label="c")], str(tmp_path))
+    assert flagged_file(none_yet, str(tmp_path)) is None

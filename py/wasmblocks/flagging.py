@@ -67,6 +67,11 @@ def _cell(component: Any, index: int, sample: Any, flagging_dir: Path, simplify:
     return simplify_file_data(text) if simplify else text
 
 
+def _headers(path: Path) -> list[str]:
+    with open(path, encoding="utf-8", newline="") as f:
+        return next(csv.reader(f), [])
+
+
 def _count_rows(path: Path) -> int:
     with open(path, encoding="utf-8", newline="") as f:
         return len(list(csv.reader(f))) - 1
@@ -227,6 +232,11 @@ def flagged_file(callback: Any, flagging_dir: str | Path | None) -> str | None:
     if not str(folder) or not folder.is_dir():
         return None
     found = sorted(folder.glob("*.csv"), key=lambda p: p.stat().st_mtime)
+    if isinstance(callback, CSVLogger) and hasattr(callback, "components"):
+        # Before its first flag this visit, a CSVLogger's file is the one headed by its components' labels
+        # (two Interfaces of a TabbedInterface share the folder, each with its own dataset file).
+        labels = [str(sanitize_for_csv(_label(c, i))) for i, c in enumerate(callback.components)]
+        found = [p for p in found if _headers(p)[:len(labels)] == labels]
     return os.path.abspath(found[-1]) if found else None
 
 
