@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .data_classes import FileData
+
 
 @dataclass
 class EventData:
@@ -82,3 +84,33 @@ class EditData(RetryData):
     @property
     def previous_value(self) -> Any:
         return self._data.get("previous_value")
+
+
+class DeletedFileData(EventData):
+    """Data of a File `.delete` event: the file the visitor removed, as a gr.FileData."""
+
+    def __init__(self, target: Any, data: dict[str, Any]) -> None:
+        super().__init__(target, data)
+
+    @property
+    def file(self) -> FileData:
+        return _file_of(self._data)
+
+
+class DownloadData(EventData):
+    """Data of a `.download` event: the file the visitor downloaded, as a gr.FileData."""
+
+    def __init__(self, target: Any, data: dict[str, Any]) -> None:
+        super().__init__(target, data)
+
+    @property
+    def file(self) -> FileData:
+        return _file_of(self._data)
+
+
+def _file_of(data: dict[str, Any]) -> FileData:
+    file = data.get("file") if isinstance(data.get("file"), dict) else data.get("value")
+    if not isinstance(file, dict) or not isinstance(file.get("path"), str):
+        raise AttributeError("this event carries no file")
+    known = {k: file[k] for k in ("path", "url", "size", "orig_name", "mime_type", "is_stream", "meta") if k in file}
+    return FileData(**known)

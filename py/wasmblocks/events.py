@@ -14,8 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from .api_endpoint import api
 from .event_data import (
     CopyData,
+    DeletedFileData,
+    DownloadData,
     EditData,
     EventData,
     IndexedEventData,
@@ -30,8 +33,8 @@ from .protocol import Dependency as DependencyConfig
 from .protocol import StatusStage
 
 __all__ = [
-    "Cancel", "CopyData", "Dependency", "EditData", "EventData", "EventFlow", "IndexedEventData", "KeyUpData",
-    "LikeData", "RetryData", "SelectData", "Start", "UndoData", "on",
+    "Cancel", "CopyData", "DeletedFileData", "Dependency", "DownloadData", "EditData", "EventData", "EventFlow",
+    "IndexedEventData", "KeyUpData", "LikeData", "RetryData", "SelectData", "Start", "UndoData", "api", "on",
 ]
 
 

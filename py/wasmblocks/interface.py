@@ -29,9 +29,10 @@ _COMPONENTS_PACKAGE = Component.__module__.rpartition(".")[0] + ".components."
 # Gradio's string shortcuts that are not simply a component's class name, lower-cased.
 _SHORTCUT_ARGS: dict[str, tuple[str, dict[str, Any]]] = {
     "text": ("textbox", {}),
-    "textarea": ("textbox", {"lines": 7}),
     "checkboxgroup": ("checkboxgroup", {}),
 }
+# Gradio's templates (templates.py) are shortcuts too: "textarea", "microphone", "playable_video".
+_SHORTCUT_MODULES = (_COMPONENTS_PACKAGE, Component.__module__.rpartition(".")[0] + ".templates")
 
 
 def component_classes() -> dict[str, type[Component]]:
@@ -45,7 +46,7 @@ def component_classes() -> dict[str, type[Component]]:
     while pending:
         cls = pending.pop()
         pending += cls.__subclasses__()
-        if cls.__module__.startswith(_COMPONENTS_PACKAGE) and not cls.__name__.startswith("_"):
+        if cls.__module__.startswith(_SHORTCUT_MODULES) and not cls.__name__.startswith("_"):
             found.setdefault(cls.__name__.lower(), cls)
     return found
 
@@ -56,7 +57,7 @@ def component(spec: Any, role: str) -> Component:
         return spec
     if not isinstance(spec, str):
         raise TypeError(f"Interface {role}s are components or shortcut strings such as 'text', not {spec!r}")
-    key = spec.strip().lower()
+    key = spec.strip().lower().replace("_", "")  # Gradio accepts "playable_video" for PlayableVideo
     name, kwargs = _SHORTCUT_ARGS.get(key, (key, {}))
     classes = component_classes()
     if name not in classes:

@@ -14,10 +14,11 @@ from typing import Any
 from . import packages, protocol, runtime
 from .alerts import Error, EventContext, current_event
 from .block_function import BlockFunction
+from .caching import current_session_hash
 from .event_data import EventData
 from .oauth import SIGN_IN_REQUIRED, oauth_kind
 from .progress import Progress
-from .session import Request, Session
+from .session import Header, Request, Session
 from .updates import split_returns, to_update
 
 _END = object()
@@ -49,7 +50,7 @@ def _inspect_special_params(fn: Any) -> dict[str, Any]:
         annotation = hints.get(name, param.annotation)
         if isinstance(param.default, Progress):
             found[name] = Progress
-        elif isinstance(annotation, type) and issubclass(annotation, (Request, EventData)):
+        elif isinstance(annotation, type) and issubclass(annotation, (Request, EventData, Header)):
             found[name] = annotation
         elif (oauth := oauth_kind(annotation)) is not None:
             found[name] = oauth
@@ -90,6 +91,8 @@ def call_arguments(
             if not kind[1]:
                 raise Error(SIGN_IN_REQUIRED)
             kwargs[name] = None
+        elif isinstance(kind, type) and issubclass(kind, Header):
+            kwargs[name] = Request(session).headers.get(name.replace("_", "-"))
         else:
             kwargs[name] = kind(trigger, event_data if isinstance(event_data, dict) else {})
     if fn.inputs_as_dict:
@@ -172,6 +175,7 @@ async def run_event(
 ) -> bool:
     """Run fn for one event and emit its updates and final status; True when it succeeded."""
     token = current_event.set(ctx)
+    session_token = current_session_hash.set(session.hash)
     try:
         ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "pending"))
         await load_needed_packages(fn, session)
@@ -195,6 +199,7 @@ async def run_event(
         return False
     finally:
         current_event.reset(token)
+        current_session_hash.reset(session_token)
 
 
 def error_message(exc: BaseException) -> str:

@@ -403,3 +403,12 @@ async def _urllib_stream(url: str, method: str, headers: Mapping[str, str], body
             raise item
         yield item
     await reader
+
+
+def site_url() -> str | None:
+    """The address of the site the worker was served from (its assets/ folder's parent); None outside a browser."""
+    if not IN_BROWSER:
+        return None
+    import js
+
+    return str(js.URL.new("..", js.location.href).href)
