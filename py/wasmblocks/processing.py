@@ -20,6 +20,7 @@ from .oauth import SIGN_IN_REQUIRED, oauth_kind
 from .progress import Progress
 from .session import Header, Request, Session
 from .updates import split_returns, to_update
+from .validators import validation_messages
 
 _END = object()
 
@@ -181,6 +182,8 @@ async def run_event(
         await load_needed_packages(fn, session)
         values = preprocess_inputs(fn, data, session)
         args, kwargs = call_arguments(fn, values, session, event_data, trigger)
+        if fn.validator is not None and not await _validated(fn, args, kwargs, ctx):
+            return False
         if fn.time_limit:
             try:
                 await asyncio.wait_for(_stream(fn, args, kwargs, session, ctx), fn.time_limit)
@@ -200,6 +203,24 @@ async def run_event(
     finally:
         current_event.reset(token)
         current_session_hash.reset(session_token)
+
+
+async def _validated(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any], ctx: EventContext) -> bool:
+    """Run the listener's validator: show each input's message (or clear an old one); False when any failed.
+
+    As in Gradio, a failed validation ends the event in error with the messages, and no toast.
+    """
+    assert fn.validator is not None
+    result = fn.validator(*args, **{k: v for k, v in kwargs.items() if k in special_params(fn.validator)})
+    if inspect.isawaitable(result):
+        result = await result
+    messages = validation_messages(result, len(fn.inputs))
+    ctx.emit(protocol.update_message(ctx.event_id, ctx.dep_id, [
+        {"id": block.id, "props": {"validation_error": message}} for block, message in zip(fn.inputs, messages)]))
+    failed = [m for m in messages if m]
+    if failed:
+        ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "error", success=False, message="; ".join(failed)))
+    return not failed
 
 
 def error_message(exc: BaseException) -> str:

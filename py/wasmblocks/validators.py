@@ -70,3 +70,17 @@ def mp4_duration(path: str) -> float:
             break
         pos += size
     raise ValueError(f"{path} is not an MP4 file with a movie header; cannot tell its length")
+
+
+def validation_messages(result: Any, count: int) -> list[str | None]:
+    """What a validator returned, as one message (or None: valid) per input, in Gradio's reading.
+
+    A list/tuple goes item by item (anything but a gr.validate dict is valid); a single gr.validate dict that
+    fails applies to the first input; anything else means all are valid.
+    """
+    messages: list[str | None] = [None] * count
+    items = list(result) if isinstance(result, (list, tuple)) else [result]
+    for i, item in enumerate(items[:count]):
+        if isinstance(item, dict) and item.get("__type__") == "validate" and item.get("is_valid") is False:
+            messages[i] = str(item.get("message") or "Invalid value")
+    return messages
