@@ -13,7 +13,10 @@ from typing import Any
 _EXTRA = {
     "Component": ("component", "Component"),
     "FormComponent": ("component", "FormComponent"),
+    "ChatMessage": ("components.chatbot", "ChatMessage"),
     "MessageDict": ("components.chatbot", "MessageDict"),
+    "StreamingInput": ("components.base", "StreamingInput"),
+    "StreamingOutput": ("components.base", "StreamingOutput"),
     "InputHTMLAttributes": ("components.html_attributes", "InputHTMLAttributes"),
     "component": ("component_lookup", "component"),
     "get_component_instance": ("component_lookup", "get_component_instance"),

@@ -13,12 +13,16 @@ def _layouts() -> dict[str, Any]:
             if cls.__module__.startswith("wasmblocks.layouts.") and name != "Route"}
 
 
+# Gradio's other spellings (gr.TabItem is gr.Tab).
+_ALIASES = {"TabItem": "Tab"}
+
+
 def __getattr__(name: str) -> Any:
-    found = _layouts().get(name)
+    found = _layouts().get(_ALIASES.get(name, name))
     if found is None or name.startswith("_"):
         raise AttributeError(f"module 'gradio.layouts' has no attribute {name!r}")
     return found
 
 
 def __dir__() -> list[str]:
-    return sorted(_layouts())
+    return sorted({*_layouts(), *_ALIASES})
