@@ -99,3 +99,9 @@ def api(
         show_api=api_visibility == "public",
     )
     return dependency
+
+
+api.BROWSER_NOTES = {  # type: ignore[attr-defined]
+    "api_description": "no effect: there is no API page or MCP server to describe the endpoint on",
+    "api_visibility": "no effect: there is no API page or MCP server to list it on; the Client can call every endpoint",
+}

@@ -38,3 +38,8 @@ def get_space() -> str | None:
     if os.getenv("SYSTEM") == "spaces":
         return os.getenv("SPACE_ID")
     return None
+
+
+set_static_paths.BROWSER_NOTES = {  # type: ignore[attr-defined]
+    "paths": "no effect: files are already in the worker's file system and go to the page from where they are",
+}
