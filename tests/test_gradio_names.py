@@ -129,3 +129,18 @@ def test_a_failed_validation_stops_the_event_and_marks_the_input():
     assert marks == [{"id": name.id, "props": {"validation_error": None}},
                      {"id": age.id, "props": {"validation_error": "Must be 18 or older"}}] and runs == []
     assert client.predict("Ada", 30, api_name="/go") == "ok Ada" and runs == ["Ada"]
+
+
+def test_a_custom_component_declares_events_gradios_way():
+    from wasmblocks.events import EventListener, Events
+
+    class Stars(gr.Component):
+        EVENTS = [Events.change, Events.submit, EventListener("rated", doc="a star was picked")]
+
+    assert Events.change == "change" and Events.change.event_name == "change"
+    with gr.Blocks() as demo:
+        box = Stars()
+        out = gr.Textbox()
+        box.rated(lambda v: v, box, out)
+    fn = next(iter(demo.fns.values()))
+    assert fn.targets == [(box.id, "rated")] and callable(box.submit)

@@ -28,12 +28,14 @@ from .event_data import (
     SelectData,
     UndoData,
 )
+from .event_listener import EventListener, EventListenerMethod, Events
 from .listeners import Dependency, on
 from .protocol import Dependency as DependencyConfig
 from .protocol import StatusStage
 
 __all__ = [
     "Cancel", "CopyData", "DeletedFileData", "Dependency", "DownloadData", "EditData", "EventData", "EventFlow",
+    "EventListener", "EventListenerMethod", "Events",
     "IndexedEventData", "KeyUpData", "LikeData", "RetryData", "SelectData", "Start", "UndoData", "api", "on",
 ]
 
