@@ -21,7 +21,7 @@ class EventListener(str):
         self,
         event_name: str,
         has_trigger: bool = True,
-        config_data: Callable[..., dict[str, Any]] = lambda: {},
+        config_data: Callable[..., dict[str, Any]] = dict,
         show_progress: Literal["full", "minimal", "hidden"] = "full",
         callback: Callable[..., Any] | None = None,
         trigger_after: int | None = None,
