@@ -144,3 +144,19 @@ def test_a_custom_component_declares_events_gradios_way():
         box.rated(lambda v: v, box, out)
     fn = next(iter(demo.fns.values()))
     assert fn.targets == [(box.id, "rated")] and callable(box.submit)
+
+
+def test_gradio_models_are_declared_by_annotations():
+    from wasmblocks.data_classes import GradioModel, GradioRootModel
+
+    class Point(GradioModel):
+        x: int
+        y: int = 0
+
+    class Points(GradioRootModel):
+        root: list = None  # type: ignore[assignment]
+
+    assert Point(x=1).model_dump() == {"x": 1, "y": 0} and Point.model_validate({"x": 2, "y": 3}).y == 3
+    assert Points.model_validate([1, 2]).model_dump() == [1, 2]
+    with pytest.raises(TypeError):
+        Point.model_validate(5)

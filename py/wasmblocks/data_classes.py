@@ -9,13 +9,55 @@ from __future__ import annotations
 import mimetypes
 import os
 from dataclasses import asdict, dataclass, field
-from typing import Any, NotRequired, TypedDict
+from typing import Any, NotRequired, TypedDict, cast
 
 from .protocol import FileData as FileDataDict
 
 FILE_MARK = "gradio.FileData"
 
-__all__ = ["FileData", "FileDataDict", "ImageData", "MediaStreamChunk"]
+__all__ = ["FileData", "FileDataDict", "GradioModel", "GradioRootModel", "ImageData", "MediaStreamChunk"]
+
+
+def is_dataclass_type(cls: type) -> bool:
+    return "__dataclass_fields__" in cls.__dict__
+
+
+class GradioModel:
+    """A value shape declared by annotations, as custom components write them (`class Point(GradioModel): x: int`).
+
+    Gradio's are pydantic models; ours are dataclasses (pydantic is not in the worker), with the two methods
+    components call: model_dump() and model_validate().
+    """
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "__annotations__" in cls.__dict__ and not is_dataclass_type(cls):
+            dataclass(cls)
+
+    def model_dump(self) -> dict[str, Any]:
+        fields: dict[str, Any] = asdict(cast(Any, self))
+        return fields
+
+    @classmethod
+    def model_validate(cls, data: Any) -> Any:
+        if isinstance(data, cls):
+            return data
+        if not isinstance(data, dict):
+            raise TypeError(f"{cls.__name__} takes a dict, not {type(data).__name__}")
+        return cls(**data)
+
+
+class GradioRootModel(GradioModel):
+    """A model that is one value (`root`), e.g. a list of messages."""
+
+    root: Any = None
+
+    def model_dump(self) -> Any:
+        return asdict(cast(Any, self))["root"]
+
+    @classmethod
+    def model_validate(cls, data: Any) -> Any:
+        return data if isinstance(data, cls) else cls(root=data)  # type: ignore[call-arg]
 
 
 @dataclass
