@@ -160,3 +160,12 @@ def test_gradio_models_are_declared_by_annotations():
     assert Points.model_validate([1, 2]).model_dump() == [1, 2]
     with pytest.raises(TypeError):
         Point.model_validate(5)
+
+
+def test_clear_starts_the_layout_again():
+    with gr.Blocks() as demo:
+        box = gr.Textbox()
+        box.change(lambda x: x, box, box)
+    with demo.clear():
+        gr.Markdown("new")
+    assert [type(c) for c in demo.children] == [gr.Markdown] and not demo.fns

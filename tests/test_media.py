@@ -54,6 +54,24 @@ def test_recordings_and_models_are_well_formed():
     assert open(gr.get_file("titanic.csv")).readline().startswith("PassengerId,Survived,Pclass,Name")
 
 
+def test_the_file_list_is_the_folder():
+    on_disk = {d.name: tuple(sorted(p.name for p in d.iterdir())) for d in media.MEDIA_ROOT.iterdir() if d.is_dir()}
+    assert on_disk == {k: tuple(sorted(v)) for k, v in media.FILES.items()}
+
+
+def test_outside_the_package_a_sample_is_fetched_from_the_site(tmp_path, monkeypatch):
+    fetched = []
+    monkeypatch.setattr(media, "MEDIA_ROOT", tmp_path)
+    monkeypatch.setattr(media.runtime, "site_url", lambda: "https://site.example/app/")
+    monkeypatch.setattr(media.runtime, "fetch_bytes_sync", lambda url: fetched.append(url) or b"GIF89a")
+    path = media.get_image("screenshot.gif")
+    assert fetched == ["https://site.example/app/media/images/screenshot.gif"]
+    assert open(path, "rb").read() == b"GIF89a" and media.get_image("screenshot.gif") == path and len(fetched) == 1
+    monkeypatch.setattr(media.runtime, "site_url", lambda: None)
+    with pytest.raises(FileNotFoundError, match="without its samples"):
+        media.get_image("lion.jpg")
+
+
 def test_no_name_picks_one_of_the_folder_and_urls_pass_through():
     assert os.path.dirname(gr.get_video()) == str(media.MEDIA_ROOT / "videos")
     assert gr.get_image("https://example.com/x.png") == "https://example.com/x.png"

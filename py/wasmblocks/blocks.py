@@ -192,6 +192,14 @@ class Blocks(BlockContext):
 
         return Route(self, name, path, show_in_navbar)
 
+    def clear(self) -> Self:
+        """Forget the layout and listeners defined so far (`with demo.clear():` starts it again)."""
+        for child in list(self.children):
+            child.parent = None
+        self.children = []
+        self.fns.clear()
+        return self
+
     def close(self, *args: Any, **kwargs: Any) -> None:
         """Nothing to close: kept so code written for Gradio runs."""
 

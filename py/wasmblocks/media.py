@@ -1,7 +1,9 @@
 """Sample media for demos: `gr.get_image("cheetah1.jpg")` and its siblings return a path to a file we ship.
 
 Gradio's demos ask for its sample files by name (gradio/media.py); ours carry the same names and small
-contents of our own (media_assets/LICENSE.txt), made by wasmblocks_build/sample_media.py.
+contents of our own (media_assets/LICENSE.txt), made by wasmblocks_build/sample_media.py. The package
+archive every page downloads leaves them out: in the browser a sample is fetched from the site's media/
+folder (wasmblocks_build/site.py copy_media) the first time an app asks for it.
 """
 
 from __future__ import annotations
@@ -9,8 +11,21 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from . import runtime
+
 MEDIA_ROOT = Path(__file__).parent / "media_assets"
 MEDIA_PATHS = [MEDIA_ROOT / kind for kind in ("images", "videos", "audio", "models3d", "data")]
+# What each folder holds (tests/test_media.py checks it against the folder): the worker cannot list a
+# folder whose files it has not fetched yet.
+FILES: dict[str, tuple[str, ...]] = {
+    "images": ("avatar.png", "bus.png", "cheetah.jpg", "cheetah1.jpg", "groot.jpeg", "hf-logo_transpng.png",
+               "lion.jpg", "logo.png", "screenshot.gif", "tower.jpg"),
+    "videos": ("a.mp4", "b.mp4", "muted_b.mp4", "world.mp4"),
+    "audio": ("audio_sample.wav", "cantina.wav", "cate_blanch.mp3", "cate_blanch_2.mp3", "heath_ledger.mp3",
+              "recording1.wav", "sax.wav"),
+    "models3d": ("Bunny.obj", "Duck.glb", "Fox.gltf", "face.obj", "sofia.stl"),
+    "data": ("imagenet_labels.json", "s1.srt", "s2.vtt", "s3.json", "sample.txt", "time.csv", "titanic.csv"),
+}
 
 
 def _get_media_path(media_type: str, filename: str | None = None) -> str:
@@ -19,21 +34,29 @@ def _get_media_path(media_type: str, filename: str | None = None) -> str:
     A URL is returned as it is, as Gradio does. Raises ValueError for an unknown folder and FileNotFoundError
     (listing what is there) for a name we do not ship.
     """
-    folder = MEDIA_ROOT / media_type
-    if not folder.is_dir():
-        raise ValueError(f"Media directory not found: {folder}")
+    names = FILES.get(media_type)
+    if names is None:
+        raise ValueError(f"Media directory not found: {MEDIA_ROOT / media_type}")
     if filename is None:
-        choices = sorted(folder.iterdir())
-        if not choices:
-            raise ValueError(f"No media files found in {folder}")
-        return str(random.choice(choices).absolute())
-    if filename.startswith(("http://", "https://")):
+        filename = random.choice(names)
+    elif filename.startswith(("http://", "https://")):
         return filename
-    path = folder / filename
+    path = MEDIA_ROOT / media_type / filename
+    if filename not in names:
+        raise FileNotFoundError(f"Media file not found: {path} (the {media_type} samples are: {', '.join(names)})")
     if not path.is_file():
-        shipped = ", ".join(sorted(p.name for p in folder.iterdir()))
-        raise FileNotFoundError(f"Media file not found: {path} (the {media_type} samples are: {shipped})")
+        _fetch(path, f"{media_type}/{filename}")
     return str(path.absolute())
+
+
+def _fetch(path: Path, rel: str) -> None:
+    """Bring one sample into the worker's file system from the site (see the module docstring)."""
+    site = runtime.site_url()
+    if site is None:
+        raise FileNotFoundError(f"Media file not found: {path} (the package was installed without its samples)")
+    data = runtime.fetch_bytes_sync(f"{site}media/{rel}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
 
 
 def get_image(filename: str | None = None) -> str:

@@ -412,3 +412,24 @@ def site_url() -> str | None:
     import js
 
     return str(js.URL.new("..", js.location.href).href)
+
+
+def fetch_bytes_sync(url: str) -> bytes:
+    """GET url synchronously (a blocking XMLHttpRequest) and return its bytes; OSError when it fails.
+
+    For code that must return a file at once (gr.get_image() at import time). A page's main thread allows
+    no binary responseType on a synchronous request, so the bytes come as x-user-defined text, which maps
+    byte b to the character U+F700 + b.
+    """
+    import js
+
+    request = js.XMLHttpRequest.new()
+    request.open("GET", url, False)
+    request.overrideMimeType("text/plain; charset=x-user-defined")
+    try:
+        request.send(None)
+    except Exception as exc:  # a network error surfaces as a JS exception
+        raise OSError(f"could not fetch {url}: {exc}") from None
+    if request.status != 200:
+        raise OSError(f"could not fetch {url}: HTTP {request.status}")
+    return bytes(ord(ch) & 0xFF for ch in str(request.responseText))
