@@ -205,3 +205,9 @@ def test_template_shortcuts_are_gradios_templates_with_their_presets():
     assert type(mic) is gr.Microphone and mic.sources == ["microphone"] and mic.format == "wav"
     assert files.file_count == "multiple" and numpy.type == "numpy" and listing.type == "array"
     assert listing.col_count == (1, "dynamic") and io.output_components[0].max_lines == 20
+
+
+def test_examples_handler_is_the_examples_block():
+    io = gr.Interface(lambda x: x, "text", "text", examples=[["a"], ["b"]])
+    assert io.examples_handler.dataset.samples == [["a"], ["b"]]
+    assert gr.Interface(lambda x: x, "text", "text").examples_handler is None

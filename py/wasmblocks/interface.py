@@ -165,6 +165,7 @@ class Interface(Blocks):
         self.additional_input_components = [component(c, "input") for c in _as_list(additional_inputs)]
         self.output_components = [component(c, "output") for c in _as_list(outputs)]
         self.examples = examples
+        self.examples_handler: Any = None  # the gr.Examples below the inputs, when there are examples
         _default_labels(fn, self.input_components + self.additional_input_components, self.output_components)
         given_in, given_out = _as_list(inputs), _as_list(outputs)
         # "Unified": the very same component objects are the inputs and the outputs (not equal shortcut strings).
@@ -266,7 +267,8 @@ class Interface(Blocks):
             if examples:
                 from .components.examples import Examples
 
-                handler = Examples(examples, inputs=all_inputs, outputs=outputs_, fn=fn,
+                # Gradio's name for it: apps update `interface.examples_handler.dataset`.
+                handler = self.examples_handler = Examples(examples, inputs=all_inputs, outputs=outputs_, fn=fn,
                                    cache_examples=cache_examples, cache_mode=cache_mode,
                                    examples_per_page=examples_per_page, example_labels=example_labels,
                                    preload=preload_example)
