@@ -406,12 +406,18 @@ async def _urllib_stream(url: str, method: str, headers: Mapping[str, str], body
 
 
 def site_url() -> str | None:
-    """The address of the site the worker was served from (its assets/ folder's parent); None outside a browser."""
+    """The address of the site: from our worker (assets/worker.js), its assets/ folder's parent; on a page
+    (PyScript's main thread), the page's folder. None outside a browser or where the script has no such
+    address (PyScript's workers start from a blob: URL)."""
     if not IN_BROWSER:
         return None
     import js
 
-    return str(js.URL.new("..", js.location.href).href)
+    try:
+        relative = "." if hasattr(js, "document") else ".."
+        return str(js.URL.new(relative, js.location.href).href)
+    except Exception:  # a blob:/data: location has no parent folder
+        return None
 
 
 def fetch_bytes_sync(url: str) -> bytes:
