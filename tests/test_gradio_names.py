@@ -169,3 +169,14 @@ def test_clear_starts_the_layout_again():
     with demo.clear():
         gr.Markdown("new")
     assert [type(c) for c in demo.children] == [gr.Markdown] and not demo.fns
+
+
+def test_a_state_input_that_fails_validation_stops_the_event_with_no_view_update():
+    with gr.Blocks() as demo:
+        count, out = gr.State(0), gr.Textbox()
+        gr.Button().click(lambda c: "ran", count, out, validator=lambda c: gr.validate(c > 0, "Count first"),
+                          api_name="go")
+    client = gr.Client(demo)
+    with pytest.raises(RuntimeError, match="Count first"):
+        client.predict(0, api_name="/go")  # the page sends a placeholder for a State; the worker reads its own
+    assert client.of_type("update") == []

@@ -215,8 +215,10 @@ async def _validated(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any],
     if inspect.isawaitable(result):
         result = await result
     messages = validation_messages(result, len(fn.inputs))
-    ctx.emit(protocol.update_message(ctx.event_id, ctx.dep_id, [
-        {"id": block.id, "props": {"validation_error": message}} for block, message in zip(fn.inputs, messages)]))
+    shown = [(block, message) for block, message in zip(fn.inputs, messages) if not getattr(block, "STATEFUL", False)]
+    if shown:  # a gr.State has no view to show a message on (the event still stops)
+        ctx.emit(protocol.update_message(ctx.event_id, ctx.dep_id, [
+            {"id": block.id, "props": {"validation_error": message}} for block, message in shown]))
     failed = [m for m in messages if m]
     if failed:
         ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "error", success=False, message="; ".join(failed)))
