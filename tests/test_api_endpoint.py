@@ -43,3 +43,14 @@ def test_untyped_parameters_and_a_missing_blocks_are_refused():
             gr.api(lambda x: x)
     with pytest.raises(RuntimeError, match="outside of a gradio.Blocks"):
         gr.api(len)
+
+
+def test_view_api_describes_the_endpoint_by_its_hints():
+    demo, _ = make_app()
+    info = gr.Client(demo).view_api(print_info=False, return_format="dict")
+    endpoint = info["named_endpoints"]["/slice_list"]
+    assert [p["parameter_name"] for p in endpoint["parameters"]] == ["lst", "start", "end"]
+    assert [p["type"] for p in endpoint["parameters"]][1:] == [{"type": "integer"}, {"type": "integer"}]
+    assert endpoint["parameters"][2]["parameter_has_default"] and endpoint["parameters"][2]["parameter_default"] == 2
+    returns = info["named_endpoints"]["/add_and_label"]["returns"]
+    assert [r["type"] for r in returns] == [{"type": "integer"}, {"type": "string"}]

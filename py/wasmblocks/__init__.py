@@ -79,8 +79,8 @@ from .layouts.sidebar import Sidebar
 from .layouts.tabs import Tab, TabItem, Tabs
 from .layouts.walkthrough import Step, Walkthrough
 from .listeners import on
-from .oauth import OAuthProfile, OAuthToken
 from .media import get_audio, get_file, get_image, get_model3d, get_video
+from .oauth import OAuthProfile, OAuthToken
 from .progress import Progress
 from .render import render
 from .session import Header, Request

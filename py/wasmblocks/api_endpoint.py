@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import inspect
+import types
 import typing
 from collections.abc import Callable
 from typing import Any, Literal
@@ -22,14 +23,39 @@ from .listeners import DECORATOR, Dependency, listen
 class ApiValue(Component):
     """One input or output of a gr.api endpoint: a value with no view, never put in the page."""
 
-    def __init__(self, value: Any = None, *, label: str | None = None) -> None:
+    def __init__(self, value: Any = None, *, label: str | None = None, hint: Any = Any) -> None:
+        self.hint = hint
         super().__init__(value, label=label, render=False)
+
+    def api_info(self) -> dict[str, Any]:
+        """The JSON schema of the hint, for view_api (api_info.py), as Gradio derives it from the type."""
+        return type_schema(self.hint)
 
     def preprocess(self, payload: Any) -> Any:
         return payload
 
     def postprocess(self, value: Any) -> Any:
         return value
+
+
+_SIMPLE: dict[Any, dict[str, Any]] = {str: {"type": "string"}, int: {"type": "integer"}, float: {"type": "number"},
+                                      bool: {"type": "boolean"}, type(None): {"type": "null"}}
+
+
+def type_schema(hint: Any) -> dict[str, Any]:
+    """A JSON schema for a type hint: str, int, float, bool, None, list[…], tuple[…], dict[…], unions."""
+    if hint in _SIMPLE:
+        return dict(_SIMPLE[hint])
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if hint in (list, tuple) or origin in (list, tuple):
+        return {"type": "array", "items": type_schema(args[0]) if args else {}}
+    if hint is dict or origin is dict:
+        return {"type": "object", "additionalProperties": type_schema(args[1]) if len(args) == 2 else {}}
+    if origin in (typing.Union, types.UnionType):
+        return {"anyOf": [type_schema(a) for a in args]}
+    if origin is Literal:
+        return {"type": "string", "enum": list(args)}
+    return {}
 
 
 def _ordinal(n: int) -> str:
@@ -88,9 +114,9 @@ def api(
     if untyped:
         raise ValueError("API endpoints must have type hints. Please specify a type hint for all parameters "
                          f"(missing for: {', '.join(untyped)}).")
-    inputs = [ApiValue(None if p.default is p.empty else p.default, label=_ordinal(i + 1))
+    inputs = [ApiValue(None if p.default is p.empty else p.default, label=_ordinal(i + 1), hint=hints[p.name])
               for i, p in enumerate(params)]
-    outputs = [ApiValue(label=_ordinal(i + 1)) for i in range(len(_return_types(fn, hints)))]
+    outputs = [ApiValue(label=_ordinal(i + 1), hint=hint) for i, hint in enumerate(_return_types(fn, hints))]
     dependency: Dependency = listen(
         root, [], fn, inputs, outputs, api_name=api_name, queue=queue, batch=batch, max_batch_size=max_batch_size,
         preprocess=False, postprocess=False, show_progress="hidden",
