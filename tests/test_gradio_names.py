@@ -178,5 +178,5 @@ def test_a_state_input_that_fails_validation_stops_the_event_with_no_view_update
                           api_name="go")
     client = gr.Client(demo)
     with pytest.raises(RuntimeError, match="Count first"):
-        client.predict(0, api_name="/go")  # the page sends a placeholder for a State; the worker reads its own
+        client.predict(api_name="/go")  # a gr.State input is not an argument: the session holds it
     assert client.of_type("update") == []
