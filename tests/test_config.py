@@ -15,6 +15,21 @@ def test_a_component_only_ever_an_output_is_read_only():
     assert resolved[source.id] and not resolved[shown.id] and resolved[forced.id] and resolved[untouched.id]
 
 
+def test_interactivity_follows_gradios_rule_for_triggers_and_values():
+    with gr.Blocks() as demo:
+        source = gr.Image()
+        shown = gr.Image()  # an output whose own event is listened to: still read-only, as on Gradio
+        valued = gr.Textbox("set")  # no listener reads it and it has a value: read-only
+        empty_trigger = gr.Textbox()
+        button = gr.Button("Go")
+        source.upload(lambda x: x, source, shown)
+        shown.select(lambda: None)
+        empty_trigger.change(lambda: None)
+    resolved = resolve_interactive(demo)
+    assert resolved[source.id] and not resolved[shown.id] and not resolved[valued.id]
+    assert resolved[empty_trigger.id] and resolved[button.id]
+
+
 def test_nodes_carry_type_props_and_children():
     with gr.Blocks() as demo, gr.Row() as row:
         box = gr.Textbox(label="L", value="v")

@@ -50,7 +50,17 @@ from .components.textbox import Textbox
 from .components.timer import Timer
 from .components.upload_button import UploadButton
 from .components.video import Video
-from .event_data import CopyData, EditData, EventData, KeyUpData, LikeData, RetryData, SelectData, UndoData
+from .event_data import (
+    CopyData,
+    DeletedFileData,
+    EditData,
+    EventData,
+    KeyUpData,
+    LikeData,
+    RetryData,
+    SelectData,
+    UndoData,
+)
 from .external import load, load_chat
 from .flagging import ClassicCSVLogger, CSVLogger, FlaggingCallback, SimpleCSVLogger
 from .interface import Interface, TabbedInterface
@@ -73,7 +83,8 @@ DataFrame = Dataframe  # Gradio exports both spellings
 
 __all__ = [
     "BarPlot", "ChatInterface", "ChatMessage", "Chatbot", "Dataframe", "DataFrame", "EditData", "LikeData",
-    "LinePlot", "MultimodalTextbox", "Plot", "RetryData", "ScatterPlot", "UndoData", "AnnotatedImage", "Audio",
+    "DeletedFileData", "LinePlot", "MultimodalTextbox", "Plot", "RetryData", "ScatterPlot", "UndoData",
+    "AnnotatedImage", "Audio",
     "DownloadButton", "File", "Gallery", "ImageSlider", "Model3D", "UploadButton", "Video", "render", "Interface",
     "TabbedInterface", "themes", "Sidebar", "JSON", "CheckboxGroup", "Code", "ColorPicker", "CopyData", "Dataset",
     "DateTime", "DeepLinkButton", "Examples", "HighlightedText", "KeyUpData", "Label", "HTML", "Accordion",

@@ -82,3 +82,26 @@ class EditData(RetryData):
     @property
     def previous_value(self) -> Any:
         return self._data.get("previous_value")
+
+
+@dataclass(frozen=True)
+class DeletedFile:
+    """The file a `.delete` event names: Gradio's FileData fields (path is in the worker's file system)."""
+
+    path: str
+    url: str | None = None
+    orig_name: str | None = None
+    size: int | None = None
+    mime_type: str | None = None
+
+
+class DeletedFileData(EventData):
+    """Data of a File `.delete` event: `.file`, the removed file (the page sends its FileData, as Gradio's)."""
+
+    @property
+    def file(self) -> DeletedFile:
+        data = self._data
+        return DeletedFile(
+            path=str(data.get("path", "")), url=data.get("url"), orig_name=data.get("orig_name"),
+            size=data.get("size"), mime_type=data.get("mime_type"),
+        )

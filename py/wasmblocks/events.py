@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from .event_data import (
     CopyData,
+    DeletedFileData,
     EditData,
     EventData,
     IndexedEventData,
@@ -30,8 +31,21 @@ from .protocol import Dependency as DependencyConfig
 from .protocol import StatusStage
 
 __all__ = [
-    "Cancel", "CopyData", "Dependency", "EditData", "EventData", "EventFlow", "IndexedEventData", "KeyUpData",
-    "LikeData", "RetryData", "SelectData", "Start", "UndoData", "on",
+    "Cancel",
+    "CopyData",
+    "DeletedFileData",
+    "Dependency",
+    "EditData",
+    "EventData",
+    "EventFlow",
+    "IndexedEventData",
+    "KeyUpData",
+    "LikeData",
+    "RetryData",
+    "SelectData",
+    "Start",
+    "UndoData",
+    "on",
 ]
 
 
