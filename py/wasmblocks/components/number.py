@@ -10,8 +10,9 @@ from ..component import FormComponent
 
 
 def _round(value: float, precision: int | None) -> float | int:
+    # Gradio's round_to_precision: without a precision the number passes as it came (1 stays 1, not 1.0).
     if precision is None:
-        return float(value)
+        return value
     if precision == 0:
         return round(value)
     return round(value, precision)
@@ -55,7 +56,8 @@ class Number(FormComponent):
     def postprocess(self, value: Any) -> float | int | None:
         if value is None:
             return None
-        return _round(float(value), self.precision)
+        number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else float(value)
+        return _round(number, self.precision)
 
     def api_example(self) -> float:
         return 3
