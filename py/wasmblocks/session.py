@@ -24,6 +24,8 @@ class Session:
     props: dict[int, dict[str, Any]] = field(default_factory=dict)
     # Who logged in through launch(auth=…)'s login page (gr.Request.username), None before or without one.
     username: str | None = None
+    # The change token (deep hash) the page last got for each gr.State with a .change listener.
+    state_tokens: dict[int, str | None] = field(default_factory=dict)
     _tmp_dir: str | None = None
 
     def get_state(self, block: Any) -> Any:

@@ -42,6 +42,14 @@ class Number(FormComponent):
         self.placeholder = placeholder
         super().__init__(value, **kwargs)
 
+    def initial_value(self) -> Any:
+        """Gradio's Number starts at 0 when it has no value (its page does `value ??= 0` once, on mount), so an
+        empty counter reads 0 and `n + 1` works; a later update to None still empties it."""
+        value = super().initial_value()
+        if value is None and self.load_fn is None:
+            return 0
+        return value
+
     def preprocess(self, payload: Any) -> float | int | None:
         if payload is None or payload == "":
             return None
