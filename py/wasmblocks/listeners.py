@@ -168,7 +168,7 @@ def listen(
         api_name = fn.__name__
     for block, name in targets:
         if name == "change" and getattr(block, "STATEFUL", False):
-            block.change_listened = True  # type: ignore[union-attr,attr-defined]
+            block.change_listened = True  # type: ignore[attr-defined]
     table = dependency_table(root)
     block_fn = BlockFunction(
         id=allocate_ids(table, 1)[0],
