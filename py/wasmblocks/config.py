@@ -88,4 +88,5 @@ def app_config(app: Blocks) -> AppConfig:
         "max_file_size": getattr(app, "max_file_size", None),
         "auth_required": app.auth is not None,
         "auth_message": app.auth_message,
+        "footer_links": getattr(app, "footer_links", None),
     }
