@@ -77,8 +77,8 @@ def test_inline_gradio_lite_code_runs(page):
 def test_gradio_files_requirements_and_theme(page):
     app = page.locator("#files")
     expect(app.locator(".wb-lite-preview").get_by_role("heading", name="Adder tiny-ok")).to_be_visible()
-    app.get_by_label("a").fill("2")
-    app.get_by_label("b").fill("3")
+    app.get_by_label("a", exact=True).fill("2")
+    app.get_by_label("b", exact=True).fill("3")
     app.get_by_role("button", name="Submit").click()
     expect(app.get_by_label("output")).to_have_value("5")
     assert app.locator(".wb-embed, .gradio-container").first.evaluate("el => el.closest('.dark') !== null")
