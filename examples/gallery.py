@@ -178,7 +178,7 @@ with gr.Blocks(title="wasmblocks gallery") as demo:
             rating = gr.Slider(0, 5, value=3, step=1, label="Rating")
     rating.change(lambda v: int(v), rating, stars)
     with gr.Row():
-        json = gr.JSON({"name": "wasmblocks", "components": ["Textbox", "Label"], "nested": {"deep": {"x": 1}}},
+        json = gr.JSON({"name": "wasmblocks", "components": ["Textbox", "Label"], "nested": {"deep": {"deeper": {"x": 1}}}},
                        label="JSON")
         label = gr.Label({"cat": 0.8, "dog": 0.15, "fox": 0.04, "owl": 0.01}, num_top_classes=3, label="Label")
         highlighted = gr.HighlightedText(

@@ -15,6 +15,21 @@ def test_a_component_only_ever_an_output_is_read_only():
     assert resolved[source.id] and not resolved[shown.id] and resolved[forced.id] and resolved[untouched.id]
 
 
+def test_interactivity_follows_gradios_rule_for_triggers_and_values():
+    with gr.Blocks() as demo:
+        source = gr.Image()
+        shown = gr.Image()  # an output whose own event is listened to: still read-only, as on Gradio
+        valued = gr.Textbox("set")  # no listener reads it and it has a value: read-only
+        empty_trigger = gr.Textbox()
+        button = gr.Button("Go")
+        source.upload(lambda x: x, source, shown)
+        shown.select(lambda: None)
+        empty_trigger.change(lambda: None)
+    resolved = resolve_interactive(demo)
+    assert resolved[source.id] and not resolved[shown.id] and not resolved[valued.id]
+    assert resolved[empty_trigger.id] and resolved[button.id]
+
+
 def test_nodes_carry_type_props_and_children():
     with gr.Blocks() as demo, gr.Row() as row:
         box = gr.Textbox(label="L", value="v")
@@ -30,7 +45,8 @@ def test_app_config_has_what_the_page_needs():
         gr.Button().click(lambda: None)
     config = app_config(demo)
     assert set(config) == {"title", "fill_height", "fill_width", "css", "theme", "theme_vars", "js", "head",
-                           "version", "root", "dependencies", "max_file_size", "auth_required", "auth_message"}
+                           "version", "root", "dependencies", "max_file_size", "auth_required", "auth_message",
+                           "footer_links"}
     assert (config["title"], config["css"], config["js"], config["head"], config["fill_height"]) == (
         "T", ".x{}", "() => 1", "<meta>", True)
     assert [d["id"] for d in config["dependencies"]] == [0] and config["theme"] is None

@@ -91,7 +91,7 @@ def test_shared_concurrency_id_and_queue_max_size():
     first, second, third = h.fire(a.id, "1"), h.fire(b.id, "2"), h.fire(a.id, "3")
     assert _stages(h, second) == ["queued"]  # b waits for a: they share one slot
     assert h.settle(third)["stage"] == "error"
-    assert "queue is full" in h.of_type("toast", third)[0]["message"]
+    assert "This application is currently busy" in h.of_type("toast", third)[0]["message"]
     h.thread.call(gate.set)
     assert h.settle(first)["stage"] == "complete" and h.settle(second)["stage"] == "complete"
 

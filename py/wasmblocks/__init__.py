@@ -106,7 +106,8 @@ from .component_lookup import component
 
 __all__ = [
     "BarPlot", "ChatInterface", "ChatMessage", "Chatbot", "Dataframe", "DataFrame", "EditData", "LikeData",
-    "LinePlot", "MultimodalTextbox", "Plot", "RetryData", "ScatterPlot", "UndoData", "AnnotatedImage", "Audio",
+    "DeletedFileData", "LinePlot", "MultimodalTextbox", "Plot", "RetryData", "ScatterPlot", "UndoData",
+    "AnnotatedImage", "Audio",
     "DownloadButton", "File", "Gallery", "ImageSlider", "Model3D", "UploadButton", "Video", "render", "Interface",
     "TabbedInterface", "themes", "Sidebar", "JSON", "CheckboxGroup", "Code", "ColorPicker", "CopyData", "Dataset",
     "DateTime", "DeepLinkButton", "Examples", "HighlightedText", "KeyUpData", "Label", "HTML", "Accordion",

@@ -165,6 +165,12 @@ class Blocks(BlockContext):
         if kwargs.get("auth") is not None:
             self.auth = auth_table(kwargs["auth"])
         self.auth_message = kwargs.get("auth_message")
+        if kwargs.get("footer_links") is not None:
+            links = list(kwargs["footer_links"])
+            unknown = [link for link in links if link not in ("api", "gradio", "settings", "runs")]
+            if unknown:
+                raise ValueError(f"footer_links takes 'api', 'gradio', 'settings' and 'runs', not {unknown}")
+            self.footer_links = links
         if Blocks.page_launcher is not None:
             Blocks.page_launcher(self, kwargs)
         return LaunchResult((self, self.local_url, None))

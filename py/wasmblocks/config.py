@@ -20,14 +20,24 @@ class AppView(Protocol):
     def blocks(self) -> dict[int, Block]: ...
 
 
+def has_no_default_value(value: Any) -> bool:
+    """Gradio's test (JavaScript falsiness): None, "", 0, False and [] are no value; {} is one."""
+    if isinstance(value, (list, tuple)):
+        return len(value) == 0
+    if isinstance(value, dict):
+        return False
+    return not value
+
+
 def resolve_interactive(app: AppView) -> dict[int, bool]:
-    """Gradio's rule: a component only ever used as an output is read-only unless interactive=True."""
+    """Gradio's determine_interactivity: interactive=True/False wins; otherwise a component is interactive
+    when it is some listener's input, or when it is no listener's output and has no value of its own
+    (so a trigger that is neither, like Gradio's output Image whose .select is listened to, is read-only)."""
     inputs: set[int] = set()
     outputs: set[int] = set()
     for fn in app.fns.values():
         inputs.update(b.id for b in fn.inputs)
         outputs.update(b.id for b in fn.outputs)
-        inputs.update(block_id for block_id, _ in fn.targets)
     resolved: dict[int, bool] = {}
     for block_id, block in app.blocks().items():
         if not isinstance(block, Component):
@@ -35,7 +45,9 @@ def resolve_interactive(app: AppView) -> dict[int, bool]:
         if block.interactive is not None:
             resolved[block_id] = bool(block.interactive)
         else:
-            resolved[block_id] = not (block_id in outputs and block_id not in inputs)
+            resolved[block_id] = block_id in inputs or (
+                block_id not in outputs and block.load_fn is None and has_no_default_value(block.value)
+            )
     return resolved
 
 
@@ -76,4 +88,5 @@ def app_config(app: Blocks) -> AppConfig:
         "max_file_size": getattr(app, "max_file_size", None),
         "auth_required": app.auth is not None,
         "auth_message": app.auth_message,
+        "footer_links": getattr(app, "footer_links", None),
     }

@@ -62,6 +62,8 @@ Action = Start | Cancel
 
 @dataclass
 class _Running:
+    # The block whose event started the chain: chained runs carry it (their EventData.target, as on Gradio).
+    trigger_id: int | None = None
     # always_last: the trigger to run once more, with fresh inputs, when this run ends.
     again: tuple[int | None, str, Any] | None = None
 
@@ -115,7 +117,7 @@ class EventFlow:
             if dep["trigger_mode"] == "always_last":
                 current.again = (trigger_id, event, data)
             return []
-        self._running[dep["id"]] = _Running()
+        self._running[dep["id"]] = _Running(trigger_id)
         actions: list[Action] = [Cancel(list(dep["cancels"]))] if dep["cancels"] else []
         if not dep["backend_fn"]:
             return actions + self._finish(dep, success=True)
@@ -134,7 +136,7 @@ class EventFlow:
         for nxt in list(self._chained.get(dep["id"], [])):
             if (nxt["trigger_only_on_success"] and not success) or (nxt["trigger_only_on_failure"] and success):
                 continue
-            actions += self.run(nxt, None, "then")
+            actions += self.run(nxt, entry.trigger_id if entry is not None else None, "then")
         if entry is not None and entry.again is not None:
             actions += self.run(dep, *entry.again)
         return actions

@@ -167,6 +167,9 @@ def listen(
         trigger_mode = "always_last" if names and names <= ALWAYS_LAST_EVENTS else "once"
     if api_name is None and fn is not None and hasattr(fn, "__name__") and fn.__name__ != "<lambda>":
         api_name = fn.__name__
+    for block, name in targets:
+        if name == "change" and getattr(block, "STATEFUL", False):
+            block.change_listened = True  # type: ignore[attr-defined]
     table = dependency_table(root)
     block_fn = BlockFunction(
         id=allocate_ids(table, 1)[0],

@@ -165,7 +165,7 @@ class PageSession:
         try:
             self.queue.submit(job)
         except QueueFull as exc:
-            self.send(protocol.toast_message("error", str(exc), title="Queue full", duration=10, event_id=event_id))
+            self.send(protocol.toast_message("error", str(exc), title=None, duration=10, event_id=event_id))
             job.status("error", success=False, message=str(exc))
 
     def _on_cancel(self, message: dict[str, Any], buffers: list[bytes]) -> None:

@@ -122,6 +122,8 @@ class AppConfig(TypedDict):
     # launch(auth=…): the page asks for a name and password (a login message) before it shows the app.
     auth_required: NotRequired[bool]
     auth_message: NotRequired[str | None]
+    # launch(footer_links=…): which of "api", "gradio", "settings" the footer shows; absent = all of them.
+    footer_links: NotRequired[list[str] | None]
 
 
 class Update(TypedDict):

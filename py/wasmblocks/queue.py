@@ -78,7 +78,8 @@ class EventQueue:
             self._start(job)
             return
         if self.max_size is not None and self.waiting_count() >= self.max_size:
-            raise QueueFull(f"The queue is full ({self.max_size} events waiting). Try again later.")
+            # Gradio's QUEUE_FULL_MSG, word for word: users' tests look for it.
+            raise QueueFull("This application is currently busy. Please try again. ")
         group.waiting.append(job)
         job.status("queued", position=len(group.waiting) - 1)
 

@@ -26,6 +26,8 @@ class Session:
     username: str | None = None
     # The browser's preferred languages (navigator.languages, from the init message), best first: gr.I18n.
     languages: list[str] = field(default_factory=list)
+    # The change token (deep hash) the page last got for each gr.State with a .change listener.
+    state_tokens: dict[int, str | None] = field(default_factory=dict)
     _tmp_dir: str | None = None
 
     def get_state(self, block: Any) -> Any:

@@ -6,6 +6,7 @@ import warnings
 from typing import Any
 
 from .block import Block
+from .components.state import deep_hash
 from .protocol import Update
 from .session import Session
 
@@ -54,6 +55,19 @@ def split_returns(outputs: list[Block], result: Any, event_name: str) -> list[tu
     return list(zip(outputs, result))
 
 
+def state_change(block: Any, value: Any, session: Session) -> Update | None:
+    """A watched gr.State's new change token when its deep hash differs from what the page last got
+    (Gradio's changed_state_ids: the same value again, or an equal hash, is no change)."""
+    if not getattr(block, "change_listened", False):
+        return None
+    token = deep_hash(value)
+    last = session.state_tokens.get(block.id, block.initial_token())
+    if token == last:
+        return None
+    session.state_tokens[block.id] = token
+    return {"id": block.id, "value": token}
+
+
 def to_update(block: Any, returned: Any, session: Session, postprocess: bool = True) -> Update | None:
     """One output's update, or None when nothing changes (gr.skip, or a gr.State, which stays in the worker)."""
     if isinstance(returned, Block):
@@ -65,9 +79,10 @@ def to_update(block: Any, returned: Any, session: Session, postprocess: bool = T
     has_value = "value" in props
     value = props.pop("value", None)
     if getattr(block, "STATEFUL", False):
-        if has_value:
-            session.set_state(block, value)
-        return None
+        if not has_value:
+            return None
+        session.set_state(block, value)
+        return state_change(block, value, session)
     result: Update = {"id": block.id}
     if props:
         props = block.process_props(props)

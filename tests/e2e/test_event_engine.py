@@ -83,7 +83,7 @@ def test_queue_full_is_refused_visibly(page):
     button = page.get_by_role("button", name="Queue up")
     for _ in range(4):
         button.click()
-    expect(page.get_by_test_id("toast-body").filter(has_text="queue is full")).to_be_visible()
+    expect(page.get_by_test_id("toast-body").filter(has_text="This application is currently busy. Please try again.")).to_be_visible()
     expect(page.get_by_label("Queued")).to_have_value("abc", timeout=10_000)
 
 

@@ -150,7 +150,7 @@ describe("js= functions", () => {
     page.store.trigger(BUTTON, "click");
     await settled();
     assert.deepEqual(page.store.toasts.map((t) => [t.level, t.message]), [["error", "Error in js: nope"]]);
-    assert.deepEqual(page.actions(), [["start", 1, null, "then", null]]);
+    assert.deepEqual(page.actions(), [["start", 1, BUTTON, "then", null]]); // the chain keeps its trigger
   });
 });
 

@@ -16,6 +16,8 @@ describe("file_types", () => {
     assert.equal(acceptFor([".csv", "image", "audio/wav"]), ".csv, image/*, audio/wav");
     assert.equal(acceptFor(["file", ".csv"]), undefined);
     assert.equal(acceptFor([]), undefined);
+    assert.equal(acceptFor([".nii.gz"]), ".nii.gz, .gz"); // Gradio widens compound extensions
+    assert.equal(acceptFor([".gz", ".nii.gz"]), ".gz, .nii.gz");
     assert.equal(acceptFor(null), undefined);
   });
 
@@ -26,13 +28,17 @@ describe("file_types", () => {
     assert.ok(!typeMatches(png, ["image/jpeg", ".jpg", "video"]));
     assert.ok(typeMatches(csv, ["file"]));
     assert.ok(typeMatches(csv, undefined));
+    const nifti = new File(["x"], "brain.nii.gz", { type: "application/gzip" });
+    assert.ok(typeMatches(nifti, [".nii.gz"]));
+    assert.ok(!typeMatches(new File(["x"], "brain.nii"), [".nii.gz"]));
+    assert.ok(!typeMatches(new File(["x"], ".nii.gz"), [".nii.gz"]));
   });
 });
 
 describe("refusal", () => {
   test("names the file and the limit, or the allowed types", () => {
     assert.equal(refusal([csv, png], null, 1000), 'File "Cat.PNG" (2.0 KB) exceeds the maximum file size of 1000 B.');
-    assert.equal(refusal([csv, png], [".csv"], null), 'Invalid file type: "Cat.PNG". Only .csv files can be uploaded here.');
+    assert.equal(refusal([csv, png], [".csv"], null), 'Invalid file type: Cat.PNG. Only .csv allowed.');
     assert.equal(refusal([csv, png], [".csv", "image"], 4096), null);
   });
 
@@ -56,7 +62,9 @@ describe("uploadChecked", () => {
     assert.equal(await uploadChecked(s, [png], null), null);
     assert.equal(await uploadChecked(s, [csv], [".txt"]), null);
     assert.equal(sent, 0);
-    assert.deepEqual(s.toasts.map((t) => t.title), ["Upload refused", "Upload refused"]);
+    assert.deepEqual(s.toasts.map((t) => [t.level, t.title]), [["error", null], ["error", null]]);
+    assert.equal(await uploadChecked(s, [csv], [".txt"], "warning"), null);
+    assert.equal(s.toasts.at(-1)?.level, "warning");
   });
 
   test("what passes is uploaded; a failed upload is a toast, not an exception", async () => {

@@ -10,7 +10,7 @@ import type { ComponentProps } from "./renderer/types";
 import "./layouts/column.css";
 import "./blocks.css";
 
-/** The open page's path ("" = the main page); Route panels show themselves when it is theirs. */
+/** The open page's path ("" = the main page); Route panels mount their children only when it is theirs. */
 export const CurrentPage = createContext<string>("");
 
 export function Blocks({ id, children, childIds, root, props, store }: ComponentProps) {

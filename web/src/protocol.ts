@@ -93,6 +93,8 @@ export interface AppConfig {
   auth_required?: boolean;
   /** launch(auth_message=…): HTML shown on that login form. */
   auth_message?: string | null;
+  /** launch(footer_links=…): which of "api", "gradio", "settings" the footer shows; absent/null = all. */
+  footer_links?: string[] | null;
 }
 
 export interface Update {

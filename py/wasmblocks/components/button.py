@@ -53,6 +53,7 @@ class Button(Component):
         self.icon = icon_url(icon)
         self.link = link
         kwargs.setdefault("min_width", None)
+        kwargs.setdefault("interactive", True)  # Gradio's default: clickable whether or not it has a value
         super().__init__(value, **kwargs)
 
     def process_props(self, props: dict[str, Any]) -> dict[str, Any]:

@@ -10,8 +10,9 @@ from ..component import FormComponent
 
 
 def _round(value: float, precision: int | None) -> float | int:
+    # Gradio's round_to_precision: without a precision the number passes as it came (1 stays 1, not 1.0).
     if precision is None:
-        return float(value)
+        return value
     if precision == 0:
         return round(value)
     return round(value, precision)
@@ -41,6 +42,14 @@ class Number(FormComponent):
         self.placeholder = placeholder
         super().__init__(value, **kwargs)
 
+    def initial_value(self) -> Any:
+        """Gradio's Number starts at 0 when it has no value (its page does `value ??= 0` once, on mount), so an
+        empty counter reads 0 and `n + 1` works; a later update to None still empties it."""
+        value = super().initial_value()
+        if value is None and self.load_fn is None:
+            return 0
+        return value
+
     def preprocess(self, payload: Any) -> float | int | None:
         if payload is None or payload == "":
             return None
@@ -55,7 +64,8 @@ class Number(FormComponent):
     def postprocess(self, value: Any) -> float | int | None:
         if value is None:
             return None
-        return _round(float(value), self.precision)
+        number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else float(value)
+        return _round(number, self.precision)
 
     def api_example(self) -> float:
         return 3

@@ -37,7 +37,11 @@ class Textbox(FormComponent):
             raise ValueError(f"Textbox type must be 'text', 'password' or 'email', not {type!r}")
         self.type = type
         self.lines = lines
-        self.max_lines = max_lines if max_lines is not None else (1 if lines == 1 else max(lines, 20))
+        # Gradio's rule: a "text" box grows up to max(lines, 20) rows, so even a one-line default is a
+        # <textarea> (users' tests select "#id textarea"); password and email stay one-line <input>s.
+        if max_lines is None:
+            max_lines = max(lines, 20) if type == "text" else 1
+        self.max_lines = max(max_lines, lines) if type == "text" else 1
         self.placeholder = placeholder
         self.max_length = max_length
         self.autofocus = autofocus

@@ -11,6 +11,9 @@ import type { AppStore } from "./store";
 
 interface Running {
   eventId: string | null;
+  /** The block whose event started the chain; .then/.success/.failure events carry it too (Gradio: their
+   * gr.EventData.target is the original trigger, e.g. the Button of a gr.on(...).then(...)). */
+  trigger: number | null;
   /** always_last: run once more with fresh inputs when this one ends. */
   again: { trigger: number | null; event: string; data: unknown } | null;
 }
@@ -116,7 +119,7 @@ export class EventDispatcher {
       if (dep.trigger_mode === "always_last") current.again = { trigger, event, data };
       return;
     }
-    const entry: Running = { eventId: null, again: null };
+    const entry: Running = { eventId: null, trigger, again: null };
     this.running.set(dep.id, entry);
     this.inFlight += 1;
     this.onBusyChange?.();
@@ -234,7 +237,7 @@ export class EventDispatcher {
     // Chained runs start (synchronously) before this one stops counting, so `busy` never dips to 0 between.
     for (const next of this.chained.get(dep.id) ?? []) {
       if ((next.trigger_only_on_success && !success) || (next.trigger_only_on_failure && success)) continue;
-      void this.run(next, null, "then", null);
+      void this.run(next, entry?.trigger ?? null, "then", null);
     }
     if (entry?.again) void this.run(dep, entry.again.trigger, entry.again.event, entry.again.data);
     this.stopCounting(null);

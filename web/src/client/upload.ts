@@ -5,10 +5,19 @@ import type { FileData } from "../protocol";
 import type { AppStore } from "./store";
 import { errorText } from "../error-text";
 
-/** The <input accept> for Gradio's file_types: ".csv" stays, a category like "image" becomes "image/*". */
+/** The <input accept> for Gradio's file_types: ".csv" stays, a category like "image" becomes "image/*", and a
+ * compound extension also offers its last part (".nii.gz" → ".nii.gz, .gz"), as Gradio's to_accept_attribute
+ * does: file choosers match only the last extension, so ".nii.gz" alone would grey out brain.nii.gz. */
 export function acceptFor(fileTypes: string[] | null | undefined): string | undefined {
   if (!fileTypes || !fileTypes.length || fileTypes.includes("file")) return undefined;
-  return fileTypes.map((t) => (t.startsWith(".") || t.includes("/") ? t : `${t}/*`)).join(", ");
+  const widened = new Set<string>();
+  for (const t of fileTypes) {
+    const type = t.startsWith(".") || t.includes("/") ? t : `${t}/*`;
+    widened.add(type);
+    const lastDot = type.lastIndexOf(".");
+    if (type.startsWith(".") && lastDot > 0) widened.add(type.slice(lastDot));
+  }
+  return Array.from(widened).join(", ");
 }
 
 /** Whether a file fits file_types (same rule as files.type_matches in Python). */
@@ -19,7 +28,8 @@ export function typeMatches(file: File, fileTypes: string[] | null | undefined):
   return fileTypes.some((raw) => {
     const t = raw.toLowerCase();
     if (t === "file") return true;
-    if (t.startsWith(".")) return name.endsWith(t);
+    // The whole extension must match (".nii.gz" refuses brain.nii and a file named just ".nii.gz").
+    if (t.startsWith(".")) return name.length > t.length && name.endsWith(t);
     return t.includes("/") ? mime === t : mime.startsWith(`${t}/`);
   });
 }
@@ -42,17 +52,24 @@ export function refusal(files: File[], fileTypes: string[] | null | undefined, m
       return `File "${file.name}" (${prettyBytes(file.size)}) exceeds the maximum file size of ${prettyBytes(maxSize)}.`;
     }
     if (!typeMatches(file, fileTypes)) {
-      return `Invalid file type: "${file.name}". Only ${fileTypes!.join(", ")} files can be uploaded here.`;
+      return `Invalid file type: ${file.name}. Only ${fileTypes!.join(", ")} allowed.`;
     }
   }
   return null;
 }
 
-/** Check the rules (toast and null when refused), then upload into the worker's session dir. */
-export async function uploadChecked(store: AppStore, files: File[], fileTypes?: string[] | null): Promise<FileData[] | null> {
+/** Check the rules (toast and null when refused), then upload into the worker's session dir. A refused
+ * file's toast is titled as Gradio's ("Error"; Audio and Video show a wrong type as a "Warning"). */
+export async function uploadChecked(
+  store: AppStore,
+  files: File[],
+  fileTypes?: string[] | null,
+  wrongTypeLevel: "error" | "warning" = "error",
+): Promise<FileData[] | null> {
   const reason = refusal(files, fileTypes, store.config?.max_file_size);
   if (reason) {
-    store.addToast("error", reason, "Upload refused", 10);
+    const wrongType = reason.startsWith("Invalid file type");
+    store.addToast(wrongType ? wrongTypeLevel : "error", reason, null, 10);
     return null;
   }
   try {

@@ -105,6 +105,7 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
               inputId={domId(store, id, "upload")}
               fileTypes={["audio"]}
               text="Drop Audio Here"
+              wrongTypeLevel="warning"
               onUploaded={(files) => accept(files[0], "upload")}
             />
           )}

@@ -36,7 +36,8 @@ export function CheckboxGroup({ id, props, value, setValue, trigger, store }: Co
                 checked={checked}
                 disabled={disabled}
                 onChange={(e) => toggle(internal, i, (e.currentTarget as HTMLInputElement).checked)}
-              />
+              />{" "}
+              {/* The space is Gradio's: its tests read the group's text as "Covid Malaria Lung Cancer". */}
               <span class="ml-2">{display}</span>
             </label>
           );

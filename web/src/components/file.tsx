@@ -22,7 +22,7 @@ export function File({ id, props, value, setValue, trigger, store }: ComponentPr
     const removed = files[index];
     const rest = files.filter((_, i) => i !== index);
     setValue(fileCount === "single" ? null : rest.length ? rest : null);
-    trigger("delete", { index, value: removed });
+    trigger("delete", removed); // Gradio's payload: the FileData (gr.DeletedFileData.file)
   }
 
   return (

@@ -1,4 +1,6 @@
-// gr.Textbox: <input> for one line, <textarea> otherwise; Gradio's label structure and data-testid="textbox".
+// gr.Textbox: <input> when lines and max_lines are both 1 (password, email, or max_lines=1), a growing
+// <textarea> otherwise (Gradio's default one-line box is a textarea); Gradio's label structure and
+// data-testid="textbox".
 
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
@@ -12,7 +14,7 @@ const LINE_PX = 20;
 export function Textbox({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const ref = useRef<HTMLTextAreaElement & HTMLInputElement>(null);
   const lines = num(props.lines, 1);
-  const maxLines = num(props.max_lines, lines === 1 ? 1 : Math.max(lines, 20));
+  const maxLines = num(props.max_lines, props.type === "password" || props.type === "email" ? 1 : Math.max(lines, 20));
   const single = lines === 1 && maxLines === 1;
   const label = labelOf(props, "Textbox");
   const disabled = props.interactive === false;

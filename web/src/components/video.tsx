@@ -100,7 +100,7 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
               </button>
             </div>
           ) : (
-            <UploadArea store={store} inputId={domId(store, id, "upload")} fileTypes={["video"]} text="Drop Video Here" style={style} onUploaded={(files) => accept(files[0], "upload")} />
+            <UploadArea store={store} inputId={domId(store, id, "upload")} fileTypes={["video"]} text="Drop Video Here" style={style} wrongTypeLevel="warning" onUploaded={(files) => accept(files[0], "upload")} />
           )}
           {sources.length > 1 ? (
             <div class="source-selection" data-testid="source-select">

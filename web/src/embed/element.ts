@@ -7,10 +7,15 @@
 //     <wasm-blocks-file name="data.csv" src="data.csv"></wasm-blocks-file>
 //     <wasm-blocks-requirements>numpy</wasm-blocks-requirements>
 //   </wasm-blocks>
+//
+// <gradio-lite> is the same element under Gradio-Lite's name, so a Gradio-Lite page keeps working once its
+// script tag loads ours; both take Gradio-Lite's attributes: theme="light|dark", playground (an editor
+// beside the app, playground.ts) and layout="horizontal|vertical".
 
 import type { AppFiles } from "../protocol";
 import { renderBootError } from "../renderer/boot-error";
 import { mount, type Controller } from "./mount";
+import { playground } from "./playground";
 import { readApp } from "./sources";
 import { errorText } from "../error-text";
 
@@ -70,7 +75,8 @@ export class WasmBlocksElement extends HTMLElement {
       return null;
     }
     this.replaceChildren(); // the source text and file children give way to the app
-    const ctl = mount(this, {
+    const parts = this.hasAttribute("playground") ? playground(this, this.getAttribute("layout")) : null;
+    const ctl = mount(parts ? parts.preview : this, {
       files: app.files,
       entrypoint: app.entrypoint,
       requirements: app.requirements,
@@ -82,10 +88,23 @@ export class WasmBlocksElement extends HTMLElement {
     this.stateWatch = new MutationObserver(mirror);
     this.stateWatch.observe(ctl.root, { attributes: true, attributeFilter: ["data-state"] });
     mirror();
+    const theme = this.getAttribute("theme");
+    if (theme === "dark" || theme === "light") {
+      // Gradio-Lite's theme attribute forces the mode, whatever the system prefers.
+      const force = () => ctl.root.classList.toggle("dark", theme === "dark");
+      force();
+      new MutationObserver(force).observe(ctl.root, { attributes: true, attributeFilter: ["class"] });
+    }
+    const entry = app.files[app.entrypoint];
+    if (parts) await parts.start(typeof entry === "string" ? entry : new TextDecoder().decode(entry), ctl);
     return ctl;
   }
 }
 
+/** Gradio-Lite's element name for the same thing (a custom element name needs a class of its own). */
+export class GradioLiteElement extends WasmBlocksElement {}
+
 export function defineElement(name = "wasm-blocks"): void {
   if (!customElements.get(name)) customElements.define(name, WasmBlocksElement);
+  if (!customElements.get("gradio-lite")) customElements.define("gradio-lite", GradioLiteElement);
 }

@@ -1,19 +1,22 @@
-// Mount the app: the component tree from store.config, toasts, the page title and the app's css.
+// Mount the app: the component tree from store.config, Gradio's footer, toasts, the page title and the
+// app's css.
 
 import { render } from "preact";
 import type { AppStore } from "../client/store";
 import { Block } from "./block";
+import { Footer } from "./footer";
 import { setStyleTag } from "./hooks";
 import { Toasts } from "./toasts";
 import { applyMode, applyThemeVars, insertHead, runAppJs } from "./theme";
 
-function App({ store }: { store: AppStore }) {
+function App({ store, root }: { store: AppStore; root: HTMLElement }) {
   const config = store.config!;
   return (
     <>
       <main class="wb-main contain">
         <Block id={config.root.id} store={store} />
       </main>
+      <Footer store={store} root={root} />
       <Toasts store={store} />
     </>
   );
@@ -60,6 +63,6 @@ export function mountApp(root: HTMLElement, store: AppStore, options: MountOptio
   // Whatever was there (the loading screen, static HTML) goes: start from a clean container.
   render(null, root);
   root.replaceChildren();
-  render(<App store={store} />, root);
+  render(<App store={store} root={root} />, root);
   void runAppJs(config.js);
 }

@@ -14,8 +14,9 @@ export function forcedMode(search: string = location.search): Mode | null {
 
 let stopFollowing: (() => void) | null = null;
 
-/** Put `dark` on the app root and <body> now, and keep it in step with the system unless forced. */
-export function applyMode(root: HTMLElement): void {
+/** Put `dark` on the app root and <body> now, and keep it in step with the system unless forced (by
+ * ?__theme=, or by `choice`, the footer's Settings). */
+export function applyMode(root: HTMLElement, choice: Mode | "system" = "system"): void {
   const set = (dark: boolean): void => {
     root.classList.toggle("dark", dark);
     document.body.classList.toggle("dark", dark);
@@ -23,7 +24,7 @@ export function applyMode(root: HTMLElement): void {
   };
   stopFollowing?.();
   stopFollowing = null;
-  const forced = forcedMode();
+  const forced = choice === "system" ? forcedMode() : choice;
   if (forced) return set(forced === "dark");
   const query = typeof matchMedia === "function" ? matchMedia("(prefers-color-scheme: dark)") : null;
   set(!!query?.matches);
