@@ -120,7 +120,7 @@ __all__ = [
     "Draggable", "FileExplorer", "ParamViewer",
     "Dialogue", "LoginButton", "Navbar", "OAuthProfile", "OAuthToken", "Step", "Walkthrough",
     "CSVLogger", "ClassicCSVLogger", "FlaggingCallback", "SimpleCSVLogger", "load", "load_chat",
-    "Annotatedimage", "Cache", "Checkboxgroup", "Component", "DeletedFileData", "DownloadData", "FileData",
+    "Annotatedimage", "Cache", "Checkboxgroup", "Component", "DownloadData", "FileData",
     "FileSize", "Files", "Header", "Highlight", "Highlightedtext", "I18n", "InputHTMLAttributes", "Json", "List",
     "Matrix", "MessageDict", "Mic", "Microphone", "NO_RELOAD", "Numpy", "PlayableVideo", "Text", "TextArea",
     "Theme", "api", "cache", "component", "get_audio", "get_file", "get_image", "get_model3d", "get_video",
