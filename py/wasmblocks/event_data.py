@@ -109,7 +109,10 @@ class DownloadData(EventData):
 
 
 def _file_of(data: dict[str, Any]) -> FileData:
+    # A File's .delete sends the removed FileData itself (as Gradio's page does); .download names it.
     file = data.get("file") if isinstance(data.get("file"), dict) else data.get("value")
+    if not isinstance(file, dict) and isinstance(data.get("path"), str):
+        file = data
     if not isinstance(file, dict) or not isinstance(file.get("path"), str):
         raise AttributeError("this event carries no file")
     known = {k: file[k] for k in ("path", "url", "size", "orig_name", "mime_type", "is_stream", "meta") if k in file}
