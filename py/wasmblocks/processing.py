@@ -8,7 +8,7 @@ import inspect
 import sys
 import traceback
 import typing
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Coroutine
 from typing import Any
 
 from . import packages, protocol, runtime
@@ -185,12 +185,7 @@ async def run_event(
         if fn.validator is not None and not await _validated(fn, args, kwargs, ctx):
             return False
         if fn.time_limit:
-            try:
-                await asyncio.wait_for(_stream(fn, args, kwargs, session, ctx), fn.time_limit)
-            except TimeoutError:
-                raise Error(
-                    f"{fn.api_name or 'The event'} took longer than its time limit of {fn.time_limit} s"
-                ) from None
+            await _within_time_limit(fn, _stream(fn, args, kwargs, session, ctx))
         else:
             await _stream(fn, args, kwargs, session, ctx)
         ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "complete", success=True))
@@ -223,6 +218,33 @@ async def _validated(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any],
     if failed:
         ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "error", success=False, message="; ".join(failed)))
     return not failed
+
+
+async def _within_time_limit(fn: BlockFunction, work: Coroutine[Any, Any, None]) -> None:
+    """Run `work`, cancelled after fn.time_limit seconds with an Error that says so.
+
+    Like asyncio.timeout, plus runtime.interrupt: a sync function sleeping in time.sleep wakes too. One
+    that never yields (CPU-bound) cannot be reached here; the page ends the worker then (docs/events.md).
+    """
+    task = asyncio.current_task()
+    assert task is not None and fn.time_limit is not None
+    expired = False
+
+    def expire() -> None:
+        nonlocal expired
+        expired = True
+        task.cancel()
+        runtime.interrupt(task)
+
+    timer = asyncio.get_running_loop().call_later(fn.time_limit, expire)
+    try:
+        await work
+    except asyncio.CancelledError:
+        if expired and task.uncancel() == 0:
+            raise Error(f"{fn.api_name or 'The event'} took longer than its time limit of {fn.time_limit} s") from None
+        raise
+    finally:
+        timer.cancel()
 
 
 def error_message(exc: BaseException) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import protocol
+from . import protocol, runtime
 from .block_function import DEFAULT_LIMIT, BlockFunction
 
 
@@ -94,6 +94,7 @@ class EventQueue:
             for job in [j for j in group.running if j.fn.id in dep_ids]:
                 if job.task is not None and not job.task.done():
                     job.task.cancel()
+                    runtime.interrupt(job.task)  # a sync function asleep in time.sleep wakes and stops
                     stopped += 1
         return stopped
 

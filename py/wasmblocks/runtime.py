@@ -7,13 +7,17 @@ A leaf: it imports nothing of wasmblocks, so every layer may use it (worker_entr
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import sys
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 IN_BROWSER = sys.platform == "emscripten"
+# Tasks whose sync function sleeps in time.sleep right now, each with the future that wakes it early.
+_sleepers: dict[asyncio.Future[Any], asyncio.Future[bool]] = {}
 
 
 def _json_default(value: Any) -> Any:
@@ -39,7 +43,66 @@ async def run_blocking(func: Callable[..., Any], *args: Any, **kwargs: Any) -> A
     """
     if not IN_BROWSER:
         return await asyncio.to_thread(func, *args, **kwargs)
-    return func(*args, **kwargs)
+    result = func(*args, **kwargs)
+    # A cancel that came while the call ran had no await to land on; it lands here, so the caller never
+    # emits the late result (Gradio never shows a cancelled event's output: the Blocks guide's Stop button
+    # used to deliver a time.sleep(3) handler's result after the click).
+    await asyncio.sleep(0)
+    return result
+
+
+def install_interruptible_sleep() -> None:
+    """Make time.sleep in an event's sync function end at once, raising CancelledError, when it is cancelled.
+
+    Pyodide's time.sleep suspends the calling task (JSPI) until a timer fires; ours also wakes on
+    interrupt(task), so a Stop button (cancels=) or time_limit stops `while True: time.sleep(…)` promptly.
+    Outside a task, or where the browser cannot suspend (no JSPI), it is Pyodide's own.
+    """
+    if not IN_BROWSER or getattr(time.sleep, "wasmblocks_interruptible", False):
+        return
+    from pyodide.ffi import can_run_sync, run_sync
+
+    previous = time.sleep
+
+    @functools.wraps(previous)
+    def sleep(seconds: float) -> None:
+        task = _current_task()
+        if task is None or not can_run_sync() or not isinstance(seconds, (int, float)) or seconds < 0:
+            previous(seconds)
+            return
+        if task.cancelling():
+            raise asyncio.CancelledError
+        loop = task.get_loop()
+        wake: asyncio.Future[bool] = loop.create_future()
+        timer = loop.call_later(seconds, _settle, wake, False)
+        _sleepers[task] = wake
+        try:
+            interrupted = run_sync(wake)
+        finally:
+            timer.cancel()
+            _sleepers.pop(task, None)
+        if interrupted:
+            raise asyncio.CancelledError
+
+    sleep.wasmblocks_interruptible = True  # type: ignore[attr-defined]
+    time.sleep = sleep  # type: ignore[assignment]
+
+
+def interrupt(task: asyncio.Future[Any]) -> None:
+    """Wake `task`'s sync function if it sleeps in time.sleep: the sleep raises CancelledError."""
+    _settle(_sleepers.get(task), True)
+
+
+def _settle(wake: asyncio.Future[bool] | None, interrupted: bool) -> None:
+    if wake is not None and not wake.done():
+        wake.set_result(interrupted)
+
+
+def _current_task() -> asyncio.Task[Any] | None:
+    try:
+        return asyncio.current_task()
+    except RuntimeError:  # no running loop
+        return None
 
 
 def buffers_to_bytes(js_buffers: Any) -> list[bytes]:

@@ -39,6 +39,7 @@ def start_app(entrypoint: str, app_dir: str, js_send: Any) -> RunningApp | None:
         js_send(runtime.encode(message), "\n".join(paths) if paths else None)
 
     install_gradio_alias()
+    runtime.install_interruptible_sleep()
     try:
         app = load_app(entrypoint, app_dir)
     except AppLoadError as exc:
