@@ -46,7 +46,7 @@ def test_app_config_has_what_the_page_needs():
     config = app_config(demo)
     assert set(config) == {"title", "fill_height", "fill_width", "css", "theme", "theme_vars", "js", "head",
                            "version", "root", "dependencies", "max_file_size", "auth_required", "auth_message",
-                           "footer_links"}
+                           "footer_links", "stop_notice_after"}
     assert (config["title"], config["css"], config["js"], config["head"], config["fill_height"]) == (
         "T", ".x{}", "() => 1", "<meta>", True)
     assert [d["id"] for d in config["dependencies"]] == [0] and config["theme"] is None

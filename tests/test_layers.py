@@ -19,9 +19,9 @@ DOC = ROOT / "docs" / "architecture.md"
 # Lowest first. An entry names a module or a package (which covers its submodules); "" is wasmblocks itself.
 LAYERS: list[tuple[str, str, list[str]]] = [
     ("leaf", "pure helpers and the runtime adapter: import nothing above them",
-     ["types", "protocol", "runtime", "alerts", "progress", "session", "files", "cache", "packages", "implied",
-      "loop_thread", "aliases", "restart", "oauth", "media", "i18n", "data_classes", "utils", "validators",
-      "caching"]),
+     ["types", "protocol", "runtime", "alerts", "progress", "session", "files", "file_names", "cache", "packages",
+      "implied", "loop_thread", "aliases", "restart", "oauth", "media", "i18n", "data_classes", "utils", "validators",
+      "caching", "state_mirror"]),
     ("tree", "what a with gr.Blocks() block builds: blocks, components, layouts, declared listeners, config",
      ["context", "block", "block_function", "listeners", "event_data", "component", "blocks", "layouts",
       "components", "flagging", "validation", "chat_interface", "interface", "external", "render", "updates",
@@ -30,7 +30,7 @@ LAYERS: list[tuple[str, str, list[str]]] = [
     ("events", "the page's rules for what runs when (the twin of web/src/client/events.ts)", ["events"]),
     ("queue", "the asyncio scheduler: concurrency groups, queue size, cancels", ["queue"]),
     ("processing", "running one event: preprocess, the user's function, postprocess", ["processing"]),
-    ("page_session", "one page session: page messages in, worker messages out", ["page_session"]),
+    ("page_session", "one page session: page messages in, worker messages out", ["page_session", "session_copy"]),
     ("entry", "what calls a page session: the JS side, PyScript's launch(), Python (Client), the public gr.* surface",
      ["", "__main__", "client", "client_job", "pyscript_entry", "testing", "worker_entry"]),
 ]

@@ -147,3 +147,45 @@ def test_the_trigger_reaches_event_data():
     h.settle(h.fire(dep.id, trigger=box.id))
     h.settle(h.fire(dep.id, trigger="not an id"))
     assert seen == [box, None] and os.path.isdir(h.session.tmp_dir)
+
+
+def test_an_upload_named_dot_dot_is_saved_under_a_generated_name_and_the_app_keeps_serving():
+    with gr.Blocks() as demo:
+        box = gr.Textbox()
+        dep = gr.Button().click(lambda t: t + "!", box, box)
+    h = Client(demo)
+    names = ["..", ".", "", "a\x00.txt", "CON.csv", "x" * 400 + ".png", "../../etc/passwd"]
+    h.send({"type": "upload", "upload_id": "dots", "files": [{"name": n, "type": "", "size": 1} for n in names]},
+           [b"z"] * len(names))
+    (reply,) = h.of_type("uploaded")
+    saved = [os.path.basename(f["path"]) for f in reply["files"]]
+    assert saved == ["file", "file", "file", "file.txt", "file.csv", "file.png", "passwd"]
+    assert all(f["path"].startswith(h.session.tmp_dir) and open(f["path"], "rb").read() == b"z"
+               for f in reply["files"])
+    assert h.run(dep.id, "ok") == ["ok!"]
+
+
+def test_any_failure_while_handling_a_message_is_answered_with_an_error_naming_it(monkeypatch):
+    with gr.Blocks() as demo:
+        box = gr.Textbox()
+        dep = gr.Button().click(lambda t: t * 2, box, box)
+    h = Client(demo)
+    h.send({"type": "upload", "upload_id": "u10", "files": ["not an object"]}, [b""])
+    h.send({"type": "event", "event_id": {"not": "a string"}, "dep_id": True, "data": []})
+    h.send({"type": ["list"]})
+    h.send({"type": "cancel"})
+    first = [(e["message"], e.get("ref")) for e in h.of_type("error")]
+    assert first[0] == ("Malformed upload message: files must be a list of {name, type, size} objects", "u10")
+    assert first[1] == ("Malformed event message: event_id must be a non-empty string, not dict", None)
+    assert first[2][0].startswith("Unknown message type 'list'")
+    assert first[3] == ("Malformed cancel message: missing field 'dep_ids'", None)
+
+    def broken(message, buffers):
+        raise IsADirectoryError(21, "Is a directory", "/tmp/x/..")
+
+    monkeypatch.setattr(h.page, "_on_upload", broken)
+    h.send({"type": "upload", "upload_id": "u9", "files": []})
+    error = h.of_type("error")[-1]
+    assert error["ref"] == "u9"
+    assert error["message"] == "Could not handle the upload message: IsADirectoryError: [Errno 21] Is a directory: '/tmp/x/..'"
+    assert h.run(dep.id, "ab") == ["abab"]

@@ -84,11 +84,12 @@ def test_docs_name_every_type():
 SAMPLES = {
     "boot_error": lambda: protocol.boot_error_message("m", "tb", "app.py", 3),
     "tree": lambda: protocol.tree_message(typing.cast(protocol.AppConfig, {"title": "t"})),
-    "render": lambda: protocol.render_message(1, {"id": 1, "type": "column", "props": {}}, [], [2]),
+    "render": lambda: protocol.render_message(1, "e", {"id": 1, "type": "column", "props": {}}, [], [2]),
     "status": lambda: protocol.status_message("e", 1, "queued", position=0),
     "update": lambda: protocol.update_message("e", 1, [{"id": 1, "value": 2}]),
     "toast": lambda: protocol.toast_message("info", "m", title=None, duration=None, event_id=None),
     "uploaded": lambda: protocol.uploaded_message("u", []),
+    "state": lambda: protocol.state_message([{"id": 1, "buffer": 0}, {"id": 2, "error": "m"}]),
     "error": lambda: protocol.error_message("m"),
     "init": lambda: protocol.init_message("s"),
     "event": lambda: protocol.event_message("e", 1, []),

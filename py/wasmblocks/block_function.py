@@ -73,5 +73,6 @@ class BlockFunction:
             "scroll_to_output": self.scroll_to_output,
             "show_progress_on": [b.id for b in self.show_progress_on] if self.show_progress_on else None,
             "every": self.every,
+            "time_limit": self.time_limit,
             "types": {"generator": self.is_generator, "cancel": self.is_cancel_function},
         }

@@ -20,6 +20,8 @@ from .listeners import DECORATOR, allocate_ids, dependency_table, listen
 from .types import AppRoot, PythonCaller
 
 VERSION = "0.1.0"
+# Seconds an event may run with no output before the page shows its Stop notice (launch(stop_notice_after=…)).
+DEFAULT_STOP_NOTICE_AFTER = 5.0
 
 
 class LaunchResult(tuple[Any, ...]):
@@ -75,6 +77,7 @@ class Blocks(BlockContext):
         self.delete_cache = delete_cache
         # Gradio sets this from launch(max_file_size=…); the page checks uploads against it (bytes).
         self.max_file_size: int | None = parse_file_size(kwargs.get("max_file_size"))
+        self.stop_notice_after: float | None = DEFAULT_STOP_NOTICE_AFTER
         self.fns: dict[int, BlockFunction] = {}
         self.unload_fns: list[Callable[[], Any]] = []
         self.default_concurrency_limit: int | None = 1
@@ -171,6 +174,8 @@ class Blocks(BlockContext):
             if unknown:
                 raise ValueError(f"footer_links takes 'api', 'gradio', 'settings' and 'runs', not {unknown}")
             self.footer_links = links
+        if "stop_notice_after" in kwargs:
+            self.stop_notice_after = _seconds_or_none("stop_notice_after", kwargs["stop_notice_after"])
         if Blocks.page_launcher is not None:
             Blocks.page_launcher(self, kwargs)
         return LaunchResult((self, self.local_url, None))
@@ -289,3 +294,12 @@ def auth_table(auth: Any) -> dict[str, str] | Callable[[str, str], Any]:
     ):
         raise ValueError("launch(auth=…) takes a (username, password) pair, a list of them, or a function")
     return dict(pairs)
+
+
+def _seconds_or_none(name: str, value: Any) -> float | None:
+    """A launch() setting in seconds: a positive number, or None to turn it off."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not value > 0:
+        raise ValueError(f"{name} must be a positive number of seconds or None, not {value!r}")
+    return float(value)

@@ -10,6 +10,8 @@ import time
 import uuid
 from collections.abc import Callable, Iterable
 
+from .file_names import safe_file_name
+
 
 def cache_dir() -> str:
     """The worker's directory for files that components write (returned bytes, arrays saved as images)."""
@@ -22,7 +24,7 @@ def save_bytes(data: bytes, name: str | None = None, suffix: str = "") -> str:
     """Write bytes to a new file in the cache (under `name` when given, in a folder of its own); returns the path."""
     folder = os.path.join(cache_dir(), uuid.uuid4().hex[:12])
     os.makedirs(folder, exist_ok=True)
-    path = os.path.join(folder, os.path.basename(name) if name else f"file{suffix}")
+    path = os.path.join(folder, safe_file_name(name) if name else f"file{suffix}")
     with open(path, "wb") as handle:
         handle.write(data)
     return path

@@ -6,7 +6,7 @@ from typing import Any, Protocol
 
 from .block import Block
 from .block_function import BlockFunction
-from .blocks import VERSION, Blocks
+from .blocks import DEFAULT_STOP_NOTICE_AFTER, VERSION, Blocks
 from .component import Component
 from .protocol import AppConfig, Node
 from .themes import theme_vars
@@ -89,4 +89,5 @@ def app_config(app: Blocks) -> AppConfig:
         "auth_required": app.auth is not None,
         "auth_message": app.auth_message,
         "footer_links": getattr(app, "footer_links", None),
+        "stop_notice_after": getattr(app, "stop_notice_after", DEFAULT_STOP_NOTICE_AFTER),
     }

@@ -17,9 +17,25 @@ _block: ContextVar[Container | None] = ContextVar("wasmblocks_block", default=No
 _root: ContextVar[AppRoot | None] = ContextVar("wasmblocks_root", default=None)
 
 
+_first_app_id: int | None = None
+
+
 def next_id() -> int:
     """A process-wide unique block id; the page addresses components by it."""
     return next(_ids)
+
+
+def number_app_from_start() -> None:
+    """Give the next app's blocks the ids the first app loaded in this process started from.
+
+    The loader calls it before each app, so an app gets the same ids whether it is the first one or
+    replaced another (`run`): a worker restarted after Stop rebuilds the app the page still shows, and the
+    page's values, props and States are keyed by those ids.
+    """
+    global _ids, _first_app_id
+    if _first_app_id is None:
+        _first_app_id = next(_ids)
+    _ids = itertools.count(_first_app_id)
 
 
 def current_block() -> Container | None:
@@ -55,3 +71,5 @@ class Context:
 
     created_roots: ClassVar[list[Any]] = []
     launched: ClassVar[Any] = None
+    # The entry file's globals: classes it defines pickle as `__main__.X` (state_mirror.py).
+    main_namespace: ClassVar[dict[str, Any] | None] = None

@@ -9,7 +9,7 @@ import traceback
 from dataclasses import dataclass
 
 from .blocks import Blocks
-from .context import Context
+from .context import Context, number_app_from_start
 
 
 @dataclass
@@ -50,6 +50,8 @@ def load_app(entrypoint: str, app_dir: str, chdir: bool = True) -> Blocks:
         os.chdir(app_dir)
     Context.created_roots.clear()
     Context.launched = None
+    Context.main_namespace = None
+    number_app_from_start()
     try:
         namespace = runpy.run_path(path, run_name="__main__")
     except BaseException as exc:
@@ -57,6 +59,7 @@ def load_app(entrypoint: str, app_dir: str, chdir: bool = True) -> Blocks:
         text = "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
         message = f"{type(exc).__name__}: {exc}"
         raise AppLoadError(message, text, file, line) from exc
+    Context.main_namespace = namespace
     app = Context.launched or namespace.get("demo")
     if not isinstance(app, Blocks):
         roots = [r for r in Context.created_roots if r.root is r]

@@ -16,12 +16,14 @@ from .block_function import BlockFunction
 from .blocks import Blocks
 from .cache import cache_dir, clean_periodically
 from .config import app_config
+from .file_names import safe_file_name
 from .files import file_data, file_paths
 from .i18n import localize, translator
 from .processing import call_server_function, error_message, run_event
 from .queue import EventQueue, Job, QueueFull
 from .render import session_block, session_function
 from .session import Session
+from .session_copy import SessionCopy
 
 # send(message, paths): paths are the files whose bytes go with the message, in FileRef.buffer order.
 Send = Callable[[protocol.WorkerMessage, list[str]], None]
@@ -30,7 +32,14 @@ Send = Callable[[protocol.WorkerMessage, list[str]], None]
 class PageSession:
     """One page session of one app: takes page messages, sends worker messages through `send`."""
 
-    def __init__(self, app: Blocks, send: Send, session: Session | None = None) -> None:
+    def __init__(
+        self, app: Blocks, send: Send, session: Session | None = None, *, copy_states: bool = False,
+        main: dict[str, Any] | None = None,
+    ) -> None:
+        """copy_states: send `state` copies after events (the worker does; docs/events.md, "Stop for anything").
+
+        main: the app entry file's globals, for pickling the classes it defines (state_mirror.py).
+        """
         self.app = app
         self._send = send
         self.session = session or Session()
@@ -40,6 +49,7 @@ class PageSession:
         self._tasks: set[asyncio.Future[None]] = set()
         self._translator: tuple[tuple[int, tuple[str, ...]], Callable[[str], str]] | None = None
         self.blocks = app.blocks()
+        self.copy = SessionCopy(self.session, self.blocks, main) if copy_states else None
 
     # ---- out ----
     def send(self, message: protocol.WorkerMessage) -> None:
@@ -93,21 +103,28 @@ class PageSession:
 
     def function(self, dep_id: Any) -> BlockFunction | None:
         """An app dependency, or one a @gr.render function created in this session."""
-        if not isinstance(dep_id, int):
+        if not isinstance(dep_id, int) or isinstance(dep_id, bool):
             return None
         return self.app.fns.get(dep_id) or session_function(self.session, dep_id)
 
     # ---- in ----
     def handle(self, message: Any, buffers: list[bytes] | None = None) -> None:
-        """Dispatch one page message; a malformed one gets an `error` reply and changes nothing."""
+        """Dispatch one page message; one that cannot be handled gets an `error` naming it, and the app stays.
+
+        The catch-all is the point: before it, an OSError from an upload named `..` escaped to the worker
+        and the page replaced the whole app with its start-up error.
+        """
         kind = message.get("type") if isinstance(message, dict) else None
-        if kind not in protocol.PAGE_MESSAGE_TYPES:
-            self.error(f"Unknown message type {kind!r}; expected one of {', '.join(protocol.PAGE_MESSAGE_TYPES)}")
+        if not isinstance(kind, str) or kind not in protocol.PAGE_MESSAGE_TYPES:
+            shown = kind if isinstance(kind, str) else type(kind).__name__ if kind is not None else None
+            self.error(f"Unknown message type {shown!r}; expected one of {', '.join(protocol.PAGE_MESSAGE_TYPES)}")
             return
         try:
             getattr(self, f"_on_{kind}")(message, buffers or [])
-        except (KeyError, TypeError, ValueError) as exc:
-            self.error(f"Malformed {kind} message: {exc}", message.get("event_id") or message.get("upload_id"))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            self.error(f"Malformed {kind} message: {_describe(exc)}", _ref(message))
+        except Exception as exc:
+            self.error(f"Could not handle the {kind} message: {type(exc).__name__}: {exc}", _ref(message))
 
     def _on_init(self, message: dict[str, Any], buffers: list[bytes]) -> None:
         self.session.url = str(message.get("url", ""))
@@ -135,7 +152,7 @@ class PageSession:
         )
 
     def _on_event(self, message: dict[str, Any], buffers: list[bytes]) -> None:
-        event_id = str(message["event_id"])
+        event_id = _text_id(message, "event_id")
         dep_id = message["dep_id"]
         fn = self.function(dep_id)
         if fn is None or fn.fn is None:
@@ -159,7 +176,7 @@ class PageSession:
         job = Job(
             event_id=event_id,
             fn=fn,
-            start=lambda: run_event(fn, self.session, ctx, data, message.get("event_data"), trigger),
+            start=lambda: self._run(fn, ctx, data, message.get("event_data"), trigger),
             emit=self.send,
         )
         try:
@@ -167,6 +184,15 @@ class PageSession:
         except QueueFull as exc:
             self.send(protocol.toast_message("error", str(exc), title=None, duration=10, event_id=event_id))
             job.status("error", success=False, message=str(exc))
+
+    async def _run(self, fn: BlockFunction, ctx: EventContext, data: list[Any], event_data: Any, trigger: Any) -> bool:
+        try:
+            return await run_event(fn, self.session, ctx, data, event_data, trigger)
+        finally:
+            # Also after an error or a cancel: the function may have changed a State in place first.
+            copied = self.copy.states_after(fn) if self.copy else None
+            if copied:
+                self._send(*copied)
 
     def _on_cancel(self, message: dict[str, Any], buffers: list[bytes]) -> None:
         dep_ids = message["dep_ids"]
@@ -179,8 +205,10 @@ class PageSession:
         self.queue.cancel(dep_ids)
 
     def _on_upload(self, message: dict[str, Any], buffers: list[bytes]) -> None:
-        upload_id = str(message["upload_id"])
+        upload_id = _text_id(message, "upload_id")
         files = message["files"]
+        if not isinstance(files, list) or not all(isinstance(meta, dict) for meta in files):
+            raise TypeError("files must be a list of {name, type, size} objects")
         if len(files) != len(buffers):
             raise ValueError(f"{len(files)} files but {len(buffers)} buffers")
         limit = getattr(self.app, "max_file_size", None)
@@ -194,7 +222,7 @@ class PageSession:
             return
         saved = []
         for meta, data in zip(files, buffers):
-            name = os.path.basename(str(meta.get("name") or "file")) or "file"
+            name = safe_file_name(meta.get("name"))
             path = os.path.join(self.session.new_upload_dir(), name)
             with open(path, "wb") as handle:
                 handle.write(data)
@@ -203,7 +231,8 @@ class PageSession:
             # viewer may still be fetching it.
             stat = os.stat(path)
             self._sent_files.add((path, stat.st_mtime, stat.st_size))
-            saved.append(file_data(path, orig_name=name, mime_type=meta.get("type") or None))
+            mime = meta.get("type")
+            saved.append(file_data(path, orig_name=name, mime_type=mime if isinstance(mime, str) and mime else None))
         self.send(protocol.uploaded_message(upload_id, saved))
 
     def _on_unload(self, message: dict[str, Any], buffers: list[bytes]) -> None:
@@ -266,6 +295,37 @@ class PageSession:
         # The app's own endpoints; a @gr.render's session listeners are the page's, not an API.
         self.send(protocol.api_info_message(str(message["request_id"]), api_info(self.app), skipped_ids(self.app)))
 
+    def _on_restore(self, message: dict[str, Any], buffers: list[bytes]) -> None:
+        copy = self.copy or SessionCopy(self.session, self.blocks)
+        problems = copy.restore(message, buffers)
+        for path in copy.restored_files:  # the page holds their bytes: never send them back (as uploads)
+            stat = os.stat(path)
+            self._sent_files.add((path, stat.st_mtime, stat.st_size))
+        if problems:
+            self.error("After the restart, some of the session could not be restored: " + "; ".join(problems))
+
     def _on_run(self, message: dict[str, Any], buffers: list[bytes]) -> None:
         # The worker's JS restarts the app (web/src/worker/restart.ts); a `run` that reaches the app is a bug.
         self.error("`run` is handled by the worker, not by the running app")
+
+
+def _ref(message: dict[str, Any]) -> str | None:
+    """The id a reply to this message names (its event_id or upload_id), when it has a usable one."""
+    for key in ("event_id", "upload_id"):
+        value = message.get(key)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def _text_id(message: dict[str, Any], key: str) -> str:
+    """The message's id field, which the page makes as text (`event-3-x1y2`)."""
+    value = message[key]
+    if not isinstance(value, str) or not value:
+        raise TypeError(f"{key} must be a non-empty string, not {type(value).__name__}")
+    return value
+
+
+def _describe(exc: BaseException) -> str:
+    """KeyError's text is the bare key; say that it is a missing field."""
+    return f"missing field {exc.args[0]!r}" if isinstance(exc, KeyError) and exc.args else str(exc)

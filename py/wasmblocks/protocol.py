@@ -93,6 +93,8 @@ class Dependency(TypedDict):
     scroll_to_output: bool
     show_progress_on: list[int] | None
     every: float | None
+    # Seconds; the worker cancels the event then, and the page ends a worker that cannot (docs/events.md).
+    time_limit: float | None
     types: DependencyTypes
 
 
@@ -124,6 +126,8 @@ class AppConfig(TypedDict):
     auth_message: NotRequired[str | None]
     # launch(footer_links=…): which of "api", "gradio", "settings" the footer shows; absent = all of them.
     footer_links: NotRequired[list[str] | None]
+    # launch(stop_notice_after=…): seconds an event may run without a word before the page offers to stop it.
+    stop_notice_after: float | None
 
 
 class Update(TypedDict):
@@ -253,9 +257,40 @@ class ViewApiMessage(TypedDict):
     request_id: str
 
 
+class RestoredState(TypedDict):
+    """One gr.State value for a fresh worker, as a `state` message carried it. RestoreMessage.states in protocol.ts."""
+
+    id: int
+    buffer: int
+
+
+class RestoredProps(TypedDict):
+    """Props the old worker's updates set on one component. RestoreMessage.props in protocol.ts."""
+
+    id: int
+    props: dict[str, JSONValue]
+
+
+class RestoredFile(TypedDict):
+    """A file a value refers to, to be written back at its path. RestoreMessage.files in protocol.ts."""
+
+    path: str
+    buffer: int
+
+
+class RestoreMessage(TypedDict):
+    """Give a fresh worker the session the page knows (after Stop ended the old one). Same as in protocol.ts."""
+
+    type: Literal["restore"]
+    states: list[RestoredState]
+    props: list[RestoredProps]
+    files: list[RestoredFile]
+    buffers: list[bytes]
+
+
 PageMessage = (
     InitMessage | EventMessage | CancelMessage | UploadMessage | UnloadMessage | RunMessage | WriteFileMessage
-    | InstallMessage | ServerCallMessage | LoginMessage | ViewApiMessage
+    | InstallMessage | ServerCallMessage | LoginMessage | ViewApiMessage | RestoreMessage
 )
 
 
@@ -292,6 +327,8 @@ class RenderMessage(TypedDict):
 
     type: Literal["render"]
     block_id: int
+    # The render event that ran the function: the page runs it again in a restarted worker.
+    event_id: str
     node: Node
     dependencies: list[Dependency]
     removed_dependencies: list[int]
@@ -349,6 +386,22 @@ class DoneMessage(TypedDict):
     error: NotRequired[str]
 
 
+class StateCopy(TypedDict):
+    """One gr.State value as a pickle (buffer: index into buffers), or why it cannot be kept. StateMessage.states."""
+
+    id: int
+    buffer: NotRequired[int]
+    error: NotRequired[str]
+
+
+class StateMessage(TypedDict):
+    """The gr.State values an event used, copied to the page so a restarted worker can have them back."""
+
+    type: Literal["state"]
+    states: list[StateCopy]
+    buffers: NotRequired[list[bytes]]
+
+
 class ErrorMessage(TypedDict):
     """Same as ErrorMessage in protocol.ts."""
 
@@ -381,15 +434,15 @@ class ApiInfoMessage(TypedDict):
 
 WorkerMessage = (
     BootMessage | BootErrorMessage | TreeMessage | RenderMessage | StatusMessage | UpdateMessage | ToastMessage
-    | UploadedMessage | ErrorMessage | DoneMessage | ServerResultMessage | ApiInfoMessage
+    | UploadedMessage | StateMessage | ErrorMessage | DoneMessage | ServerResultMessage | ApiInfoMessage
 )
 
 PAGE_MESSAGE_TYPES = (
     "init", "event", "cancel", "upload", "unload", "run", "write_file", "install", "server_call", "login",
-    "view_api",
+    "view_api", "restore",
 )
 WORKER_MESSAGE_TYPES = (
-    "boot", "boot_error", "tree", "render", "status", "update", "toast", "uploaded", "error", "done",
+    "boot", "boot_error", "tree", "render", "status", "update", "toast", "uploaded", "state", "error", "done",
     "server_result", "api_info",
 )
 # Sent by the worker's JS, never by Python: they have no constructor below.
@@ -405,8 +458,10 @@ def tree_message(config: AppConfig) -> TreeMessage:
     return {"type": "tree", "config": config}
 
 
-def render_message(block_id: int, node: Node, dependencies: list[Dependency], removed: list[int]) -> RenderMessage:
-    return {"type": "render", "block_id": block_id, "node": node, "dependencies": dependencies,
+def render_message(
+    block_id: int, event_id: str, node: Node, dependencies: list[Dependency], removed: list[int]
+) -> RenderMessage:
+    return {"type": "render", "block_id": block_id, "event_id": event_id, "node": node, "dependencies": dependencies,
             "removed_dependencies": removed}
 
 
@@ -461,6 +516,10 @@ def server_result_message(call_id: str, value: JSONValue = None, error: str | No
 
 def api_info_message(request_id: str, info: JSONValue, skipped: list[int]) -> ApiInfoMessage:
     return {"type": "api_info", "request_id": request_id, "info": info, "skipped": skipped}
+
+
+def state_message(states: list[StateCopy]) -> StateMessage:
+    return {"type": "state", "states": states}
 
 
 def error_message(message: str, ref: str | None = None) -> ErrorMessage:

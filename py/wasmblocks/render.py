@@ -162,7 +162,8 @@ class Renderable:
         view = _InteractiveView([*app_fns.values(), *state.fns.values()], {b.id: b for b in blocks})
         tree = node(container, resolve_interactive(view))
         if ctx is not None:
-            ctx.emit(protocol.render_message(container.id, tree, [fn.config() for fn in created.values()], removed))
+            ctx.emit(protocol.render_message(container.id, ctx.event_id, tree, [fn.config() for fn in created.values()],
+                                             removed))
 
     @staticmethod
     def _reuse_keyed_ids(

@@ -44,10 +44,12 @@ async def run_blocking(func: Callable[..., Any], *args: Any, **kwargs: Any) -> A
     if not IN_BROWSER:
         return await asyncio.to_thread(func, *args, **kwargs)
     result = func(*args, **kwargs)
-    # A cancel that came while the call ran had no await to land on; it lands here, so the caller never
+    # A cancel that came while the call ran had no await to land on: honour it here, so the caller never
     # emits the late result (Gradio never shows a cancelled event's output: the Blocks guide's Stop button
     # used to deliver a time.sleep(3) handler's result after the click).
-    await asyncio.sleep(0)
+    task = _current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError
     return result
 
 

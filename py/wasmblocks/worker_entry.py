@@ -12,6 +12,7 @@ from typing import Any
 
 from . import implied, protocol, restart, runtime
 from .aliases import install_gradio_alias
+from .context import Context
 from .loader import AppLoadError, load_app
 from .page_session import PageSession
 
@@ -23,12 +24,22 @@ class RunningApp:
         self.session = session
 
     def __call__(self, text: str, js_buffers: Any = None) -> None:
+        """Handle one page message; nothing it holds can raise out of here (the JS side has no app to go back to)."""
         try:
             message = json.loads(text)
-        except ValueError as exc:
+        except (ValueError, TypeError, RecursionError) as exc:
             self.session.error(f"Message is not JSON: {exc}")
             return
-        self.session.handle(message, runtime.buffers_to_bytes(js_buffers))
+        try:
+            buffers = runtime.buffers_to_bytes(js_buffers)
+        except Exception as exc:
+            kind = message.get("type") if isinstance(message, dict) else None
+            self.session.error(f"The {kind} message's buffers are not ArrayBuffers: {exc}")
+            return
+        try:
+            self.session.handle(message, buffers)
+        except Exception as exc:  # PageSession.handle answers bad messages itself; this is its own failure
+            self.session.error(f"The worker could not handle a message: {type(exc).__name__}: {exc}")
 
 
 def start_app(entrypoint: str, app_dir: str, js_send: Any) -> RunningApp | None:
@@ -45,7 +56,7 @@ def start_app(entrypoint: str, app_dir: str, js_send: Any) -> RunningApp | None:
     except AppLoadError as exc:
         send(protocol.boot_error_message(exc.message, exc.traceback, exc.file, exc.line), [])
         return None
-    return RunningApp(PageSession(app, send))
+    return RunningApp(PageSession(app, send, copy_states=True, main=Context.main_namespace))
 
 
 def stop_app(handle: object, app_dir: str) -> int:

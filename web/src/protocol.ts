@@ -64,6 +64,8 @@ export interface Dependency {
   scroll_to_output: boolean;
   show_progress_on: number[] | null;
   every: number | null;
+  /** Seconds; the worker cancels the event then, and the page ends a worker that cannot (docs/events.md). */
+  time_limit: number | null;
   types: { generator: boolean; cancel: boolean };
 }
 
@@ -95,6 +97,8 @@ export interface AppConfig {
   auth_message?: string | null;
   /** launch(footer_links=…): which of "api", "gradio", "settings" the footer shows; absent/null = all. */
   footer_links?: string[] | null;
+  /** launch(stop_notice_after=…): seconds an event may run without a word before the page offers to stop it. */
+  stop_notice_after: number | null;
 }
 
 export interface Update {
@@ -188,6 +192,14 @@ export interface ViewApiMessage {
   type: "view_api";
   request_id: string;
 }
+/** Give a fresh worker the session the page knows (after Stop ended the old one); bytes in `buffers`. */
+export interface RestoreMessage {
+  type: "restore";
+  states: { id: number; buffer: number }[];
+  props: { id: number; props: Record<string, JSONValue> }[];
+  files: { path: string; buffer: number }[];
+  buffers: ArrayBuffer[];
+}
 export type PageMessage =
   | InitMessage
   | EventMessage
@@ -199,7 +211,8 @@ export type PageMessage =
   | InstallMessage
   | ServerCallMessage
   | LoginMessage
-  | ViewApiMessage;
+  | ViewApiMessage
+  | RestoreMessage;
 
 // ---- worker → page ----
 export interface BootMessage {
@@ -225,6 +238,8 @@ export interface TreeMessage {
 export interface RenderMessage {
   type: "render";
   block_id: number;
+  /** The render event that ran the function: the page runs it again in a restarted worker. */
+  event_id: string;
   node: Node;
   dependencies: Dependency[];
   removed_dependencies: number[];
@@ -261,6 +276,12 @@ export interface UploadedMessage {
   files?: FileData[];
   error?: string;
 }
+/** The gr.State values an event used, as pickles (`buffer`: index into buffers), or why one cannot be kept. */
+export interface StateMessage {
+  type: "state";
+  states: { id: number; buffer?: number; error?: string }[];
+  buffers?: ArrayBuffer[];
+}
 /** Reply to write_file / install; `error` is absent when it worked. */
 export interface DoneMessage {
   type: "done";
@@ -295,6 +316,7 @@ export type WorkerMessage =
   | UpdateMessage
   | ToastMessage
   | UploadedMessage
+  | StateMessage
   | ErrorMessage
   | DoneMessage
   | ServerResultMessage
@@ -302,6 +324,7 @@ export type WorkerMessage =
 
 export const PAGE_MESSAGE_TYPES = [
   "init", "event", "cancel", "upload", "unload", "run", "write_file", "install", "server_call", "login", "view_api",
+  "restore",
 ] as const;
 export const WORKER_MESSAGE_TYPES = [
   "boot",
@@ -312,6 +335,7 @@ export const WORKER_MESSAGE_TYPES = [
   "update",
   "toast",
   "uploaded",
+  "state",
   "error",
   "done",
   "server_result",

@@ -1,6 +1,9 @@
-// The page's end of the protocol: one worker per app, requests with ids, uploads as transferables.
+// The page's end of the protocol: one worker per app, requests with ids, uploads as transferables, and a
+// fresh worker for the same app when Stop has to end one (docs/events.md, "Stop for anything").
 
-import type { FileData, PageMessage, SandboxProxyMessage, ServerResultMessage, UploadedMessage, WorkerMessage } from "../protocol";
+import type {
+  AppFiles, FileData, InitMessage, PageMessage, ServerResultMessage, UploadedMessage, WorkerMessage,
+} from "../protocol";
 
 /** What a Connection talks through: a Worker, or a MessagePort dressed as one (embed/pyscript.ts). */
 export interface WorkerLike {
@@ -8,6 +11,15 @@ export interface WorkerLike {
   onmessage: ((event: MessageEvent) => void) | null;
   onerror: ((event: ErrorEvent) => void) | null;
   terminate(): void;
+}
+
+/** Starts another worker like the first (same script, same kind, and for the sandbox, its file port). */
+export type WorkerFactory = () => WorkerLike;
+
+interface Standby {
+  worker: WorkerLike;
+  /** What it sent before it was adopted (boot stages, its tree). */
+  messages: WorkerMessage[];
 }
 
 export class Connection {
@@ -19,18 +31,26 @@ export class Connection {
   private handler: ((message: WorkerMessage) => void) | null = null;
   /** Messages that arrived before anyone listened (an early-started worker's first boot stages). */
   private pending: WorkerMessage[] = [];
+  private spawn: WorkerFactory | null;
+  private standby: Standby | null = null;
+  /** What a fresh worker is sent to run the same app: the init, the app a `run` put in place, host ops. */
+  private init: InitMessage | null = null;
+  private replacedApp: AppFiles | null = null;
+  private hostOps: PageMessage[] = [];
+  private loggedIn: { username: string; password: string } | null = null;
 
   /**
    * workerType "classic": the sandboxed player's Blob URL worker (Chromium refuses module workers there).
-   * A Worker instead of a URL adopts one started earlier (index.html), with the messages it already sent.
+   * A Worker instead of a URL adopts one started earlier (index.html), with the messages it already sent;
+   * `spawn` then says how to start another (a URL's is `new Worker(url)`).
    */
-  constructor(workerUrl: URL | WorkerLike, workerType: WorkerType = "module", received: MessageEvent[] = []) {
+  constructor(
+    workerUrl: URL | WorkerLike, workerType: WorkerType = "module", received: MessageEvent[] = [], spawn?: WorkerFactory,
+  ) {
     this.worker = workerUrl instanceof URL ? new Worker(workerUrl, { type: workerType }) : workerUrl;
+    this.spawn = spawn ?? (workerUrl instanceof URL ? () => new Worker(workerUrl, { type: workerType }) : null);
     received.forEach((event) => this.receive(event.data));
-    this.worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(event.data);
-    this.worker.onerror = (event) => {
-      this.receive({ type: "boot_error", message: event.message || "The worker failed to start", traceback: "" });
-    };
+    this.listen(this.worker);
   }
 
   get onMessage(): (message: WorkerMessage) => void {
@@ -41,6 +61,13 @@ export class Connection {
   set onMessage(handler: (message: WorkerMessage) => void) {
     this.handler = handler;
     for (const message of this.pending.splice(0)) handler(message);
+  }
+
+  private listen(worker: WorkerLike): void {
+    worker.onmessage = (event: MessageEvent<WorkerMessage>) => this.receive(event.data);
+    worker.onerror = (event) => {
+      this.receive({ type: "boot_error", message: event.message || "The worker failed to start", traceback: "" });
+    };
   }
 
   private receive(message: WorkerMessage): void {
@@ -59,12 +86,25 @@ export class Connection {
   }
 
   post(message: PageMessage, transfer: Transferable[] = []): void {
+    this.remember(message);
     this.worker.postMessage(message, transfer);
   }
 
-  /** The sandboxed worker's file port (pages/sandbox.ts): taken by its prelude before any protocol message. */
-  postToPrelude(message: SandboxProxyMessage, transfer: Transferable[]): void {
-    this.worker.postMessage(message, transfer);
+  /** The init a worker started elsewhere was sent (index.html's early start), for a restart to resend. */
+  rememberInit(init: InitMessage): void {
+    this.init = init;
+  }
+
+  private remember(message: PageMessage): void {
+    if (message.type === "init") this.init = message;
+    else if (message.type === "run") {
+      this.replacedApp = message.app;
+      this.hostOps = this.hostOps.filter((op) => op.type === "install"); // `run` empties the app folder
+    } else if (message.type === "install") this.hostOps.push(message);
+    else if (message.type === "write_file") {
+      // Its buffers are transferred (and so emptied): keep copies.
+      this.hostOps.push({ ...message, buffers: message.buffers?.map((b) => b.slice(0)) });
+    }
   }
 
   nextId(prefix: string): string {
@@ -102,11 +142,69 @@ export class Connection {
     this.post({ type: "login", call_id, username, password });
     const answer = await reply;
     if (answer.error != null) throw new Error(answer.error);
+    // A fresh worker after Stop is sent the same login, so the session stays signed in.
+    if (answer.value === true) this.loggedIn = { username, password };
     return answer.value === true;
+  }
+
+  /** Whether a fresh worker can take over: it knows how to start one, and what to send it. */
+  canRestart(): boolean {
+    return !this.terminated && this.spawn !== null && this.init !== null;
+  }
+
+  /** Start a worker that boots the same app now, to take over at once if Stop has to end this one. */
+  prepareStandby(): void {
+    if (this.standby || !this.canRestart()) return;
+    const worker = this.startAnother();
+    const standby: Standby = { worker, messages: [] };
+    worker.onmessage = (event: MessageEvent<WorkerMessage>) => standby.messages.push(event.data);
+    this.standby = standby;
+  }
+
+  /** The standby is not needed after all (the event ended by itself). */
+  dropStandby(): void {
+    this.standby?.worker.terminate();
+    this.standby = null;
+  }
+
+  /**
+   * End this worker and go on with a fresh one running the same app (the standby when there is one). Its
+   * boot messages and tree come to onMessage as usual; uploads still waiting for an answer fail.
+   */
+  restartWorker(): void {
+    if (!this.canRestart()) throw new Error("this connection cannot start another worker");
+    const next = this.standby ?? { worker: this.startAnother(), messages: [] };
+    this.standby = null;
+    this.worker.terminate();
+    this.worker = next.worker;
+    this.listen(next.worker);
+    for (const [upload_id, answer] of this.uploads) {
+      answer({ type: "uploaded", upload_id, error: "Python was restarted while the file was uploading: add it again" });
+    }
+    this.uploads.clear();
+    for (const [call_id, answer] of this.calls) {
+      answer({ type: "server_result", call_id, error: "Python was restarted before the server function answered" });
+    }
+    this.calls.clear();
+    for (const message of next.messages) this.receive(message);
+  }
+
+  private startAnother(): WorkerLike {
+    const worker = this.spawn!();
+    const init = this.replacedApp ? { ...this.init!, app: this.replacedApp } : this.init!;
+    worker.postMessage(init);
+    for (const op of this.hostOps) {
+      const buffers = op.type === "write_file" ? op.buffers?.map((b) => b.slice(0)) : undefined;
+      worker.postMessage(buffers ? { ...op, buffers } : op, buffers ?? []);
+    }
+    // Its server_result names a call nobody waits for, and is dropped.
+    if (this.loggedIn) worker.postMessage({ type: "login", call_id: this.nextId("login"), ...this.loggedIn }, []);
+    return worker;
   }
 
   terminate(): void {
     this.terminated = true;
+    this.dropStandby();
     this.worker.terminate();
   }
 

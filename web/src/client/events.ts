@@ -1,13 +1,27 @@
 // The page's half of the event engine, as in Gradio's frontend: which dependencies a trigger runs,
 // `js` before (or instead of) Python, trigger modes, cancels, and .then/.success/.failure chains.
 
-import type { AppConfig, Dependency, RenderMessage, StatusMessage, UpdateMessage } from "../protocol";
+import type {
+  AppConfig, Dependency, EventMessage, RenderMessage, StateMessage, StatusMessage, StatusStage, UpdateMessage,
+} from "../protocol";
 import { errorText } from "../error-text";
 import { animationFrames, type FrameScheduler, UpdateCoalescer } from "./coalesce";
 import type { Connection } from "./connection";
 import { registerFiles, resolveUpdate } from "./files";
 import { domId } from "../renderer/hooks";
 import type { AppStore } from "./store";
+
+/** An event sent to the worker and not ended yet: what a restarted worker is sent again, or told about. */
+export interface InFlight {
+  message: EventMessage;
+  dep: Dependency;
+  /** "sent": the worker has not said a word about it yet. */
+  stage: "sent" | StatusStage;
+  /** performance.now() of the last word from the worker about it (or of sending it). */
+  heard: number;
+  /** performance.now() when it started running (its `pending` status), for time_limit. */
+  started: number | null;
+}
 
 interface Running {
   eventId: string | null;
@@ -33,9 +47,17 @@ export class EventDispatcher {
   /** Streaming updates render at most once per animation frame; the last value always lands. */
   readonly updates: UpdateCoalescer;
   /** Runs started and not yet ended (a dependency with trigger_mode="multiple" can have several). */
-  private inFlight = 0;
+  private runsInFlight = 0;
   /** Called when `busy` may have changed (the page's data-busy attribute, client/busy.ts). */
   onBusyChange: (() => void) | null = null;
+  readonly inFlight = new Map<string, InFlight>();
+  /** The event that last rendered each @gr.render block, and the dependencies renders added. */
+  private renderEvents = new Map<number, EventMessage>();
+  private sessionDeps = new Set<number>();
+  /** A @gr.render block emptied for a restarted worker: the values its children had, depth first. */
+  private carried = new Map<number, { type: string; value: unknown }[]>();
+  /** Called when the page sends `cancel` (the stall watch gives the worker a grace period to obey). */
+  onCancelSent: (depIds: number[]) => void = () => {};
 
   constructor(
     private store: AppStore,
@@ -93,14 +115,29 @@ export class EventDispatcher {
 
   /** A @gr.render block ran: swap its subtree and its session dependencies. */
   onRender(message: RenderMessage): void {
+    this.heardFrom(message.event_id);
+    const rendering = this.inFlight.get(message.event_id);
+    if (rendering) this.renderEvents.set(message.block_id, rendering.message);
     this.removeDependencies(message.removed_dependencies);
     this.store.replaceChildren(message.block_id, message.node);
+    this.carryValues(message.block_id);
     this.addDependencies(message.dependencies);
+    message.dependencies.forEach((dep) => this.sessionDeps.add(dep.id));
+  }
+
+  /** Values the user had in a re-rendered block's children go back where the new subtree has the same shape. */
+  private carryValues(blockId: number): void {
+    const before = this.carried.get(blockId);
+    if (!before) return;
+    this.carried.delete(blockId);
+    this.store.descendants(blockId).forEach((child, i) => {
+      if (before[i]?.type === child.type) this.store.putBack(child.id, before[i].value);
+    });
   }
 
   /** Events queued or running (js-only ones too) plus one while streamed updates wait for a frame. */
   get busy(): number {
-    return this.inFlight + (this.updates.waiting ? 1 : 0);
+    return this.runsInFlight + (this.updates.waiting ? 1 : 0);
   }
 
   /** Run every dependency listening to `event` on block `id`. */
@@ -121,9 +158,12 @@ export class EventDispatcher {
     }
     const entry: Running = { eventId: null, trigger, again: null };
     this.running.set(dep.id, entry);
-    this.inFlight += 1;
+    this.runsInFlight += 1;
     this.onBusyChange?.();
-    if (dep.cancels.length) this.conn.post({ type: "cancel", dep_ids: dep.cancels });
+    if (dep.cancels.length) {
+      this.conn.post({ type: "cancel", dep_ids: dep.cancels });
+      this.onCancelSent(dep.cancels);
+    }
     let inputs: unknown[];
     if (dep.inputs.some((id) => this.store.hasReader(id))) {
       // Only then does the event wait (an image editor exporting its canvas); others read synchronously.
@@ -154,8 +194,7 @@ export class EventDispatcher {
     if (!dep.backend_fn) return this.finish(dep, true);
     const eventId = this.conn.nextId("event");
     entry.eventId = eventId;
-    this.byEvent.set(eventId, dep);
-    this.conn.post({
+    this.send(dep, {
       type: "event",
       event_id: eventId,
       dep_id: dep.id,
@@ -166,6 +205,70 @@ export class EventDispatcher {
       // gr.Request.url / query_params: the page's URL now (the unit tests run where there is none).
       ...(typeof location === "undefined" ? {} : { url: location.href }),
     });
+  }
+
+  private send(dep: Dependency, message: EventMessage): void {
+    this.byEvent.set(message.event_id, dep);
+    this.inFlight.set(message.event_id, { message, dep, stage: "sent", heard: performance.now(), started: null });
+    this.conn.post(message);
+  }
+
+  /** The worker said something about this event (a status, an update, a toast): it is not stuck. */
+  heardFrom(eventId: string | null | undefined): void {
+    const flight = eventId ? this.inFlight.get(eventId) : undefined;
+    if (flight) flight.heard = performance.now();
+  }
+
+  /** The worker's copy of gr.State values after an event: the page keeps the newest for a restart. */
+  onState(message: StateMessage): void {
+    for (const entry of message.states) {
+      const buffer = entry.buffer !== undefined ? message.buffers?.[entry.buffer] : undefined;
+      this.store.stateCopies.set(entry.id, buffer ? { buffer } : { error: entry.error ?? "no copy arrived" });
+    }
+  }
+
+  // ---- a restarted worker (client/worker-restart.ts) ----
+  /** End these events as a cancel does (no .then, outputs as they are): their worker is gone. */
+  endInterrupted(eventIds: string[]): void {
+    this.updates.flush();
+    for (const eventId of eventIds) {
+      const dep = this.byEvent.get(eventId);
+      this.inFlight.delete(eventId);
+      this.byEvent.delete(eventId);
+      if (!dep) continue;
+      for (const id of this.progressTargets(dep)) this.store.setStatus(id, null);
+      // As a `cancelled` status ends it: it stops counting towards `busy`, and listeners hear it ended.
+      this.stopCounting(this.running.get(dep.id)?.eventId === eventId ? dep : null);
+      this.store.eventEnded();
+    }
+  }
+
+  /** Send these events again, to a fresh worker: the old one never started them. */
+  resend(eventIds: string[]): void {
+    for (const eventId of eventIds) {
+      const flight = this.inFlight.get(eventId);
+      if (!flight) continue;
+      Object.assign(flight, { stage: "sent", heard: performance.now(), started: null });
+      this.conn.post(flight.message);
+    }
+  }
+
+  /**
+   * Run every @gr.render block's last render again in a fresh worker, which knows none of the blocks and
+   * listeners renders made: their subtrees are emptied now and refilled (with the values they had) when
+   * the new renders arrive.
+   */
+  rerunRenders(): void {
+    this.removeDependencies([...this.sessionDeps]);
+    this.sessionDeps.clear();
+    for (const [blockId, message] of this.renderEvents) {
+      const block = this.store.get(blockId);
+      const dep = this.deps.get(message.dep_id);
+      if (!block || !dep) continue;
+      this.carried.set(blockId, this.store.descendants(blockId).map((c) => ({ type: c.type, value: c.value })));
+      this.store.replaceChildren(blockId, { id: blockId, type: block.type, props: {}, children: [] });
+      this.send(dep, { ...message, event_id: this.conn.nextId("event") });
+    }
   }
 
   private applyJsOutputs(dep: Dependency, result: unknown): void {
@@ -184,6 +287,13 @@ export class EventDispatcher {
     const dep = this.byEvent.get(message.event_id);
     if (!dep) return;
     const ended = message.stage === "complete" || message.stage === "error" || message.stage === "cancelled";
+    const flight = this.inFlight.get(message.event_id);
+    if (flight) {
+      flight.heard = performance.now();
+      if (message.stage === "pending" && flight.started === null) flight.started = flight.heard;
+      flight.stage = message.stage;
+    }
+    if (ended) this.inFlight.delete(message.event_id);
     if (ended) this.updates.flush(); // the final values land before chained events read their inputs
     for (const id of this.progressTargets(dep)) {
       if (ended || dep.show_progress === "hidden") {
@@ -216,6 +326,7 @@ export class EventDispatcher {
   }
 
   onUpdate(message: UpdateMessage): void {
+    this.heardFrom(message.event_id);
     registerFiles(this.store.fileUrls, message.files, message.buffers);
     this.updates.push(message.updates.map((update) => resolveUpdate(update, this.store.fileUrls)));
     this.onBusyChange?.();
@@ -227,6 +338,7 @@ export class EventDispatcher {
     if (!dep) return;
     this.updates.flush();
     this.byEvent.delete(eventId!);
+    this.inFlight.delete(eventId!);
     for (const id of this.progressTargets(dep)) this.store.setStatus(id, null);
     this.finish(dep, false);
   }
@@ -246,7 +358,7 @@ export class EventDispatcher {
   /** One run stopped counting (a cancelled one also leaves `running`). */
   private stopCounting(cancelled: Dependency | null): void {
     if (cancelled) this.running.delete(cancelled.id);
-    this.inFlight = Math.max(0, this.inFlight - 1);
+    this.runsInFlight = Math.max(0, this.runsInFlight - 1);
     this.onBusyChange?.();
   }
 

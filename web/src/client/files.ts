@@ -43,3 +43,13 @@ export function resolveUpdate(update: Update, urls: Map<string, string>): Update
   if (!("value" in update) || urls.size === 0) return update;
   return { ...update, value: withFileUrls(update.value, urls) };
 }
+
+/** The worker paths of every FileData inside a value (what a restarted worker must have again). */
+export function filePaths(value: any, into: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => filePaths(v, into));
+  else if (value && typeof value === "object") {
+    if (value.meta?._type === FILE_MARK && typeof value.path === "string") into.add(value.path);
+    else Object.values(value).forEach((v) => filePaths(v, into));
+  }
+  return into;
+}

@@ -22,6 +22,20 @@ export interface OutputStatus {
   message: string | null;
 }
 
+/** The notice an event that has gone quiet gets (client/stall-watch.ts), with its Stop control. */
+export interface StopNotice {
+  text: string;
+  /** Stop was asked for: the button is disabled and the text says what happens. */
+  stopping: boolean;
+  stop: () => void;
+}
+
+/** The page's copy of one gr.State (a `state` message): its pickle, or why it could not be kept. */
+export interface StateCopy {
+  buffer?: ArrayBuffer;
+  error?: string;
+}
+
 export interface Toast {
   id: number;
   level: ToastLevel;
@@ -39,6 +53,10 @@ export class AppStore {
   readonly components = new Map<number, ComponentState>();
   readonly statuses = new Map<number, OutputStatus>();
   toasts: Toast[] = [];
+  notice: StopNotice | null = null;
+  /** What a worker restarted after Stop is given back (protocol `restore`): State copies, updated props. */
+  readonly stateCopies = new Map<number, StateCopy>();
+  readonly updatedProps = new Map<number, Record<string, JSONValue>>();
   /** Set by the event dispatcher: called when a value changes, with whether the user did it. */
   onValueChange: (id: number, user: boolean) => void = () => {};
   /** Set by the event dispatcher: a component fired an event ("click", "submit", …). */
@@ -70,6 +88,8 @@ export class AppStore {
   load(config: AppConfig): void {
     this.config = config;
     this.components.clear();
+    this.stateCopies.clear();
+    this.updatedProps.clear();
     const add = (node: Node): void => {
       const { value, ...props } = node.props;
       this.components.set(node.id, {
@@ -156,6 +176,14 @@ export class AppStore {
     this.onValueChange(id, user);
   }
 
+  /** Put a value back as it was (a restart's re-rendered children): no `change`, nothing changed for the user. */
+  putBack(id: number, value: unknown): void {
+    const state = this.components.get(id);
+    if (!state) return;
+    state.value = value;
+    this.notify(id);
+  }
+
   trigger(id: number, event: string, data?: unknown): void {
     this.onTrigger(id, event, data);
   }
@@ -169,6 +197,8 @@ export class AppStore {
       state.props = { ...state.props, ...update.props };
       // gr.HTML's template props arrive as only the ones that changed (Gradio merges them the same way).
       if (isPlainObject(before) && isPlainObject(update.props.props)) state.props.props = { ...before, ...update.props.props };
+      const { value: _value, ...kept } = update.props;
+      this.updatedProps.set(update.id, { ...this.updatedProps.get(update.id), ...kept, ...("props" in kept ? { props: state.props.props } : {}) });
       if ("value" in update.props) {
         update = { ...update, value: update.props.value };
         delete state.props.value;
@@ -189,6 +219,26 @@ export class AppStore {
   addToast(level: ToastLevel, message: string, title: string | null, duration: number | null): void {
     this.toasts = [...this.toasts, { id: ++this.toastSeq, level, message, title, duration }];
     this.emitGlobal();
+  }
+
+  setNotice(notice: StopNotice | null): void {
+    this.notice = notice;
+    this.emitGlobal();
+  }
+
+  /** Every component below `id`, depth first (what a @gr.render block holds). */
+  descendants(id: number): ComponentState[] {
+    const found: ComponentState[] = [];
+    const walk = (cid: number): void => {
+      for (const child of this.components.get(cid)?.children ?? []) {
+        const state = this.components.get(child);
+        if (!state) continue;
+        found.push(state);
+        walk(child);
+      }
+    };
+    walk(id);
+    return found;
   }
 
   dismissToast(id: number): void {

@@ -25,6 +25,8 @@ export interface MountOptions {
   base?: string | URL;
   /** Let the app set document.title (default false: several apps can share a page). */
   setTitle?: boolean;
+  /** Seconds an event may run without a word before the Stop notice shows; null: never (docs/events.md). */
+  stopNoticeAfter?: number | null;
 }
 
 /** A failed start: the Python error the app raised (also shown inside the element). */
@@ -130,7 +132,7 @@ export function mount(target: HTMLElement, options: MountOptions = {}): Controll
 
   expectTree();
   const onReady = () => settle?.resolve(); // the tree is drawn, lazily loaded components included
-  start(root, { base, app, connection: conn, mount: mountOptions, onReady, onApi });
+  start(root, { base, app, connection: conn, mount: mountOptions, onReady, onApi, stopNoticeAfter: options.stopNoticeAfter });
   watch();
 
   return {
@@ -149,7 +151,10 @@ export function mount(target: HTMLElement, options: MountOptions = {}): Controll
       const next = typeof code === "string" ? { files: { ...app.files, [app.entrypoint]: code } } : code;
       app = appFrom({ ...app, ...next, entrypoint: next.entrypoint ?? (next.files ? undefined : app.entrypoint) });
       expectTree();
-      start(root, { base, app, connection: conn, replace: true, mount: mountOptions, onReady, onApi });
+      start(root, {
+        base, app, connection: conn, replace: true, mount: mountOptions, onReady, onApi,
+        stopNoticeAfter: options.stopNoticeAfter,
+      });
       watch();
       return ready;
     },

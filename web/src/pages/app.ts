@@ -4,13 +4,15 @@
 
 import { type AppApi, waitingApi } from "../client/api";
 import { Connection } from "../client/connection";
+import type { InitMessage } from "../protocol";
 import { registerOffline } from "../share/offline";
 import { start } from "./player";
 
-/** What the inline script of web/pages/index.html leaves for us: a worker already booting. */
+/** What the inline script of web/pages/index.html leaves for us: a worker already booting, and its init. */
 interface EarlyStart {
   worker: Worker;
   messages: MessageEvent[];
+  init?: InitMessage;
 }
 
 // The bundle lives in assets/, so the site root is one level up.
@@ -25,7 +27,11 @@ if (root && root.dataset.autostart !== "false") {
   ready.catch(() => {}); // a boot error shows in the page; awaiting `ready` is optional
   const onApi = (a: AppApi) => (api = a);
   if (early) {
-    start(root, { base, connection: new Connection(early.worker, "module", early.messages), initSent: true, onApi });
+    // How to start another worker like it, should Stop have to end this one (client/worker-restart.ts).
+    const spawn = () => new Worker(new URL("assets/worker.js", base), { type: "module" });
+    const connection = new Connection(early.worker, "module", early.messages, spawn);
+    if (early.init) connection.rememberInit(early.init);
+    start(root, { base, connection, initSent: true, onApi });
   } else {
     start(root, { base, onApi });
   }

@@ -7,7 +7,9 @@ import { BusyMark } from "../client/busy";
 import { Connection } from "../client/connection";
 import { EventDispatcher } from "../client/events";
 import { registerFiles, withFileUrls } from "../client/files";
+import { StallWatch } from "../client/stall-watch";
 import { AppStore } from "../client/store";
+import { WorkerRestart } from "../client/worker-restart";
 import { renderBootError } from "../renderer/boot-error";
 import { renderLoading } from "../renderer/loading";
 import { renderLogin } from "../renderer/login";
@@ -33,6 +35,9 @@ export interface StartOptions {
   onReady?: () => void;
   /** Called with the app's JS API (predict, submit, view_api) when its tree arrives. */
   onApi?: (api: AppApi) => void;
+  /** Seconds an event may run without a word before the Stop notice shows (null: never); default: the
+   * app's launch(stop_notice_after=…), itself 5 by default. */
+  stopNoticeAfter?: number | null;
 }
 
 /** Warm the renderer's slow first steps once, when the page is idle while Python boots. */
@@ -66,6 +71,11 @@ function readyOnceLoaded(root: HTMLElement, store: AppStore, onReady?: () => voi
   else ready();
 }
 
+/** launch(stop_notice_after=…) in milliseconds; a page option overrides it (StartOptions.stopNoticeAfter). */
+function noticeAfter(seconds: number | null | undefined): number | null {
+  return seconds === null ? null : (seconds ?? 5) * 1000;
+}
+
 export function start(root: HTMLElement, options: StartOptions): Connection {
   warmUpWhenIdle();
   const store = new AppStore();
@@ -76,6 +86,8 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
   let dispatcher: EventDispatcher | null = null;
   let api: AppApi | null = null;
   const busy = new BusyMark(root);
+  let watch: StallWatch | null = null;
+  let restart: WorkerRestart | null = null; // Stop for anything: a fresh worker for the app on the page
   root.dataset.state = "loading";
   delete root.dataset.busy;
   renderLoading(root, "downloading");
@@ -97,13 +109,15 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
     if (api?.claim(message)) return; // an API call's answer: the page does not show it
     switch (message.type) {
       case "boot":
-        renderLoading(root, message.stage, message.detail);
+        if (!restart?.active) renderLoading(root, message.stage, message.detail);
         break;
       case "boot_error":
+        restart?.booting(false);
         root.dataset.state = "error";
         renderBootError(root, message);
         break;
       case "tree":
+        if (restart?.booting(true)) break; // the page already shows this app, with the user's values
         // Initial values that are files arrive with their bytes, like updates.
         registerFiles(store.fileUrls, message.files, message.buffers);
         store.load(message.files ? { ...message.config, root: withFileUrls(message.config.root, store.fileUrls) } : message.config);
@@ -113,6 +127,9 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
         busy.setEvents(0);
         api = new AppApi(conn, message.config, store);
         options.onApi?.(api);
+        restart = new WorkerRestart(store, dispatcher, worker);
+        const quiet = options.stopNoticeAfter !== undefined ? options.stopNoticeAfter : message.config.stop_notice_after;
+        watch = new StallWatch(dispatcher, store, worker, noticeAfter(quiet), (reason) => restart!.run(reason));
         const show = (d: EventDispatcher, rootId: number) => {
           root.replaceChildren();
           mountApp(root, store, options.mount);
@@ -135,11 +152,16 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
         break;
       case "status":
         dispatcher?.onStatus(message);
+        watch?.poke();
         break;
       case "update":
         dispatcher?.onUpdate(message);
         break;
+      case "state":
+        dispatcher?.onState(message);
+        break;
       case "toast":
+        dispatcher?.heardFrom(message.event_id);
         store.addToast(message.level, message.message, message.title ?? null, message.duration ?? null);
         break;
       case "error":

@@ -5,8 +5,8 @@
 // and only the newest waiting one runs.
 
 import { Connection } from "../client/connection";
-import type { AppFiles, SandboxToHostMessage } from "../protocol";
-import { asHostToSandbox, isAppState } from "../share/sandbox-messages";
+import type { AppFiles, SandboxProxyMessage, SandboxToHostMessage } from "../protocol";
+import { asFileReply, asFileRequest, asHostToSandbox, isAppState } from "../share/sandbox-messages";
 import { start } from "./player";
 
 const root = document.getElementById("wasmblocks-app")!;
@@ -48,9 +48,18 @@ addEventListener("message", (event: MessageEvent) => {
   if (data.type === "wb-start" && !conn) {
     base = new URL(data.base);
     const workerUrl = URL.createObjectURL(new Blob([data.workerSource], { type: "text/javascript" }));
-    conn = new Connection(new URL(workerUrl), "classic");
-    // Before `init`: the worker's prelude takes this message, the protocol never sees it.
-    conn.postToPrelude({ type: "wb-proxy", port: data.port, origin: base.origin }, [data.port]);
+    const relay = portRelay(data.port);
+    const origin = base.origin;
+    // Each worker (a restart after Stop starts another) gets its own port onto the host's file port.
+    const spawn = () => {
+      const worker = new Worker(workerUrl, { type: "classic" });
+      // Before `init`: the worker's prelude takes this message, the protocol never sees it.
+      const port = relay();
+      const proxy: SandboxProxyMessage = { type: "wb-proxy", port, origin };
+      worker.postMessage(proxy, [port]);
+      return worker;
+    };
+    conn = new Connection(spawn(), "classic", [], spawn);
     start(root, { base, app: data.app, connection: conn });
     watchBootErrors(conn);
   } else if (data.type === "wb-run" && conn && base) {
@@ -58,5 +67,33 @@ addEventListener("message", (event: MessageEvent) => {
     else waiting = data.app;
   }
 });
+
+/**
+ * Ports onto the host's one file port (SandboxHost.serve): requests keep their order and get their own
+ * replies back, whichever worker sent them.
+ */
+function portRelay(host: MessagePort): () => MessagePort {
+  const routes = new Map<number, { port: MessagePort; id: number }>();
+  let next = 0;
+  host.onmessage = (event: MessageEvent<unknown>) => {
+    const reply = asFileReply(event.data);
+    const route = reply && routes.get(reply.id);
+    if (!reply || !route) return;
+    routes.delete(reply.id);
+    const body = "body" in reply ? [reply.body] : [];
+    route.port.postMessage({ ...reply, id: route.id }, body);
+  };
+  return () => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = (event: MessageEvent<unknown>) => {
+      const request = asFileRequest(event.data);
+      if (!request) return;
+      const id = ++next;
+      routes.set(id, { port: channel.port1, id: request.id });
+      host.postMessage({ ...request, id });
+    };
+    return channel.port2;
+  };
+}
 
 toHost({ type: "wb-sandbox-ready" });

@@ -6,6 +6,7 @@ import type { AppStore } from "../client/store";
 import { Block } from "./block";
 import { Footer } from "./footer";
 import { setStyleTag } from "./hooks";
+import { StopNoticeBar } from "./stop-notice";
 import { Toasts } from "./toasts";
 import { applyMode, applyThemeVars, insertHead, runAppJs } from "./theme";
 
@@ -17,6 +18,7 @@ function App({ store, root }: { store: AppStore; root: HTMLElement }) {
         <Block id={config.root.id} store={store} />
       </main>
       <Footer store={store} root={root} />
+      <StopNoticeBar store={store} />
       <Toasts store={store} />
     </>
   );

@@ -34,11 +34,43 @@ export async function fetchAppFiles(base: URL, inline?: AppFiles): Promise<AppFi
 
 /** A safe relative path inside the app folder, or an error naming the bad one. */
 function checkedPath(path: string): string {
+  if (typeof path !== "string") throw new Error(`Bad app file name ${String(path)}: it must be text`);
   const parts = path.split("/");
   if (!path || path.startsWith("/") || parts.some((p) => p === ".." || p === "")) {
     throw new Error(`Bad app file name ${JSON.stringify(path)}: use a relative path such as "data/table.csv"`);
   }
   return path;
+}
+
+const isStringList = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every((item) => typeof item === "string");
+
+/**
+ * A `run` message's app, checked before anything of the running app is touched (a `run` without one used
+ * to stop the app and then fail on `undefined.files`); throws an error that says what is wrong.
+ */
+export function checkedApp(value: unknown): AppFiles {
+  if (!value || typeof value !== "object") throw new Error("`run` needs `app`: {entrypoint, files, requirements}");
+  const app = value as Record<string, unknown>;
+  if (!app.files || typeof app.files !== "object" || Array.isArray(app.files)) {
+    throw new Error("`run`: app.files must be an object of path → text or bytes");
+  }
+  const files = app.files as Record<string, unknown>;
+  for (const [path, content] of Object.entries(files)) {
+    checkedPath(path);
+    if (typeof content !== "string" && !(content instanceof Uint8Array)) {
+      throw new Error(`\`run\`: app file ${JSON.stringify(path)} must be text or a Uint8Array`);
+    }
+  }
+  if (typeof app.entrypoint !== "string" || !(app.entrypoint in files)) {
+    throw new Error(`\`run\`: app.entrypoint must name one of its files, not ${JSON.stringify(app.entrypoint) ?? "undefined"}`);
+  }
+  if (!isStringList(app.requirements)) throw new Error("`run`: app.requirements must be a list of strings");
+  const install = app.install as Record<string, unknown> | undefined;
+  if (install !== undefined && (!install || !isStringList(install.pyodide) || !isStringList(install.wheels))) {
+    throw new Error("`run`: app.install must be {pyodide: [names], wheels: [urls]}");
+  }
+  return value as AppFiles;
 }
 
 /** Write every file (text as UTF-8, bytes unchanged) below appDir. */

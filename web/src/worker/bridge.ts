@@ -23,7 +23,7 @@ export function makeSender(py: Pyodide, post: Post): Send {
 
 /** Hand one page message to Python; ArrayBuffers travel beside the JSON, never inside it. */
 export function deliver(handler: AppHandler, message: PageMessage): void {
-  if (message.type === "upload") {
+  if (message.type === "upload" || message.type === "restore") {
     const { buffers, ...rest } = message;
     handler(JSON.stringify(rest), buffers);
     return;

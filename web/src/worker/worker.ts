@@ -13,7 +13,7 @@ import {
   snapshotDisabled,
   startPython,
 } from "./boot";
-import { fetchAppFiles, installAppPackages, writeAppFiles } from "./app-files";
+import { checkedApp, fetchAppFiles, installAppPackages, writeAppFiles } from "./app-files";
 import { deliver, makeSender } from "./bridge";
 import { restartApp, type RunningPython } from "./restart";
 import { hostOp } from "./host-ops";
@@ -63,8 +63,8 @@ async function boot(init: InitMessage): Promise<void> {
     console.warn(`wasmblocks: could not load the standard library (imports will retry): ${errorText(err)}`),
   );
   if (!handler) return; // start_app already sent boot_error
-  deliver(handler, init);
-  for (const message of early.splice(0)) deliver(handler, message);
+  deliverSafely(init);
+  for (const message of early.splice(0)) deliverSafely(message);
 }
 
 /** The check every page message passes: an object with a string `type` (Python checks the rest). */
@@ -78,13 +78,43 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
     post({ type: "error", message: "Messages to the worker must be objects with a string `type`" });
     return;
   }
+  // Catch-all: an exception escaping here would end the worker, and the page would show its start-up
+  // error in place of the app. Whatever a message holds, it gets an error that names it instead.
+  try {
+    route(message);
+  } catch (err: any) {
+    refuse(message, err);
+  }
+};
+
+function refuse(message: PageMessage, err: any): void {
+  const type = typeof message?.type === "string" ? message.type.slice(0, 40) : "?";
+  const ref = (message as any)?.event_id ?? (message as any)?.upload_id;
+  post({
+    type: "error",
+    message: `Could not handle the ${JSON.stringify(type)} message: ${String(err?.message ?? err)}`,
+    ref: typeof ref === "string" ? ref : null,
+  });
+}
+
+/** Hand a message to the app's Python; a message JSON cannot carry (BigInt, a cycle) is refused, not thrown. */
+function deliverSafely(message: PageMessage): void {
+  try {
+    deliver(handler, message);
+  } catch (err: any) {
+    refuse(message, err);
+  }
+}
+
+function route(message: PageMessage): void {
   if (message.type === "run") {
-    runs = runs.then(() => rerun(message.app));
+    const app = checkedApp(message.app); // throws before the running app is touched
+    inTurn(message, () => rerun(app));
     return;
   }
   if (message.type === "write_file" || message.type === "install") {
     // After the boot and any `run` before it, in order; the app never sees these.
-    runs = runs.then(() => booted).then(() => hostOp(running, message, post));
+    inTurn(message, () => booted.then(() => hostOp(running, message, post)));
     return;
   }
   if (message.type === "init") {
@@ -93,9 +123,14 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
     booted = boot(message).catch((err: unknown) => post(bootError(err)));
     return;
   }
-  if (handler) deliver(handler, message);
+  if (handler) deliverSafely(message);
   else early.push(message);
-};
+}
+
+/** Run `task` after the `run`s and host operations before it; a failure is refused and the line goes on. */
+function inTurn(message: PageMessage, task: () => Promise<void>): void {
+  runs = runs.then(task).catch((err: any) => refuse(message, err));
+}
 
 // Started again by fetchSnapshot as the snapshot's decoder: that is all this copy does.
 if (scope.name === INFLATE_WORKER) serveInflate(scope);
@@ -113,7 +148,7 @@ async function rerun(app: AppFiles): Promise<void> {
   } catch (err) {
     post(bootError(err));
   }
-  if (handler) for (const message of early.splice(0)) deliver(handler, message);
+  if (handler) for (const message of early.splice(0)) deliverSafely(message);
 }
 
 function bootError(err: unknown): BootErrorMessage {
