@@ -1,6 +1,7 @@
 """Safe base names (file_names.py): names kept where they are already safe, generated where not."""
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -61,5 +62,5 @@ def test_extension_is_a_plain_suffix_or_nothing():
 
 def test_returned_bytes_are_saved_under_a_safe_name():
     path = save_bytes(b"data", name="..")
-    assert os.path.basename(path) == "file" and open(path, "rb").read() == b"data"
+    assert os.path.basename(path) == "file" and Path(path).read_bytes() == b"data"
     assert os.path.basename(save_bytes(b"x", name="report.pdf")) == "report.pdf"

@@ -1,6 +1,7 @@
 """One page session (page_session.py): page messages checked and dispatched, worker messages with file bytes."""
 
 import os
+from pathlib import Path
 
 import wasmblocks as gr
 from wasmblocks import Client
@@ -160,7 +161,7 @@ def test_an_upload_named_dot_dot_is_saved_under_a_generated_name_and_the_app_kee
     (reply,) = h.of_type("uploaded")
     saved = [os.path.basename(f["path"]) for f in reply["files"]]
     assert saved == ["file", "file", "file", "file.txt", "file.csv", "file.png", "passwd"]
-    assert all(f["path"].startswith(h.session.tmp_dir) and open(f["path"], "rb").read() == b"z"
+    assert all(f["path"].startswith(h.session.tmp_dir) and Path(f["path"]).read_bytes() == b"z"
                for f in reply["files"])
     assert h.run(dep.id, "ok") == ["ok!"]
 
@@ -187,5 +188,6 @@ def test_any_failure_while_handling_a_message_is_answered_with_an_error_naming_i
     h.send({"type": "upload", "upload_id": "u9", "files": []})
     error = h.of_type("error")[-1]
     assert error["ref"] == "u9"
-    assert error["message"] == "Could not handle the upload message: IsADirectoryError: [Errno 21] Is a directory: '/tmp/x/..'"
+    assert error["message"] == (
+        "Could not handle the upload message: IsADirectoryError: [Errno 21] Is a directory: '/tmp/x/..'")
     assert h.run(dep.id, "ab") == ["abab"]

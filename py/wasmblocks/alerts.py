@@ -18,6 +18,8 @@ class EventContext:
     dep_id: int
     emit: Callable[[protocol.WorkerMessage], None]
     stage: protocol.StatusStage = "pending"
+    # Called just before the event's final status: the page session copies the States it used then.
+    before_end: Callable[[], None] | None = None
 
 
 current_event: ContextVar[EventContext | None] = ContextVar("wasmblocks_event", default=None)

@@ -122,9 +122,9 @@ class PageSession:
         try:
             getattr(self, f"_on_{kind}")(message, buffers or [])
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            self.error(f"Malformed {kind} message: {_describe(exc)}", _ref(message))
+            self.error(f"Malformed {kind} message: {_describe(exc)}", message_ref(message))
         except Exception as exc:
-            self.error(f"Could not handle the {kind} message: {type(exc).__name__}: {exc}", _ref(message))
+            self.error(f"Could not handle the {kind} message: {type(exc).__name__}: {exc}", message_ref(message))
 
     def _on_init(self, message: dict[str, Any], buffers: list[bytes]) -> None:
         self.session.url = str(message.get("url", ""))
@@ -186,13 +186,22 @@ class PageSession:
             job.status("error", success=False, message=str(exc))
 
     async def _run(self, fn: BlockFunction, ctx: EventContext, data: list[Any], event_data: Any, trigger: Any) -> bool:
-        try:
+        if self.copy is None:
             return await run_event(fn, self.session, ctx, data, event_data, trigger)
-        finally:
-            # Also after an error or a cancel: the function may have changed a State in place first.
-            copied = self.copy.states_after(fn) if self.copy else None
+        copy = self.copy
+
+        def copy_states() -> None:
+            # Before the final status, and after an error or a cancel too: a State may have changed in place.
+            copied = copy.states_after(fn)
             if copied:
                 self._send(*copied)
+
+        ctx.before_end = copy_states
+        try:
+            return await run_event(fn, self.session, ctx, data, event_data, trigger)
+        except asyncio.CancelledError:
+            copy_states()
+            raise
 
     def _on_cancel(self, message: dict[str, Any], buffers: list[bytes]) -> None:
         dep_ids = message["dep_ids"]
@@ -308,8 +317,15 @@ class PageSession:
         # The worker's JS restarts the app (web/src/worker/restart.ts); a `run` that reaches the app is a bug.
         self.error("`run` is handled by the worker, not by the running app")
 
+    def _on_write_file(self, message: dict[str, Any], buffers: list[bytes]) -> None:
+        # Host operations are the worker's JS too (web/src/worker/host-ops.ts).
+        self.error("`write_file` is handled by the worker, not by the running app")
 
-def _ref(message: dict[str, Any]) -> str | None:
+    def _on_install(self, message: dict[str, Any], buffers: list[bytes]) -> None:
+        self.error("`install` is handled by the worker, not by the running app")
+
+
+def message_ref(message: dict[str, Any]) -> str | None:
     """The id a reply to this message names (its event_id or upload_id), when it has a usable one."""
     for key in ("event_id", "upload_id"):
         value = message.get(key)

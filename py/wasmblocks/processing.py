@@ -188,10 +188,14 @@ async def run_event(
             await _within_time_limit(fn, _stream(fn, args, kwargs, session, ctx))
         else:
             await _stream(fn, args, kwargs, session, ctx)
+        if ctx.before_end:
+            ctx.before_end()
         ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "complete", success=True))
         return True
     except Exception as exc:  # any error in user code becomes a toast; the app keeps serving
         report_error(exc, ctx)
+        if ctx.before_end:
+            ctx.before_end()
         ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "error", success=False,
                                          message=error_message(exc)))
         return False

@@ -14,7 +14,7 @@ from . import implied, protocol, restart, runtime
 from .aliases import install_gradio_alias
 from .context import Context
 from .loader import AppLoadError, load_app
-from .page_session import PageSession
+from .page_session import PageSession, message_ref
 
 
 class RunningApp:
@@ -33,8 +33,8 @@ class RunningApp:
         try:
             buffers = runtime.buffers_to_bytes(js_buffers)
         except Exception as exc:
-            kind = message.get("type") if isinstance(message, dict) else None
-            self.session.error(f"The {kind} message's buffers are not ArrayBuffers: {exc}")
+            kind, ref = (message.get("type"), message_ref(message)) if isinstance(message, dict) else (None, None)
+            self.session.error(f"The {kind} message's buffers are not ArrayBuffers: {exc}", ref)
             return
         try:
             self.session.handle(message, buffers)

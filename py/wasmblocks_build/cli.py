@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import subprocess
 import sys
 from pathlib import Path
@@ -66,7 +65,7 @@ def _share(args: argparse.Namespace) -> None:
 def _test(args: argparse.Namespace) -> int:
     from .bundle import typecheck
     from .chromium import ensure_chromium
-    from .lint import lint
+    from .lint import lint, missing_requirements
     from .npm import ensure_node_modules
     from .site import build_runtime
     from .webtest import is_web_test, web_tests
@@ -89,11 +88,11 @@ def _test(args: argparse.Namespace) -> int:
     if chosen and len(web) == len(chosen):
         return 0
     ensure_chromium()
-    missing = [m for m in ("pytest", "playwright") if importlib.util.find_spec(m) is None]
+    missing = missing_requirements("test")
     if missing:
         log(f"installing test dependencies ({', '.join(missing)}) …")
-        run([python(), "-m", "pip", "install", "-q", "--disable-pip-version-check", "pytest", "playwright"],
-            what="pip install pytest playwright")
+        run([python(), "-m", "pip", "install", "-q", "--disable-pip-version-check", *missing],
+            what="pip install " + " ".join(missing))
     build_runtime()
     log("running tests …")
     # A child process, so pytest imports freshly installed packages and owns its exit status.

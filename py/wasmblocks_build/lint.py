@@ -27,6 +27,20 @@ def pinned() -> dict[str, str]:
     return pins
 
 
+def missing_requirements(extra: str) -> list[str]:
+    """The requirements of a pyproject.toml extra that are not installed, or installed at another pinned version."""
+    with open(ROOT / "pyproject.toml", "rb") as f:
+        requirements: list[str] = tomllib.load(f)["project"]["optional-dependencies"][extra]
+    missing = []
+    for requirement in requirements:
+        name = re.split(r"[\s<>=!~;\[]", requirement.strip(), maxsplit=1)[0]
+        _, pinned_at, version = requirement.partition("==")
+        installed = _installed(name)
+        if installed is None or (pinned_at and installed != version.strip()):
+            missing.append(requirement)
+    return missing
+
+
 def _installed(name: str) -> str | None:
     try:
         return importlib.metadata.version(name)
