@@ -99,6 +99,7 @@ export class Connection {
     if (message.type === "init") this.init = message;
     else if (message.type === "run") {
       this.replacedApp = message.app;
+      this.dropStandby(); // it boots the app being replaced
       this.hostOps = this.hostOps.filter((op) => op.type === "install"); // `run` empties the app folder
     } else if (message.type === "install") this.hostOps.push(message);
     else if (message.type === "write_file") {

@@ -38,13 +38,17 @@ export class StallWatch {
   private deadlines = new Map<string, number>();
   private restarting = false;
 
-  /** `noticeAfter`: milliseconds of quiet before the notice, or null for no notice. */
+  /**
+   * `noticeAfter`: milliseconds of quiet before the notice, or null for no notice. `current`: whether this
+   * app still owns the connection (a `run` replaced it: its events will never end, and it must go quiet).
+   */
   constructor(
     private dispatcher: EventDispatcher,
     private store: AppStore,
     private conn: Connection,
     private noticeAfter: number | null,
     private restart: (reason: RestartReason) => Promise<void>,
+    private current: () => boolean = () => true,
   ) {
     dispatcher.onCancelSent = (depIds) => this.cancelled(depIds);
   }
@@ -65,6 +69,7 @@ export class StallWatch {
   }
 
   private check(): void {
+    if (!this.current()) return this.halt();
     const now = performance.now();
     const flights = [...this.dispatcher.inFlight];
     for (const eventId of this.deadlines.keys()) if (!this.dispatcher.inFlight.has(eventId)) this.deadlines.delete(eventId);

@@ -129,7 +129,9 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
         options.onApi?.(api);
         restart = new WorkerRestart(store, dispatcher, worker);
         const quiet = options.stopNoticeAfter !== undefined ? options.stopNoticeAfter : message.config.stop_notice_after;
-        watch = new StallWatch(dispatcher, store, worker, noticeAfter(quiet), (reason) => restart!.run(reason));
+        watch = new StallWatch(dispatcher, store, worker, noticeAfter(quiet), (reason) => restart!.run(reason), () =>
+          conn.isCurrent(),
+        );
         const show = (d: EventDispatcher, rootId: number) => {
           root.replaceChildren();
           mountApp(root, store, options.mount);
