@@ -68,6 +68,7 @@ const DEPENDENCY: Omit<Dependency, "id"> = {
   scroll_to_output: false,
   show_progress_on: null,
   every: null,
+  time_limit: null,
   types: { generator: false, cancel: false },
 };
 
@@ -93,5 +94,6 @@ export function appConfig(children: Node[], dependencies: Dependency[] = []): Ap
     root: node(0, "blocks", {}, children),
     dependencies,
     max_file_size: null,
+    stop_notice_after: null,
   };
 }

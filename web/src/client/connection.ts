@@ -193,7 +193,7 @@ export class Connection {
   private startAnother(): WorkerLike {
     const worker = this.spawn!();
     const init = this.replacedApp ? { ...this.init!, app: this.replacedApp } : this.init!;
-    worker.postMessage(init);
+    worker.postMessage(init, []);
     for (const op of this.hostOps) {
       const buffers = op.type === "write_file" ? op.buffers?.map((b) => b.slice(0)) : undefined;
       worker.postMessage(buffers ? { ...op, buffers } : op, buffers ?? []);

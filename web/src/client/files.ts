@@ -45,11 +45,9 @@ export function resolveUpdate(update: Update, urls: Map<string, string>): Update
 }
 
 /** The worker paths of every FileData inside a value (what a restarted worker must have again). */
-export function filePaths(value: any, into: Set<string> = new Set()): Set<string> {
+export function filePaths(value: unknown, into: Set<string> = new Set()): Set<string> {
   if (Array.isArray(value)) value.forEach((v) => filePaths(v, into));
-  else if (value && typeof value === "object") {
-    if (value.meta?._type === FILE_MARK && typeof value.path === "string") into.add(value.path);
-    else Object.values(value).forEach((v) => filePaths(v, into));
-  }
+  else if (isFileData(value)) into.add(value.path);
+  else if (value && typeof value === "object") Object.values(value).forEach((v) => filePaths(v, into));
   return into;
 }

@@ -82,8 +82,9 @@ export class StallWatch {
     const overLimit = (f: InFlight, extra: number) =>
       f.started !== null && !!f.dep.time_limit && now >= f.started + f.dep.time_limit * 1000 + extra;
     const late = flights.filter(([, f]) => overLimit(f, GRACE_MS));
-    if (late.length) {
-      const [, first] = late[0];
+    const firstLate = late[0];
+    if (firstLate) {
+      const [, first] = firstLate;
       return this.startRestart(late.map(([id]) => id), "time_limit", first.started! + first.dep.time_limit! * 1000);
     }
     const expiring = flights.some(([, f]) => overLimit(f, 0));

@@ -82,26 +82,27 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
   // error in place of the app. Whatever a message holds, it gets an error that names it instead.
   try {
     route(message);
-  } catch (err: any) {
+  } catch (err: unknown) {
     refuse(message, err);
   }
 };
 
-function refuse(message: PageMessage, err: any): void {
-  const type = typeof message?.type === "string" ? message.type.slice(0, 40) : "?";
-  const ref = (message as any)?.event_id ?? (message as any)?.upload_id;
+function refuse(message: PageMessage, err: unknown): void {
+  const type = typeof message.type === "string" ? message.type.slice(0, 40) : "?";
+  const ref = "event_id" in message ? message.event_id : "upload_id" in message ? message.upload_id : null;
   post({
     type: "error",
-    message: `Could not handle the ${JSON.stringify(type)} message: ${String(err?.message ?? err)}`,
+    message: `Could not handle the ${JSON.stringify(type)} message: ${errorText(err)}`,
     ref: typeof ref === "string" ? ref : null,
   });
 }
 
 /** Hand a message to the app's Python; a message JSON cannot carry (BigInt, a cycle) is refused, not thrown. */
 function deliverSafely(message: PageMessage): void {
+  if (!handler) return;
   try {
     deliver(handler, message);
-  } catch (err: any) {
+  } catch (err: unknown) {
     refuse(message, err);
   }
 }
@@ -129,7 +130,7 @@ function route(message: PageMessage): void {
 
 /** Run `task` after the `run`s and host operations before it; a failure is refused and the line goes on. */
 function inTurn(message: PageMessage, task: () => Promise<void>): void {
-  runs = runs.then(task).catch((err: any) => refuse(message, err));
+  runs = runs.then(task).catch((err: unknown) => refuse(message, err));
 }
 
 // Started again by fetchSnapshot as the snapshot's decoder: that is all this copy does.
