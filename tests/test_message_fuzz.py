@@ -28,6 +28,7 @@ from wasmblocks.worker_entry import RunningApp
 EXAMPLES = 520
 PER_EXAMPLE = 20  # messages per example: 10,400 in all
 UNIQUE = "<unique event id>"
+UNIQUE_CALL = "<unique call id>"
 _FINAL = ("complete", "error", "cancelled")
 PATIENCE_TURNS = 20_000  # ~20 s of turns: a guard against a hang, not a timing
 
@@ -86,6 +87,14 @@ def fuzz_app() -> gr.Blocks:
         gr.Button("Limit").click(lambda t: t, text, out, time_limit=5)
         gr.Button("Batch").click(lambda ts: [ts], text, out, batch=True)
 
+        def double(x):
+            return x * 2
+
+        def fails(*args):
+            raise ValueError("no")
+
+        gr.HTML("<b>fuzz</b>", server_functions=[double, fails])
+
         @gr.render(inputs=number)
         def rendered(n):
             for i in range(min(max(int(n or 0), 0), 3)):
@@ -123,6 +132,9 @@ MESSAGES = {
                 "props": st.lists(st.fixed_dictionaries({"id": ids, "props": values}) | values, max_size=3),
                 "files": st.lists(st.fixed_dictionaries({"path": st.text(max_size=20), "buffer": st.integers(-1, 3)})
                                   | values, max_size=3)},
+    "server_call": {"call_id": st.just(UNIQUE_CALL), "block_id": ids,
+                    "fn_name": st.sampled_from(["double", "fails", "nope", "__init__", "server_function", ""]) | values,
+                    "args": st.lists(scalars, max_size=3) | values},
     "init": {"base_url": values, "session_hash": st.text(max_size=8), "url": st.text(max_size=30)},
     "unload": {},
     "run": {"app": values},
@@ -163,12 +175,17 @@ class Harness:
         self.sent = 0
         self.unique = itertools.count()
         self.events: set[str] = set()
+        self.calls: set[str] = set()
 
     def deliver(self, text: str, buffers: Any) -> None:
         if UNIQUE in text:
             event_id = f"fuzz-{next(self.unique)}"
             self.events.add(event_id)
             text = text.replace(json.dumps(UNIQUE), json.dumps(event_id))
+        if UNIQUE_CALL in text:
+            call_id = f"call-{next(self.unique)}"
+            self.calls.add(call_id)
+            text = text.replace(json.dumps(UNIQUE_CALL), json.dumps(call_id))
         self.sent += 1
         self.handler(text, buffers)  # raises here if the handler let anything out
 
@@ -185,6 +202,15 @@ class Harness:
             elif m["type"] == "error" and m.get("ref") in self.events:
                 ends.setdefault(m["ref"], []).append("refused")
         return ends
+
+    def answered(self) -> dict[str, int]:
+        """Per tracked server call: how many replies it got (a server_result, or an error naming it)."""
+        answers: dict[str, int] = {}
+        for m in self.messages:
+            call_id = m.get("call_id") if m["type"] == "server_result" else m.get("ref") if m["type"] == "error" else None
+            if call_id in self.calls:
+                answers[call_id] = answers.get(call_id, 0) + 1
+        return answers
 
 
 def test_ten_thousand_generated_messages_never_kill_the_app(tmp_path, monkeypatch):
@@ -203,11 +229,14 @@ def test_ten_thousand_generated_messages_never_kill_the_app(tmp_path, monkeypatc
         run()
         assert harness.sent >= 10_000
         for _ in range(PATIENCE_TURNS):
-            if len(ends := harness.ended()) == len(harness.events):
+            if len(ends := harness.ended()) == len(harness.events) and len(harness.answered()) == len(harness.calls):
                 break
             harness.turn()
         assert set(ends) == harness.events, f"{len(harness.events) - len(ends)} accepted events never ended"
         assert all(len(how) == 1 for how in ends.values()), [how for how in ends.values() if len(how) != 1][:5]
+        # Every server call with an id gets exactly one reply naming it, whatever else is wrong with it.
+        assert harness.calls and set(harness.answered()) == harness.calls
+        assert set(harness.answered().values()) == {1}
         for message in harness.messages:
             assert message["type"] in protocol.WORKER_MESSAGE_TYPES
             runtime.encode(message)  # what the worker's JS parses

@@ -252,22 +252,36 @@ class PageSession:
                 print(f"unload function failed: {exc!r}")
 
     def _on_server_call(self, message: dict[str, Any], buffers: list[bytes]) -> None:
-        call_id = str(message["call_id"])
+        call_id = _text_id(message, "call_id")
+        # Answered with a server_result whatever is wrong with it: the page's promise waits for that reply.
+        try:
+            found = self._server_function(message)
+        except (KeyError, TypeError) as exc:
+            self.send(protocol.server_result_message(call_id, error=f"Malformed server_call message: {_describe(exc)}"))
+            return
+        if isinstance(found, str):
+            self.send(protocol.server_result_message(call_id, error=found))
+            return
+        fn, args = found
+        self._tasks.add(task := asyncio.ensure_future(self._serve(call_id, fn, args)))
+        task.add_done_callback(self._tasks.discard)
+
+    def _server_function(self, message: dict[str, Any]) -> tuple[Callable[..., Any], list[Any]] | str:
+        """The function a server_call names and its arguments, or why there is none."""
         block_id, name, args = message["block_id"], message["fn_name"], message.get("args", [])
         if not isinstance(args, list):
             raise TypeError("args must be a list")
+        if not isinstance(name, str):
+            raise TypeError(f"fn_name must be a string, not {type(name).__name__}")
         block = None
-        if isinstance(block_id, int):
+        if isinstance(block_id, int) and not isinstance(block_id, bool):
             block = self.blocks.get(block_id) or session_block(self.session, block_id)
         # Only the functions the block declares (gr.HTML's server_functions): the page cannot call anything else.
         # They see the block as this session does (FileExplorer's `ls` lists the root_dir an update set).
-        fn = self.session.configured(block).server_function(str(name)) if block is not None else None
+        fn = self.session.configured(block).server_function(name) if block is not None else None
         if fn is None:
-            error = f"Block {block_id!r} has no server function {name!r}"
-            self.send(protocol.server_result_message(call_id, error=error))
-            return
-        self._tasks.add(task := asyncio.ensure_future(self._serve(call_id, fn, args)))
-        task.add_done_callback(self._tasks.discard)
+            return f"Block {block_id!r} has no server function {name!r}"
+        return fn, args
 
     async def _serve(self, call_id: str, fn: Callable[..., Any], args: list[Any]) -> None:
         """Run a server function; an exception becomes the page's rejected promise and a toast, as event errors do."""
@@ -326,8 +340,8 @@ class PageSession:
 
 
 def message_ref(message: dict[str, Any]) -> str | None:
-    """The id a reply to this message names (its event_id or upload_id), when it has a usable one."""
-    for key in ("event_id", "upload_id"):
+    """The id a reply to this message names (its event_id, upload_id or call_id), when it has a usable one."""
+    for key in ("event_id", "upload_id", "call_id"):
         value = message.get(key)
         if isinstance(value, str) and value:
             return value

@@ -80,6 +80,9 @@ APP = textwrap.dedent('''
         history = (history or []) + [text]
         return history, " / ".join(history)
 
+    def double(x):
+        return x * 2
+
     with gr.Blocks() as demo:
         name = gr.Textbox(label="Name")
         out = gr.Textbox(label="Out")
@@ -91,6 +94,7 @@ APP = textwrap.dedent('''
         files.upload(describe, files, out)
         gr.Button("Keep").click(keep, [name, history], [history, out])
         gr.Button("Sum").click(lambda n, c: f"{n}{c}", [number, choice], out)
+        gr.HTML("<b>calls</b>", server_functions=[double])
 
         @gr.render(inputs=number)
         def rows(n):
@@ -114,6 +118,10 @@ HARNESS = """
   worker.postMessage({ type: 'init', base_url: base, session_hash: 'probe', url: location.href });
   const tree = await waitFor((m) => m.type === 'tree', 'the tree');
   const greet = tree.config.dependencies.find((d) => d.api_name === 'greet');
+  const nodes = [];
+  const walk = (node) => { nodes.push(node); (node.children || []).forEach(walk); };
+  walk(tree.config.root);
+  const html = nodes.find((n) => n.type === 'html');
   const askGreet = async (id, who) => {
     worker.postMessage({ type: 'event', event_id: id, dep_id: greet.id, trigger_id: null, event_name: 'click', data: [who], event_data: null });
     await waitFor((m) => m.type === 'status' && m.event_id === id && (m.stage === 'complete' || m.stage === 'error'), id);
@@ -133,12 +141,17 @@ WHAT_KILLED_IT = """async () => {
   worker.postMessage({ type: 'run', app: { entrypoint: 'missing.py', files: { 'app.py': 'x' }, requirements: [] } });
   worker.postMessage({ type: 'run', app: { entrypoint: 'app.py', files: { '../evil.py': 'x', 'app.py': 'x' }, requirements: [] } });
   worker.postMessage({ type: 'event', event_id: 'big', dep_id: greet.id, trigger_id: null, event_name: 'click', data: [10n], event_data: null });
+  worker.postMessage({ type: 'server_call', call_id: 'call-bad', block_id: html.id, fn_name: 'double', args: 'oops' });
+  worker.postMessage({ type: 'server_call', call_id: 'call-none', block_id: html.id, fn_name: '__init__', args: [] });
+  worker.postMessage({ type: 'server_call', call_id: 'call-good', block_id: html.id, fn_name: 'double', args: [21] });
+  const calls = await Promise.all(['call-bad', 'call-none', 'call-good'].map((id) =>
+    waitFor((m) => m.type === 'server_result' && m.call_id === id, id)));
   const cyclic = { type: 'cancel', dep_ids: [] };
   cyclic.self = cyclic;
   worker.postMessage(cyclic);
   const after = await askGreet('after', 'Ada');
   worker.terminate();
-  return { uploaded, after, failures, errors: seen.filter((m) => m.type === 'error'), boot: seen.filter((m) => m.type === 'boot_error') };
+  return { uploaded, after, calls, failures, errors: seen.filter((m) => m.type === 'error'), boot: seen.filter((m) => m.type === 'boot_error') };
 }"""
 
 
@@ -162,6 +175,10 @@ def test_a_dot_dot_upload_a_run_without_an_app_and_unserialisable_values_leave_t
     assert any('Bad app file name "../evil.py"' in m for m in messages)
     assert any(e.get("ref") == "big" and "BigInt" in e["message"] for e in result["errors"])
     assert any("circular" in m.lower() for m in messages)
+    bad, none, good = result["calls"]
+    assert bad["error"] == "Malformed server_call message: args must be a list"
+    assert none["error"].endswith("has no server function '__init__'")  # only what the block declares
+    assert good == {"type": "server_result", "call_id": "call-good", "value": 42}
     assert result["after"] == "Hello Ada"
 
 
@@ -212,6 +229,9 @@ FUZZ = """async ({ seed, count }) => {
     upload: () => { const n = int(0, 3); return { upload_id: maybe(() => 'up-' + int(0, 1e9)),
                     files: maybe(() => Array.from({ length: n }, () => ({ name: maybe(text), type: maybe(text), size: maybe(() => int(0, 9)) }))),
                     buffers: maybe(() => Array.from({ length: random() < 0.8 ? n : int(0, 4) }, () => new ArrayBuffer(int(0, 32)))) }; },
+    server_call: () => ({ call_id: maybe(() => 'c-' + int(0, 1e9)), block_id: maybe(() => pick([html.id, ...blockIds, 999])),
+                          fn_name: maybe(() => pick(['double', 'nope', '__init__', 'server_function', ''])),
+                          args: maybe(() => Array.from({ length: int(0, 3) }, () => value())) }),
     restore: () => ({ states: maybe(() => [{ id: pick(blockIds), buffer: int(-1, 2) }]),
                       props: maybe(() => [{ id: pick(blockIds), props: value() }]),
                       files: maybe(() => [{ path: maybe(text), buffer: int(-1, 2) }]),
@@ -226,6 +246,7 @@ FUZZ = """async ({ seed, count }) => {
   };
   const kinds = [...Object.keys(fields), 'bogus', '', 'toString', 'hasOwnProperty'];
   let sent = 0;
+  const calls = new Map();  // call_id → how many server_calls carried it: each gets one reply naming it
   for (let i = 0; i < count; i++) {
     let message;
     const roll = random();
@@ -237,6 +258,8 @@ FUZZ = """async ({ seed, count }) => {
       if (random() < 0.2) delete message[pick(Object.keys(message))];
       if (random() < 0.1) message[text().slice(0, 6)] = value();
     }
+    const callId = message && message.type === 'server_call' ? message.call_id : undefined;
+    if (typeof callId === 'string' && callId) calls.set(callId, (calls.get(callId) || 0) + 1);
     try {
       worker.postMessage(message);
       sent++;
@@ -246,8 +269,12 @@ FUZZ = """async ({ seed, count }) => {
     if (i % 200 === 199) await new Promise((r) => setTimeout(r, 0));
   }
   const after = await askGreet('after-fuzz', 'Cy');
+  const answers = (id) => seen.filter((m) => (m.type === 'server_result' && m.call_id === id) || (m.type === 'error' && m.ref === id)).length;
+  await waitFor(() => [...calls].every(([id, n]) => answers(id) >= n), 'every server call answered').catch(() => null);
+  // A generated id ('c-…') names only its call: exactly one reply. Any other text may also be an event's id.
+  const unanswered = [...calls].filter(([id, n]) => answers(id) < n || (id.startsWith('c-') && answers(id) !== n));
   worker.terminate();
-  return { sent, failures, after, boot: seen.filter((m) => m.type === 'boot_error'),
+  return { sent, failures, after, calls: calls.size, unanswered, boot: seen.filter((m) => m.type === 'boot_error'),
            errors: seen.filter((m) => m.type === 'error').length, replies: seen.length };
 }"""
 
@@ -264,3 +291,4 @@ def test_thousands_of_generated_messages_through_the_real_worker(app_opener, app
     assert result["boot"] == []
     assert result["errors"] > 500  # most of them were refused, each with an answer
     assert result["after"] == "Hello Cy"
+    assert result["calls"] > 100 and result["unanswered"] == [], result["unanswered"][:12]

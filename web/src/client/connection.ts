@@ -81,8 +81,20 @@ export class Connection {
       this.calls.delete(message.call_id);
       return;
     }
+    // A refused upload or server call (say, malformed) is answered with an `error` naming it: settle the
+    // promise waiting for it, which would otherwise wait forever. The error still reaches the handler.
+    if (message.type === "error" && message.ref) this.settle(message.ref, message.message);
     if (this.handler) this.handler(message);
     else this.pending.push(message);
+  }
+
+  private settle(ref: string, error: string): void {
+    const upload = this.uploads.get(ref);
+    if (upload) upload({ type: "uploaded", upload_id: ref, error });
+    const call = this.calls.get(ref);
+    if (call) call({ type: "server_result", call_id: ref, error });
+    this.uploads.delete(ref);
+    this.calls.delete(ref);
   }
 
   post(message: PageMessage, transfer: Transferable[] = []): void {
@@ -104,7 +116,7 @@ export class Connection {
     } else if (message.type === "install") this.hostOps.push(message);
     else if (message.type === "write_file") {
       // Its buffers are transferred (and so emptied): keep copies.
-      this.hostOps.push({ ...message, buffers: message.buffers?.map((b) => b.slice(0)) });
+      this.hostOps.push(message.buffers ? { ...message, buffers: message.buffers.map((b) => b.slice(0)) } : message);
     }
   }
 
@@ -176,6 +188,9 @@ export class Connection {
     if (!this.canRestart()) throw new Error("this connection cannot start another worker");
     const next = this.standby ?? { worker: this.startAnother(), messages: [] };
     this.standby = null;
+    // Deaf to the old worker from here: nothing it still had queued may land in the fresh session.
+    this.worker.onmessage = null;
+    this.worker.onerror = null;
     this.worker.terminate();
     this.worker = next.worker;
     this.listen(next.worker);

@@ -89,7 +89,10 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
 
 function refuse(message: PageMessage, err: unknown): void {
   const type = typeof message.type === "string" ? message.type.slice(0, 40) : "?";
-  const ref = "event_id" in message ? message.event_id : "upload_id" in message ? message.upload_id : null;
+  // The id a reply names (as page_session.message_ref reads it): the promise or event waiting for it ends.
+  const ref = "event_id" in message ? message.event_id
+    : "upload_id" in message ? message.upload_id
+    : "call_id" in message ? message.call_id : null;
   post({
     type: "error",
     message: `Could not handle the ${JSON.stringify(type)} message: ${errorText(err)}`,
