@@ -185,3 +185,40 @@ def test_rendered_components_keep_their_values_and_listeners(open_app, source_ur
     page.get_by_label("Boxes").press("Enter")
     expect(page.get_by_label("Box 2")).to_be_visible()
     assert not page.wasmblocks_errors
+
+
+SHARED = textwrap.dedent('''
+    import gradio as gr
+
+    def spin(text):
+        while True:
+            pass
+
+    with gr.Blocks() as demo:
+        name = gr.Textbox(label="Name", value="Ada")
+        out = gr.Textbox(label="Out")
+        spinning = gr.Button("Spin").click(spin, name, out)
+        gr.Button("Stop").click(None, None, None, cancels=[spinning])
+        gr.Button("Echo").click(lambda t: t.upper(), name, out)
+''')
+
+
+def test_a_shared_app_in_the_sandbox_gets_a_fresh_worker_too(app_opener, app_url):
+    # The sandboxed player's workers read the site's files through the hosting page's one file port; the
+    # fresh worker gets a port of its own onto it (pages/sandbox.ts), so it boots like the first.
+    from wasmblocks_build.share import encode_payload
+
+    page = app_opener(f"{app_url}player.html#code={encode_payload({'app.py': SHARED}, 'app.py')}", wait_for=None)
+    try:
+        expect(page.locator("#wasmblocks-player")).to_have_attribute("data-state", "ready", timeout=60_000)
+        frame = page.frame_locator("iframe.wb-sandbox-frame")
+        frame.get_by_role("button", name="Spin").click()
+        expect(frame.get_by_test_id("status-tracker").first).to_be_visible()
+        frame.get_by_role("button", name="Stop").click()
+        expect(frame.get_by_test_id("toast-body").filter(has_text='"spin" was stopped')).to_be_visible(timeout=60_000)
+        frame.get_by_label("Name").fill("Bo")
+        frame.get_by_role("button", name="Echo").click()
+        expect(frame.get_by_label("Out")).to_have_value("BO")
+        assert not page.wasmblocks_errors
+    finally:
+        page.context.close()
