@@ -52,6 +52,8 @@ LONG_SLEEP = textwrap.dedent('''
 ''')
 
 
+RESTARTS = "() => performance.getEntriesByName('wasmblocks:restart').length ? ['restarted'] : []"
+
 # Every value the page writes into a textarea or input, in order (Preact sets the `value` property).
 RECORD_VALUES = """() => {
   window.__assigned = [];
@@ -82,6 +84,9 @@ def test_the_guide_s_stop_button_discards_the_slow_result(open_app, source_url):
     expect(page.get_by_label("Output")).to_have_value("AGAIN", timeout=15_000)
     assigned = page.evaluate("window.__assigned")
     assert "HELLO" not in assigned, assigned
+    # Stopped inside the worker (the sleep woke and raised): the page never had to replace the worker,
+    # which it does for a call still running a second after its cancel (test_stop_for_anything.py).
+    assert page.evaluate(RESTARTS) == []
     assert not page.wasmblocks_errors
 
 
@@ -94,6 +99,7 @@ def test_stop_ends_a_long_sleep_and_a_sleep_loop_at_once(open_app, source_url):
         page.get_by_role("button", name="Stop").click()
         # Ten minutes of sleep (or an endless loop) would still be running at this expect's timeout.
         expect(status).to_have_count(0, timeout=10_000)
+    assert page.evaluate(RESTARTS) == []  # woken in the worker, not ended with it
     page.get_by_role("button", name="Echo").click()
     expect(page.get_by_label("Output")).to_have_value("X")
     assert page.get_by_label("Output").input_value() != "woke up"
