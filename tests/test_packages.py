@@ -5,7 +5,7 @@ import pytest
 import wasmblocks as gr
 from wasmblocks import packages
 from wasmblocks.loop_thread import LoopThread
-from wasmblocks.processing import load_needed_packages
+from wasmblocks.processing import load_needed_packages, load_value_packages
 from wasmblocks.session import Session
 
 
@@ -40,3 +40,50 @@ def test_installed_packages_load_nothing_and_outputs_try_only_once(monkeypatch):
     with pytest.raises(gr.Error, match='X needs the "not-a-package" package'):
         loop.run(packages.ensure(["not-a-package"], "X"))
     assert packages.installed("json") and packages.installed("Pillow") == packages.installed("PIL")
+
+
+def _recording_loader(monkeypatch):
+    """runtime.load_packages recording what it is asked for, and loading nothing (as offline)."""
+    asked: list[list[str]] = []
+
+    async def load(names):
+        asked.append(list(names))
+        return {"*": "offline"}
+
+    monkeypatch.setattr(packages.runtime, "load_packages", load)
+    monkeypatch.setattr(packages, "installed", lambda name: name not in ("numpy", "Pillow", "pandas"))
+    return asked
+
+
+def test_an_output_image_loads_pillow_only_for_a_value_that_needs_it(monkeypatch, tmp_path):
+    asked = _recording_loader(monkeypatch)
+    with gr.Blocks() as demo:
+        out = gr.Image(label="Shown")  # type="numpy", Gradio's default: what it would accept
+        gr.Button().click(lambda: None, None, out)
+    fn, session, loop = demo.fns[0], Session(), LoopThread()
+    loop.run(load_needed_packages(fn, session))
+    for value in (str(tmp_path / "a.png"), tmp_path / "a.png", "https://example.com/a.png", None,
+                  {"path": "a.png", "meta": {"_type": "gradio.FileData"}}, gr.update(value="a.png", label="L")):
+        loop.run(load_value_packages(fn, session, value))
+    assert asked == []
+    with pytest.raises(gr.Error, match='Image "Shown" needs the "Pillow" package'):
+        loop.run(load_value_packages(fn, session, [[0, 0], [0, 0]]))  # an array: Pillow saves it
+    assert asked == [["Pillow"]]
+
+
+def test_a_pandas_dataframe_input_loads_pandas_and_names_it_when_it_cannot(monkeypatch):
+    asked = _recording_loader(monkeypatch)
+    with gr.Blocks() as demo:
+        table = gr.Dataframe(label="Table")  # type="pandas", Gradio's default
+        rows = gr.Dataframe(label="Rows", type="array")
+        out = gr.Dataframe(label="Out")
+        gr.Button().click(lambda t: t, table, out)
+        gr.Button().click(lambda r: r, rows, out)
+    loop = LoopThread()
+    with pytest.raises(gr.Error) as info:
+        loop.run(load_needed_packages(demo.fns[0], Session()))
+    assert 'Dataframe "Table" needs the "pandas" package, which could not be loaded (offline)' in info.value.message
+    assert 'type="array"' in info.value.message
+    loop.run(load_needed_packages(demo.fns[1], Session()))  # type="array" and an output: nothing
+    loop.run(load_value_packages(demo.fns[1], Session(), [[1, 2]]))
+    assert asked == [["pandas"]]

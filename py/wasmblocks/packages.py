@@ -1,4 +1,4 @@
-"""Pyodide packages (numpy, Pillow) loaded on demand, the first time a component needs them.
+"""Pyodide packages (numpy, Pillow, pandas) loaded on demand, the first time a component needs them.
 
 The Pyodide runtime ships without them; loading one fetches it from the Pyodide package index. When that
 fails (offline, blocked), the error names the package and the way out.
@@ -12,7 +12,7 @@ from . import runtime
 from .alerts import Error
 
 # Package name (as pyodide.loadPackage and requirements.txt know it) → the module it provides.
-IMPORT_NAMES = {"numpy": "numpy", "Pillow": "PIL"}
+IMPORT_NAMES = {"numpy": "numpy", "Pillow": "PIL", "pandas": "pandas", "polars": "polars"}
 # Packages an output already tried to load: offline, retrying on every event would put a failing
 # network fetch on each event's path for nothing (an input that needs one still retries and reports).
 _tried_quietly: set[str] = set()

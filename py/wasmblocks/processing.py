@@ -13,13 +13,14 @@ from typing import Any
 
 from . import packages, protocol, runtime
 from .alerts import Error, EventContext, current_event
+from .block import Block
 from .block_function import BlockFunction
 from .caching import current_session_hash
 from .event_data import EventData
 from .oauth import SIGN_IN_REQUIRED, oauth_kind
 from .progress import Progress
 from .session import Header, Request, Session
-from .updates import split_returns, to_update
+from .updates import is_update, split_returns, to_update
 from .validators import validation_messages
 
 _END = object()
@@ -104,14 +105,44 @@ def call_arguments(
     return values, kwargs
 
 
-def updates_for(fn: BlockFunction, result: Any, session: Session) -> list[protocol.Update]:
+def _output_pairs(fn: BlockFunction, result: Any) -> list[tuple[Any, Any]]:
+    """(output block, what the function returned for it)."""
     name = fn.api_name or f"event {fn.id}"
     if fn.batch:
         # Gradio's batch contract: one list per output, e.g. `return [upper_words]` for one output.
         columns = list(result)
         result = tuple(column[0] for column in columns) if len(fn.outputs) > 1 else columns[0][0]
-    pairs = split_returns(fn.outputs, result, name)
+    return list(split_returns(fn.outputs, result, name))
+
+
+def updates_for(fn: BlockFunction, result: Any, session: Session) -> list[protocol.Update]:
+    pairs = _output_pairs(fn, result)
     return [u for u in (to_update(b, v, session, fn.postprocess) for b, v in pairs) if u is not None]
+
+
+async def load_value_packages(fn: BlockFunction, session: Session, result: Any) -> None:
+    """Load what postprocessing these returned values needs (`value_packages(value)`), before it runs.
+
+    An output Image given a path needs neither numpy nor Pillow; one given an array needs Pillow to save
+    it. A package that cannot be loaded fails the event with an error naming it.
+    """
+    if not fn.postprocess or not fn.outputs:
+        return
+    try:
+        pairs = _output_pairs(fn, result)
+    except Exception:  # a wrong number of returns: updates_for reports it
+        return
+    for block, returned in pairs:
+        needs = getattr(session.configured(block), "value_packages", None)
+        if needs is None:
+            continue
+        if isinstance(returned, Block):
+            value = returned.explicit_props().get("value")
+        else:
+            value = returned.get("value") if is_update(returned) else returned
+        wanted = needs(value)
+        if wanted:
+            await packages.ensure(wanted, block.display_name(), getattr(block, "PACKAGE_FALLBACK", ""))
 
 
 async def _results(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any]) -> AsyncIterator[Any]:
@@ -144,6 +175,7 @@ async def _stream(
         # arrived during it is only delivered here — and the step's late result must not be shown.
         if fn.is_generator:
             await asyncio.sleep(0)
+        await load_value_packages(fn, session, result)
         updates = updates_for(fn, result, session)
         if updates:
             ctx.emit(protocol.update_message(ctx.event_id, ctx.dep_id, updates))

@@ -121,6 +121,17 @@ class Dataframe(Component):
             "metadata": None,
         }
 
+    PACKAGE_FALLBACK = 'use gr.Dataframe(type="array"), which needs no package'
+
+    def needed_packages(self, role: str) -> list[str]:
+        """Pyodide packages to load before this Dataframe preprocesses: what its `type` builds (pandas by default).
+
+        An output needs none: a pandas or polars value means the app has already imported it.
+        """
+        if role != "input":
+            return []
+        return {"pandas": ["pandas"], "numpy": ["numpy"], "polars": ["polars"]}.get(self.type, [])
+
     # ---- values ----
     def preprocess(self, payload: Any) -> Any:
         if payload is None:

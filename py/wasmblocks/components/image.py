@@ -84,10 +84,19 @@ class Image(Component):
     PACKAGE_FALLBACK = 'use gr.Image(type="filepath"), which needs neither numpy nor Pillow'
 
     def needed_packages(self, role: str) -> list[str]:
-        """Pyodide packages to load before this Image pre/postprocesses (processing.load_needed_packages)."""
+        """Pyodide packages to load before this Image preprocesses (processing.load_needed_packages).
+
+        An output's `type` says what it accepts, not what it is given: its packages follow the value.
+        """
         if role == "input":
             return {"numpy": ["numpy", "Pillow"], "pil": ["Pillow"]}.get(self.type, [])
-        return [] if self.type == "filepath" else ["Pillow"]
+        return []
+
+    def value_packages(self, value: Any) -> list[str]:
+        """Pyodide packages postprocessing this returned value needs: Pillow to save an array or image."""
+        if value is None or isinstance(value, (str, os.PathLike, dict)):
+            return []  # a path, URL or FileData is shown as it is
+        return ["Pillow"]
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:
