@@ -192,3 +192,40 @@ def test_an_app_naming_a_time_zone_implies_tzdata(tmp_path: Path, source, implie
     app.write_text(source)
     assert implied_requirements([app], []) == implied
     assert implied_requirements([app], ["tzdata==2025.3"]) == []  # listed already
+
+
+BLOCKS_INPUTS = '''import gradio as gr
+with gr.Blocks() as demo:
+    photo = gr.Image(label="Photo")
+    shown = gr.Image(label="Shown")
+    table: gr.Dataframe = gr.Dataframe()
+    rows = gr.Dataframe(type="array")
+    path = gr.Image(type="filepath")
+    btn = gr.Button()
+    btn.click(lambda x: x, photo, shown)
+    btn.click(fn=lambda r, p: r, inputs=[rows, path], outputs=shown)
+
+    @btn.click(inputs={table}, outputs=rows)
+    def keep(t):
+        return t
+'''
+
+
+@pytest.mark.parametrize("source, packages", [
+    (BLOCKS_INPUTS, ["numpy", "Pillow", "pandas"]),  # photo and table are inputs; shown, rows, path need none
+    ('import gradio as gr\nwith gr.Blocks():\n    o = gr.Image()\n    gr.Button().click(lambda: "a.png", None, o)\n', []),
+    ('import gradio as gr\ndemo = gr.Interface(lambda x: x, "image", "image")\n', ["numpy", "Pillow"]),
+    ('from gradio import Interface, Image, Dataframe\nInterface(lambda x: x, Image(type="pil"), Dataframe())\n', ["Pillow"]),
+    ('import gradio as gr\ngr.Interface(lambda x: x, inputs=gr.Dataframe(type="numpy"), outputs="text")\n', ["numpy"]),
+    ('import gradio as gr\ngr.Interface(lambda x: x, "dataframe", "text")\ngr.Textbox("a", "image")\n', ["pandas"]),
+    ('import gradio as gr\nwith gr.Blocks():\n    a = gr.Audio()\n    gr.on([a.change], lambda x: x, a, None)\n', ["numpy"]),
+    ('import gradio as gr\nwith gr.Blocks():\n    t = gr.Image(type=KIND)\n    t.change(lambda x: x, t, None)\n', []),
+    ("this is not python(\n", []),
+])
+def test_export_infers_the_packages_inputs_need_by_their_type(tmp_path: Path, source, packages):
+    from wasmblocks_build.requirements import implied_packages
+
+    app = tmp_path / "app.py"
+    app.write_text(source)
+    assert implied_packages([app], []) == packages
+    assert implied_packages([app], ["numpy", "pillow"]) == [p for p in packages if p not in ("numpy", "Pillow")]

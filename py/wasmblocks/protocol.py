@@ -21,6 +21,7 @@ class InstallPlan(TypedDict):
 
     pyodide: list[str]
     wheels: list[str]
+    prefetch: NotRequired[list[str]]
 
 
 class AppFiles(TypedDict):

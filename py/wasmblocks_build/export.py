@@ -11,7 +11,7 @@ from .common import INSTALLED, PAGE_TEMPLATE, RUNTIME_DIR, fail, log
 from .offline import write_service_worker
 from .publish import install_plan, share_readable, write_pages, write_share_readable
 from .pyscript import write_pyscript
-from .requirements import implied_requirements
+from .requirements import implied_packages, implied_requirements
 from .site import build_runtime
 from .snapshot import app_snapshot, install_snapshot, preload_snapshot, remove_snapshot
 
@@ -159,6 +159,10 @@ def export(
     app_dir = base if app.is_dir() else None
     manifest["requirements"] += implied_requirements(files, manifest["requirements"])
     manifest["install"] = install_plan(outdir, manifest["requirements"], app_dir, vendor=vendor, index_url=index_url)
+    # Loaded from the boot on, in the background: an input whose type needs one then finds it there.
+    prefetch = implied_packages(files, manifest["install"]["pyodide"])
+    if prefetch:
+        manifest["install"]["prefetch"] = prefetch
     (app_out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     _write_snapshot(runtime_dir, outdir, files, snapshot)
     write_share_readable(outdir, readable)

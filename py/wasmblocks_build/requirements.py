@@ -63,6 +63,14 @@ def implied_requirements(files: list[Path], requirements: list[str]) -> list[str
     return implied(sources, requirements)
 
 
+def implied_packages(files: list[Path], listed: list[str]) -> list[str]:
+    """Pyodide packages the app's inputs need by their type, beyond `listed` (wasmblocks.implied)."""
+    from wasmblocks.implied import implied_packages as implied
+
+    sources = (p.read_text(encoding="utf-8", errors="replace") for p in files if p.suffix == ".py")
+    return implied(sources, listed)
+
+
 def pyodide_environment(lock: dict[str, Any]) -> dict[str, str]:
     """Marker environment of the Python inside Pyodide (for `; python_version < "3.12"` and friends)."""
     env = {name: str(value) for name, value in default_environment().items()}

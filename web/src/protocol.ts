@@ -18,6 +18,9 @@ export interface InstallPlan {
   pyodide: string[];
   /** Exact wheel URLs (relative ones are relative to the site), installed with micropip, deps=False. */
   wheels: string[];
+  /** Pyodide packages the app's inputs need by their type (numpy, Pillow, pandas): loaded in the
+   * background once the plan is in, quietly; an event that needs one loads it again and names it. */
+  prefetch?: string[];
 }
 
 export interface FileData {

@@ -122,6 +122,11 @@ class Image(Component):
             return None
         if isinstance(value, dict) and "path" in value:
             return value
+        if isinstance(value, str) and value.startswith(("http://", "https://", "data:")):
+            # A URL the page loads itself, as Gradio shows one (the export's CSP and CORS permitting).
+            name = value.rsplit("/", 1)[-1][:80] if value.startswith("http") else "image"
+            return FileData(path=value, url=value, orig_name=name or "image", size=None, mime_type=None,
+                            meta={"_type": "gradio.FileData"})
         if isinstance(value, (str, os.PathLike)):
             path = os.fspath(value)
             if not os.path.exists(path):

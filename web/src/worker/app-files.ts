@@ -109,6 +109,26 @@ export async function installAppPackages(
   stage: (s: BootStage, d?: string) => void,
 ): Promise<void> {
   const plan = app.install;
+  await installPlanned(py, base, app, stage);
+  if (plan?.prefetch?.length) prefetchPackages(py, plan.prefetch);
+}
+
+/**
+ * Start loading packages an input may need, without waiting and without a word: offline the fetch fails,
+ * and the event that needs the package asks again and says which one is missing (packages.py).
+ */
+function prefetchPackages(py: Pyodide, names: string[]): void {
+  const quiet = () => {};
+  py.loadPackage(names, { messageCallback: quiet, errorCallback: quiet }).catch(quiet);
+}
+
+async function installPlanned(
+  py: Pyodide,
+  base: URL,
+  app: AppFiles,
+  stage: (s: BootStage, d?: string) => void,
+): Promise<void> {
+  const plan = app.install;
   // An export's plan already holds what the app implies; other apps (share links, the editor) get it here.
   const listed = plan ? [] : app.requirements.filter((r) => r.trim() && !r.trim().startsWith("#"));
   const raw = plan ? [] : [...listed, ...impliedRequirements(py, app, listed)];
