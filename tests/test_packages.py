@@ -67,7 +67,7 @@ def test_an_output_image_loads_pillow_only_for_a_value_that_needs_it(monkeypatch
         loop.run(load_value_packages(fn, session, value))
     assert asked == []
     with pytest.raises(gr.Error, match='Image "Shown" needs the "Pillow" package'):
-        loop.run(load_value_packages(fn, session, [[0, 0], [0, 0]]))  # an array: Pillow saves it
+        loop.run(load_value_packages(fn, session, _Array()))  # an array: Pillow saves it
     assert asked == [["Pillow"]]
 
 
@@ -87,3 +87,24 @@ def test_a_pandas_dataframe_input_loads_pandas_and_names_it_when_it_cannot(monke
     loop.run(load_needed_packages(demo.fns[1], Session()))  # type="array" and an output: nothing
     loop.run(load_value_packages(demo.fns[1], Session(), [[1, 2]]))
     assert asked == [["pandas"]]
+
+
+class _Array:
+    """Looks like a numpy array to pillow_for (numpy is not needed to say so)."""
+
+    __array_interface__ = {"shape": (1, 1), "typestr": "|u1"}
+
+
+def test_pillow_is_asked_for_only_by_values_that_hold_an_array_or_image():
+    assert packages.pillow_for(None) == packages.pillow_for("a.png") == packages.pillow_for(b"\x89PNG") == []
+    assert packages.pillow_for([("a.png", "caption"), {"path": "b.png"}]) == []
+    assert packages.pillow_for({"background": "a.png", "layers": [None], "composite": "https://x/y.png"}) == []
+    assert packages.pillow_for(("a.png", [((0, 0, 4, 4), "box")])) == []
+    assert packages.pillow_for(_Array()) == ["Pillow"]
+    assert packages.pillow_for([("a.png", "x"), (_Array(), "y")]) == ["Pillow"]
+    assert packages.pillow_for({"background": None, "layers": [_Array()]}) == ["Pillow"]
+    assert packages.pillow_for(("a.png", [(_Array(), "mask")])) == ["Pillow"]
+    for output in (gr.Image(render=False), gr.ImageEditor(render=False), gr.Gallery(render=False),
+                   gr.AnnotatedImage(render=False), gr.ImageSlider(render=False)):
+        assert output.needed_packages("output") == []
+        assert output.value_packages("a.png") == [] and output.value_packages([_Array()]) == ["Pillow"]

@@ -7,6 +7,7 @@ fails (offline, blocked), the error names the package and the way out.
 from __future__ import annotations
 
 import importlib.util
+import os
 
 from . import runtime
 from .alerts import Error
@@ -16,6 +17,19 @@ IMPORT_NAMES = {"numpy": "numpy", "Pillow": "PIL", "pandas": "pandas", "polars":
 # Packages an output already tried to load: offline, retrying on every event would put a failing
 # network fetch on each event's path for nothing (an input that needs one still retries and reports).
 _tried_quietly: set[str] = set()
+
+
+def pillow_for(value: object, depth: int = 0) -> list[str]:
+    """["Pillow"] when a returned value holds an array or a PIL image that must be saved as a picture.
+
+    Paths, URLs, FileData, captions and numbers need nothing: an output's packages follow its value.
+    """
+    if depth > 4 or value is None or isinstance(value, (str, bytes, int, float, os.PathLike)):
+        return []
+    if hasattr(value, "__array_interface__") or hasattr(value, "__array__") or hasattr(value, "getpixel"):
+        return ["Pillow"]
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, (list, tuple)) else ()
+    return ["Pillow"] if any(pillow_for(item, depth + 1) for item in items) else []
 
 
 def installed(package: str) -> bool:

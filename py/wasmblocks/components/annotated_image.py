@@ -10,7 +10,7 @@ from ..alerts import Error
 from ..cache import cache_dir
 from ..component import Component
 from ..files import file_data, returned_file
-from ..packages import missing_error
+from ..packages import missing_error, pillow_for
 from ..protocol import FileData
 
 
@@ -52,6 +52,10 @@ class AnnotatedImage(Component):
 
     def needed_packages(self, role: str) -> list[str]:
         return []
+
+    def value_packages(self, value: Any) -> list[str]:
+        """Pillow when the returned value holds an array or PIL image to save; paths and URLs need nothing."""
+        return pillow_for(value)
 
     def postprocess(self, value: Any) -> dict[str, Any] | None:
         if value is None:

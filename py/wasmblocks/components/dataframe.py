@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import math
-from typing import Any
+from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..component import Component
@@ -57,7 +57,7 @@ class Dataframe(Component):
     PROPS = ("headers", "datatype", "row_count", "col_count", "wrap", "max_height", "column_widths",
              "show_search", "show_row_numbers", "show_copy_button", "show_fullscreen_button", "pinned_columns",
              "static_columns", "max_chars", "line_breaks", "latex_delimiters")
-    BROWSER_NOTES = {
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
         "type": 'differs: an input\'s "pandas" (the default), "numpy" or "polars" loads that package from the '
                 "Pyodide package index before its first event (offline: an error naming the package, and "
                 '"array", which needs none)',

@@ -11,7 +11,7 @@ from ..alerts import Error
 from ..cache import cache_dir
 from ..component import Component
 from ..files import file_data, returned_file, uploaded_path
-from ..packages import missing_error
+from ..packages import missing_error, pillow_for
 from ..protocol import FileData
 
 VIDEO_EXTENSIONS = (".mp4", ".webm", ".ogg", ".ogv", ".mov", ".m4v", ".avi", ".mkv")
@@ -68,6 +68,10 @@ class Gallery(Component):
         if role == "input":
             return {"numpy": ["numpy", "Pillow"], "pil": ["Pillow"]}.get(self.type, [])
         return []
+
+    def value_packages(self, value: Any) -> list[str]:
+        """Pillow when the returned value holds an array or PIL image to save; paths and URLs need nothing."""
+        return pillow_for(value)
 
     def preprocess(self, payload: Any) -> list[tuple[Any, str | None]] | None:
         """[(path | array | PIL image, caption), …]; videos are always paths."""

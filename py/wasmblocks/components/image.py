@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from ..alerts import Error
 from ..component import Component
 from ..files import file_data
-from ..packages import missing_error
+from ..packages import missing_error, pillow_for
 from ..protocol import FileData
 from .sources import normalize_sources
 
@@ -99,9 +99,7 @@ class Image(Component):
 
     def value_packages(self, value: Any) -> list[str]:
         """Pyodide packages postprocessing this returned value needs: Pillow to save an array or image."""
-        if value is None or isinstance(value, (str, os.PathLike, dict)):
-            return []  # a path, URL or FileData is shown as it is
-        return ["Pillow"]
+        return pillow_for(value)
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:

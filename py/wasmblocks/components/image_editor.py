@@ -15,7 +15,7 @@ from ..alerts import Error
 from ..cache import cache_dir
 from ..component import Component
 from ..files import FILE_MARK, file_data, uploaded_path
-from ..packages import missing_error
+from ..packages import missing_error, pillow_for
 from ..protocol import FileData, FileMeta
 from .image_options import Brush, Eraser, LayerOptions, brush_props, eraser_props, layer_props, webcam_props
 
@@ -167,7 +167,11 @@ class ImageEditor(Component):
             if self.type == "filepath":
                 return [] if self.image_mode in ("RGBA", None) else ["Pillow"]
             return {"numpy": ["numpy", "Pillow"], "pil": ["Pillow"]}[self.type]
-        return [] if self.type == "filepath" else ["Pillow"]
+        return []  # an output's packages follow its value (value_packages)
+
+    def value_packages(self, value: Any) -> list[str]:
+        """Pillow when the returned value holds an array or PIL image to save; paths and URLs need nothing."""
+        return pillow_for(value)
 
     def preprocess(self, payload: Any) -> dict[str, Any] | None:
         """The page's {"background", "layers", "composite"} files as paths, numpy arrays or PIL images."""
