@@ -135,6 +135,8 @@ MESSAGES = {
     "server_call": {"call_id": st.just(UNIQUE_CALL), "block_id": ids,
                     "fn_name": st.sampled_from(["double", "fails", "nope", "__init__", "server_function", ""]) | values,
                     "args": st.lists(scalars, max_size=3) | values},
+    "login": {"call_id": st.just(UNIQUE_CALL), "username": st.text(max_size=8) | values,
+              "password": st.text(max_size=8) | values},
     "init": {"base_url": values, "session_hash": st.text(max_size=8), "url": st.text(max_size=30)},
     "unload": {},
     "run": {"app": values},
@@ -234,7 +236,7 @@ def test_ten_thousand_generated_messages_never_kill_the_app(tmp_path, monkeypatc
             harness.turn()
         assert set(ends) == harness.events, f"{len(harness.events) - len(ends)} accepted events never ended"
         assert all(len(how) == 1 for how in ends.values()), [how for how in ends.values() if len(how) != 1][:5]
-        # Every server call with an id gets exactly one reply naming it, whatever else is wrong with it.
+        # Every server call and login with an id gets exactly one reply naming it, whatever else is wrong with it.
         assert harness.calls and set(harness.answered()) == harness.calls
         assert set(harness.answered().values()) == {1}
         for message in harness.messages:

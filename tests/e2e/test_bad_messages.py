@@ -232,6 +232,7 @@ FUZZ = """async ({ seed, count }) => {
     server_call: () => ({ call_id: maybe(() => 'c-' + int(0, 1e9)), block_id: maybe(() => pick([html.id, ...blockIds, 999])),
                           fn_name: maybe(() => pick(['double', 'nope', '__init__', 'server_function', ''])),
                           args: maybe(() => Array.from({ length: int(0, 3) }, () => value())) }),
+    login: () => ({ call_id: maybe(() => 'c-' + int(0, 1e9)), username: maybe(text), password: maybe(text) }),
     restore: () => ({ states: maybe(() => [{ id: pick(blockIds), buffer: int(-1, 2) }]),
                       props: maybe(() => [{ id: pick(blockIds), props: value() }]),
                       files: maybe(() => [{ path: maybe(text), buffer: int(-1, 2) }]),
@@ -246,7 +247,7 @@ FUZZ = """async ({ seed, count }) => {
   };
   const kinds = [...Object.keys(fields), 'bogus', '', 'toString', 'hasOwnProperty'];
   let sent = 0;
-  const calls = new Map();  // call_id → how many server_calls carried it: each gets one reply naming it
+  const calls = new Map();  // call_id → how many server_calls and logins carried it: each gets one reply naming it
   for (let i = 0; i < count; i++) {
     let message;
     const roll = random();
@@ -258,7 +259,7 @@ FUZZ = """async ({ seed, count }) => {
       if (random() < 0.2) delete message[pick(Object.keys(message))];
       if (random() < 0.1) message[text().slice(0, 6)] = value();
     }
-    const callId = message && message.type === 'server_call' ? message.call_id : undefined;
+    const callId = message && (message.type === 'server_call' || message.type === 'login') ? message.call_id : undefined;
     if (typeof callId === 'string' && callId) calls.set(callId, (calls.get(callId) || 0) + 1);
     try {
       worker.postMessage(message);

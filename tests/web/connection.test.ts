@@ -108,6 +108,33 @@ describe("Connection", () => {
     assert.deepEqual(heard.map((m) => m.type), ["error"]);
   });
 
+  test("a fresh worker is sent the login the first one accepted, so the session stays signed in", async () => {
+    const spawned: FakeWorker[] = [];
+    const first = new FakeWorker();
+    const conn = new Connection(first, "module", [], () => {
+      const worker = new FakeWorker();
+      spawned.push(worker);
+      return worker;
+    });
+    conn.post(INIT);
+    const refused = conn.login("ada", "wrong");
+    const ask = first.last();
+    assert.ok(ask.type === "login");
+    first.answer({ type: "server_result", call_id: ask.call_id, value: false });
+    assert.equal(await refused, false);
+    const accepted = conn.login("ada", "secret");
+    const again = first.last();
+    assert.ok(again.type === "login");
+    first.answer({ type: "server_result", call_id: again.call_id, value: true });
+    assert.equal(await accepted, true);
+    conn.restartWorker();
+    const fresh = spawned[0];
+    assert.ok(fresh);
+    const login = fresh.posted[1];
+    assert.deepEqual(fresh.posted.map((m) => m.type), ["init", "login"]);
+    assert.ok(login?.type === "login" && login.username === "ada" && login.password === "secret");
+  });
+
   test("a standby boots the same app at once and is adopted with what it sent meanwhile", () => {
     const spawned: FakeWorker[] = [];
     const conn = new Connection(new FakeWorker(), "module", [], () => {
