@@ -222,3 +222,38 @@ def test_a_shared_app_in_the_sandbox_gets_a_fresh_worker_too(app_opener, app_url
         assert not page.wasmblocks_errors
     finally:
         page.context.close()
+
+
+SIGNED_IN = textwrap.dedent('''
+    import gradio as gr
+
+    def spin(text):
+        while True:
+            pass
+
+    def whoami(request: gr.Request):
+        return request.username
+
+    with gr.Blocks() as demo:
+        out = gr.Textbox(label="Out")
+        spinning = gr.Button("Spin").click(spin, out, out)
+        gr.Button("Stop").click(None, None, None, cancels=[spinning])
+        gr.Button("Who").click(whoami, None, out)
+
+    demo.launch(auth=("ada", "secret"))
+''')
+
+
+def test_a_signed_in_session_stays_signed_in_after_a_restart(open_app, source_url):
+    page = open_app(source_url("stop_signed_in.py", SIGNED_IN), wait_for="login")
+    page.get_by_label("username").fill("ada")
+    page.get_by_label("password").fill("secret")
+    page.get_by_role("button", name="Login").click()
+    page.get_by_role("button", name="Spin").click()
+    expect(page.get_by_test_id("status-tracker").first).to_be_visible()
+    page.get_by_role("button", name="Stop").click()
+    expect(_toast(page, '"spin" was stopped')).to_be_visible(timeout=60_000)
+    # The fresh worker refuses events until a login: it was sent the accepted one again.
+    page.get_by_role("button", name="Who").click()
+    expect(page.get_by_label("Out")).to_have_value("ada")
+    expect(page.get_by_role("heading", name="Login")).to_have_count(0)

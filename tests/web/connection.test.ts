@@ -4,6 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { Connection, type WorkerLike } from "../../web/src/client/connection";
+import { currentOnly } from "../../web/src/pages/rerun";
 import type { InitMessage, PageMessage, WorkerMessage } from "../../web/src/protocol";
 
 /** A worker that records what the page posts; `answer` plays a message from it. */
@@ -117,12 +118,13 @@ describe("Connection", () => {
       return worker;
     });
     conn.post(INIT);
-    const refused = conn.login("ada", "wrong");
+    const page = currentOnly(conn); // what the player's login form calls through
+    const refused = page.login("ada", "wrong");
     const ask = first.last();
     assert.ok(ask.type === "login");
     first.answer({ type: "server_result", call_id: ask.call_id, value: false });
     assert.equal(await refused, false);
-    const accepted = conn.login("ada", "secret");
+    const accepted = page.login("ada", "secret");
     const again = first.last();
     assert.ok(again.type === "login");
     first.answer({ type: "server_result", call_id: again.call_id, value: true });

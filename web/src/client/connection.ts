@@ -37,7 +37,8 @@ export class Connection {
   private init: InitMessage | null = null;
   private replacedApp: AppFiles | null = null;
   private hostOps: PageMessage[] = [];
-  private loggedIn: { username: string; password: string } | null = null;
+  /** The login the worker accepted. An object, not a field: pages/rerun.ts's views inherit this one. */
+  private readonly signedIn: { as: { username: string; password: string } | null } = { as: null };
 
   /**
    * workerType "classic": the sandboxed player's Blob URL worker (Chromium refuses module workers there).
@@ -156,7 +157,7 @@ export class Connection {
     const answer = await reply;
     if (answer.error != null) throw new Error(answer.error);
     // A fresh worker after Stop is sent the same login, so the session stays signed in.
-    if (answer.value === true) this.loggedIn = { username, password };
+    if (answer.value === true) this.signedIn.as = { username, password };
     return answer.value === true;
   }
 
@@ -214,7 +215,8 @@ export class Connection {
       worker.postMessage(buffers ? { ...op, buffers } : op, buffers ?? []);
     }
     // Its server_result names a call nobody waits for, and is dropped.
-    if (this.loggedIn) worker.postMessage({ type: "login", call_id: this.nextId("login"), ...this.loggedIn }, []);
+    const login = this.signedIn.as;
+    if (login) worker.postMessage({ type: "login", call_id: this.nextId("login"), ...login }, []);
     return worker;
   }
 
