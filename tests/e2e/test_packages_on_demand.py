@@ -61,6 +61,7 @@ def test_an_output_image_given_a_path_requests_neither_numpy_nor_pillow(open_app
     shown = page.locator(".block").filter(has_text="Shown").locator("img")
     expect(shown).to_have_attribute("src", re.compile(r"^blob:"))
     assert shown.evaluate("img => img.decode().then(() => img.naturalWidth)") == 2
+    assert not page.wasmblocks_errors  # (the URL below is offline here: its picture fails to load)
     page.get_by_role("button", name="Show URL").click()
     expect(shown).to_have_attribute("src", "https://example.invalid/cat.png")
     # The URL is the page's own request for the picture; nothing went to the package index.
@@ -91,3 +92,4 @@ def test_a_pandas_dataframe_input_loads_pandas_on_demand_and_names_it_offline(op
     # The app still answers.
     page.get_by_role("button", name="Count").click()
     expect(page.get_by_label("Total")).to_have_value("1")
+    assert not page.wasmblocks_errors  # the boot's prefetch failed quietly; the event said why in its toast
