@@ -137,6 +137,7 @@ MESSAGES = {
                     "args": st.lists(scalars, max_size=3) | values},
     "login": {"call_id": st.just(UNIQUE_CALL), "username": st.text(max_size=8) | values,
               "password": st.text(max_size=8) | values},
+    "view_api": {"request_id": st.text(max_size=8) | values},
     "init": {"base_url": values, "session_hash": st.text(max_size=8), "url": st.text(max_size=30)},
     "unload": {},
     "run": {"app": values},

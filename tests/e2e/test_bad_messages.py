@@ -233,6 +233,7 @@ FUZZ = """async ({ seed, count }) => {
                           fn_name: maybe(() => pick(['double', 'nope', '__init__', 'server_function', ''])),
                           args: maybe(() => Array.from({ length: int(0, 3) }, () => value())) }),
     login: () => ({ call_id: maybe(() => 'c-' + int(0, 1e9)), username: maybe(text), password: maybe(text) }),
+    view_api: () => ({ request_id: maybe(() => 'v-' + int(0, 1e9)) }),
     restore: () => ({ states: maybe(() => [{ id: pick(blockIds), buffer: int(-1, 2) }]),
                       props: maybe(() => [{ id: pick(blockIds), props: value() }]),
                       files: maybe(() => [{ path: maybe(text), buffer: int(-1, 2) }]),
