@@ -91,6 +91,9 @@ def test_interrupt_ends_a_busy_loop_and_the_app_goes_on_with_values_and_state(op
     page.get_by_label("Name").fill("Bo")
     page.get_by_role("button", name="Add", exact=True).click()
     expect(page.get_by_label("Result")).to_have_value("Bo #4")
+    # The run the restart ended stopped counting too: nothing is left in flight (Gradio's testing fixture
+    # waits for data-busy="0").
+    expect(page.locator("#wasmblocks-app")).to_have_attribute("data-busy", "0")
     ((restart_ms,), (stop_ms,)) = page.evaluate(RESTARTS), page.evaluate(STOPS)
     print(f"\nInterrupt: worker replaced in {restart_ms} ms, {stop_ms} ms after the click")
     assert not page.wasmblocks_errors
