@@ -5,7 +5,10 @@ import time
 
 import pytest
 
-from wasmblocks import cache
+import importlib
+
+# The module, not gr.cache (the function Gradio's name stands for, which wasmblocks/__init__ binds over it).
+cache = importlib.import_module("wasmblocks.cache")
 from wasmblocks.loop_thread import LoopThread
 
 

@@ -160,5 +160,7 @@ def test_clear_button_empties_its_components():
 def test_launch_is_harmless():
     with gr.Blocks() as demo:
         pass
-    assert demo.queue(default_concurrency_limit=2).launch(share=True, server_port=1) is demo
+    app, local_url, share_url = demo.queue(default_concurrency_limit=2).launch(share=True, server_port=1)
+    # Gradio's (app, local_url, share_url): no server app nor share link in a browser; CPython has no site.
+    assert app is demo and local_url is None and share_url is None and demo.server_port is None
     assert demo.default_concurrency_limit == 2

@@ -127,7 +127,7 @@ def test_shortcuts_are_the_package_components_by_class_name():
 
     io = gr.Interface(lambda *a: a, ["checkboxgroup", "colorpicker", "textarea"], "highlightedtext")
     kinds = [type(c) for c in io.input_components]
-    assert kinds == [gr.CheckboxGroup, gr.ColorPicker, gr.Textbox] and io.input_components[2].lines == 7
+    assert kinds == [gr.CheckboxGroup, gr.ColorPicker, gr.TextArea] and io.input_components[2].lines == 7
     assert type(io.output_components[0]) is gr.HighlightedText and Textarea is not gr.Textbox
 
 
@@ -196,3 +196,18 @@ def test_an_interface_rendered_in_blocks_runs_its_load_listeners_at_the_page_loa
     client = gr.Client(demo)
     client.trigger(demo, "load")
     assert client.values[io.output_components[0].id] == "ABC"
+
+
+def test_template_shortcuts_are_gradios_templates_with_their_presets():
+    io = gr.Interface(lambda *a: a, ["playable_video", "microphone", "files", "numpy", "list"], "textarea")
+    video, mic, files, numpy, listing = io.input_components
+    assert type(video) is gr.PlayableVideo and video.format == "mp4" and video.get_block_name() == "video"
+    assert type(mic) is gr.Microphone and mic.sources == ["microphone"] and mic.format == "wav"
+    assert files.file_count == "multiple" and numpy.type == "numpy" and listing.type == "array"
+    assert listing.col_count == (1, "dynamic") and io.output_components[0].max_lines == 20
+
+
+def test_examples_handler_is_the_examples_block():
+    io = gr.Interface(lambda x: x, "text", "text", examples=[["a"], ["b"]])
+    assert io.examples_handler.dataset.samples == [["a"], ["b"]]
+    assert gr.Interface(lambda x: x, "text", "text").examples_handler is None

@@ -84,7 +84,7 @@ def on_page(monkeypatch):
 def test_outside_pyscript_launch_only_marks_the_app():
     demo = greeter()
     assert runtime.pyscript_page() is None  # CPython: no PyScript (its modules are not loaded)
-    assert demo.launch(target="app") is demo
+    assert demo.launch(target="app")[0] is demo
     assert demo.launched and not pyscript_entry.LAUNCHED
 
 

@@ -19,6 +19,7 @@ from types import ModuleType
 
 import wasmblocks
 from wasmblocks.block import Block
+from wasmblocks.component import Component
 from wasmblocks.layouts.route import Route
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,6 +29,8 @@ REGISTRY = WEB_SRC / "renderer" / "registry.ts"
 PAIRED = ("wasmblocks.components", "wasmblocks.layouts")
 # Block types with no gr.* name: demo.route() makes Route (Gradio exports no gr.Route either).
 MADE_BY_METHODS = {Route}
+# Exported bases that apps subclass and never put in a tree as they are (gr.Component, for custom components).
+BASES = {Component}
 
 IMPORT = re.compile(r'^import \{([^}]*)\} from "([^"]+)";$', re.M)
 ENTRY = re.compile(r'^\["(\w+)", \{ (?:component: (\w+)|\.\.\.lazyComponent\("\w+", async \(\) => '
@@ -50,7 +53,7 @@ def is_paired(module: str) -> bool:
 def block_classes() -> set[type[Block]]:
     """The block types an app can put in a tree: Block subclasses exported as gr.*, and Route."""
     exported = {getattr(wasmblocks, n) for n in wasmblocks.__all__}
-    return {c for c in exported if inspect.isclass(c) and issubclass(c, Block)} | MADE_BY_METHODS
+    return {c for c in exported if inspect.isclass(c) and issubclass(c, Block) and c not in BASES} | MADE_BY_METHODS
 
 
 def renderer_of(cls: type[Block]) -> str:

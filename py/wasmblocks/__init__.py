@@ -1,17 +1,19 @@
 """wasmblocks: Gradio's Blocks API in the browser. `import wasmblocks as gr` (or `import gradio as gr` in the page)."""
 
 # pyscript_entry sets Blocks.page_launcher: what demo.launch() does on a PyScript page.
-from . import pyscript_entry, themes
+from . import pyscript_entry, themes, validators
 from .alerts import Error, Info, Success, Warning
+from .api_endpoint import api
 from .blocks import VERSION as __version__
 from .blocks import Blocks
 from .chat_interface import ChatInterface
 from .client import Client
+from .component import Component
 from .components.annotated_image import AnnotatedImage
 from .components.audio import Audio
 from .components.browser_state import BrowserState
 from .components.button import Button, ClearButton, DeepLinkButton, DuplicateButton
-from .components.chatbot import Chatbot, ChatMessage
+from .components.chatbot import Chatbot, ChatMessage, MessageDict
 from .components.checkbox import Checkbox
 from .components.checkbox_group import CheckboxGroup
 from .components.code import Code
@@ -28,6 +30,7 @@ from .components.file_explorer import FileExplorer
 from .components.gallery import Gallery
 from .components.highlighted_text import HighlightedText
 from .components.html import HTML
+from .components.html_attributes import InputHTMLAttributes
 from .components.image import Image
 from .components.image_editor import ImageEditor, ImageMask, Paint, Sketchpad
 from .components.image_options import Brush, Eraser, LayerOptions, WatermarkOptions, WebcamOptions
@@ -50,9 +53,11 @@ from .components.textbox import Textbox
 from .components.timer import Timer
 from .components.upload_button import UploadButton
 from .components.video import Video
+from .data_classes import FileData
 from .event_data import (
     CopyData,
     DeletedFileData,
+    DownloadData,
     EditData,
     EventData,
     KeyUpData,
@@ -63,6 +68,7 @@ from .event_data import (
 )
 from .external import load, load_chat
 from .flagging import ClassicCSVLogger, CSVLogger, FlaggingCallback, SimpleCSVLogger
+from .i18n import I18n
 from .interface import Interface, TabbedInterface
 from .layouts.accordion import Accordion
 from .layouts.column import Column
@@ -73,13 +79,30 @@ from .layouts.sidebar import Sidebar
 from .layouts.tabs import Tab, TabItem, Tabs
 from .layouts.walkthrough import Step, Walkthrough
 from .listeners import on
+from .media import get_audio, get_file, get_image, get_model3d, get_video
 from .oauth import OAuthProfile, OAuthToken
 from .progress import Progress
 from .render import render
-from .session import Request
+from .session import Header, Request
+from .templates import Files, List, Matrix, Microphone, Numpy, PlayableVideo, TextArea
 from .updates import skip, update
+from .utils import NO_RELOAD, FileSize, set_static_paths
+from .validators import validate
 
-DataFrame = Dataframe  # Gradio exports both spellings
+# Gradio's other spellings of the same classes.
+DataFrame = Dataframe
+Text = Textbox
+Json = JSON
+Highlight = Highlightedtext = HighlightedText
+Checkboxgroup = CheckboxGroup
+Annotatedimage = AnnotatedImage
+Mic = Microphone
+Theme = themes.Base
+
+# gr.cache and gr.component are functions in Gradio; binding them here hides the submodules of the same
+# name (wasmblocks/cache.py, component.py) from attribute access only: `from .cache import …` still works.
+from .caching import Cache, cache
+from .component_lookup import component
 
 __all__ = [
     "BarPlot", "ChatInterface", "ChatMessage", "Chatbot", "Dataframe", "DataFrame", "EditData", "LikeData",
@@ -97,4 +120,9 @@ __all__ = [
     "Draggable", "FileExplorer", "ParamViewer",
     "Dialogue", "LoginButton", "Navbar", "OAuthProfile", "OAuthToken", "Step", "Walkthrough",
     "CSVLogger", "ClassicCSVLogger", "FlaggingCallback", "SimpleCSVLogger", "load", "load_chat",
+    "Annotatedimage", "Cache", "Checkboxgroup", "Component", "DownloadData", "FileData",
+    "FileSize", "Files", "Header", "Highlight", "Highlightedtext", "I18n", "InputHTMLAttributes", "Json", "List",
+    "Matrix", "MessageDict", "Mic", "Microphone", "NO_RELOAD", "Numpy", "PlayableVideo", "Text", "TextArea",
+    "Theme", "api", "cache", "component", "get_audio", "get_file", "get_image", "get_model3d", "get_video",
+    "set_static_paths", "validate", "validators",
 ]

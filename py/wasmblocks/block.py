@@ -83,6 +83,9 @@ class Block:
     @classmethod
     def get_block_name(cls) -> str:
         """The type name the page's renderer registry knows this block by, e.g. "textbox"."""
+        if cls.__dict__.get("is_template"):  # Gradio's templates (gr.TextArea) are drawn as their base
+            base: type[Block] = cls.__mro__[1]
+            return base.get_block_name()
         return cls.__name__.lower()
 
     def render(self) -> Self:

@@ -45,6 +45,8 @@ class BlockFunction:
     max_batch_size: int = 4
     is_cancel_function: bool = False
     show_api: bool = True  # False: still callable, left out of view_api (api_info.py)
+    # validator=: runs with the same inputs first; a failed gr.validate stops the event (validators.py).
+    validator: Callable[..., Any] | None = None
 
     @property
     def is_generator(self) -> bool:

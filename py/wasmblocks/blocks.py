@@ -7,16 +7,26 @@ import typing
 from collections.abc import Callable
 from contextvars import Token
 from typing import Any, ClassVar, Self
+from urllib.parse import urlsplit
 
+from . import runtime
 from .block import Block, BlockContext
 from .block_function import BlockFunction
 from .component import Component
 from .context import Context, current_block, current_root, enter_root, reset_root
 from .files import parse_file_size
+from .i18n import I18n
 from .listeners import DECORATOR, allocate_ids, dependency_table, listen
 from .types import AppRoot, PythonCaller
 
 VERSION = "0.1.0"
+
+
+class LaunchResult(tuple[Any, ...]):
+    """What launch() returns: a tuple that, like Gradio's, prints nothing when a notebook shows it."""
+
+    def __repr__(self) -> str:
+        return ""
 
 
 class Blocks(BlockContext):
@@ -26,6 +36,10 @@ class Blocks(BlockContext):
     python_caller: ClassVar[Callable[[Blocks], PythonCaller] | None] = None
     # What launch() does beyond marking the app: wasmblocks.pyscript_entry sets it (shows it on a PyScript page).
     page_launcher: ClassVar[Callable[[Blocks, dict[str, Any]], None] | None] = None
+    # launch(i18n=…): the translations the page session applies; launch() sets local_url (Gradio's too).
+    i18n: I18n | None = None
+    local_url: str | None = None
+    share_url: str | None = None
 
     # How a parameter behaves in the browser, for docs/compatibility.md (wasmblocks_build/compat_doc.py).
     BROWSER_NOTES: ClassVar[dict[str, str]] = {
@@ -126,14 +140,21 @@ class Blocks(BlockContext):
         self.max_size = max_size
         return self
 
-    def launch(self, *args: Any, **kwargs: Any) -> Blocks:
-        """No server to start in the browser: mark this Blocks as the app to show and return.
+    def launch(self, *args: Any, **kwargs: Any) -> LaunchResult:
+        """No server to start in the browser: mark this Blocks as the app to show.
 
+        Returns Gradio's (app, local_url, share_url) triple: the Blocks itself (there is no server app),
+        the site's address, and None (no share link). `i18n=` translates gr.I18n texts per page.
         Under PyScript it also shows the app on the page, in the element `target=` names (an id, as
         PyScript's display() takes it) or after the running script (docs/pyscript.md).
         """
         self.launched = True
         Context.launched = self
+        if kwargs.get("i18n") is not None:
+            if not isinstance(kwargs["i18n"], I18n):
+                raise TypeError(f"launch(i18n=…) takes a gr.I18n, not {type(kwargs['i18n']).__name__}")
+            self.i18n = kwargs["i18n"]
+        self.local_url = runtime.site_url()
         if kwargs.get("theme") is not None:
             self.theme = kwargs["theme"]
         for name in ("css", "js", "head"):
@@ -152,7 +173,15 @@ class Blocks(BlockContext):
             self.footer_links = links
         if Blocks.page_launcher is not None:
             Blocks.page_launcher(self, kwargs)
-        return self
+        return LaunchResult((self, self.local_url, None))
+
+    @property
+    def server_port(self) -> int | None:
+        """The port the site is served on (Gradio: its server's port); None before launch() or outside a browser."""
+        if not self.local_url:
+            return None
+        parts = urlsplit(self.local_url)
+        return parts.port or (443 if parts.scheme == "https" else 80)
 
     def check_auth(self, username: str, password: str) -> bool:
         """Whether launch(auth=…) accepts this name and password (Gradio's login route, run in the worker)."""
@@ -168,6 +197,14 @@ class Blocks(BlockContext):
         from .layouts.route import Route
 
         return Route(self, name, path, show_in_navbar)
+
+    def clear(self) -> Self:
+        """Forget the layout and listeners defined so far (`with demo.clear():` starts it again)."""
+        for child in list(self.children):
+            child.parent = None
+        self.children = []
+        self.fns.clear()
+        return self
 
     def close(self, *args: Any, **kwargs: Any) -> None:
         """Nothing to close: kept so code written for Gradio runs."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .data_classes import FileData
+
 
 @dataclass
 class EventData:
@@ -84,24 +86,34 @@ class EditData(RetryData):
         return self._data.get("previous_value")
 
 
-@dataclass(frozen=True)
-class DeletedFile:
-    """The file a `.delete` event names: Gradio's FileData fields (path is in the worker's file system)."""
-
-    path: str
-    url: str | None = None
-    orig_name: str | None = None
-    size: int | None = None
-    mime_type: str | None = None
-
-
 class DeletedFileData(EventData):
-    """Data of a File `.delete` event: `.file`, the removed file (the page sends its FileData, as Gradio's)."""
+    """Data of a File `.delete` event: the file the visitor removed, as a gr.FileData."""
+
+    def __init__(self, target: Any, data: dict[str, Any]) -> None:
+        super().__init__(target, data)
 
     @property
-    def file(self) -> DeletedFile:
-        data = self._data
-        return DeletedFile(
-            path=str(data.get("path", "")), url=data.get("url"), orig_name=data.get("orig_name"),
-            size=data.get("size"), mime_type=data.get("mime_type"),
-        )
+    def file(self) -> FileData:
+        return _file_of(self._data)
+
+
+class DownloadData(EventData):
+    """Data of a `.download` event: the file the visitor downloaded, as a gr.FileData."""
+
+    def __init__(self, target: Any, data: dict[str, Any]) -> None:
+        super().__init__(target, data)
+
+    @property
+    def file(self) -> FileData:
+        return _file_of(self._data)
+
+
+def _file_of(data: dict[str, Any]) -> FileData:
+    # A File's .delete sends the removed FileData itself (as Gradio's page does); .download names it.
+    file = data.get("file") if isinstance(data.get("file"), dict) else data.get("value")
+    if not isinstance(file, dict) and isinstance(data.get("path"), str):
+        file = data
+    if not isinstance(file, dict) or not isinstance(file.get("path"), str):
+        raise AttributeError("this event carries no file")
+    known = {k: file[k] for k in ("path", "url", "size", "orig_name", "mime_type", "is_stream", "meta") if k in file}
+    return FileData(**known)

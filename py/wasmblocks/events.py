@@ -14,9 +14,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from .api_endpoint import api
 from .event_data import (
     CopyData,
     DeletedFileData,
+    DownloadData,
     EditData,
     EventData,
     IndexedEventData,
@@ -26,26 +28,15 @@ from .event_data import (
     SelectData,
     UndoData,
 )
+from .event_listener import EventListener, EventListenerMethod, Events
 from .listeners import Dependency, on
 from .protocol import Dependency as DependencyConfig
 from .protocol import StatusStage
 
 __all__ = [
-    "Cancel",
-    "CopyData",
-    "DeletedFileData",
-    "Dependency",
-    "EditData",
-    "EventData",
-    "EventFlow",
-    "IndexedEventData",
-    "KeyUpData",
-    "LikeData",
-    "RetryData",
-    "SelectData",
-    "Start",
-    "UndoData",
-    "on",
+    "Cancel", "CopyData", "DeletedFileData", "Dependency", "DownloadData", "EditData", "EventData", "EventFlow",
+    "EventListener", "EventListenerMethod", "Events",
+    "IndexedEventData", "KeyUpData", "LikeData", "RetryData", "SelectData", "Start", "UndoData", "api", "on",
 ]
 
 

@@ -8,6 +8,7 @@ from typing import Any, Final
 
 from .alerts import Error
 from .cache import save_bytes
+from .data_classes import FileData as FileDataModel
 from .protocol import FileData
 
 FILE_MARK: Final = "gradio.FileData"
@@ -92,10 +93,12 @@ def uploaded_path(payload: Any, who: str, file_types: list[str] | None = None) -
 
 
 def returned_file(value: Any, who: str, name: str | None = None) -> FileData:
-    """A FileData for what a function returned: a path, bytes (written to the cache) or a FileData dict."""
+    """A FileData for what a function returned: a path, bytes (written to the cache), a FileData dict or gr.FileData."""
 
     if isinstance(value, dict) and isinstance(value.get("path"), str):
         return file_data(value["path"], value.get("orig_name"), value.get("mime_type"))
+    if isinstance(value, FileDataModel):
+        return file_data(value.path, value.orig_name, value.mime_type)
     if isinstance(value, (bytes, bytearray, memoryview)):
         return file_data(save_bytes(bytes(value), name))
     if isinstance(value, (str, os.PathLike)):

@@ -29,9 +29,10 @@ _COMPONENTS_PACKAGE = Component.__module__.rpartition(".")[0] + ".components."
 # Gradio's string shortcuts that are not simply a component's class name, lower-cased.
 _SHORTCUT_ARGS: dict[str, tuple[str, dict[str, Any]]] = {
     "text": ("textbox", {}),
-    "textarea": ("textbox", {"lines": 7}),
     "checkboxgroup": ("checkboxgroup", {}),
 }
+# Gradio's templates (templates.py) are shortcuts too: "textarea", "microphone", "playable_video".
+_SHORTCUT_MODULES = (_COMPONENTS_PACKAGE, Component.__module__.rpartition(".")[0] + ".templates")
 
 
 def component_classes() -> dict[str, type[Component]]:
@@ -45,7 +46,7 @@ def component_classes() -> dict[str, type[Component]]:
     while pending:
         cls = pending.pop()
         pending += cls.__subclasses__()
-        if cls.__module__.startswith(_COMPONENTS_PACKAGE) and not cls.__name__.startswith("_"):
+        if cls.__module__.startswith(_SHORTCUT_MODULES) and not cls.__name__.startswith("_"):
             found.setdefault(cls.__name__.lower(), cls)
     return found
 
@@ -56,7 +57,7 @@ def component(spec: Any, role: str) -> Component:
         return spec
     if not isinstance(spec, str):
         raise TypeError(f"Interface {role}s are components or shortcut strings such as 'text', not {spec!r}")
-    key = spec.strip().lower()
+    key = spec.strip().lower().replace("_", "")  # Gradio accepts "playable_video" for PlayableVideo
     name, kwargs = _SHORTCUT_ARGS.get(key, (key, {}))
     classes = component_classes()
     if name not in classes:
@@ -164,6 +165,7 @@ class Interface(Blocks):
         self.additional_input_components = [component(c, "input") for c in _as_list(additional_inputs)]
         self.output_components = [component(c, "output") for c in _as_list(outputs)]
         self.examples = examples
+        self.examples_handler: Any = None  # the gr.Examples below the inputs, when there are examples
         _default_labels(fn, self.input_components + self.additional_input_components, self.output_components)
         given_in, given_out = _as_list(inputs), _as_list(outputs)
         # "Unified": the very same component objects are the inputs and the outputs (not equal shortcut strings).
@@ -265,7 +267,8 @@ class Interface(Blocks):
             if examples:
                 from .components.examples import Examples
 
-                handler = Examples(examples, inputs=all_inputs, outputs=outputs_, fn=fn,
+                # Gradio's name for it: apps update `interface.examples_handler.dataset`.
+                handler = self.examples_handler = Examples(examples, inputs=all_inputs, outputs=outputs_, fn=fn,
                                    cache_examples=cache_examples, cache_mode=cache_mode,
                                    examples_per_page=examples_per_page, example_labels=example_labels,
                                    preload=preload_example)

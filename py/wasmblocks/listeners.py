@@ -146,6 +146,7 @@ def listen(
     trigger_only_on_failure: bool = False,
     show_api: bool = True,
     key: Any = None,
+    validator: Callable[..., Any] | None = None,
     **_ignored: Any,
 ) -> Any:
     """Register a dependency on the app being defined; the core of every event method."""
@@ -198,6 +199,7 @@ def listen(
         batch=batch,
         max_batch_size=max_batch_size,
         show_api=show_api,
+        validator=validator,
     )
     table[block_fn.id] = block_fn
     return Dependency(root, block_fn)

@@ -17,6 +17,7 @@ from .blocks import Blocks
 from .cache import cache_dir, clean_periodically
 from .config import app_config
 from .files import file_data, file_paths
+from .i18n import localize, translator
 from .processing import call_server_function, error_message, run_event
 from .queue import EventQueue, Job, QueueFull
 from .render import session_block, session_function
@@ -37,6 +38,7 @@ class PageSession:
         self._sent_files: set[tuple[str, float, int]] = set()
         self._cleaner: asyncio.Task[None] | None = None
         self._tasks: set[asyncio.Future[None]] = set()
+        self._translator: tuple[tuple[int, tuple[str, ...]], Callable[[str], str]] | None = None
         self.blocks = app.blocks()
 
     # ---- out ----
@@ -47,6 +49,8 @@ class PageSession:
         so bytes never pass through JSON or Python (protocol.FileRef).
         """
         paths: list[str] = []
+        if message["type"] in ("update", "tree", "toast"):
+            message = localize(message, self._translate)
         if message["type"] == "update":
             refs = self._file_refs(message["updates"], paths)
             if refs:
@@ -56,6 +60,14 @@ class PageSession:
             if refs:
                 message = {**message, "files": refs}
         self._send(message, paths)
+
+    def _translate(self, key: str) -> str:
+        """gr.I18n text for this page's languages (demo.launch(i18n=…)); the key when there is none."""
+        i18n = getattr(self.app, "i18n", None)
+        table = i18n.translations if i18n is not None else {}
+        if self._translator is None or self._translator[0] != (id(table), tuple(self.session.languages)):
+            self._translator = ((id(table), tuple(self.session.languages)), translator(table, self.session.languages))
+        return self._translator[1](key)
 
     def _file_refs(self, value: Any, paths: list[str]) -> list[protocol.FileRef]:
         """FileRefs for the files in `value` not sent before; their paths are appended to `paths`."""
@@ -99,6 +111,10 @@ class PageSession:
 
     def _on_init(self, message: dict[str, Any], buffers: list[bytes]) -> None:
         self.session.url = str(message.get("url", ""))
+        languages = message.get("languages", [])
+        if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
+            raise ValueError("languages must be a list of language tags such as 'en-US'")
+        self.session.languages = list(languages)
         if message.get("session_hash"):
             self.session.hash = str(message["session_hash"])
         self._start_cache_cleaner()

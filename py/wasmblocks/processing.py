@@ -14,11 +14,13 @@ from typing import Any
 from . import packages, protocol, runtime
 from .alerts import Error, EventContext, current_event
 from .block_function import BlockFunction
+from .caching import current_session_hash
 from .event_data import EventData
 from .oauth import SIGN_IN_REQUIRED, oauth_kind
 from .progress import Progress
-from .session import Request, Session
+from .session import Header, Request, Session
 from .updates import split_returns, to_update
+from .validators import validation_messages
 
 _END = object()
 
@@ -49,7 +51,7 @@ def _inspect_special_params(fn: Any) -> dict[str, Any]:
         annotation = hints.get(name, param.annotation)
         if isinstance(param.default, Progress):
             found[name] = Progress
-        elif isinstance(annotation, type) and issubclass(annotation, (Request, EventData)):
+        elif isinstance(annotation, type) and issubclass(annotation, (Request, EventData, Header)):
             found[name] = annotation
         elif (oauth := oauth_kind(annotation)) is not None:
             found[name] = oauth
@@ -90,6 +92,8 @@ def call_arguments(
             if not kind[1]:
                 raise Error(SIGN_IN_REQUIRED)
             kwargs[name] = None
+        elif isinstance(kind, type) and issubclass(kind, Header):
+            kwargs[name] = Request(session).headers.get(name.replace("_", "-"))
         else:
             kwargs[name] = kind(trigger, event_data if isinstance(event_data, dict) else {})
     if fn.inputs_as_dict:
@@ -172,11 +176,14 @@ async def run_event(
 ) -> bool:
     """Run fn for one event and emit its updates and final status; True when it succeeded."""
     token = current_event.set(ctx)
+    session_token = current_session_hash.set(session.hash)
     try:
         ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "pending"))
         await load_needed_packages(fn, session)
         values = preprocess_inputs(fn, data, session)
         args, kwargs = call_arguments(fn, values, session, event_data, trigger)
+        if fn.validator is not None and not await _validated(fn, args, kwargs, ctx):
+            return False
         if fn.time_limit:
             try:
                 await asyncio.wait_for(_stream(fn, args, kwargs, session, ctx), fn.time_limit)
@@ -195,6 +202,27 @@ async def run_event(
         return False
     finally:
         current_event.reset(token)
+        current_session_hash.reset(session_token)
+
+
+async def _validated(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any], ctx: EventContext) -> bool:
+    """Run the listener's validator: show each input's message (or clear an old one); False when any failed.
+
+    As in Gradio, a failed validation ends the event in error with the messages, and no toast.
+    """
+    assert fn.validator is not None
+    result = fn.validator(*args, **{k: v for k, v in kwargs.items() if k in special_params(fn.validator)})
+    if inspect.isawaitable(result):
+        result = await result
+    messages = validation_messages(result, len(fn.inputs))
+    shown = [(block, message) for block, message in zip(fn.inputs, messages) if not getattr(block, "STATEFUL", False)]
+    if shown:  # a gr.State has no view to show a message on (the event still stops)
+        ctx.emit(protocol.update_message(ctx.event_id, ctx.dep_id, [
+            {"id": block.id, "props": {"validation_error": message}} for block, message in shown]))
+    failed = [m for m in messages if m]
+    if failed:
+        ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "error", success=False, message="; ".join(failed)))
+    return not failed
 
 
 def error_message(exc: BaseException) -> str:

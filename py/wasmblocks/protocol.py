@@ -160,6 +160,7 @@ class InitMessage(TypedDict):
     base_url: str
     session_hash: str
     url: str
+    languages: NotRequired[list[str]]  # navigator.languages, best first (gr.I18n)
     app: NotRequired[AppFiles]
 
 
@@ -468,8 +469,13 @@ def error_message(message: str, ref: str | None = None) -> ErrorMessage:
 
 
 # ---- page → worker, for Python that plays the page (wasmblocks.client) ----
-def init_message(session_hash: str, url: str = "", base_url: str = "") -> InitMessage:
-    return {"type": "init", "base_url": base_url, "session_hash": session_hash, "url": url}
+def init_message(
+    session_hash: str, url: str = "", base_url: str = "", languages: list[str] | None = None,
+) -> InitMessage:
+    message: InitMessage = {"type": "init", "base_url": base_url, "session_hash": session_hash, "url": url}
+    if languages is not None:
+        message["languages"] = languages
+    return message
 
 
 def event_message(

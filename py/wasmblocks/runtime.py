@@ -403,3 +403,39 @@ async def _urllib_stream(url: str, method: str, headers: Mapping[str, str], body
             raise item
         yield item
     await reader
+
+
+def site_url() -> str | None:
+    """The address of the site: from our worker (assets/worker.js), its assets/ folder's parent; on a page
+    (PyScript's main thread), the page's folder. None outside a browser or where the script has no such
+    address (PyScript's workers start from a blob: URL)."""
+    if not IN_BROWSER:
+        return None
+    import js
+
+    try:
+        relative = "." if hasattr(js, "document") else ".."
+        return str(js.URL.new(relative, js.location.href).href)
+    except Exception:  # a blob:/data: location has no parent folder
+        return None
+
+
+def fetch_bytes_sync(url: str) -> bytes:
+    """GET url synchronously (a blocking XMLHttpRequest) and return its bytes; OSError when it fails.
+
+    For code that must return a file at once (gr.get_image() at import time). A page's main thread allows
+    no binary responseType on a synchronous request, so the bytes come as x-user-defined text, which maps
+    byte b to the character U+F700 + b.
+    """
+    import js
+
+    request = js.XMLHttpRequest.new()
+    request.open("GET", url, False)
+    request.overrideMimeType("text/plain; charset=x-user-defined")
+    try:
+        request.send(None)
+    except Exception as exc:  # a network error surfaces as a JS exception
+        raise OSError(f"could not fetch {url}: {exc}") from None
+    if request.status != 200:
+        raise OSError(f"could not fetch {url}: HTTP {request.status}")
+    return bytes(ord(ch) & 0xFF for ch in str(request.responseText))

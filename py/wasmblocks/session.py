@@ -24,6 +24,8 @@ class Session:
     props: dict[int, dict[str, Any]] = field(default_factory=dict)
     # Who logged in through launch(auth=…)'s login page (gr.Request.username), None before or without one.
     username: str | None = None
+    # The browser's preferred languages (navigator.languages, from the init message), best first: gr.I18n.
+    languages: list[str] = field(default_factory=list)
     # The change token (deep hash) the page last got for each gr.State with a .change listener.
     state_tokens: dict[int, str | None] = field(default_factory=dict)
     _tmp_dir: str | None = None
@@ -87,9 +89,17 @@ class Request:
         self.url = session.url if session else ""
         parts = urlsplit(self.url)
         self.query_params = {k: v[-1] for k, v in parse_qs(parts.query).items()}
-        self.headers: dict[str, str] = {}
+        # No HTTP request reaches the worker; the one header the page tells us is its languages.
+        self.headers: dict[str, str] = (
+            {"accept-language": ",".join(session.languages)} if session and session.languages else {})
         self.client = LOCAL_CLIENT
         self.username = session.username if session else None
 
     def __repr__(self) -> str:
         return f"Request(session_hash={self.session_hash!r}, url={self.url!r})"
+
+
+class Header(str):
+    """A parameter annotated gr.Header gets the request header of its name (x_api_token: x-api-token), or None.
+
+    In the browser the only header there is is `accept-language` (the page's languages)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 import tarfile
 import zipfile
 from pathlib import Path
@@ -17,6 +18,9 @@ from .npm import ensure_node_modules
 from .snapshot import install_snapshot, make_snapshot, remove_snapshot
 from .vendor import vendor
 from .wheel import build_wheel
+
+# The package's sample media, as archive paths (left out of the sources archive: copy_media).
+MEDIA_IN_PACKAGE = "wasmblocks/media_assets/"
 
 
 def write_sources_archive(wheel: Path) -> Path:
@@ -36,6 +40,8 @@ def write_sources_archive(wheel: Path) -> Path:
         for name in sorted(zf.namelist()):
             if name.endswith(".dist-info/RECORD") or ".dist-info/licenses/" in name:
                 continue  # hashes for installers (incompressible), the license text: nothing reads them at run time
+            if name.startswith(MEDIA_IN_PACKAGE):
+                continue  # gr.get_image() & co. fetch a sample when an app asks for it (copy_media)
             data = zf.read(name)
             info = tarfile.TarInfo(name)
             info.size, info.mtime, info.mode = len(data), 0, 0o644
@@ -43,6 +49,20 @@ def write_sources_archive(wheel: Path) -> Path:
     tmp = target.with_suffix(".tmp")
     tmp.write_bytes(gzip_smallest(raw.getvalue()))
     tmp.replace(target)
+    return target
+
+
+def copy_media(pkg_dir: Path, runtime_dir: Path) -> Path:
+    """runtime/media/: the sample files of gr.get_image() & co., one static file each.
+
+    Every page downloads the package archive, and few apps use the samples, so they are left out of it and
+    the worker fetches the one an app asks for (wasmblocks/media.py). The wheel keeps them (micropip, CPython).
+    """
+    source, target = pkg_dir / "media_assets", runtime_dir / "media"
+    if target.exists():
+        shutil.rmtree(target)
+    if source.is_dir():
+        shutil.copytree(source, target)
     return target
 
 
@@ -85,6 +105,7 @@ def build_runtime(
         typecheck(force=force)  # tsc reads tsconfig.json, which only knows the real web/src
     bundle(runtime_dir, web_src, force=force)
     wheel = build_wheel(runtime_dir / "wheels", pkg_dir, force=force)
+    copy_media(pkg_dir, runtime_dir)
     pyodide_dir = vendor(runtime_dir, force=force)
     entry = None
     if snapshot:

@@ -121,6 +121,8 @@ export interface InitMessage {
   base_url: string;
   session_hash: string;
   url: string;
+  /** navigator.languages, best first: the worker translates gr.I18n texts with them. */
+  languages?: string[];
   app?: AppFiles;
 }
 export interface EventMessage {

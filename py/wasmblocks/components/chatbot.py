@@ -11,6 +11,22 @@ from typing import Any
 from ..alerts import Error
 from ..component import Component
 from ..files import FILE_MARK, file_data
+from .chat_messages import (  # noqa: F401 - Gradio's names, importable from gradio.components.chatbot
+    ChatbotDataMessages,
+    ComponentMessage,
+    ComponentMessageDict,
+    ExampleMessage,
+    FileDataDict,
+    FileMessage,
+    FileMessageDict,
+    Message,
+    MessageDict,
+    MetadataDict,
+    NormalizedMessageDict,
+    OptionDict,
+    TextMessage,
+    TextMessageDict,
+)
 
 ROLES = ("user", "assistant", "system")
 # Avatars travel inside the tree's props (which carry no file bytes), so a local file becomes a data: URL.

@@ -10,6 +10,7 @@ from . import colors, sizes
 from .base import Base, Font, GoogleFont, LocalFont
 from .colors import Color
 from .presets import BUILT_IN, Citrus, Default, Glass, Monochrome, Ocean, Origin, Soft
+from .sizes import Size
 
 
 def theme_vars(theme: Any) -> ThemeVars | None:
@@ -34,4 +35,4 @@ def theme_vars(theme: Any) -> ThemeVars | None:
 
 
 __all__ = ["Base", "Citrus", "Color", "Default", "Font", "Glass", "GoogleFont", "LocalFont", "Monochrome", "Ocean",
-           "Origin", "Soft", "colors", "sizes", "theme_vars"]
+           "Origin", "Size", "Soft", "colors", "sizes", "theme_vars"]

@@ -235,6 +235,7 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
       base_url: options.base.href,
       session_hash: Math.random().toString(36).slice(2, 14),
       url: location.href,
+      languages: [...navigator.languages],
       app: options.app,
     });
   }

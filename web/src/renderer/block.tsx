@@ -70,7 +70,18 @@ function BlockImpl({ id, store }: BlockProps) {
       data-block-id={id}
     >
       <StatusTracker status={status} store={store} id={id} />
+      <ValidationError message={props.validation_error} />
       {inner}
+    </div>
+  );
+}
+
+/** A listener's validator= refused this input's value: its message (Gradio's `.validation-error`). */
+function ValidationError({ message }: { message: unknown }) {
+  if (typeof message !== "string" || !message) return null;
+  return (
+    <div class="validation-error" role="alert" data-testid="validation-error">
+      {message}
     </div>
   );
 }
