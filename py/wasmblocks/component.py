@@ -31,7 +31,7 @@ class Component(Block):
         elem_classes: list[str] | str | None = None,
         render: bool = True,
         key: Any = None,
-        every: float | None = None,
+        every: Any = None,  # seconds, or a gr.Timer whose ticks recompute the value
         inputs: Any = None,
     ) -> None:
         self.label = label
