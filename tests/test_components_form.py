@@ -10,7 +10,7 @@ from wasmblocks.updates import to_update
 
 
 def test_textbox_props_and_errors():
-    t = gr.Textbox(label="Name", submit_btn=True, stop_btn="Stop", show_copy_button=True, type="email", render=False)
+    t = gr.Textbox(label="Name", submit_btn=True, stop_btn="Stop", buttons=["copy"], type="email", render=False)
     props = t.get_props()
     assert props["submit_btn"] is True and props["stop_btn"] == "Stop" and props["type"] == "email"
     with pytest.raises(gr.Error, match='Textbox "Name" expects text'):

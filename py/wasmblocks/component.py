@@ -61,6 +61,10 @@ class Component(Block):
             interactive=self.interactive,
             value=self.initial_value(),
         )
+        if "buttons" in props:
+            from .components.buttons import buttons_config  # components import this module
+
+            props["buttons"] = buttons_config(props["buttons"])
         return props
 
     def initial_value(self) -> Any:

@@ -12,6 +12,7 @@ from ..component import Component
 from ..files import returned_file, uploaded_path
 from ..packages import missing_error
 from ..protocol import FileData
+from .buttons import corner_buttons
 from .sources import normalize_sources
 
 _WIDTH_DTYPES = {1: "uint8", 2: "int16", 4: "int32"}
@@ -68,8 +69,8 @@ class Audio(Component):
 
     EVENTS = ("stream", "change", "clear", "play", "pause", "stop", "pause_recording", "start_recording",
               "stop_recording", "upload", "input")
-    PROPS = ("sources", "type", "format", "autoplay", "show_download_button", "loop", "editable",
-             "min_length", "max_length", "waveform_options")
+    PROPS = ("sources", "type", "format", "autoplay", "loop", "editable",
+             "min_length", "max_length", "waveform_options", "buttons")
     PACKAGE_FALLBACK = 'use gr.Audio(type="filepath"), which needs no numpy'
 
     def __init__(
@@ -80,13 +81,13 @@ class Audio(Component):
         type: str = "numpy",  # noqa: A002 - Gradio's parameter name
         format: str = "wav",  # noqa: A002
         autoplay: bool = False,
-        show_download_button: bool | None = None,
         loop: bool = False,
         editable: bool = True,
         min_length: int | None = None,
         max_length: int | None = None,
         waveform_options: Any = None,
         streaming: bool = False,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "filepath"):
@@ -95,7 +96,6 @@ class Audio(Component):
         self.type = type
         self.format = format
         self.autoplay = autoplay
-        self.show_download_button = show_download_button
         self.loop = loop
         self.editable = editable
         self.min_length = min_length
@@ -106,6 +106,7 @@ class Audio(Component):
             else vars(waveform_options)
         )
         self.streaming = streaming
+        self.buttons = corner_buttons(buttons, ("download", "share"), ("download", "share"), owner="Audio")
         super().__init__(value, **kwargs)
 
     def needed_packages(self, role: str) -> list[str]:

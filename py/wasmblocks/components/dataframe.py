@@ -12,6 +12,7 @@ from typing import Any
 
 from ..alerts import Error
 from ..component import Component
+from .buttons import corner_buttons
 
 TYPES = ("pandas", "numpy", "array", "polars")
 DATATYPES = ("str", "number", "bool", "date", "markdown", "html", "image")
@@ -55,8 +56,8 @@ class Dataframe(Component):
 
     EVENTS = ("change", "input", "select", "edit")
     PROPS = ("headers", "datatype", "row_count", "col_count", "wrap", "max_height", "column_widths",
-             "show_search", "show_row_numbers", "show_copy_button", "show_fullscreen_button", "pinned_columns",
-             "static_columns", "max_chars", "line_breaks", "latex_delimiters")
+             "show_search", "show_row_numbers", "pinned_columns",
+             "static_columns", "max_chars", "line_breaks", "latex_delimiters", "buttons")
 
     def __init__(
         self,
@@ -72,13 +73,12 @@ class Dataframe(Component):
         column_widths: list[str | int] | None = None,
         show_search: str = "none",
         show_row_numbers: bool = False,
-        show_copy_button: bool = False,
-        show_fullscreen_button: bool = False,
         pinned_columns: int | None = None,
         static_columns: list[int] | None = None,
         max_chars: int | None = None,
         line_breaks: bool = True,
         latex_delimiters: list[dict[str, Any]] | None = None,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in TYPES:
@@ -100,13 +100,12 @@ class Dataframe(Component):
         self.column_widths = column_widths
         self.show_search = show_search
         self.show_row_numbers = show_row_numbers
-        self.show_copy_button = show_copy_button
-        self.show_fullscreen_button = show_fullscreen_button
         self.pinned_columns = pinned_columns
         self.static_columns = static_columns or []
         self.max_chars = max_chars
         self.line_breaks = line_breaks
         self.latex_delimiters = latex_delimiters
+        self.buttons = corner_buttons(buttons, ("fullscreen", "copy"), ("fullscreen", "copy"), owner="Dataframe")
         super().__init__(value, **kwargs)
 
     def display_name(self) -> str:

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..alerts import Error
 from ..component import FormComponent
+from .buttons import corner_buttons
 from .choices import choice_values, normalize_choices
 
 
@@ -13,7 +14,7 @@ class Dropdown(FormComponent):
     """A choice from `choices`; `type="index"` hands the function the position instead."""
 
     EVENTS = ("change", "input", "select", "focus", "blur", "key_up")
-    PROPS = ("choices", "type", "multiselect", "allow_custom_value", "max_choices", "filterable")
+    PROPS = ("choices", "type", "multiselect", "allow_custom_value", "max_choices", "filterable", "buttons")
 
     def __init__(
         self,
@@ -25,6 +26,7 @@ class Dropdown(FormComponent):
         allow_custom_value: bool = False,
         max_choices: int | None = None,
         filterable: bool = True,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         self.choices = normalize_choices(choices)
@@ -35,6 +37,7 @@ class Dropdown(FormComponent):
         self.filterable = filterable
         if "value" not in self._explicit_args and not self.multiselect and self.choices:
             value = self.choices[0][1]  # Gradio: a single-select dropdown starts on its first choice
+        self.buttons = corner_buttons(buttons, (), (), owner="Dropdown")
         super().__init__(value, **kwargs)
 
     def _check(self, item: Any) -> Any:

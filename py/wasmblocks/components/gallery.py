@@ -13,6 +13,7 @@ from ..component import Component
 from ..files import file_data, returned_file, uploaded_path
 from ..packages import missing_error
 from ..protocol import FileData
+from .buttons import corner_buttons
 
 VIDEO_EXTENSIONS = (".mp4", ".webm", ".ogg", ".ogv", ".mov", ".m4v", ".avi", ".mkv")
 
@@ -27,7 +28,7 @@ class Gallery(Component):
 
     EVENTS = ("select", "upload", "change", "delete", "preview_close", "preview_open")
     PROPS = ("format", "file_types", "columns", "rows", "height", "allow_preview", "preview", "selected_index",
-             "object_fit", "show_download_button", "show_fullscreen_button", "type")
+             "object_fit", "type", "buttons")
     PACKAGE_FALLBACK = 'use gr.Gallery(type="filepath"), which needs neither numpy nor Pillow'
 
     def __init__(
@@ -43,9 +44,8 @@ class Gallery(Component):
         preview: bool | None = None,
         selected_index: int | None = None,
         object_fit: str | None = None,
-        show_download_button: bool | None = True,
-        show_fullscreen_button: bool = True,
         type: str = "filepath",  # noqa: A002
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "pil", "filepath"):
@@ -59,9 +59,9 @@ class Gallery(Component):
         self.preview = preview
         self.selected_index = selected_index
         self.object_fit = object_fit
-        self.show_download_button = show_download_button
-        self.show_fullscreen_button = show_fullscreen_button
         self.type = type
+        offered = ("share", "download", "download_all", "fullscreen")
+        self.buttons = corner_buttons(buttons, offered, offered, owner="Gallery")
         super().__init__(value, **kwargs)
 
     def needed_packages(self, role: str) -> list[str]:

@@ -12,6 +12,7 @@ from ..component import Component
 from ..files import file_data
 from ..packages import missing_error
 from ..protocol import FileData
+from .buttons import corner_buttons
 from .sources import normalize_sources
 
 
@@ -39,11 +40,8 @@ class Image(Component):
         "width",
         "image_mode",
         "sources",
-        "show_download_button",
-        "show_fullscreen_button",
         "placeholder",
-        "webcam_options",
-    )
+        "webcam_options", "buttons",)
 
     def __init__(
         self,
@@ -55,10 +53,9 @@ class Image(Component):
         image_mode: str | None = "RGB",
         sources: list[str] | str | None = None,
         type: str = "numpy",  # noqa: A002
-        show_download_button: bool = True,
-        show_fullscreen_button: bool = True,
         placeholder: str | None = None,
         webcam_options: Any = None,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "pil", "filepath"):
@@ -76,9 +73,9 @@ class Image(Component):
         )
         self.webcam_options = {"mirror": bool(mirror)}
         self.type = type
-        self.show_download_button = show_download_button
-        self.show_fullscreen_button = show_fullscreen_button
         self.placeholder = placeholder
+        offered = ("download", "share", "fullscreen")
+        self.buttons = corner_buttons(buttons, offered, offered, owner="Image")
         super().__init__(value, **kwargs)
 
     PACKAGE_FALLBACK = 'use gr.Image(type="filepath"), which needs neither numpy nor Pillow'

@@ -6,6 +6,7 @@ import inspect
 from typing import Any
 
 from ..component import Component
+from .buttons import corner_buttons
 
 
 class Markdown(Component):
@@ -13,7 +14,7 @@ class Markdown(Component):
 
     EVENTS = ("change", "copy")
     PROPS = ("rtl", "latex_delimiters", "sanitize_html", "line_breaks", "header_links", "height",
-             "max_height", "min_height", "show_copy_button")
+             "max_height", "min_height", "buttons")
 
     def __init__(
         self,
@@ -27,7 +28,7 @@ class Markdown(Component):
         height: int | str | None = None,
         max_height: int | str | None = None,
         min_height: int | str | None = None,
-        show_copy_button: bool = False,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         self.rtl = rtl
@@ -40,8 +41,8 @@ class Markdown(Component):
         self.height = height
         self.max_height = max_height
         self.min_height = min_height
-        self.show_copy_button = show_copy_button
         kwargs.setdefault("show_label", False)
+        self.buttons = corner_buttons(buttons, ("copy",), (), owner="Markdown")
         super().__init__(value, **kwargs)
 
     def postprocess(self, value: Any) -> str | None:

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..component import Component
+from .buttons import corner_buttons
 from .dataframe import json_cell
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
@@ -46,7 +47,7 @@ class NativePlot(Component):
     MARK: ClassVar[str] = "point"
     EVENTS = ("change", "select", "double_click")
     PROPS = ("x", "y", "color", "title", "x_title", "y_title", "height", "width", "x_lim", "y_lim", "tooltip",
-             "caption", "show_fullscreen_button", "show_export_button")
+             "caption", "buttons")
 
     def __init__(
         self,
@@ -72,8 +73,7 @@ class NativePlot(Component):
         tooltip: str | list[str] | bool = "axis",
         height: int | None = None,
         width: int | str | None = None,
-        show_fullscreen_button: bool = False,
-        show_export_button: bool = False,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         for name, lim in (("x_lim", x_lim), ("y_lim", y_lim)):
@@ -90,7 +90,7 @@ class NativePlot(Component):
         self.x_axis_labels_visible = x_axis_labels_visible
         self.caption, self.sort, self.tooltip = caption, sort, tooltip
         self.height, self.width = height, width
-        self.show_fullscreen_button, self.show_export_button = show_fullscreen_button, show_export_button
+        self.buttons = corner_buttons(buttons, ("fullscreen", "export"), (), owner=type(self).__name__)
         super().__init__(value, **kwargs)
 
     def display_name(self) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..alerts import Error
 from ..component import FormComponent
+from .buttons import corner_buttons
 
 
 def _round(value: float, precision: int | None) -> float | int:
@@ -22,7 +23,7 @@ class Number(FormComponent):
     """A number, or None when empty."""
 
     EVENTS = ("change", "input", "submit", "focus", "blur")
-    PROPS = ("precision", "minimum", "maximum", "step", "placeholder")
+    PROPS = ("precision", "minimum", "maximum", "step", "placeholder", "buttons")
 
     def __init__(
         self,
@@ -33,6 +34,7 @@ class Number(FormComponent):
         maximum: float | None = None,
         step: float = 1,
         placeholder: str | None = None,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         self.precision = precision
@@ -40,6 +42,7 @@ class Number(FormComponent):
         self.maximum = maximum
         self.step = step
         self.placeholder = placeholder
+        self.buttons = corner_buttons(buttons, (), (), owner="Number")
         super().__init__(value, **kwargs)
 
     def initial_value(self) -> Any:

@@ -8,13 +8,14 @@ from typing import Any
 
 from ..alerts import Error
 from ..component import FormComponent
+from .buttons import corner_buttons
 
 
 class Slider(FormComponent):
     """A bounded number with a step; `release` fires when the handle is let go."""
 
     EVENTS = ("change", "input", "release")
-    PROPS = ("minimum", "maximum", "step", "show_reset_button")
+    PROPS = ("minimum", "maximum", "step", "buttons")
 
     def __init__(
         self,
@@ -24,15 +25,15 @@ class Slider(FormComponent):
         *,
         step: float | None = None,
         randomize: bool = False,
-        show_reset_button: bool = True,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         self.minimum = minimum
         self.maximum = maximum
         self.step = step if step is not None else 1
-        self.show_reset_button = show_reset_button
         if randomize and value is None:
             value = self._random
+        self.buttons = corner_buttons(buttons, ("reset",), ("reset",), owner="Slider")
         super().__init__(minimum if value is None else value, **kwargs)
 
     def _random(self) -> float:

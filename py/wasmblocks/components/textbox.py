@@ -6,6 +6,7 @@ from typing import Any
 
 from ..alerts import Error
 from ..component import FormComponent
+from .buttons import corner_buttons
 
 
 class Textbox(FormComponent):
@@ -13,7 +14,7 @@ class Textbox(FormComponent):
 
     EVENTS = ("change", "input", "submit", "focus", "blur", "select", "copy", "stop")
     PROPS = ("type", "lines", "max_lines", "placeholder", "max_length", "autofocus", "autoscroll",
-             "text_align", "rtl", "show_copy_button", "submit_btn", "stop_btn")
+             "text_align", "rtl", "submit_btn", "stop_btn", "buttons")
 
     def __init__(
         self,
@@ -28,9 +29,9 @@ class Textbox(FormComponent):
         autoscroll: bool = True,
         text_align: str | None = None,
         rtl: bool = False,
-        show_copy_button: bool = False,
         submit_btn: str | bool | None = False,
         stop_btn: str | bool | None = False,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in ("text", "password", "email"):
@@ -48,9 +49,9 @@ class Textbox(FormComponent):
         self.autoscroll = autoscroll
         self.text_align = text_align
         self.rtl = rtl
-        self.show_copy_button = show_copy_button
         self.submit_btn = submit_btn
         self.stop_btn = stop_btn
+        self.buttons = corner_buttons(buttons, ("copy",), (), owner="Textbox")
         super().__init__(value, **kwargs)
 
     def preprocess(self, payload: Any) -> str | None:

@@ -7,6 +7,7 @@ from typing import Any
 from ..alerts import Error
 from ..component import Component
 from ..files import returned_file, uploaded_path
+from .buttons import corner_buttons
 from .sources import normalize_sources
 
 
@@ -14,8 +15,8 @@ class Video(Component):
     """Video in, video out; the value is {"video": FileData, "subtitles": FileData | None}, as in Gradio."""
 
     EVENTS = ("change", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload")
-    PROPS = ("format", "sources", "height", "width", "autoplay", "show_download_button", "loop",
-             "min_length", "max_length", "include_audio", "webcam_constraints")
+    PROPS = ("format", "sources", "height", "width", "autoplay", "loop",
+             "min_length", "max_length", "include_audio", "webcam_constraints", "buttons")
 
     def __init__(
         self,
@@ -26,12 +27,12 @@ class Video(Component):
         height: int | str | None = None,
         width: int | str | None = None,
         autoplay: bool = False,
-        show_download_button: bool | None = None,
         loop: bool = False,
         min_length: int | None = None,
         max_length: int | None = None,
         include_audio: bool | None = None,
         webcam_constraints: dict[str, Any] | None = None,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         self.format = format
@@ -39,12 +40,12 @@ class Video(Component):
         self.height = height
         self.width = width
         self.autoplay = autoplay
-        self.show_download_button = show_download_button
         self.loop = loop
         self.min_length = min_length
         self.max_length = max_length
         self.include_audio = include_audio if include_audio is not None else "upload" in self.sources
         self.webcam_constraints = webcam_constraints
+        self.buttons = corner_buttons(buttons, ("download", "share"), ("download",), owner="Video")
         super().__init__(value, **kwargs)
 
     def preprocess(self, payload: Any) -> str | None:

@@ -11,11 +11,13 @@ import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { startRecording, type Recording } from "../renderer/recorder";
 import { IconButtons } from "../renderer/icon-buttons";
+import { readButtons } from "../renderer/corner-buttons";
 import { errorText } from "../error-text";
 import "./button.css";
 import "./audio.css";
 
 export function Audio({ id, props, value, setValue, trigger, store }: ComponentProps) {
+  const buttons = readButtons(props.buttons);
   const label = labelOf(props, "Audio");
   const fd = value as FileData | null;
   const interactive = props.interactive !== false;
@@ -64,8 +66,9 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
       {fd?.url ? (
         <div class="audio-player">
           <IconButtons
-            download={props.show_download_button !== false ? { url: fd.url, name: fd.orig_name || "audio.wav" } : null}
+            download={buttons.has("download") ? { url: fd.url, name: fd.orig_name || "audio.wav" } : null}
             onClear={interactive ? () => (setValue(null), trigger("clear")) : null}
+            custom={{ buttons, store }}
           />
           <audio
             key={fd.url}

@@ -4,6 +4,7 @@ import { BlockTitle, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
 import { choices as readChoices, list, str } from "../renderer/props";
 import type { ComponentProps } from "../renderer/types";
+import { CornerButtons, readButtons } from "../renderer/corner-buttons";
 import "./radio.css";
 import "./checkbox_group.css";
 
@@ -21,6 +22,7 @@ export function CheckboxGroup({ id, props, value, setValue, trigger, store }: Co
   };
   return (
     <fieldset class="wb-radio wb-checkboxgroup" role="group" aria-labelledby={titleId}>
+      {props.show_label !== false ? <CornerButtons buttons={readButtons(props.buttons)} store={store} /> : null}
       <BlockTitle id={titleId} show={props.show_label !== false} info={str(props.info)}>
         {label}
       </BlockTitle>

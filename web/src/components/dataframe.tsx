@@ -11,6 +11,7 @@ import type { ComponentProps } from "../renderer/types";
 import { CellMenu, MenuButton, type MenuItem } from "./dataframe-menu";
 import { addColumn, addRow, deleteColumn, deleteRow, nextSort, sortRows, type SortState, type Table } from "./dataframe-ops";
 import { isRecord, list, str } from "../renderer/props";
+import { CopyButton, FullscreenButton, readButtons } from "../renderer/corner-buttons";
 import "../renderer/icon-buttons.css";
 import "./dataframe.css";
 
@@ -43,6 +44,8 @@ function parseCell(text: string, datatype: string, previous: unknown): string | 
 }
 
 export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
+  const buttons = readButtons(props.buttons);
+  const frame = useRef<HTMLDivElement>(null);
   const table = asTable(value);
   const width = Math.max(table.headers.length, ...table.data.slice(0, 1).map((r) => r.length));
   const headers = Array.from({ length: width }, (_, i) => table.headers[i] ?? String(i + 1));
@@ -186,7 +189,7 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
   const widths = list(props.column_widths);
 
   return (
-    <div class={cx("wb-dataframe", props.wrap && "wrap")}>
+    <div class={cx("wb-dataframe", props.wrap && "wrap")} ref={frame}>
       <div class="header-row">
         <BlockTitle show={props.show_label !== false && !!props.label}>{labelOf(props, "Dataframe")}</BlockTitle>
         {props.show_search && props.show_search !== "none" ? (
@@ -199,19 +202,17 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
             onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
           />
         ) : null}
-        {props.show_copy_button ? (
-          <button
-            type="button"
-            class="icon-button"
-            aria-label="Copy table data"
-            onClick={() =>
-              navigator.clipboard
-                ?.writeText([headers, ...table.data].map((r) => r.map(display).join(",")).join("\n"))
-                .catch(() => {})
-            }
-          >
-            ⧉
-          </button>
+        {buttons.has("copy") || buttons.has("fullscreen") ? (
+          <div class="toolbar" role="toolbar" aria-label="Table actions">
+            {buttons.has("copy") ? (
+              <CopyButton
+                label="Copy table data"
+                copiedLabel="Copied to clipboard"
+                text={() => [headers, ...table.data].map((r) => r.map(display).join(",")).join("\n")}
+              />
+            ) : null}
+            {buttons.has("fullscreen") ? <FullscreenButton target={frame} /> : null}
+          </div>
         ) : null}
       </div>
       <div

@@ -7,6 +7,7 @@ import { BlockTitle, ChevronDown, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { choices as readChoices, str } from "../renderer/props";
+import { CornerButtons, readButtons } from "../renderer/corner-buttons";
 import "./dropdown.css";
 
 function sameChoice(a: unknown, b: unknown): boolean {
@@ -161,6 +162,7 @@ export function Dropdown({ id, props, value, setValue, trigger, store }: Compone
 
   return (
     <div class="wb-dropdown container">
+      {props.show_label !== false ? <CornerButtons buttons={readButtons(props.buttons)} store={store} /> : null}
       <label for={inputId} class="wb-dropdown-label">
         <BlockTitle show={props.show_label !== false} info={str(props.info)}>
           {label}

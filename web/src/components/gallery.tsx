@@ -2,7 +2,7 @@
 // (`select` with {index, value}) and, with allow_preview, opens the preview (img data-testid="detailed-image",
 // a "Close" button, thumbnails below). Interactive and empty: an upload area for images/videos.
 
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { isFileData } from "../client/files";
 import type { FileData } from "../protocol";
 import { saveFile } from "../client/upload";
@@ -11,6 +11,8 @@ import { cssSize, cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { IconButtons } from "../renderer/icon-buttons";
+import { FullscreenButton, readButtons } from "../renderer/corner-buttons";
+import { downloadAll } from "./gallery-download";
 import { isRecord, list, num, str, strings } from "../renderer/props";
 import "./gallery.css";
 
@@ -22,6 +24,8 @@ interface Item {
 
 export function Gallery({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const label = labelOf(props, "Gallery");
+  const buttons = readButtons(props.buttons);
+  const frame = useRef<HTMLDivElement>(null);
   // Gallery.postprocess writes each item as {image | video: FileData, caption}.
   const items = list(value).filter((v): v is Item => isRecord(v) && (isFileData(v.image) || isFileData(v.video)));
   const interactive = props.interactive !== false;
@@ -86,9 +90,10 @@ export function Gallery({ id, props, value, setValue, trigger, store }: Componen
     <div class="wb-gallery">
       <BlockLabel show={props.show_label !== false} label={label} icon={<ImageIcon />} />
       {current ? (
-        <div class="preview" data-testid="gallery-preview">
+        <div class="preview" data-testid="gallery-preview" ref={frame}>
           <div class="icon-buttons">
-            {props.show_download_button !== false && currentFile?.url ? (
+            {buttons.has("fullscreen") ? <FullscreenButton target={frame} /> : null}
+            {buttons.has("download") && currentFile?.url ? (
               <button type="button" class="icon-button" aria-label="Download" title="Download" onClick={() => saveFile(currentFile.url!, currentFile.orig_name || "image")}>
                 ⇣
               </button>
@@ -126,7 +131,19 @@ export function Gallery({ id, props, value, setValue, trigger, store }: Componen
         </div>
       ) : null}
       <div class={cx("grid-wrap", current && "hidden")} style={{ height: cssSize(props.height) }}>
-        <IconButtons onClear={interactive ? () => (setValue(null), trigger("delete")) : null} />
+        <IconButtons onClear={interactive ? () => (setValue(null), trigger("delete")) : null} custom={{ buttons, store }}>
+          {buttons.has("download_all") && items.length ? (
+            <button
+              type="button"
+              class="icon-button"
+              aria-label="Download All"
+              title="Download All"
+              onClick={() => void downloadAll(items.map((item) => item.image ?? item.video).filter((f): f is FileData => !!f)).catch((err) => store.addToast("error", String(err), "Download failed", 10))}
+            >
+              ⇣
+            </button>
+          ) : null}
+        </IconButtons>
         <div class="grid-container" style={{ gridTemplateColumns: `repeat(${columns}, minmax(100px, 1fr))`, "--object-fit": str(props.object_fit, "cover") }}>
           {items.map((item, i) => (
             <button

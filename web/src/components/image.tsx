@@ -1,7 +1,7 @@
 // gr.Image: shows value.url; when interactive and empty, an upload area (Gradio's data-testid="image",
 // a <button> with "Drop Image Here - or - Click to Upload" and a hidden <input data-testid="file-upload">).
 
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { errorText } from "../error-text";
 import { isFileData } from "../client/files";
 import type { FileData } from "../protocol";
@@ -10,6 +10,7 @@ import { BlockLabel, ImageIcon, labelOf, EmptyImage } from "../renderer/atoms";
 import { cssSize, cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { IconButtons } from "../renderer/icon-buttons";
+import { readButtons } from "../renderer/corner-buttons";
 import { UploadArea } from "../renderer/upload-area";
 import { WebcamCapture } from "../renderer/webcam";
 import { isRecord, strings } from "../renderer/props";
@@ -26,6 +27,8 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
   const inputId = domId(store, id, "upload");
   const fd = isFileData(value) ? value : null;
   const url = fd?.url ?? null;
+  const buttons = readButtons(props.buttons);
+  const frame = useRef<HTMLDivElement>(null);
 
   /** Webcam photos and clipboard images take the same checked path as files dropped on the upload area. */
   async function load(files: File[]) {
@@ -51,13 +54,15 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
   return (
     <div class="wb-image">
       <BlockLabel show={props.show_label !== false} label={label} htmlFor={canUpload && !url ? inputId : undefined} icon={<ImageIcon />} />
-      <div data-testid="image" class="image-container" style={style}>
+      <div data-testid="image" class="image-container" style={style} ref={frame}>
         {url ? (
           <>
             <IconButtons
-              download={props.show_download_button !== false ? { url, name: fd?.orig_name || "image", icon: <DownloadIcon /> } : null}
+              download={buttons.has("download") ? { url, name: fd?.orig_name || "image", icon: <DownloadIcon /> } : null}
               onClear={interactive ? () => (setValue(null), trigger("clear")) : null}
               clearLabel="Remove Image"
+              fullscreen={buttons.has("fullscreen") ? frame : null}
+              custom={{ buttons, store }}
             />
             <div class="image-frame">
               <img src={url} alt={fd?.orig_name ?? ""} data-testid="detailed-image" onClick={(e) => select(e, trigger)} />

@@ -10,6 +10,7 @@ import { useLayoutEffect, useMemo, useRef } from "preact/hooks";
 import { CONTAIN_PAINT, scopeStyleElements, useContentScope } from "../renderer/content-scope";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { CopyButton, CornerButtons, readButtons } from "../renderer/corner-buttons";
 import "./markdown.css";
 
 const parsers = new Map<boolean, Marked>();
@@ -201,7 +202,8 @@ export async function enhance(root: HTMLElement): Promise<void> {
   }
 }
 
-export function Markdown({ props, value, status }: ComponentProps) {
+export function Markdown({ props, value, status, store, trigger }: ComponentProps) {
+  const buttons = readButtons(props.buttons);
   const text = value === null || value === undefined ? "" : String(value);
   const sanitize = props.sanitize_html !== false;
   const breaks = !!props.line_breaks;
@@ -233,16 +235,9 @@ export function Markdown({ props, value, status }: ComponentProps) {
       dir={props.rtl ? "rtl" : "ltr"}
       style={style}
     >
-      {props.show_copy_button ? (
-        <button
-          type="button"
-          class="wb-copy-button"
-          aria-label="Copy"
-          onClick={() => navigator.clipboard?.writeText(text).catch(() => {})}
-        >
-          ⧉
-        </button>
-      ) : null}
+      <CornerButtons buttons={buttons} store={store}>
+        {buttons.has("copy") ? <CopyButton text={() => text} onCopied={(value) => trigger("copy", { value })} /> : null}
+      </CornerButtons>
       <span class="md" ref={body} dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   );

@@ -2,8 +2,9 @@
 // <textarea> otherwise (Gradio's default one-line box is a textarea); Gradio's label structure and
 // data-testid="textbox".
 
-import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useRef } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
+import { CopyButton, CornerButtons, readButtons } from "../renderer/corner-buttons";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { num, str } from "../renderer/props";
@@ -21,6 +22,7 @@ export function Textbox({ id, props, value, setValue, trigger, store }: Componen
   const text = value === null || value === undefined ? "" : String(value);
   const type = props.type === "password" || props.type === "email" ? props.type : "text";
   const inputId = domId(store, id, "input");
+  const buttons = readButtons(props.buttons);
 
   // Grow the textarea with its content between `lines` and `max_lines` rows (as Gradio does).
   useLayoutEffect(() => {
@@ -95,7 +97,11 @@ export function Textbox({ id, props, value, setValue, trigger, store }: Componen
           {label}
         </BlockTitle>
       </label>
-      {props.show_copy_button ? <CopyButton text={text} onCopied={() => trigger("copy", { value: text })} /> : null}
+      {props.show_label !== false ? (
+        <CornerButtons buttons={buttons} store={store}>
+          {buttons.has("copy") ? <CopyButton text={() => text} onCopied={(value) => trigger("copy", { value })} /> : null}
+        </CornerButtons>
+      ) : null}
       <div class={cx("input-container", (props.submit_btn || props.stop_btn) && "with-buttons")}>
         {single ? (
           <input ref={ref} type={type} autoComplete={type === "email" ? "email" : type === "password" ? "current-password" : undefined} {...common} />
@@ -129,27 +135,6 @@ function ActionButton({ kind, text, disabled, onClick }: { kind: "submit" | "sto
       }}
     >
       {iconOnly ? (kind === "submit" ? "➤" : "■") : String(text)}
-    </button>
-  );
-}
-
-function CopyButton({ text, onCopied }: { text: string; onCopied(): void }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <button
-      type="button"
-      class="wb-copy-button"
-      aria-label={copied ? "Copied" : "Copy"}
-      title="Copy"
-      onClick={(e) => {
-        e.preventDefault();
-        navigator.clipboard?.writeText(text).catch(() => {});
-        setCopied(true);
-        setTimeout(() => setCopied(false), 1500);
-        onCopied();
-      }}
-    >
-      {copied ? "✓" : "⧉"}
     </button>
   );
 }

@@ -12,12 +12,14 @@ import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { startRecording, type Recording } from "../renderer/recorder";
 import { IconButtons } from "../renderer/icon-buttons";
+import { readButtons } from "../renderer/corner-buttons";
 import { isRecord, strings } from "../renderer/props";
 import { errorText } from "../error-text";
 import "./button.css";
 import "./video.css";
 
 export function Video({ id, props, value, setValue, trigger, store }: ComponentProps) {
+  const buttons = readButtons(props.buttons);
   const label = labelOf(props, "Video");
   const v = isRecord(value) ? value : {};
   const video = isFileData(v.video) ? v.video : null;
@@ -62,8 +64,9 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
       {video?.url ? (
         <div class="video-player" style={style}>
           <IconButtons
-            download={props.show_download_button !== false ? { url: video.url, name: video.orig_name || "video" } : null}
+            download={buttons.has("download") ? { url: video.url, name: video.orig_name || "video" } : null}
             onClear={interactive ? () => (setValue(null), trigger("clear")) : null}
+            custom={{ buttons, store }}
           />
           <video
             key={video.url}
