@@ -57,6 +57,9 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
   const dynamic = (count: unknown) => Array.isArray(count) && count[1] === "dynamic";
   const rowsDynamic = interactive && dynamic(props.row_count);
   const colsDynamic = interactive && dynamic(props.col_count);
+  // row_limits / column_limits: [min, max] (either null = unbounded) that adding and deleting respect.
+  const [rowMin, rowMax] = limits(props.row_limits);
+  const [colMin, colMax] = limits(props.column_limits);
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<SortState | null>(null);
   const [menu, setMenu] = useState<{ row: number; col: number; x: number; y: number } | null>(null);
@@ -132,18 +135,20 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
         { label: "Clear sort", run: () => setSort(null) },
       );
     } else if (rowsDynamic) {
-      items.push(
-        { label: "Add row above", run: () => reshape(addRow(current, row, datatypes)) },
-        { label: "Add row below", run: () => reshape(addRow(current, row + 1, datatypes)) },
-      );
-      if (table.data.length > 1) items.push({ label: "Delete row", run: () => reshape(deleteRow(current, row)), danger: true });
+      if (table.data.length < rowMax)
+        items.push(
+          { label: "Add row above", run: () => reshape(addRow(current, row, datatypes)) },
+          { label: "Add row below", run: () => reshape(addRow(current, row + 1, datatypes)) },
+        );
+      if (table.data.length > Math.max(1, rowMin)) items.push({ label: "Delete row", run: () => reshape(deleteRow(current, row)), danger: true });
     }
     if (colsDynamic) {
-      items.push(
-        { label: "Add column to the left", run: () => reshape(addColumn(current, col)) },
-        { label: "Add column to the right", run: () => reshape(addColumn(current, col + 1)) },
-      );
-      if (width > 1) items.push({ label: "Delete column", run: () => reshape(deleteColumn(current, col)), danger: true });
+      if (width < colMax)
+        items.push(
+          { label: "Add column to the left", run: () => reshape(addColumn(current, col)) },
+          { label: "Add column to the right", run: () => reshape(addColumn(current, col + 1)) },
+        );
+      if (width > Math.max(1, colMin)) items.push({ label: "Delete column", run: () => reshape(deleteColumn(current, col)), danger: true });
     }
     return items;
   };
@@ -327,4 +332,10 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
       ) : null}
     </div>
   );
+}
+
+/** A [min, max] limits prop as numbers (a missing bound: 0 or Infinity). */
+function limits(v: unknown): [number, number] {
+  const [lo, hi] = Array.isArray(v) ? v : [];
+  return [typeof lo === "number" ? lo : 0, typeof hi === "number" ? hi : Infinity];
 }
