@@ -10,7 +10,7 @@ from ..component import FormComponent
 from .buttons import corner_buttons
 
 
-def _round(value: float, precision: int | None) -> float | int:
+def round_to_precision(value: float | int, precision: int | None) -> float | int:
     # Gradio's round_to_precision: without a precision the number passes as it came (1 stays 1, not 1.0).
     if precision is None:
         return value
@@ -62,13 +62,13 @@ class Number(FormComponent):
             raise Error(f"{self.display_name()}: {payload} is less than the minimum {self.minimum}")
         if self.maximum is not None and payload > self.maximum:
             raise Error(f"{self.display_name()}: {payload} is greater than the maximum {self.maximum}")
-        return _round(payload, self.precision)
+        return round_to_precision(payload, self.precision)
 
     def postprocess(self, value: Any) -> float | int | None:
         if value is None:
             return None
         number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else float(value)
-        return _round(number, self.precision)
+        return round_to_precision(number, self.precision)
 
     def api_example(self) -> float:
         return 3

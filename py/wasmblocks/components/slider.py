@@ -9,6 +9,7 @@ from typing import Any
 from ..alerts import Error
 from ..component import FormComponent
 from .buttons import corner_buttons
+from .number import round_to_precision
 
 
 class Slider(FormComponent):
@@ -24,6 +25,7 @@ class Slider(FormComponent):
         value: Any = None,
         *,
         step: float | None = None,
+        precision: int | None = None,
         randomize: bool = False,
         buttons: list[Any] | None = None,
         **kwargs: Any,
@@ -31,6 +33,7 @@ class Slider(FormComponent):
         self.minimum = minimum
         self.maximum = maximum
         self.step = step if step is not None else 1
+        self.precision = precision
         if randomize and value is None:
             value = self._random
         self.buttons = corner_buttons(buttons, ("reset",), ("reset",), owner="Slider")
@@ -45,10 +48,11 @@ class Slider(FormComponent):
             raise Error(f"{self.display_name()} expects a number, got {payload!r}")
         if not self.minimum <= payload <= self.maximum:
             raise Error(f"{self.display_name()}: {payload} is outside {self.minimum}–{self.maximum}")
-        return payload
+        return round_to_precision(payload, self.precision)
 
     def postprocess(self, value: Any) -> float:
-        return self.minimum if value is None else value
+        # precision= rounds both ways, 0 giving an int (Gradio reuses Number's rounding).
+        return round_to_precision(self.minimum if value is None else value, self.precision)
 
     def api_example(self) -> float:
         return self.minimum

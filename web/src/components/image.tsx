@@ -12,7 +12,7 @@ import type { ComponentProps } from "../renderer/types";
 import { IconButtons } from "../renderer/icon-buttons";
 import { readButtons } from "../renderer/corner-buttons";
 import { UploadArea } from "../renderer/upload-area";
-import { WebcamCapture } from "../renderer/webcam";
+import { WebcamCapture, WebcamPrompt } from "../renderer/webcam";
 import { isRecord, strings } from "../renderer/props";
 import "./image.css";
 
@@ -28,6 +28,7 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
   const fd = isFileData(value) ? value : null;
   const url = fd?.url ?? null;
   const buttons = readButtons(props.buttons);
+  const [camera, setCamera] = useState(false); // the visitor asked for the webcam (Gradio's prompt)
   const frame = useRef<HTMLDivElement>(null);
 
   /** Webcam photos and clipboard images take the same checked path as files dropped on the upload area. */
@@ -69,7 +70,11 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
             </div>
           </>
         ) : interactive && source === "webcam" ? (
-          <WebcamCapture onCapture={(file) => load([file])} mirror={!isRecord(props.webcam_options) || props.webcam_options.mirror !== false} />
+          camera ? (
+            <WebcamCapture onCapture={(file) => load([file])} mirror={!isRecord(props.webcam_options) || props.webcam_options.mirror !== false} />
+          ) : (
+            <WebcamPrompt onClick={() => setCamera(true)} />
+          )
         ) : canUpload ? (
           busy ? (
             <p class="wb-image-busy">Uploading…</p>
@@ -80,7 +85,7 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
           <EmptyImage />
         )}
         {interactive && !url && sources.length > 1 ? (
-          <SourceBar sources={sources} current={source} onPick={(s) => (s === "clipboard" ? paste(load, setError) : setSource(s))} />
+          <SourceBar sources={sources} current={source} onPick={(s) => (s === "clipboard" ? paste(load, setError) : (setSource(s), setCamera(s === "webcam")))} />
         ) : null}
         {error ? (
           <p class="wb-image-error" role="alert">
