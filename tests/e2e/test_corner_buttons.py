@@ -101,3 +101,25 @@ def test_dataframe_limits_keep_the_menu_from_growing_the_table(page):
     # 2 rows (the maximum) and 2 columns (min = max = 2): nothing may be added; a row may still go.
     assert not any(re.search("Add (row|column)", n) for n in names), names
     assert "Delete row" in names and "Delete column" not in names
+
+
+SELECT_ALL_APP = textwrap.dedent('''
+    import gradio as gr
+
+    with gr.Blocks() as demo:
+        group = gr.CheckboxGroup(["a", "b", "c"], label="Letters", show_select_all=True)
+        got = gr.Textbox(label="Got")
+        group.input(lambda v: ",".join(v), group, got)
+''')
+
+
+def test_select_all_checks_every_choice_then_none(app_opener, source_url):
+    page = app_opener(source_url("select_all.py", SELECT_ALL_APP))
+    toggle = page.get_by_title("Select/Deselect All")
+    toggle.click()
+    expect(page.get_by_label("Got")).to_have_value("a,b,c")
+    toggle.click()
+    expect(page.get_by_label("Got")).to_have_value("")
+    page.get_by_label("b", exact=True).check()
+    expect(toggle).to_have_js_property("indeterminate", True)
+    page.context.close()
