@@ -14,7 +14,8 @@ APP = textwrap.dedent('''
     with gr.Blocks() as demo:
         refresh = gr.Button("Refresh")
         clear = gr.Button("🗑️")
-        box = gr.Textbox(value="Sample text", label="Sample Text", lines=3, buttons=["copy", refresh, clear])
+        box = gr.Textbox(value="Sample text", label="Sample Text", lines=3, buttons=["copy", refresh, clear],
+                         interactive=True)
         refresh.click(lambda: "refreshed by Python", outputs=box)
         clear.click(None, inputs=[], outputs=box, js="() => ''")
         plain = gr.Textbox(value="no buttons", label="Plain")
@@ -23,7 +24,11 @@ APP = textwrap.dedent('''
             watermark="(made by a bot)", like_user_message=True, label="Chat",
         )
         liked = gr.Textbox(label="Liked")
-        bot.like(lambda d: f"{d.index} {d.liked}", None, liked)
+
+        def on_like(data: gr.LikeData):
+            return f"{data.index} {data.liked}"
+
+        bot.like(on_like, None, liked)
         gr.Code(value="print(1)", language="python", label="Snippet")
         gr.Slider(0, 10, value=3, label="No reset", buttons=[])
         gr.Slider(0, 10, value=3, label="With reset")
@@ -69,7 +74,7 @@ def test_chatbot_copies_with_the_watermark_and_likes_user_messages(page):
     chat.get_by_role("button", name="Copy conversation").click()
     assert page.evaluate("window.__copied.at(-1)") == "user: Hi\n\nassistant: Hello there\n\n(made by a bot)"
     # like_user_message=True: the user's message has the feedback buttons too.
-    user_like = chat.locator(".message-buttons-right").get_by_role("button", name="Like")
+    user_like = chat.locator(".message-buttons-right").get_by_role("button", name="Like", exact=True)
     user_like.click()
     expect(page.get_by_label("Liked")).to_have_value("0 True")
 
@@ -93,8 +98,8 @@ def test_dataframe_limits_keep_the_menu_from_growing_the_table(page):
     df = page.locator(".wb-dataframe")
     expect(df.get_by_role("button", name="Copy table data")).to_be_visible()
     expect(df.get_by_role("button", name="Fullscreen")).to_be_visible()
-    df.locator("td").first.click()
-    df.locator(".cell-menu-button").first.click()
+    df.locator("tbody td").first.click()
+    df.locator("tbody .cell-menu-button").first.click()
     menu = page.get_by_role("menu")
     expect(menu).to_be_visible()
     names = menu.get_by_role("menuitem").all_inner_texts()
