@@ -31,6 +31,7 @@ class Component(Block):
         elem_classes: list[str] | str | None = None,
         render: bool = True,
         key: Any = None,
+        preserved_by_key: list[str] | str | None = "value",
         every: Any = None,  # seconds, or a gr.Timer whose ticks recompute the value
         inputs: Any = None,
     ) -> None:
@@ -46,7 +47,8 @@ class Component(Block):
         self.load_fn: Callable[..., Any] | None = value if callable(value) else None
         self.load_inputs = inputs
         self.value = None if callable(value) else self.postprocess(value)
-        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
+                         preserved_by_key=preserved_by_key)
 
     # ---- the page's view ----
     def get_props(self) -> dict[str, Any]:
