@@ -90,7 +90,7 @@ export function CopyButton({ text, onCopied, label = "Copy", copiedLabel = "Copi
         onCopied?.(value);
       }}
     >
-      {copied ? "✓" : "⧉"}
+      <Glyph d={copied ? "M5 12l5 5L20 7" : "M8 8h12v12H8zM4 16V4h12"} />
     </button>
   );
 }
@@ -117,7 +117,14 @@ export function FullscreenButton({ target }: { target: RefObject<HTMLElement> })
         else void target.current?.requestFullscreen().catch(() => {});
       }}
     >
-      {full ? "⤡" : "⤢"}
+      <Glyph d={full ? "M9 4v5H4M15 4v5h5M9 20v-5H4M15 20v-5h5" : "M4 9V4h5M20 9V4h-5M4 15v5h5M20 15v5h-5"} />
     </button>
   );
 }
+
+/** A 16px stroke icon (text glyphs such as ⧉ are missing from many system fonts). */
+export const Glyph = ({ d }: { d: string }) => (
+  <svg viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+    <path d={d} />
+  </svg>
+);
