@@ -172,3 +172,10 @@ def test_slider_precision_rounds_both_ways():
     whole = gr.Slider(0, 10, precision=0, render=False)
     assert whole.preprocess(4.6) == 5 and isinstance(whole.preprocess(4.6), int)
     assert gr.Slider(0, 10, render=False).preprocess(4.6) == 4.6
+
+
+def test_code_languages_is_gradios_list():
+    assert gr.Code.languages[:3] == ["python", "c", "cpp"] and gr.Code.languages[-1] is None
+    assert "sql-pgSQL" in gr.Code.languages
+    for language in gr.Code.languages:
+        gr.Code(language=language, render=False)  # each is accepted

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..component import Component
@@ -22,6 +22,8 @@ class Code(Component):
 
     EVENTS = ("change", "input", "focus", "blur")
     PROPS = ("language", "lines", "max_lines", "wrap_lines", "show_line_numbers", "autocomplete", "buttons")
+    # Gradio's class attribute: apps list it in a Dropdown to pick the language (Gradio's `code` demo).
+    languages: ClassVar[list[str | None]] = list(LANGUAGES)
 
     def __init__(
         self,
