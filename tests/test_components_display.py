@@ -109,3 +109,18 @@ def test_examples_fill_inputs_and_run_fn():
     with pytest.raises(ValueError, match="directory"):
         with gr.Blocks():
             single.__init__("examples/", gr.Textbox())
+
+
+def test_gallery_sources_and_fit_columns():
+    props = gr.Gallery(sources="webcam", fit_columns=False, render=False).get_props()
+    assert props["sources"] == ["webcam"] and props["fit_columns"] is False
+    assert gr.Gallery(render=False).get_props()["sources"] == ["upload"]
+    with pytest.raises(ValueError, match="Gallery sources"):
+        gr.Gallery(sources=["microphone"], render=False)
+
+
+def test_dropdown_num_choices_shown():
+    assert gr.Dropdown(["a"], render=False).get_props()["num_choices_shown"] == 100
+    assert gr.Dropdown(["a"], num_choices_shown=None, render=False).get_props()["num_choices_shown"] is None
+    with pytest.raises(ValueError, match="num_choices_shown"):
+        gr.Dropdown(["a"], num_choices_shown=0, render=False)

@@ -12,6 +12,7 @@ from ..component import Component
 
 VARIANTS = ("primary", "secondary", "stop", "huggingface", "huge")
 SIZES = ("sm", "md", "lg")
+LINK_TARGETS = ("_self", "_blank", "_parent", "_top")
 
 
 def icon_url(icon: Any) -> str | None:
@@ -32,7 +33,7 @@ class Button(Component):
     """A button; its value is its text."""
 
     EVENTS: ClassVar[tuple[str, ...]] = ("click",)  # LoginButton adds change
-    PROPS: ClassVar[tuple[str, ...]] = ("variant", "size", "icon", "link")  # extended by subclasses
+    PROPS: ClassVar[tuple[str, ...]] = ("variant", "size", "icon", "link", "link_target")  # extended by subclasses
 
     def __init__(
         self,
@@ -42,6 +43,7 @@ class Button(Component):
         size: str = "lg",
         icon: str | None = None,
         link: str | None = None,
+        link_target: str = "_self",
         **kwargs: Any,
     ) -> None:
         if variant not in VARIANTS:
@@ -52,6 +54,9 @@ class Button(Component):
         self.size = size
         self.icon = icon_url(icon)
         self.link = link
+        if link_target not in LINK_TARGETS:
+            raise ValueError(f"Button link_target must be one of {LINK_TARGETS}, not {link_target!r}")
+        self.link_target = link_target
         kwargs.setdefault("min_width", None)
         kwargs.setdefault("interactive", True)  # Gradio's default: clickable whether or not it has a value
         super().__init__(value, **kwargs)

@@ -28,7 +28,7 @@ class Gallery(Component):
 
     EVENTS = ("select", "upload", "change", "delete", "preview_close", "preview_open")
     PROPS = ("format", "file_types", "columns", "rows", "height", "allow_preview", "preview", "selected_index",
-             "object_fit", "type", "buttons")
+             "object_fit", "type", "buttons", "sources", "fit_columns")
     PACKAGE_FALLBACK = 'use gr.Gallery(type="filepath"), which needs neither numpy nor Pillow'
 
     def __init__(
@@ -45,6 +45,8 @@ class Gallery(Component):
         selected_index: int | None = None,
         object_fit: str | None = None,
         type: str = "filepath",  # noqa: A002
+        sources: list[str] | str | None = None,
+        fit_columns: bool = True,
         buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -62,6 +64,11 @@ class Gallery(Component):
         self.type = type
         offered = ("share", "download", "download_all", "fullscreen")
         self.buttons = corner_buttons(buttons, offered, offered, owner="Gallery")
+        self.sources = [sources] if isinstance(sources, str) else list(sources or ["upload"])
+        for source in self.sources:
+            if source not in ("upload", "webcam", "clipboard"):
+                raise ValueError(f"Gallery sources are 'upload', 'webcam' and 'clipboard', not {source!r}")
+        self.fit_columns = fit_columns
         super().__init__(value, **kwargs)
 
     def needed_packages(self, role: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..alerts import Error
@@ -9,12 +10,36 @@ from ..component import FormComponent
 from .buttons import corner_buttons
 
 
+@dataclass
+class InputHTMLAttributes:
+    """HTML attributes for a Textbox's (or MultimodalTextbox's) <input>/<textarea>; None leaves the browser's."""
+
+    autocapitalize: str | None = None
+    autocorrect: str | None = None
+    spellcheck: bool | None = None
+    autocomplete: str | None = None
+    tabindex: int | None = None
+    enterkeyhint: str | None = None
+    lang: str | None = None
+
+
+def html_attributes_prop(attributes: Any) -> dict[str, Any] | None:
+    """html_attributes= as the page applies it: the attributes that are set (a dict is taken as the same fields)."""
+    if attributes is None:
+        return None
+    if isinstance(attributes, dict):
+        attributes = InputHTMLAttributes(**attributes)  # unknown keys: TypeError naming them
+    if not isinstance(attributes, InputHTMLAttributes):
+        raise ValueError(f"html_attributes must be a gr.InputHTMLAttributes, not {attributes!r}")
+    return {name: value for name, value in asdict(attributes).items() if value is not None}
+
+
 class Textbox(FormComponent):
     """Text in, text out; Enter submits a single-line box."""
 
     EVENTS = ("change", "input", "submit", "focus", "blur", "select", "copy", "stop")
     PROPS = ("type", "lines", "max_lines", "placeholder", "max_length", "autofocus", "autoscroll",
-             "text_align", "rtl", "submit_btn", "stop_btn", "buttons")
+             "text_align", "rtl", "submit_btn", "stop_btn", "buttons", "html_attributes")
 
     def __init__(
         self,
@@ -32,6 +57,7 @@ class Textbox(FormComponent):
         submit_btn: str | bool | None = False,
         stop_btn: str | bool | None = False,
         buttons: list[Any] | None = None,
+        html_attributes: InputHTMLAttributes | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in ("text", "password", "email"):
@@ -51,6 +77,7 @@ class Textbox(FormComponent):
         self.rtl = rtl
         self.submit_btn = submit_btn
         self.stop_btn = stop_btn
+        self.html_attributes = html_attributes_prop(html_attributes)
         self.buttons = corner_buttons(buttons, ("copy",), (), owner="Textbox")
         super().__init__(value, **kwargs)
 

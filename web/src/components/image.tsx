@@ -105,7 +105,7 @@ const SOURCE_LABELS: Record<string, [string, string]> = {
   clipboard: ["Paste from clipboard", "Paste"],
 };
 
-function SourceBar({ sources, current, onPick }: { sources: string[]; current: string; onPick(s: string): void }) {
+export function SourceBar({ sources, current, onPick }: { sources: string[]; current: string; onPick(s: string): void }) {
   return (
     <div class="source-selection" data-testid="source-select">
       {sources.map((s) => (
@@ -125,7 +125,7 @@ function SourceBar({ sources, current, onPick }: { sources: string[]; current: s
 }
 
 /** The first image on the clipboard, uploaded like a chosen file. */
-async function paste(load: (files: File[]) => void, setError: (e: string | null) => void) {
+export async function paste(load: (files: File[]) => void, setError: (e: string | null) => void) {
   try {
     for (const item of await navigator.clipboard.read()) {
       const type = item.types.find((t) => t.startsWith("image/"));

@@ -9,6 +9,7 @@ import { BlockTitle, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { isRecord, list, num, str, strings } from "../renderer/props";
+import { htmlAttributes } from "./textbox";
 import "./textbox.css";
 import "./multimodal_textbox.css";
 
@@ -122,6 +123,7 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
           </>
         ) : null}
         <textarea
+          {...htmlAttributes(props.html_attributes)}
           ref={ref}
           id={inputId}
           data-testid="textbox"

@@ -7,7 +7,7 @@ import { BlockTitle, labelOf } from "../renderer/atoms";
 import { CopyButton, CornerButtons, readButtons } from "../renderer/corner-buttons";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
-import { num, str } from "../renderer/props";
+import { isRecord, num, str } from "../renderer/props";
 import "./textbox.css";
 
 const LINE_PX = 20;
@@ -72,6 +72,7 @@ export function Textbox({ id, props, value, setValue, trigger, store }: Componen
     }
   };
   const common = {
+    ...htmlAttributes(props.html_attributes),
     id: inputId,
     "data-testid": type === "password" ? "password" : "textbox",
     class: "scroll-hide",
@@ -115,6 +116,20 @@ export function Textbox({ id, props, value, setValue, trigger, store }: Componen
       </div>
     </div>
   );
+}
+
+/** html_attributes= (gr.InputHTMLAttributes) as attributes of the <input>/<textarea>; Python sends only those set. */
+export function htmlAttributes(v: unknown): Record<string, string | number | boolean> {
+  if (!isRecord(v)) return {};
+  const out: Record<string, string | number | boolean> = {};
+  for (const name of ["autocapitalize", "autocorrect", "enterkeyhint", "lang"] as const) {
+    if (typeof v[name] === "string") out[name] = v[name];
+  }
+  // Replaces the autocomplete an email or password box has by default.
+  if (typeof v.autocomplete === "string") out.autoComplete = v.autocomplete;
+  if (typeof v.spellcheck === "boolean") out.spellcheck = v.spellcheck;
+  if (typeof v.tabindex === "number") out.tabIndex = v.tabindex;
+  return out;
 }
 
 /** submit_btn= / stop_btn=: True (an icon) or the button's text. */
