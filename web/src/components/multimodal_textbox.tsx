@@ -9,7 +9,7 @@ import { BlockTitle, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { isRecord, list, num, str, strings } from "../renderer/props";
-import { htmlAttributes } from "./textbox";
+import { useHtmlAttributes } from "./textbox";
 import "./textbox.css";
 import "./multimodal_textbox.css";
 
@@ -26,6 +26,7 @@ function asValue(value: unknown): MultimodalValue {
 export function MultimodalTextbox({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const current = asValue(value);
   const ref = useRef<HTMLTextAreaElement>(null);
+  useHtmlAttributes(ref, props.html_attributes);
   const fileInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const disabled = props.interactive === false;
@@ -123,7 +124,6 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
           </>
         ) : null}
         <textarea
-          {...htmlAttributes(props.html_attributes)}
           ref={ref}
           id={inputId}
           data-testid="textbox"

@@ -2,6 +2,7 @@
 // <textarea> otherwise (Gradio's default one-line box is a textarea); Gradio's label structure and
 // data-testid="textbox".
 
+import type { RefObject } from "preact";
 import { useLayoutEffect, useRef } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
 import { CopyButton, CornerButtons, readButtons } from "../renderer/corner-buttons";
@@ -23,6 +24,7 @@ export function Textbox({ id, props, value, setValue, trigger, store }: Componen
   const type = props.type === "password" || props.type === "email" ? props.type : "text";
   const inputId = domId(store, id, "input");
   const buttons = readButtons(props.buttons);
+  useHtmlAttributes(ref, props.html_attributes, single); // `single` swaps <input> and <textarea>
 
   // Grow the textarea with its content between `lines` and `max_lines` rows (as Gradio does).
   useLayoutEffect(() => {
@@ -72,7 +74,6 @@ export function Textbox({ id, props, value, setValue, trigger, store }: Componen
     }
   };
   const common = {
-    ...htmlAttributes(props.html_attributes),
     id: inputId,
     "data-testid": type === "password" ? "password" : "textbox",
     class: "scroll-hide",
@@ -118,19 +119,22 @@ export function Textbox({ id, props, value, setValue, trigger, store }: Componen
   );
 }
 
-/** html_attributes= (gr.InputHTMLAttributes) as attributes of the <input>/<textarea>; Python sends only those set. */
-export function htmlAttributes(v: unknown): Record<string, string | number | boolean> {
-  if (!isRecord(v)) return {};
-  const out: Record<string, string | number | boolean> = {};
-  for (const name of ["autocapitalize", "autocorrect", "enterkeyhint", "lang"] as const) {
-    if (typeof v[name] === "string") out[name] = v[name];
-  }
-  // Replaces the autocomplete an email or password box has by default.
-  if (typeof v.autocomplete === "string") out.autoComplete = v.autocomplete;
-  if (typeof v.spellcheck === "boolean") out.spellcheck = v.spellcheck;
-  if (typeof v.tabindex === "number") out.tabIndex = v.tabindex;
-  return out;
+/**
+ * html_attributes= (gr.InputHTMLAttributes) set on the <input>/<textarea> as HTML attributes (Python sends only
+ * those set). Set with setAttribute, not as props: Chromium's `autocorrect` property is a boolean, so "off"
+ * given as a prop would read as true.
+ */
+export function useHtmlAttributes(ref: RefObject<HTMLElement>, v: unknown, element: unknown = null): void {
+  const key = JSON.stringify(v ?? null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || !isRecord(v)) return;
+    const set = Object.entries(v).filter(([name]) => HTML_ATTRIBUTES.includes(name));
+    for (const [name, value] of set) el.setAttribute(name, String(value));
+    return () => set.forEach(([name]) => el.removeAttribute(name));
+  }, [key, element]);
 }
+const HTML_ATTRIBUTES = ["autocapitalize", "autocorrect", "spellcheck", "autocomplete", "tabindex", "enterkeyhint", "lang"];
 
 /** submit_btn= / stop_btn=: True (an icon) or the button's text. */
 const buttonText = (v: unknown): string | boolean => (typeof v === "string" ? v : v === true);
