@@ -73,7 +73,7 @@ def test_buttons_icon_variant_and_deep_link(tmp_path):
     with pytest.raises(ValueError, match="variant"):
         gr.Button(variant="danger", render=False)
     deep = gr.DeepLinkButton(render=False)
-    assert deep.get_block_name() == "deeplinkbutton" and deep.get_props()["copied_value"] == "Link copied to clipboard!"
+    assert deep.get_block_name() == "deeplinkbutton" and deep.get_props()["copied_value"] == "Link Copied!"
     assert deep.value == "Share via Link"
 
 
@@ -124,3 +124,30 @@ def test_dropdown_num_choices_shown():
     assert gr.Dropdown(["a"], num_choices_shown=None, render=False).get_props()["num_choices_shown"] is None
     with pytest.raises(ValueError, match="num_choices_shown"):
         gr.Dropdown(["a"], num_choices_shown=0, render=False)
+
+
+def test_layout_sizes_and_tab_options_reach_the_page():
+    with gr.Blocks():
+        with gr.Tabs(overflow_behavior="wrap") as tabs:
+            with gr.Tab("A", scale=2, height=200, max_height="50vh", alignment="right") as tab:
+                pass
+        with gr.Accordion("More", height=120, max_height=300) as acc:
+            pass
+        with gr.Row(scale=3) as row:
+            pass
+    assert tabs.get_props()["overflow_behavior"] == "wrap"
+    t = tab.get_props()
+    assert (t["scale"], t["height"], t["max_height"], t["alignment"]) == (2, 200, "50vh", "right")
+    assert (acc.get_props()["height"], acc.get_props()["max_height"]) == (120, 300)
+    assert row.get_props()["scale"] == 3
+    with pytest.raises(ValueError, match="overflow_behavior"):
+        gr.Tabs(overflow_behavior="scroll", render=False)
+    with pytest.raises(ValueError, match="alignment"):
+        gr.Tab("x", alignment="center", render=False)
+
+
+def test_markdown_padding_and_image_alt_text():
+    assert gr.Markdown(padding=True, render=False).get_props()["padding"] is True
+    md = gr.Markdown(render=False).get_props()
+    assert md["container"] is False and md["min_width"] is None and md["value"] is None
+    assert gr.Image(alt_text="A cat", render=False).get_props()["alt_text"] == "A cat"

@@ -44,6 +44,8 @@ class Button(Component):
         icon: str | None = None,
         link: str | None = None,
         link_target: str = "_self",
+        interactive: bool = True,
+        min_width: int | None = None,
         **kwargs: Any,
     ) -> None:
         if variant not in VARIANTS:
@@ -57,9 +59,7 @@ class Button(Component):
         if link_target not in LINK_TARGETS:
             raise ValueError(f"Button link_target must be one of {LINK_TARGETS}, not {link_target!r}")
         self.link_target = link_target
-        kwargs.setdefault("min_width", None)
-        kwargs.setdefault("interactive", True)  # Gradio's default: clickable whether or not it has a value
-        super().__init__(value, **kwargs)
+        super().__init__(value, interactive=interactive, min_width=min_width, **kwargs)
 
     def process_props(self, props: dict[str, Any]) -> dict[str, Any]:
         if props.get("icon") is not None:
@@ -106,8 +106,11 @@ class ClearButton(Button):
 class DuplicateButton(Button):
     """Duplicating a Space means nothing here: rendered as a plain button, kept so apps run."""
 
-    def __init__(self, value: str = "Duplicate Space", **kwargs: Any) -> None:
-        super().__init__(value, **kwargs)
+    def __init__(
+        self, value: str = "Duplicate Space", *, variant: str = "huggingface", size: str = "sm",
+        scale: int | None = 0, **kwargs: Any,
+    ) -> None:
+        super().__init__(value, variant=variant, size=size, scale=scale, **kwargs)
 
     @classmethod
     def get_block_name(cls) -> str:
@@ -126,7 +129,7 @@ class DeepLinkButton(Button):
     def __init__(
         self,
         value: str = "Share via Link",
-        copied_value: str = "Link copied to clipboard!",
+        copied_value: str = "Link Copied!",
         *,
         variant: str = "secondary",
         size: str = "lg",

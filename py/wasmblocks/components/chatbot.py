@@ -152,7 +152,7 @@ class Chatbot(Component):
         editable: str | None = None,
         group_consecutive_messages: bool = True,
         resizable: bool = False,
-        allow_tags: bool | list[str] = False,
+        allow_tags: bool | list[str] = True,
         buttons: list[Any] | None = None,
         latex_delimiters: list[dict[str, Any]] | None = None,
         watermark: str | None = None,

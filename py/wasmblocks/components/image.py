@@ -41,7 +41,7 @@ class Image(Component):
         "image_mode",
         "sources",
         "placeholder",
-        "webcam_options", "buttons",)
+        "webcam_options", "buttons", "alt_text",)
 
     def __init__(
         self,
@@ -55,6 +55,7 @@ class Image(Component):
         type: str = "numpy",  # noqa: A002
         placeholder: str | None = None,
         webcam_options: Any = None,
+        alt_text: str | None = None,
         buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -74,6 +75,7 @@ class Image(Component):
         self.webcam_options = {"mirror": bool(mirror)}
         self.type = type
         self.placeholder = placeholder
+        self.alt_text = alt_text
         offered = ("download", "share", "fullscreen")
         self.buttons = corner_buttons(buttons, offered, offered, owner="Image")
         super().__init__(value, **kwargs)

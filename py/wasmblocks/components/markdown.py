@@ -14,11 +14,11 @@ class Markdown(Component):
 
     EVENTS = ("change", "copy")
     PROPS = ("rtl", "latex_delimiters", "sanitize_html", "line_breaks", "header_links", "height",
-             "max_height", "min_height", "buttons")
+             "max_height", "min_height", "buttons", "padding")
 
     def __init__(
         self,
-        value: Any = "",
+        value: Any = None,
         *,
         rtl: bool = False,
         latex_delimiters: list[dict[str, Any]] | None = None,
@@ -29,9 +29,13 @@ class Markdown(Component):
         max_height: int | str | None = None,
         min_height: int | str | None = None,
         buttons: list[Any] | None = None,
+        padding: bool = False,
+        container: bool = False,
+        min_width: int | None = None,
         **kwargs: Any,
     ) -> None:
         self.rtl = rtl
+        self.padding = padding
         self.latex_delimiters = (
             latex_delimiters if latex_delimiters is not None else [{"left": "$$", "right": "$$", "display": True}]
         )
@@ -43,7 +47,7 @@ class Markdown(Component):
         self.min_height = min_height
         kwargs.setdefault("show_label", False)
         self.buttons = corner_buttons(buttons, ("copy",), (), owner="Markdown")
-        super().__init__(value, **kwargs)
+        super().__init__(value, container=container, min_width=min_width, **kwargs)
 
     def postprocess(self, value: Any) -> str | None:
         return None if value is None else inspect.cleandoc(str(value))

@@ -64,6 +64,6 @@ export function DeepLinkButton(p: ComponentProps) {
     }
     p.trigger(event, data);
   };
-  const value = copied ? (p.props.copied_value ?? "Link copied to clipboard!") : p.value;
+  const value = copied ? (p.props.copied_value ?? "Link Copied!") : p.value;
   return <Button {...p} value={value} trigger={trigger} />;
 }

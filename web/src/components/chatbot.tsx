@@ -69,6 +69,7 @@ function MarkdownText({ text, props }: { text: string; props: Props }) {
           headerLinks: false,
           delimiters: Array.isArray(props.latex_delimiters) ? props.latex_delimiters : undefined,
           scope: scope.selector,
+          showTags: props.allow_tags === true ? true : (strings(props.allow_tags) ?? false),
         });
   useLayoutEffect(() => {
     if (ref.current) void enhance(ref.current).catch((err) => console.warn("wasmblocks: chat markdown", err));

@@ -13,7 +13,7 @@ import { IconButtons } from "../renderer/icon-buttons";
 import { readButtons } from "../renderer/corner-buttons";
 import { UploadArea } from "../renderer/upload-area";
 import { WebcamCapture, WebcamPrompt } from "../renderer/webcam";
-import { isRecord, strings } from "../renderer/props";
+import { isRecord, str, strings } from "../renderer/props";
 import "./image.css";
 
 export function Image({ id, props, value, setValue, trigger, store }: ComponentProps) {
@@ -66,7 +66,7 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
               custom={{ buttons, store }}
             />
             <div class="image-frame">
-              <img src={url} alt={fd?.orig_name ?? ""} data-testid="detailed-image" onClick={(e) => select(e, trigger)} />
+              <img src={url} alt={str(props.alt_text) ?? ""} data-testid="detailed-image" onClick={(e) => select(e, trigger)} />
             </div>
           </>
         ) : interactive && source === "webcam" ? (

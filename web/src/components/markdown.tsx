@@ -136,12 +136,35 @@ function placeMath(root: DocumentFragment, math: MathPiece[]): void {
   });
 }
 
+// SVG elements (an HTML document does not know them by name, unlike its own elements).
+const SVG_TAGS = new Set(
+  ("svg g defs symbol use path circle ellipse line polyline polygon rect text tspan textpath image foreignobject " +
+    "lineargradient radialgradient stop pattern clippath mask marker filter title desc switch view animate " +
+    "animatemotion animatetransform set metadata").split(" "),
+);
+const knownTag = (name: string): boolean =>
+  SVG_TAGS.has(name) || name.startsWith("fe") || (!name.includes("-") && !(document.createElement(name) instanceof HTMLUnknownElement));
+
+/**
+ * Chatbot(allow_tags=): tags shown as text instead of being dropped by the sanitizer, as Gradio does: True for
+ * every tag that is not standard HTML or SVG (<thinking>, <tool_call>, …), a list for just those names.
+ */
+function showTags(html: string, tags: boolean | string[]): string {
+  const wanted = Array.isArray(tags) ? new Set(tags.map((t) => t.toLowerCase())) : null;
+  return html.replace(/<(\/?)([a-zA-Z][a-zA-Z0-9_-]*)([^<>]*)>/g, (match, _slash: string, name: string) => {
+    const lower = name.toLowerCase();
+    const show = wanted ? wanted.has(lower) : !knownTag(lower);
+    return show ? match.replace(/</g, "&lt;").replace(/>/g, "&gt;") : match;
+  });
+}
+
 export function renderMarkdown(
   text: string,
-  opts: { sanitize: boolean; breaks: boolean; headerLinks: boolean; delimiters?: Delimiter[]; scope?: string },
+  opts: { sanitize: boolean; breaks: boolean; headerLinks: boolean; delimiters?: Delimiter[]; scope?: string; showTags?: boolean | string[] },
 ): string {
   const { text: source, math } = opts.delimiters?.length ? extractMath(text, opts.delimiters) : { text, math: [] };
   let html = parser(opts.breaks).parse(source, { async: false }) as string;
+  if (opts.showTags) html = showTags(html, opts.showTags);
   if (opts.sanitize) html = DOMPurify.sanitize(html);
   const tpl = document.createElement("template");
   tpl.innerHTML = html;
@@ -229,7 +252,7 @@ export function Markdown({ props, value, status, store, trigger }: ComponentProp
   if (props.height != null || props.max_height != null) style.overflowY = "auto";
   return (
     <div
-      class={cx("prose", "wb-markdown", status?.stage === "pending" && "pending")}
+      class={cx("prose", "wb-markdown", status?.stage === "pending" && "pending", !!props.padding && "padding")}
       data-testid="markdown"
       data-wb-scope={scope.id}
       dir={props.rtl ? "rtl" : "ltr"}
