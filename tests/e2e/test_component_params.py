@@ -86,3 +86,49 @@ def test_gallery_webcam_waits_for_the_prompt(page):
     expect(capture).to_be_enabled(timeout=10_000)
     capture.click()
     expect(gallery.get_by_role("button", name="Thumbnail 1 of 1")).to_be_visible(timeout=10_000)
+
+
+LAYOUT_APP = textwrap.dedent('''
+    import gradio as gr
+
+    with gr.Blocks() as demo:
+        with gr.Column(min_width=300):
+            with gr.Tabs():
+                for i in range(12):
+                    with gr.Tab(f"Tab number {i}"):
+                        gr.Textbox(f"content {i}", label=f"In tab {i}")
+                with gr.Tab("Settings", alignment="right"):
+                    gr.Markdown("settings")
+        with gr.Tabs(overflow_behavior="wrap"):
+            for i in range(12):
+                with gr.Tab(f"Wrapped {i}"):
+                    pass
+        with gr.Accordion("Tall", height=100):
+            for i in range(8):
+                gr.Textbox(label=f"Row {i}")
+        gr.Chatbot([{"role": "assistant", "content": "<thinking>hmm</thinking> Done"}], label="Tags shown")
+''')
+
+
+def test_tabs_overflow_into_a_menu_or_wrap(open_app, source_url):
+    page = open_app(source_url("layout_params.py", LAYOUT_APP), viewport={"width": 700, "height": 900})
+    more = page.get_by_role("button", name="More tabs")
+    expect(more).to_be_visible()
+    hidden = page.get_by_role("tab", name="Tab number 11", include_hidden=True)
+    expect(hidden).to_be_hidden()
+    more.click()
+    page.locator(".overflow-dropdown").get_by_role("button", name="Tab number 11").click()
+    expect(page.get_by_label("In tab 11")).to_be_visible()
+    # The right-aligned tab stays in the bar, at its right end.
+    bar = page.get_by_role("tablist").first.bounding_box()
+    settings = page.get_by_role("tab", name="Settings").bounding_box()
+    assert settings and bar and settings["x"] + settings["width"] > bar["x"] + bar["width"] - 160
+    # wrap: every tab visible, on more than one row.
+    first, last = page.get_by_role("tab", name="Wrapped 0"), page.get_by_role("tab", name="Wrapped 11")
+    expect(last).to_be_visible()
+    assert last.bounding_box()["y"] > first.bounding_box()["y"]
+    # Accordion(height=100): its content scrolls.
+    content = page.get_by_test_id("accordion-content")
+    assert content.evaluate("el => el.clientHeight <= 100 && el.scrollHeight > el.clientHeight")
+    # allow_tags=True (Gradio's default): a custom tag shows as text.
+    expect(page.get_by_test_id("bot").first).to_contain_text("<thinking>hmm</thinking> Done")

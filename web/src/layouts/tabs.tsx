@@ -60,7 +60,9 @@ export function Tabs({ id, props, childIds, children, root, store, trigger }: Co
   const shown = [...visibleTabs.filter((t) => t.props.alignment !== "right"), ...visibleTabs.filter((t) => t.props.alignment === "right")];
   const firstRight = shown.findIndex((t) => t.props.alignment === "right");
   const menu = props.overflow_behavior !== "wrap";
-  const { bar, split, menuOpen, setMenuOpen } = useOverflow(menu, shown.map((t) => `${t.id}:${String(t.props.label ?? "")}`).join("\u0000"));
+  // Right-aligned tabs never go in the menu: the left ones make room for them.
+  const pinned = firstRight < 0 ? 0 : shown.length - firstRight;
+  const { bar, split, menuOpen, setMenuOpen } = useOverflow(menu, pinned, shown.map((t) => `${t.id}:${String(t.props.label ?? "")}`).join("\u0000"));
 
   const choose = (t: ComponentState) => {
     if (t.id === current) return;
@@ -73,7 +75,7 @@ export function Tabs({ id, props, childIds, children, root, store, trigger }: Co
     store.trigger(t.id, "select", data);
     trigger("select", data);
   };
-  const inMenu = menu ? shown.slice(split) : [];
+  const inMenu = menu ? shown.slice(split, shown.length - pinned) : [];
 
   return (
     <div id={root.id} class={cx("tabs", root.className)} style={root.style}>
@@ -90,7 +92,7 @@ export function Tabs({ id, props, childIds, children, root, store, trigger }: Co
                 role="tab"
                 id={`${elemId}-button`}
                 class={cx(isSel && "selected", pos === firstRight && "first-right")}
-                hidden={menu && pos >= split}
+                hidden={menu && pos >= split && pos < shown.length - pinned}
                 aria-selected={isSel}
                 aria-controls={elemId}
                 tabIndex={isSel ? 0 : -1}
@@ -157,7 +159,7 @@ const MORE_BUTTON_PX = 40;
  * Which tab buttons fit the bar: `split` is the index of the first that does not (the rest go in the menu).
  * The buttons' widths are measured with all of them shown, each time the tabs change; a resize only re-fits.
  */
-function useOverflow(menu: boolean, tabsKey: string) {
+function useOverflow(menu: boolean, pinned: number, tabsKey: string) {
   const bar = useRef<HTMLDivElement>(null);
   const widths = useRef<number[] | null>(null);
   const [split, setSplit] = useState(Infinity);
@@ -165,13 +167,15 @@ function useOverflow(menu: boolean, tabsKey: string) {
   const fit = () => {
     const el = bar.current;
     if (!el || !widths.current) return;
-    const room = el.clientWidth;
-    const total = widths.current.reduce((a, b) => a + b, 0);
+    const free = widths.current.slice(0, widths.current.length - pinned);
+    const reserved = widths.current.slice(free.length).reduce((a, b) => a + b, 0);
+    const room = el.clientWidth - reserved;
+    const total = free.reduce((a, b) => a + b, 0);
     if (total <= room + 1) return setSplit(Infinity);
     let used = 0;
     let i = 0;
-    for (; i < widths.current.length; i++) {
-      const w = widths.current[i] ?? 0;
+    for (; i < free.length; i++) {
+      const w = free[i] ?? 0;
       if (used + w > room - MORE_BUTTON_PX) break;
       used += w;
     }
@@ -180,7 +184,7 @@ function useOverflow(menu: boolean, tabsKey: string) {
   useLayoutEffect(() => {
     widths.current = null;
     setSplit(Infinity); // show every button, to measure them below
-  }, [tabsKey, menu]);
+  }, [tabsKey, menu, pinned]);
   useLayoutEffect(() => {
     const el = bar.current;
     if (!menu || !el || widths.current || split !== Infinity) return;
