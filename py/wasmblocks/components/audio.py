@@ -13,6 +13,7 @@ from ..files import returned_file, uploaded_path
 from ..packages import missing_error
 from ..protocol import FileData
 from .buttons import corner_buttons
+from .subtitles import subtitles_url
 from .sources import normalize_sources
 
 _WIDTH_DTYPES = {1: "uint8", 2: "int16", 4: "int32"}
@@ -70,7 +71,8 @@ class Audio(Component):
     EVENTS = ("stream", "change", "clear", "play", "pause", "stop", "pause_recording", "start_recording",
               "stop_recording", "upload", "input")
     PROPS = ("sources", "type", "format", "autoplay", "loop", "editable",
-             "min_length", "max_length", "waveform_options", "buttons")
+             "min_length", "max_length", "waveform_options", "buttons", "recording",
+             "subtitles", "playback_position")
     PACKAGE_FALLBACK = 'use gr.Audio(type="filepath"), which needs no numpy'
 
     def __init__(
@@ -88,6 +90,9 @@ class Audio(Component):
         waveform_options: Any = None,
         streaming: bool = False,
         buttons: list[Any] | None = None,
+        recording: bool = False,
+        subtitles: Any = None,
+        playback_position: float = 0,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "filepath"):
@@ -107,6 +112,10 @@ class Audio(Component):
         )
         self.streaming = streaming
         self.buttons = corner_buttons(buttons, ("download", "share"), ("download", "share"), owner="Audio")
+        # recording=True: the microphone starts recording as soon as the component shows (the app asked for it).
+        self.recording = recording
+        self.subtitles = subtitles_url(subtitles, "Audio")  # the current cue is shown under the player
+        self.playback_position = playback_position
         super().__init__(value, **kwargs)
 
     def needed_packages(self, role: str) -> list[str]:

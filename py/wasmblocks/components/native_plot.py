@@ -74,6 +74,9 @@ class NativePlot(Component):
         height: int | None = None,
         width: int | str | None = None,
         buttons: list[Any] | None = None,
+        x_axis_format: str | None = None,
+        y_axis_format: str | None = None,
+        colors_in_legend: list[str] | None = None,
         **kwargs: Any,
     ) -> None:
         for name, lim in (("x_lim", x_lim), ("y_lim", y_lim)):
@@ -91,6 +94,9 @@ class NativePlot(Component):
         self.caption, self.sort, self.tooltip = caption, sort, tooltip
         self.height, self.width = height, width
         self.buttons = corner_buttons(buttons, ("fullscreen", "export"), (), owner=type(self).__name__)
+        # d3 format strings for the axis labels (Vega-Lite's axis.format), e.g. ".2e" or "~g".
+        self.x_axis_format, self.y_axis_format = x_axis_format, y_axis_format
+        self.colors_in_legend = list(colors_in_legend) if colors_in_legend is not None else None
         super().__init__(value, **kwargs)
 
     def display_name(self) -> str:
@@ -134,6 +140,9 @@ class NativePlot(Component):
                                "axis": {"labelAngle": angle} if angle else {}}
         if x and not self.x_axis_labels_visible:
             enc["axis"]["labels"] = False
+        label_format = self.x_axis_format if x else self.y_axis_format
+        if label_format:
+            enc["axis"]["format"] = label_format
         if lim is not None:
             enc["scale"] = {"domain": list(lim)}
         elif kind == "quantitative" and (self.MARK == "point" or x):
@@ -165,6 +174,9 @@ class NativePlot(Component):
             }
             if self.color_map:
                 enc["scale"] = {"domain": list(self.color_map), "range": list(self.color_map.values())}
+            if self.colors_in_legend is not None:
+                # Only these series get a legend entry; every series is still drawn (Gradio's colors_in_legend).
+                enc["legend"] = {"values": self.colors_in_legend}
             encoding["color"] = enc
         tooltip = self._tooltip(x, y, columns)
         if "bin" in encoding["x"] or "aggregate" in encoding["y"]:

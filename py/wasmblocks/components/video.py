@@ -2,21 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..component import Component
 from ..files import returned_file, uploaded_path
 from .buttons import corner_buttons
 from .sources import normalize_sources
+from .subtitles import subtitles_file, subtitles_url
 
 
 class Video(Component):
     """Video in, video out; the value is {"video": FileData, "subtitles": FileData | None}, as in Gradio."""
 
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "webcam_options": "differs: its constraints apply to the recording; mirror has no effect, as recording "
+                          "shows no live preview to mirror",
+    }
+
     EVENTS = ("change", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload")
     PROPS = ("format", "sources", "height", "width", "autoplay", "loop",
-             "min_length", "max_length", "include_audio", "webcam_constraints", "buttons")
+             "min_length", "max_length", "include_audio", "webcam_constraints", "buttons", "subtitles",
+             "playback_position")
 
     def __init__(
         self,
@@ -33,6 +40,9 @@ class Video(Component):
         include_audio: bool | None = None,
         webcam_constraints: dict[str, Any] | None = None,
         buttons: list[Any] | None = None,
+        webcam_options: Any = None,
+        subtitles: Any = None,
+        playback_position: float = 0,
         **kwargs: Any,
     ) -> None:
         self.format = format
@@ -44,7 +54,13 @@ class Video(Component):
         self.min_length = min_length
         self.max_length = max_length
         self.include_audio = include_audio if include_audio is not None else "upload" in self.sources
-        self.webcam_constraints = webcam_constraints
+        # gr.WebcamOptions(mirror, constraints): Gradio 6's form of webcam_constraints.
+        self.webcam_options = webcam_options
+        options_constraints = getattr(webcam_options, "constraints", None)
+        self.webcam_constraints = webcam_constraints if options_constraints is None else options_constraints
+        # Shown with every video that brings no subtitles of its own; the player starts at playback_position.
+        self.subtitles = subtitles_url(subtitles, "Video")
+        self.playback_position = playback_position
         self.buttons = corner_buttons(buttons, ("download", "share"), ("download",), owner="Video")
         super().__init__(value, **kwargs)
 
@@ -67,5 +83,5 @@ class Video(Component):
             value, subtitles = value
         return {
             "video": returned_file(value, self.display_name()),
-            "subtitles": None if subtitles is None else returned_file(subtitles, self.display_name()),
+            "subtitles": subtitles_file(subtitles, self.display_name()),
         }

@@ -13,7 +13,7 @@ import { UploadArea } from "../renderer/upload-area";
 import { startRecording, type Recording } from "../renderer/recorder";
 import { IconButtons } from "../renderer/icon-buttons";
 import { readButtons } from "../renderer/corner-buttons";
-import { isRecord, strings } from "../renderer/props";
+import { isRecord, num, str, strings } from "../renderer/props";
 import { errorText } from "../error-text";
 import "./button.css";
 import "./video.css";
@@ -23,7 +23,8 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
   const label = labelOf(props, "Video");
   const v = isRecord(value) ? value : {};
   const video = isFileData(v.video) ? v.video : null;
-  const subtitles = isFileData(v.subtitles) ? v.subtitles : null;
+  // The value's own subtitles, else the component's subtitles= (a data: URL of WebVTT made in Python).
+  const subtitlesUrl = (isFileData(v.subtitles) ? v.subtitles.url : null) ?? str(props.subtitles) ?? null;
   const interactive = props.interactive !== false;
   const sources = strings(props.sources) ?? ["upload", "webcam"];
   const [source, setSource] = useState(sources[0] ?? "upload");
@@ -76,6 +77,11 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
             autoPlay={!!props.autoplay}
             loop={!!props.loop}
             data-testid={`${label}-player`}
+            onLoadedMetadata={(e) => {
+              // playback_position: where the player starts (Gradio), in seconds.
+              const at = num(props.playback_position, 0);
+              if (at > 0) e.currentTarget.currentTime = at;
+            }}
             onPlay={() => trigger("play")}
             onPause={(e) => !(e.currentTarget as HTMLVideoElement).ended && trigger("pause")}
             onEnded={() => trigger("end")}
@@ -86,7 +92,7 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
               )
             }
           >
-            {subtitles?.url ? <track kind="captions" src={subtitles.url} default /> : null}
+            {subtitlesUrl ? <track kind="captions" src={subtitlesUrl} default /> : null}
           </video>
           {failed ? (
             <p class="wb-media-error" role="alert">
