@@ -13,8 +13,8 @@ from ..files import returned_file, uploaded_path
 from ..packages import missing_error
 from ..protocol import FileData
 from .buttons import corner_buttons
-from .subtitles import subtitles_url
 from .sources import normalize_sources
+from .subtitles import subtitles_url
 
 _WIDTH_DTYPES = {1: "uint8", 2: "int16", 4: "int32"}
 
