@@ -14,6 +14,7 @@ from ..packages import missing_error
 from ..protocol import FileData
 from .buttons import corner_buttons
 from .sources import normalize_sources
+from .watermark import watermark_prop
 
 
 def _cache_dir() -> str:
@@ -33,6 +34,10 @@ class Image(Component):
     """An image; `type` says what the function gets: "filepath", "numpy" or "pil"."""
 
     EVENTS: ClassVar[tuple[str, ...]] = ("clear", "change", "stream", "select", "upload", "input")
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "watermark": "differs: drawn over the image in the page (Gradio writes it into the file on its server); "
+                     "the file itself, as downloaded or passed to a function, has no watermark",
+    }
     PROPS: ClassVar[tuple[str, ...]] = (
         "type",
         "format",
@@ -41,7 +46,7 @@ class Image(Component):
         "image_mode",
         "sources",
         "placeholder",
-        "webcam_options", "buttons", "alt_text",)
+        "webcam_options", "buttons", "alt_text", "watermark",)
 
     def __init__(
         self,
@@ -56,6 +61,7 @@ class Image(Component):
         placeholder: str | None = None,
         webcam_options: Any = None,
         alt_text: str | None = None,
+        watermark: Any = None,
         buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
@@ -78,6 +84,7 @@ class Image(Component):
         self.alt_text = alt_text
         offered = ("download", "share", "fullscreen")
         self.buttons = corner_buttons(buttons, offered, offered, owner="Image")
+        self.watermark = watermark_prop(watermark, "Image")
         super().__init__(value, **kwargs)
 
     PACKAGE_FALLBACK = 'use gr.Image(type="filepath"), which needs neither numpy nor Pillow'

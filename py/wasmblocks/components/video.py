@@ -10,12 +10,15 @@ from ..files import returned_file, uploaded_path
 from .buttons import corner_buttons
 from .sources import normalize_sources
 from .subtitles import subtitles_file, subtitles_url
+from .watermark import watermark_prop
 
 
 class Video(Component):
     """Video in, video out; the value is {"video": FileData, "subtitles": FileData | None}, as in Gradio."""
 
     BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "watermark": "differs: drawn over the video in the page (Gradio writes it into the file on its server); "
+                     "the file itself, as downloaded or passed to a function, has no watermark",
         "webcam_options": "differs: its constraints apply to the recording; mirror has no effect, as recording "
                           "shows no live preview to mirror",
     }
@@ -23,7 +26,7 @@ class Video(Component):
     EVENTS = ("change", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload")
     PROPS = ("format", "sources", "height", "width", "autoplay", "loop",
              "min_length", "max_length", "include_audio", "webcam_constraints", "buttons", "subtitles",
-             "playback_position")
+             "playback_position", "watermark")
 
     def __init__(
         self,
@@ -43,6 +46,7 @@ class Video(Component):
         webcam_options: Any = None,
         subtitles: Any = None,
         playback_position: float = 0,
+        watermark: Any = None,
         **kwargs: Any,
     ) -> None:
         self.format = format
@@ -62,6 +66,7 @@ class Video(Component):
         self.subtitles = subtitles_url(subtitles, "Video")
         self.playback_position = playback_position
         self.buttons = corner_buttons(buttons, ("download", "share"), ("download",), owner="Video")
+        self.watermark = watermark_prop(watermark, "Video")
         super().__init__(value, **kwargs)
 
     def preprocess(self, payload: Any) -> str | None:

@@ -13,6 +13,7 @@ import { IconButtons } from "../renderer/icon-buttons";
 import { readButtons } from "../renderer/corner-buttons";
 import { UploadArea } from "../renderer/upload-area";
 import { WebcamCapture, WebcamPrompt } from "../renderer/webcam";
+import { Watermark } from "../renderer/watermark";
 import { isRecord, str, strings } from "../renderer/props";
 import "./image.css";
 
@@ -66,7 +67,10 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
               custom={{ buttons, store }}
             />
             <div class="image-frame">
-              <img src={url} alt={str(props.alt_text) ?? ""} data-testid="detailed-image" onClick={(e) => select(e, trigger)} />
+              <span class="watermarked">
+                <img src={url} alt={str(props.alt_text) ?? ""} data-testid="detailed-image" onClick={(e) => select(e, trigger)} />
+                <Watermark value={props.watermark} />
+              </span>
             </div>
           </>
         ) : interactive && source === "webcam" ? (

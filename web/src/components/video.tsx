@@ -13,6 +13,7 @@ import { UploadArea } from "../renderer/upload-area";
 import { startRecording, type Recording } from "../renderer/recorder";
 import { IconButtons } from "../renderer/icon-buttons";
 import { readButtons } from "../renderer/corner-buttons";
+import { Watermark } from "../renderer/watermark";
 import { isRecord, num, str, strings } from "../renderer/props";
 import { errorText } from "../error-text";
 import "./button.css";
@@ -69,6 +70,7 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
             onClear={interactive ? () => (setValue(null), trigger("clear")) : null}
             custom={{ buttons, store }}
           />
+          <span class="watermarked">
           <video
             key={video.url}
             src={video.url}
@@ -94,6 +96,8 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
           >
             {subtitlesUrl ? <track kind="captions" src={subtitlesUrl} default /> : null}
           </video>
+          <Watermark value={props.watermark} />
+          </span>
           {failed ? (
             <p class="wb-media-error" role="alert">
               {failed}
