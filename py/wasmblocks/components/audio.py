@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import wave
-from typing import Any
+from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..cache import save_bytes
@@ -70,6 +70,10 @@ class Audio(Component):
 
     EVENTS = ("stream", "change", "clear", "play", "pause", "stop", "pause_recording", "start_recording",
               "stop_recording", "upload", "input")
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "buttons": 'differs: "share" (a post to a Hugging Face Spaces discussion) needs a server, so it draws no '
+                   'button; the other built-in buttons and gr.Button entries work',
+    }
     PROPS = ("sources", "type", "format", "autoplay", "loop", "editable",
              "min_length", "max_length", "waveform_options", "buttons", "recording",
              "subtitles", "playback_position")

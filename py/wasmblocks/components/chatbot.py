@@ -7,7 +7,7 @@ import mimetypes
 import os
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..component import Component
@@ -124,6 +124,10 @@ class Chatbot(Component):
     """Shows a conversation; `type="messages"` (Gradio's default) or the legacy `"tuples"` pairs."""
 
     EVENTS = ("change", "select", "like", "retry", "undo", "example_select", "option_select", "clear", "copy", "edit")
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "buttons": 'differs: "share" (a post to a Hugging Face Spaces discussion) needs a server, so it draws no '
+                   'button; the other built-in buttons and gr.Button entries work',
+    }
     PROPS = ("type", "height", "max_height", "min_height", "autoscroll", "rtl", "buttons",
              "avatar_images", "sanitize_html", "render_markdown", "line_breaks",
              "layout", "placeholder", "examples", "feedback_options", "feedback_value", "editable",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import mimetypes
 import os
 import uuid
-from typing import Any
+from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..cache import cache_dir
@@ -27,6 +27,10 @@ class Gallery(Component):
     """A list of media; the value is [{"image"|"video": FileData, "caption": str | None}, …]."""
 
     EVENTS = ("select", "upload", "change", "delete", "preview_close", "preview_open")
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "buttons": 'differs: "share" (a post to a Hugging Face Spaces discussion) needs a server, so it draws no '
+                   'button; the other built-in buttons and gr.Button entries work',
+    }
     PROPS = ("format", "file_types", "columns", "rows", "height", "allow_preview", "preview", "selected_index",
              "object_fit", "type", "buttons", "sources", "fit_columns")
     PACKAGE_FALLBACK = 'use gr.Gallery(type="filepath"), which needs neither numpy nor Pillow'

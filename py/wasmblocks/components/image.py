@@ -35,6 +35,8 @@ class Image(Component):
 
     EVENTS: ClassVar[tuple[str, ...]] = ("clear", "change", "stream", "select", "upload", "input")
     BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "buttons": 'differs: "share" (a post to a Hugging Face Spaces discussion) needs a server, so it draws no '
+                   'button; the other built-in buttons and gr.Button entries work',
         "watermark": "differs: drawn over the image in the page (Gradio writes it into the file on its server); "
                      "the file itself, as downloaded or passed to a function, has no watermark",
     }

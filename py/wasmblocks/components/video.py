@@ -17,6 +17,8 @@ class Video(Component):
     """Video in, video out; the value is {"video": FileData, "subtitles": FileData | None}, as in Gradio."""
 
     BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "buttons": 'differs: "share" (a post to a Hugging Face Spaces discussion) needs a server, so it draws no '
+                   'button; the other built-in buttons and gr.Button entries work',
         "watermark": "differs: drawn over the video in the page (Gradio writes it into the file on its server); "
                      "the file itself, as downloaded or passed to a function, has no watermark",
         "webcam_options": "differs: its constraints apply to the recording; mirror has no effect, as recording "
