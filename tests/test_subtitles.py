@@ -51,3 +51,4 @@ def test_audio_and_video_take_the_params():
     options = gr.WebcamOptions(constraints={"video": {"width": 640}})
     video = gr.Video(subtitles=cues, playback_position=1, webcam_options=options, render=False).get_props()
     assert video["subtitles"].startswith("data:text/vtt") and video["webcam_constraints"] == {"video": {"width": 640}}
+

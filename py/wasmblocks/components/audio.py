@@ -85,7 +85,7 @@ class Audio(Component):
         *,
         sources: list[str] | str | None = None,
         type: str = "numpy",  # noqa: A002 - Gradio's parameter name
-        format: str = "wav",  # noqa: A002
+        format: str | None = None,  # noqa: A002 - Gradio 6: None keeps the format of the file given
         autoplay: bool = False,
         loop: bool = False,
         editable: bool = True,
