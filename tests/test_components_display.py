@@ -151,3 +151,10 @@ def test_markdown_padding_and_image_alt_text():
     md = gr.Markdown(render=False).get_props()
     assert md["container"] is False and md["min_width"] is None and md["value"] is None
     assert gr.Image(alt_text="A cat", render=False).get_props()["alt_text"] == "A cat"
+
+
+def test_dataset_label_defaults_to_none_as_in_gradio():
+    with gr.Blocks():
+        box = gr.Textbox()
+        ds = gr.Dataset(components=[box], samples=[["a"]])
+    assert ds.get_props()["label"] is None  # the page titles it "Examples", as Gradio's front end does
