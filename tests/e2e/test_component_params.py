@@ -16,7 +16,7 @@ APP = textwrap.dedent('''
         def keyed(n):
             # Same key on each run: the typed value stays; the untouched one follows the new constructor;
             # a label a listener set stays only where preserved_by_key names "label".
-            gr.Textbox(value=f"built {n}", label="Typed", key="typed")
+            gr.Textbox(value=f"built {n}", label="Typed", key="typed", interactive=True)
             gr.Textbox(value=f"built {n}", label="Untouched", key="untouched")
             named = gr.Textbox(value="", label=f"Label {n}", key="named", preserved_by_key=["value", "label"])
             plain = gr.Textbox(value="", label=f"Plain {n}", key="plain")
@@ -27,7 +27,7 @@ APP = textwrap.dedent('''
             autocorrect="off", spellcheck=False, lang="fr", enterkeyhint="send"))
         gr.Button("Docs here", link="https://example.com/")
         gr.Button("Docs in a tab", link="https://example.com/", link_target="_blank")
-        gr.Dropdown([f"item {i}" for i in range(30)], label="Many", num_choices_shown=10)
+        gr.Dropdown([f"item {i}" for i in range(30)], label="Many", num_choices_shown=10, interactive=True)
         gr.Gallery(label="Camera roll", sources=["webcam"], interactive=True)
 ''')
 
