@@ -49,7 +49,7 @@ from .components.plot import Plot
 from .components.radio import Radio
 from .components.slider import Slider
 from .components.state import State
-from .components.textbox import InputHTMLAttributes, Textbox
+from .components.textbox import Textbox
 from .components.timer import Timer
 from .components.upload_button import UploadButton
 from .components.video import Video
@@ -115,7 +115,6 @@ __all__ = [
     "DuplicateButton", "Error", "EventData", "Group", "Image", "Info", "Markdown", "Number", "Progress", "Radio",
     "Request", "Row", "SelectData", "Slider", "State", "Success", "Tab", "TabItem", "Tabs", "Textbox", "Timer",
     "Warning", "__version__", "on", "skip", "update",
-    "InputHTMLAttributes",
     "Brush", "Eraser", "ImageEditor", "ImageMask", "LayerOptions", "Paint", "Sketchpad", "WatermarkOptions",
     "WebcamOptions",
     "Draggable", "FileExplorer", "ParamViewer",

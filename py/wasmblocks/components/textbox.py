@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Any
 
 from ..alerts import Error
 from ..component import FormComponent
 from .buttons import corner_buttons
-
-
-@dataclass
-class InputHTMLAttributes:
-    """HTML attributes for a Textbox's (or MultimodalTextbox's) <input>/<textarea>; None leaves the browser's."""
-
-    autocapitalize: str | None = None
-    autocorrect: str | None = None
-    spellcheck: bool | None = None
-    autocomplete: str | None = None
-    tabindex: int | None = None
-    enterkeyhint: str | None = None
-    lang: str | None = None
+from .html_attributes import InputHTMLAttributes
 
 
 def html_attributes_prop(attributes: Any) -> dict[str, Any] | None:
