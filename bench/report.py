@@ -229,8 +229,8 @@ def render_shaped(shaped: dict[str, Any]) -> str:
         )
     out += [
         "",
-        "Drawing before Python (not built): the page's own code (HTML, CSS, page bundle) has arrived at *page code*; "
-        "today the app is drawn at *first paint*, when the worker's tree arrives.",
+        "Drawing before Python: the page's own code (HTML, CSS, page bundle) has arrived at *page code*; the app is "
+        "drawn at *first paint* (from the tree `export` made under CPython, or, with `--no-draw-early`, the worker's).",
         "",
         "| link | hello: page code → first paint | showcase: page code → first paint |",
         "| --- | --- | --- |",

@@ -51,7 +51,7 @@ from wasmblocks_build.chromium import CHROMIUM_ARGS, ensure_chromium  # noqa: E4
 from wasmblocks_build.common import log  # noqa: E402
 
 
-def build_sites(no_snapshot: bool = False) -> Path:
+def build_sites(no_snapshot: bool = False, draw_early: bool = True) -> Path:
     """Build the runtime once and export hello + the bench app (+ the bare-Pyodide baseline page)."""
     from wasmblocks_build.export import export
     from wasmblocks_build.site import build_runtime
@@ -61,9 +61,9 @@ def build_sites(no_snapshot: bool = False) -> Path:
     if www.exists():
         shutil.rmtree(www)
     www.mkdir(parents=True)
-    export(HELLO, www / "hello", runtime_dir=runtime, build=False, snapshot=not no_snapshot)
-    export(BENCH_APP, www / "app", runtime_dir=runtime, build=False, snapshot=not no_snapshot)
-    export(SHOWCASE, www / "showcase", runtime_dir=runtime, build=False, snapshot=not no_snapshot)
+    export(HELLO, www / "hello", runtime_dir=runtime, build=False, snapshot=not no_snapshot, draw_early=draw_early)
+    export(BENCH_APP, www / "app", runtime_dir=runtime, build=False, snapshot=not no_snapshot, draw_early=draw_early)
+    export(SHOWCASE, www / "showcase", runtime_dir=runtime, build=False, snapshot=not no_snapshot, draw_early=draw_early)
     # Same server, same Pyodide files: the baseline reads ../pyodide/ of the hello site.
     shutil.copytree(BENCH_DIR / "baseline", www / "hello" / "bench-baseline")
     return www
@@ -348,7 +348,7 @@ class Bench:
                     bench.recording.append({"url": self.path, "bytes": sent, "precache": precache})
 
         started = time.monotonic()
-        www = build_sites(self.args.no_snapshot)
+        www = build_sites(self.args.no_snapshot, draw_early=not self.args.no_draw_early)
         if self.args.no_peer:
             self.gradio_python, self.gradio_reason, self.gradio_version = None, "skipped: --no-peer", ""
         else:
@@ -465,6 +465,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--memory-events", type=int, default=MEMORY_EVENTS, help="events before the second memory reading")
     p.add_argument("--no-peer", action="store_true", help="skip the Gradio server (no virtual environment)")
     p.add_argument("--no-snapshot", action="store_true", help="measure sites built without the memory snapshot")
+    p.add_argument("--no-draw-early", action="store_true",
+                   help="measure sites exported without the tree drawn before Python starts (export --no-draw-early)")
     p.add_argument("--no-service-worker", action="store_true",
                    help="block the site's offline service worker (its precache competes with the first load)")
     p.add_argument("--browser-ui", action="store_true",

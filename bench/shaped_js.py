@@ -81,8 +81,8 @@ def init_script(app: str) -> str:
     return _SCRIPT % json.dumps(APPS[app])
 
 
-# When the page's own code (HTML, CSS, JS bundle and the chunks it imports) had arrived: a page that drew
-# the app from a file shipped with it could draw at about this time (lever 1, not built).
+# When the page's own code (HTML, CSS, JS bundle and the chunks it imports) had arrived: the earliest the
+# page can draw the app from the tree `export` embedded in it (web/src/client/early.ts).
 PAGE_CODE_JS = """
 () => {
   const own = performance.getEntriesByType("resource").filter((e) =>

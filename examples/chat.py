@@ -64,7 +64,7 @@ with gr.Blocks(title="Chat") as demo:
                                placeholder="**Ask me anything**", render=False),
         )
     with gr.Tab("Blocks chat"):
-        chatbot = gr.Chatbot(type="messages", elem_id="blocks-chatbot", label="Echo bot", show_copy_button=True,
+        chatbot = gr.Chatbot(type="messages", elem_id="blocks-chatbot", label="Echo bot", buttons=["copy"],
                              placeholder="Type below to start", height=420)
         msg = gr.Textbox(label="Your message", placeholder="Type and press Enter")
         feedback = gr.Textbox(label="Feedback log")

@@ -64,7 +64,7 @@ with gr.Blocks(title="wasmblocks gallery") as demo:
         with gr.Column():
             text = gr.Textbox(
                 label="Text", info="Type, select, press Enter or the send button", placeholder="Write here",
-                submit_btn=True, stop_btn="Stop", show_copy_button=True, max_length=40,
+                submit_btn=True, stop_btn="Stop", buttons=["copy"], max_length=40,
             )
             password = gr.Textbox(label="Password", type="password")
             email = gr.Textbox(label="Email", type="email", placeholder="you@example.com")

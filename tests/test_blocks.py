@@ -18,6 +18,24 @@ def test_value_function_with_every_becomes_a_load_listener():
     assert same.initial_value() == "static"
 
 
+def test_value_function_with_inputs_and_a_timer_reruns_on_their_events():
+    # Gradio's `timer` demo: random.randint over two Numbers, recomputed on every tick of a gr.Timer.
+    import random
+
+    from wasmblocks.client import Client
+
+    with gr.Blocks() as demo:
+        low, high = gr.Number(1), gr.Number(10)
+        timer = gr.Timer(1)
+        number = gr.Number(lambda a, b: random.randint(a, b), inputs=[low, high], every=timer)
+    (fn,) = demo.fns.values()
+    config = fn.config()
+    assert config["targets"] == [(low.id, "change"), (high.id, "change"), (timer.id, "tick"), (demo.id, "load")]
+    assert not config["every"] and config["outputs"] == [number.id]
+    (result,) = Client(demo).run(fn.id, low.value, high.value)
+    assert isinstance(low.value, int) and isinstance(result, int) and 1 <= result <= 10
+
+
 def test_queue_sets_the_limits_of_the_page_sessions():
     with gr.Blocks() as demo:
         pass

@@ -279,3 +279,24 @@ def test_cli_passes_pytest_options_through(monkeypatch: pytest.MonkeyPatch) -> N
     assert cli.main(["test", "-k", "wheel", "-x"]) == 0
     assert cli.main(["test", "--", "tests/test_build.py"]) == 0
     assert seen == [["-k", "wheel", "-x"], ["tests/test_build.py"]]
+
+
+def test_export_embeds_the_tree_made_at_build_time(runtime: Path, tmp_path: Path, capsys) -> None:
+    src = tmp_path / "app.py"
+    src.write_text("import gradio as gr\nwith gr.Blocks() as demo:\n    gr.Textbox(label='Name')\n")
+    page = (export(src, tmp_path / "site", runtime_dir=runtime, build=False, snapshot=False) / "index.html").read_text()
+    assert 'id="wasmblocks-early-tree"' in page and '"label":"Name"' in page
+    assert "draws the app from its tree made at build time" in capsys.readouterr().out
+
+
+def test_export_of_an_app_that_needs_the_browser_notes_it_and_starts_as_before(runtime: Path, tmp_path: Path,
+                                                                               capsys) -> None:
+    src = tmp_path / "app.py"
+    src.write_text("import js\nimport gradio as gr\nwith gr.Blocks() as demo:\n    gr.Textbox(label='Name')\n")
+    page = (export(src, tmp_path / "site", runtime_dir=runtime, build=False, snapshot=False) / "index.html").read_text()
+    assert "wasmblocks-early-tree" not in page and "<!-- wasmblocks:early-tree -->" in page
+    out = capsys.readouterr().out
+    assert "note: the page draws once Python has started" in out and "No module named 'js'" in out
+    src.write_text("import gradio as gr\nwith gr.Blocks() as demo:\n    gr.Textbox(label='Name')\n")
+    off = export(src, tmp_path / "off", runtime_dir=runtime, build=False, snapshot=False, draw_early=False)
+    assert "wasmblocks-early-tree" not in (off / "index.html").read_text()  # --no-draw-early

@@ -104,3 +104,24 @@ def test_multimodal_textbox(tmp_path):
     assert box.get_block_name() == "multimodaltextbox"
     with pytest.raises(Error, match="files must be uploaded files"):
         box.preprocess({"text": "x", "files": ["not a FileData"]})
+
+
+def test_reasoning_tags_split_a_message_into_reasoning_and_prose():
+    bot = gr.Chatbot(reasoning_tags=[("<thinking>", "</thinking>")], render=False)
+    out = bot.postprocess([
+        {"role": "user", "content": "Why?"},
+        {"role": "assistant", "content": "<thinking>step one</thinking> Because. <thinking>still going"},
+    ])
+    assert [m["content"] for m in out] == ["Why?", "step one", "Because.", "still going"]
+    assert out[1]["metadata"] == {"title": "Reasoning", "status": "done"}
+    assert out[3]["metadata"] == {"title": "Reasoning", "status": "pending"}
+    assert "metadata" not in out[2] or not out[2]["metadata"].get("title")
+    with pytest.raises(ValueError, match="reasoning_tags"):
+        gr.Chatbot(reasoning_tags=["<t>"], render=False)
+
+
+def test_chatbot_display_params_reach_the_page():
+    props = gr.Chatbot(watermark="(AI)", like_user_message=True, allow_file_downloads=False, render=False).get_props()
+    assert props["watermark"] == "(AI)" and props["like_user_message"] is True and props["allow_file_downloads"] is False
+    assert props["latex_delimiters"] == [{"left": "$$", "right": "$$", "display": True}]
+    assert gr.Chatbot(latex_delimiters=[], render=False).get_props()["latex_delimiters"] == []

@@ -164,3 +164,18 @@ def test_launch_is_harmless():
     # Gradio's (app, local_url, share_url): no server app nor share link in a browser; CPython has no site.
     assert app is demo and local_url is None and share_url is None and demo.server_port is None
     assert demo.default_concurrency_limit == 2
+
+
+def test_slider_precision_rounds_both_ways():
+    s = gr.Slider(0, 10, value=3.14159, precision=2, render=False)
+    assert s.value == 3.14 and s.preprocess(2.71828) == 2.72
+    whole = gr.Slider(0, 10, precision=0, render=False)
+    assert whole.preprocess(4.6) == 5 and isinstance(whole.preprocess(4.6), int)
+    assert gr.Slider(0, 10, render=False).preprocess(4.6) == 4.6
+
+
+def test_code_languages_is_gradios_list():
+    assert gr.Code.languages[:3] == ["python", "c", "cpp"] and gr.Code.languages[-1] is None
+    assert "sql-pgSQL" in gr.Code.languages
+    for language in gr.Code.languages:
+        gr.Code(language=language, render=False)  # each is accepted

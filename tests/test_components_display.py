@@ -73,7 +73,7 @@ def test_buttons_icon_variant_and_deep_link(tmp_path):
     with pytest.raises(ValueError, match="variant"):
         gr.Button(variant="danger", render=False)
     deep = gr.DeepLinkButton(render=False)
-    assert deep.get_block_name() == "deeplinkbutton" and deep.get_props()["copied_value"] == "Link copied to clipboard!"
+    assert deep.get_block_name() == "deeplinkbutton" and deep.get_props()["copied_value"] == "Link Copied!"
     assert deep.value == "Share via Link"
 
 
@@ -109,3 +109,52 @@ def test_examples_fill_inputs_and_run_fn():
     with pytest.raises(ValueError, match="directory"):
         with gr.Blocks():
             single.__init__("examples/", gr.Textbox())
+
+
+def test_gallery_sources_and_fit_columns():
+    props = gr.Gallery(sources="webcam", fit_columns=False, render=False).get_props()
+    assert props["sources"] == ["webcam"] and props["fit_columns"] is False
+    assert gr.Gallery(render=False).get_props()["sources"] == ["upload"]
+    with pytest.raises(ValueError, match="Gallery sources"):
+        gr.Gallery(sources=["microphone"], render=False)
+
+
+def test_dropdown_num_choices_shown():
+    assert gr.Dropdown(["a"], render=False).get_props()["num_choices_shown"] == 100
+    assert gr.Dropdown(["a"], num_choices_shown=None, render=False).get_props()["num_choices_shown"] is None
+    with pytest.raises(ValueError, match="num_choices_shown"):
+        gr.Dropdown(["a"], num_choices_shown=0, render=False)
+
+
+def test_layout_sizes_and_tab_options_reach_the_page():
+    with gr.Blocks():
+        with gr.Tabs(overflow_behavior="wrap") as tabs:
+            with gr.Tab("A", scale=2, height=200, max_height="50vh", alignment="right") as tab:
+                pass
+        with gr.Accordion("More", height=120, max_height=300) as acc:
+            pass
+        with gr.Row(scale=3) as row:
+            pass
+    assert tabs.get_props()["overflow_behavior"] == "wrap"
+    t = tab.get_props()
+    assert (t["scale"], t["height"], t["max_height"], t["alignment"]) == (2, 200, "50vh", "right")
+    assert (acc.get_props()["height"], acc.get_props()["max_height"]) == (120, 300)
+    assert row.get_props()["scale"] == 3
+    with pytest.raises(ValueError, match="overflow_behavior"):
+        gr.Tabs(overflow_behavior="scroll", render=False)
+    with pytest.raises(ValueError, match="alignment"):
+        gr.Tab("x", alignment="center", render=False)
+
+
+def test_markdown_padding_and_image_alt_text():
+    assert gr.Markdown(padding=True, render=False).get_props()["padding"] is True
+    md = gr.Markdown(render=False).get_props()
+    assert md["container"] is False and md["min_width"] is None and md["value"] is None
+    assert gr.Image(alt_text="A cat", render=False).get_props()["alt_text"] == "A cat"
+
+
+def test_dataset_label_defaults_to_none_as_in_gradio():
+    with gr.Blocks():
+        box = gr.Textbox()
+        ds = gr.Dataset(components=[box], samples=[["a"]])
+    assert ds.get_props()["label"] is None  # the page titles it "Examples", as Gradio's front end does

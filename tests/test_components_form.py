@@ -10,7 +10,7 @@ from wasmblocks.updates import to_update
 
 
 def test_textbox_props_and_errors():
-    t = gr.Textbox(label="Name", submit_btn=True, stop_btn="Stop", show_copy_button=True, type="email", render=False)
+    t = gr.Textbox(label="Name", submit_btn=True, stop_btn="Stop", buttons=["copy"], type="email", render=False)
     props = t.get_props()
     assert props["submit_btn"] is True and props["stop_btn"] == "Stop" and props["type"] == "email"
     with pytest.raises(gr.Error, match='Textbox "Name" expects text'):
@@ -88,3 +88,23 @@ def test_datetime_types_timezone_and_relative():
 def test_checkbox_rejects_non_bool():
     with pytest.raises(gr.Error, match="expects true or false"):
         gr.Checkbox(render=False).preprocess(1)
+
+
+def test_html_attributes_reach_the_page_as_set():
+    attrs = gr.InputHTMLAttributes(autocorrect="off", spellcheck=False, tabindex=3, lang="fr")
+    props = gr.Textbox(html_attributes=attrs, render=False).get_props()
+    assert props["html_attributes"] == {"autocorrect": "off", "spellcheck": False, "tabindex": 3, "lang": "fr"}
+    assert gr.MultimodalTextbox(html_attributes={"enterkeyhint": "send"}, render=False).get_props()[
+        "html_attributes"] == {"enterkeyhint": "send"}
+    assert gr.Textbox(render=False).get_props()["html_attributes"] is None
+    with pytest.raises(TypeError):
+        gr.Textbox(html_attributes={"colour": "red"}, render=False)
+    with pytest.raises(ValueError, match="InputHTMLAttributes"):
+        gr.Textbox(html_attributes="off", render=False)
+
+
+def test_button_link_target():
+    assert gr.Button(link="https://example.com", render=False).get_props()["link_target"] == "_self"
+    assert gr.ClearButton(link_target="_blank", render=False).get_props()["link_target"] == "_blank"
+    with pytest.raises(ValueError, match="link_target must be one of"):
+        gr.Button(link_target="new", render=False)

@@ -76,3 +76,18 @@ def test_pandas_dataframe_round_trip():
     assert shown["headers"] == ["a", "b"] and shown["data"] == [[1, "x"], [2, None]]
     back = df.preprocess(shown)
     assert list(back.columns) == ["a", "b"] and back["a"].tolist() == [1, 2]
+
+
+def test_column_count_and_limits_as_in_gradio_6():
+    df = gr.Dataframe(column_count=4, column_limits=(4, 4), row_count=7, row_limits=(7, None), type="array",
+                      render=False)
+    props = df.get_props()
+    assert props["headers"] == ["1", "2", "3", "4"] and df.column_count == (4, "dynamic")
+    assert props["column_limits"] == [4, 4] and props["row_limits"] == [7, None]
+    assert len(df.preprocess(None)) == 7  # the empty table has row_count rows
+    with pytest.warns(DeprecationWarning, match="use column_count"):
+        assert gr.Dataframe(col_count=2, render=False).column_count == (2, "dynamic")
+    with pytest.raises(ValueError, match="minimum 5 is above the maximum 2"):
+        gr.Dataframe(row_limits=(5, 2), render=False)
+    with pytest.raises(ValueError, match="row_limits must be"):
+        gr.Dataframe(row_limits=5, render=False)

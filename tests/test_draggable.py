@@ -18,7 +18,7 @@ def test_a_draggable_holds_its_children_in_the_tree():
     assert node["type"] == "draggable" and node["props"]["orientation"] == "row"
     assert [c["id"] for c in node["children"]][0] == a.id
     assert node["children"][1]["children"][0]["id"] == b.id
-    assert gr.Draggable().orientation == "column" and gr.Draggable().preserved_by_key is None
+    assert gr.Draggable().orientation == "column" and gr.Draggable().preserved_by_key == []
     assert gr.Draggable.EVENTS == ()
 
 

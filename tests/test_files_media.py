@@ -172,3 +172,9 @@ def test_image_filepath_needs_neither_numpy_nor_pillow(tmp_path):
     img = gr.Image(type="filepath", render=False)
     assert img.needed_packages("input") == [] and img.needed_packages("output") == []
     assert gr.Image(render=False).needed_packages("input") == ["numpy", "Pillow"]
+
+
+def test_audio_format_default_keeps_what_it_is_given(tmp_path):
+    audio = gr.Audio(render=False)
+    assert audio.format is None and audio.postprocess(b"RIFF....WAVE")["path"].endswith(".wav")
+    assert gr.Audio(format="mp3", render=False).postprocess(b"ID3")["path"].endswith(".mp3")

@@ -20,7 +20,7 @@ def test_defaults_and_events_are_gradios():
     props = pv.get_props()
     assert (props["language"], props["linkify"], props["header"], props["anchor_links"], props["max_height"]) == (
         "python", None, "Parameters", False, None)
-    assert props["value"] == ROUND and pv.preserved_by_key == "value"
+    assert props["value"] == ROUND and pv.preserved_by_key == ["value"]
     assert gr.ParamViewer().value == {}
     assert gr.ParamViewer.EVENTS == ("change", "upload")
     # Gradio's positional order: value, language, linkify.

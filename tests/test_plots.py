@@ -91,3 +91,14 @@ def test_matplotlib_figure_is_rendered_in_python():
     value = gr.Plot().postprocess(fig)
     assert value["type"] == "matplotlib" and value["plot"].startswith("data:image/png;base64,")
     assert "matplotlib" in sys.modules
+
+
+def test_axis_formats_and_colors_in_legend_are_in_the_spec():
+    data = {"day": [1, 2, 3, 4], "visits": [1000, 2000, 1500, 3000], "site": ["a", "b", "c", "a"]}
+    plot = gr.LinePlot(x="day", y="visits", color="site", x_axis_format="d", y_axis_format=".2e",
+                       colors_in_legend=["a", "b"], render=False)
+    spec = plot.postprocess(data)["spec"]
+    assert spec["encoding"]["x"]["axis"]["format"] == "d" and spec["encoding"]["y"]["axis"]["format"] == ".2e"
+    assert spec["encoding"]["color"]["legend"] == {"values": ["a", "b"]}
+    plain = gr.ScatterPlot(x="day", y="visits", color="site", render=False).postprocess(data)["spec"]
+    assert "format" not in plain["encoding"]["y"]["axis"] and "legend" not in plain["encoding"]["color"]

@@ -90,6 +90,18 @@ def test_key_keeps_block_id_across_renders():
     assert (first_ids[0], "submit") in targets
 
 
+def test_keyed_blocks_tell_the_page_what_to_preserve():
+    demo, _, _ = _app()
+    _, rendered = _run_render(Client(demo), _render_dep(demo), 1)
+    box, button = rendered["node"]["children"]
+    # Gradio's default for components is ["value"]; the page keeps a changed value across runs.
+    assert box["props"]["preserved_by_key"] == ["value"] and button["props"]["preserved_by_key"] == ["value"]
+    assert "preserved_by_key" not in gr.Textbox(render=False).get_props()  # without key= there is nothing to keep
+    radio = gr.Radio(["a"], key="r", preserved_by_key=["value", "label"], render=False)
+    assert radio.get_props()["preserved_by_key"] == ["value", "label"]
+    assert gr.Row(render=False).preserved_by_key == []  # layouts keep nothing unless asked
+
+
 def test_sessions_render_independently():
     demo, _, _ = _app()
     dep = _render_dep(demo)

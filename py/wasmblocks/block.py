@@ -64,12 +64,17 @@ class Block:
         elem_classes: list[str] | str | None = None,
         render: bool = True,
         key: Any = None,
+        preserved_by_key: list[str] | str | None = None,
     ) -> None:
         self._id = next_id()
         self.visible = visible
         self.elem_id = elem_id
         self.elem_classes = [elem_classes] if isinstance(elem_classes, str) else list(elem_classes or [])
         self.key = key
+        # Inside @gr.render, a block re-created with the same key keeps these props as the page has them
+        # (when the visitor or a listener changed them) instead of taking the new constructor's (Gradio's key).
+        preserved = [preserved_by_key] if isinstance(preserved_by_key, str) else list(preserved_by_key or [])
+        self.preserved_by_key = preserved
         self.parent: BlockContext | None = None
         self.root: Any = current_root()
         self.is_rendered = False
@@ -112,6 +117,8 @@ class Block:
             "elem_id": self.elem_id,
             "elem_classes": self.elem_classes,
         }
+        if self.key is not None and self.preserved_by_key:
+            props["preserved_by_key"] = self.preserved_by_key
         for name in self.PROPS:
             props[name] = getattr(self, name)
         return props

@@ -123,9 +123,19 @@ class Blocks(BlockContext):
         for block in list(self.blocks().values()):
             if not isinstance(block, Component) or block.load_fn is None:
                 continue
-            if block.load_inputs is not None or block.every:
-                listen(self, [(self, "load")], block.load_fn, block.load_inputs, block, every=block.every,
-                       show_progress="hidden", api_name=False, queue=False)
+            if block.load_inputs is None and not block.every:
+                continue
+            # As Gradio's attach_load_event: recomputed at load, when an input changes, and on every tick
+            # of a gr.Timer passed as every= (a number of seconds runs on the page's own interval).
+            inputs = block.load_inputs
+            inputs = [] if inputs is None else list(inputs) if isinstance(inputs, (list, tuple, set)) else [inputs]
+            triggers: list[tuple[Any, str]] = [(i, "change") for i in inputs if "change" in type(i).EVENTS]
+            every = block.every
+            if isinstance(every, Block):
+                triggers.append((every, "tick"))
+                every = None
+            listen(self, [*triggers, (self, "load")], block.load_fn, block.load_inputs, block, every=every,
+                   show_progress="hidden", api_name=False, queue=False)
 
     # ---- Gradio's app-level API ----
     def queue(

@@ -24,14 +24,15 @@ class Component(Block):
         show_label: bool | None = None,
         container: bool = True,
         scale: int | None = None,
-        min_width: int = 160,
+        min_width: int | None = 160,
         interactive: bool | None = None,
         visible: bool | str = True,
         elem_id: str | None = None,
         elem_classes: list[str] | str | None = None,
         render: bool = True,
         key: Any = None,
-        every: float | None = None,
+        preserved_by_key: list[str] | str | None = "value",
+        every: Any = None,  # seconds, or a gr.Timer whose ticks recompute the value
         inputs: Any = None,
     ) -> None:
         self.label = label
@@ -46,7 +47,8 @@ class Component(Block):
         self.load_fn: Callable[..., Any] | None = value if callable(value) else None
         self.load_inputs = inputs
         self.value = None if callable(value) else self.postprocess(value)
-        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
+                         preserved_by_key=preserved_by_key)
 
     # ---- the page's view ----
     def get_props(self) -> dict[str, Any]:
@@ -61,6 +63,10 @@ class Component(Block):
             interactive=self.interactive,
             value=self.initial_value(),
         )
+        if "buttons" in props:
+            from .components.buttons import buttons_config  # components import this module
+
+            props["buttons"] = buttons_config(props["buttons"])
         return props
 
     def initial_value(self) -> Any:

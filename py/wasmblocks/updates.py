@@ -6,6 +6,7 @@ import warnings
 from typing import Any
 
 from .block import Block
+from .components.buttons import buttons_config
 from .components.state import deep_hash
 from .protocol import Update
 from .session import Session
@@ -86,6 +87,8 @@ def to_update(block: Any, returned: Any, session: Session, postprocess: bool = T
     result: Update = {"id": block.id}
     if props:
         props = block.process_props(props)
+        if "buttons" in props:
+            props["buttons"] = buttons_config(props["buttons"])
         session.remember_props(block, props)
     if has_value:
         result["value"] = session.configured(block).postprocess(value) if postprocess else value

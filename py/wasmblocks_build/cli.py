@@ -52,7 +52,8 @@ def _export(args: argparse.Namespace) -> None:
     from .export import export
 
     out = export(args.app, args.outdir, snapshot=not args.no_snapshot, vendor=args.vendor, index_url=args.index_url,
-                 share_readable_paths=args.share_readable, sourcemaps=args.sourcemaps, pyscript=args.pyscript)
+                 share_readable_paths=args.share_readable, sourcemaps=args.sourcemaps, pyscript=args.pyscript,
+                 draw_early=not args.no_draw_early)
     log(f"site written to {out}")
 
 
@@ -171,6 +172,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="a file or folder/ of the site that code from share links may read besides the runtime "
                         "(repeatable; docs/security.md)")
     p.add_argument("--sourcemaps", action="store_true", help="also ship the JavaScript source maps (for devtools)")
+    p.add_argument("--no-draw-early", action="store_true",
+                   help="do not run the app under CPython for the tree the page draws while Python starts")
     _pyscript_option(p)
     p.set_defaults(func=_export)
 

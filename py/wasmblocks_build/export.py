@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 from .common import INSTALLED, PAGE_TEMPLATE, RUNTIME_DIR, fail, log
+from .early_tree import early_tree, embed_early_tree
 from .offline import write_service_worker
 from .publish import install_plan, share_readable, write_pages, write_share_readable
 from .pyscript import write_pyscript
@@ -106,6 +107,7 @@ def export(
     app: str | Path, outdir: str | Path, *, runtime_dir: Path = RUNTIME_DIR, build: bool = True, snapshot: bool = True,
     vendor: bool = False, index_url: str | None = None, offline: bool = True,
     share_readable_paths: list[str] | None = None, sourcemaps: bool = False, pyscript: bool = False,
+    draw_early: bool = True,
 ) -> Path:
     """Build the runtime (unless build=False) and write a static site for app into outdir.
 
@@ -116,6 +118,8 @@ def export(
     sourcemaps=False leaves out the .map files (a third of the runtime's size; only devtools read them).
     pyscript=True adds OUT/pyscript/: PyScript, mini-coi and a page that runs wasmblocks in PyScript's
     interpreter (wasmblocks_build/pyscript.py, docs/pyscript.md).
+    draw_early=False skips running the app under CPython for the tree the page draws while Python boots
+    (wasmblocks_build/early_tree.py).
     """
     app = Path(app).resolve()
     outdir = Path(outdir).resolve()
@@ -126,7 +130,7 @@ def export(
         raise fail(f"output directory {outdir} would overwrite the app itself")
     if outdir.exists() and not outdir.is_dir():
         raise fail(f"output path exists and is not a directory: {outdir}")
-    _entry, files, manifest = collect_app(app, exclude=outdir)
+    entry, files, manifest = collect_app(app, exclude=outdir)
     readable = share_readable(share_readable_paths or [])  # a bad path fails before any work
     if build and not INSTALLED:  # installed: the wheel's prebuilt runtime is the build
         build_runtime(runtime_dir, snapshot=snapshot)
@@ -157,6 +161,7 @@ def export(
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, target)
     app_dir = base if app.is_dir() else None
+    _write_early_tree(outdir / "index.html", files, base, entry, draw_early)
     manifest["requirements"] += implied_requirements(files, manifest["requirements"])
     manifest["install"] = install_plan(outdir, manifest["requirements"], app_dir, vendor=vendor, index_url=index_url)
     # Loaded from the boot on, in the background: an input whose type needs one then finds it there.
@@ -168,6 +173,18 @@ def export(
     write_share_readable(outdir, readable)
     write_service_worker(outdir, enabled=offline)  # last: its cache version hashes every other file
     return outdir
+
+
+def _write_early_tree(index: Path, files: list[Path], base: Path, entrypoint: str, enabled: bool) -> None:
+    """Embed the app's component tree, made under CPython, for the page to draw while Python boots."""
+    if not enabled:
+        return
+    tree = early_tree(files, base, entrypoint)
+    if tree.message is None:
+        log(f"note: the page draws once Python has started: the app could not run at build time ({tree.reason})")
+        return
+    embed_early_tree(index, tree.message)
+    log("the page draws the app from its tree made at build time while Python starts")
 
 
 def _write_snapshot(runtime_dir: Path, outdir: Path, files: list[Path], enabled: bool) -> None:

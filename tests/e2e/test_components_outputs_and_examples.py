@@ -99,7 +99,7 @@ def test_clear_and_deep_link_buttons(page):
     expect(page.get_by_label("Text", exact=False).first).to_have_value("")
     expect(page.get_by_test_id("checkbox-group").get_by_label("Ham")).not_to_be_checked()
     page.get_by_role("button", name="Share via Link").click()
-    expect(page.get_by_role("button", name="Link copied to clipboard!")).to_be_visible()
+    expect(page.get_by_role("button", name="Link Copied!")).to_be_visible()
     assert page.evaluate("navigator.clipboard.readText()") == page.url
 
 

@@ -1,4 +1,5 @@
-"""gr.Image(sources=["webcam", …]): a photo from the (fake) camera reaches Python as a PNG file."""
+"""gr.Image(sources=["webcam", …]): the camera opens only after a click on "Click to Access Webcam" (as in
+Gradio), and a photo from the (fake) camera reaches Python as a PNG file."""
 
 import textwrap
 
@@ -24,11 +25,34 @@ APP = textwrap.dedent('''
 ''')
 
 
+# Counts getUserMedia calls from the first script on: a camera opened at load would show here.
+COUNT_CAMERA_REQUESTS = """
+    window.__cameraRequests = 0;
+    const real = MediaDevices.prototype.getUserMedia;
+    MediaDevices.prototype.getUserMedia = function (...args) { window.__cameraRequests++; return real.apply(this, args); };
+"""
+
+
 @pytest.fixture(scope="module")
-def page(app_opener, source_url):
-    page = app_opener(source_url("webcam_app.py", APP))
+def page(browser, source_url):
+    context = browser.new_context()
+    context.add_init_script(COUNT_CAMERA_REQUESTS)
+    page = context.new_page()
+    page.goto(source_url("webcam_app.py", APP))
+    page.wait_for_selector('#wasmblocks-app[data-state="ready"]', timeout=60_000)
     yield page
-    page.context.close()
+    context.close()
+
+
+def test_the_camera_is_not_opened_until_the_visitor_asks(page):
+    block = page.get_by_test_id("image")
+    prompt = block.get_by_role("button", name="Click to Access Webcam")
+    expect(prompt).to_be_visible()
+    expect(block.get_by_test_id("webcam")).to_have_count(0)
+    assert page.evaluate("window.__cameraRequests") == 0
+    prompt.click()
+    expect(block.get_by_test_id("webcam")).to_be_visible()
+    assert page.evaluate("window.__cameraRequests") == 1
 
 
 def test_capture_from_camera_reaches_python(page):

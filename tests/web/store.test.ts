@@ -65,20 +65,33 @@ describe("AppStore", () => {
     assert.equal(store.get(2)?.props.visible, false);
   });
 
-  test("replaceChildren swaps a render block's subtree; a child it had before keeps its value", () => {
+  test("replaceChildren swaps a render block's subtree; a keyed child keeps what preserved_by_key names, if changed", () => {
     const store = loaded();
     store.setValue(2, "typed", true);
     let notified = 0;
     store.subscribe(1, () => notified++);
-    store.replaceChildren(1, node(1, "row", {}, [node(2, "textbox", { label: "Again", value: "fresh" }), node(5, "number", { value: 7 })]));
+    const keep = { preserved_by_key: ["value"] };
+    store.replaceChildren(1, node(1, "row", {}, [node(2, "textbox", { ...keep, label: "Again", value: "fresh" }), node(5, "number", { value: 7 })]));
     assert.deepEqual(store.get(1)?.children, [2, 5]);
     assert.equal(store.getValue(2), "typed");
     assert.equal(store.get(2)?.props.label, "Again");
     assert.equal(store.getValue(5), 7);
     assert.equal(store.get(3), undefined);
     assert.equal(notified, 1);
+    // Unchanged since it was built, a keyed child takes the new constructor's value.
+    store.replaceChildren(1, node(1, "row", {}, [node(5, "number", { ...keep, value: 8 })]));
+    assert.equal(store.getValue(5), 8);
+    // A label a listener set is kept when preserved_by_key names it; the value was never changed, so it is new.
+    store.applyUpdate({ id: 5, props: { label: "Set by a listener" } });
+    store.replaceChildren(1, node(1, "row", {}, [node(5, "number", { preserved_by_key: ["value", "label"], label: "Built", value: 9 })]));
+    assert.equal(store.get(5)?.props.label, "Set by a listener");
+    assert.equal(store.getValue(5), 9);
+    // Without preserved_by_key nothing is kept.
+    store.setValue(5, 10, true);
+    store.replaceChildren(1, node(1, "row", {}, [node(5, "number", { value: 11 })]));
+    assert.equal(store.getValue(5), 11);
     store.replaceChildren(99, node(99, "row")); // not a block of this app: nothing changes
-    assert.deepEqual([...store.components.keys()].sort(), [0, 1, 2, 4, 5]);
+    assert.deepEqual([...store.components.keys()].sort(), [0, 1, 4, 5]);
   });
 
   test("toasts come and go, and app-wide listeners hear of each", () => {

@@ -12,6 +12,7 @@ from ..component import Component
 from ..files import file_data, returned_file
 from ..packages import missing_error, pillow_for
 from ..protocol import FileData
+from .buttons import corner_buttons
 
 
 def _pil(who: str, what: str) -> Any:
@@ -30,7 +31,7 @@ class AnnotatedImage(Component):
     """
 
     EVENTS = ("select",)
-    PROPS = ("format", "show_legend", "height", "width", "color_map")
+    PROPS = ("format", "show_legend", "height", "width", "color_map", "buttons")
 
     def __init__(
         self,
@@ -41,6 +42,7 @@ class AnnotatedImage(Component):
         height: int | str | None = None,
         width: int | str | None = None,
         color_map: dict[str, str] | None = None,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         self.format = format
@@ -48,6 +50,7 @@ class AnnotatedImage(Component):
         self.height = height
         self.width = width
         self.color_map = color_map
+        self.buttons = corner_buttons(buttons, ("fullscreen",), ("fullscreen",), owner="AnnotatedImage")
         super().__init__(value, **kwargs)
 
     def needed_packages(self, role: str) -> list[str]:

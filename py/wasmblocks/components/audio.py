@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import wave
-from typing import Any
+from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..cache import save_bytes
@@ -12,7 +12,9 @@ from ..component import Component
 from ..files import returned_file, uploaded_path
 from ..packages import missing_error
 from ..protocol import FileData
+from .buttons import corner_buttons
 from .sources import normalize_sources
+from .subtitles import subtitles_url
 
 _WIDTH_DTYPES = {1: "uint8", 2: "int16", 4: "int32"}
 
@@ -68,8 +70,13 @@ class Audio(Component):
 
     EVENTS = ("stream", "change", "clear", "play", "pause", "stop", "pause_recording", "start_recording",
               "stop_recording", "upload", "input")
-    PROPS = ("sources", "type", "format", "autoplay", "show_download_button", "loop", "editable",
-             "min_length", "max_length", "waveform_options")
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "buttons": 'differs: "share" (a post to a Hugging Face Spaces discussion) needs a server, so it draws no '
+                   'button; the other built-in buttons and gr.Button entries work',
+    }
+    PROPS = ("sources", "type", "format", "autoplay", "loop", "editable",
+             "min_length", "max_length", "waveform_options", "buttons", "recording",
+             "subtitles", "playback_position")
     PACKAGE_FALLBACK = 'use gr.Audio(type="filepath"), which needs no numpy'
 
     def __init__(
@@ -78,15 +85,18 @@ class Audio(Component):
         *,
         sources: list[str] | str | None = None,
         type: str = "numpy",  # noqa: A002 - Gradio's parameter name
-        format: str = "wav",  # noqa: A002
+        format: str | None = None,  # noqa: A002 - Gradio 6: None keeps the format of the file given
         autoplay: bool = False,
-        show_download_button: bool | None = None,
         loop: bool = False,
         editable: bool = True,
         min_length: int | None = None,
         max_length: int | None = None,
         waveform_options: Any = None,
         streaming: bool = False,
+        buttons: list[Any] | None = None,
+        recording: bool = False,
+        subtitles: Any = None,
+        playback_position: float = 0,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "filepath"):
@@ -95,7 +105,6 @@ class Audio(Component):
         self.type = type
         self.format = format
         self.autoplay = autoplay
-        self.show_download_button = show_download_button
         self.loop = loop
         self.editable = editable
         self.min_length = min_length
@@ -106,6 +115,11 @@ class Audio(Component):
             else vars(waveform_options)
         )
         self.streaming = streaming
+        self.buttons = corner_buttons(buttons, ("download", "share"), ("download", "share"), owner="Audio")
+        # recording=True: the microphone starts recording as soon as the component shows (the app asked for it).
+        self.recording = recording
+        self.subtitles = subtitles_url(subtitles, "Audio")  # the current cue is shown under the player
+        self.playback_position = playback_position
         super().__init__(value, **kwargs)
 
     def needed_packages(self, role: str) -> list[str]:

@@ -12,6 +12,7 @@ from ..component import Component
 
 VARIANTS = ("primary", "secondary", "stop", "huggingface", "huge")
 SIZES = ("sm", "md", "lg")
+LINK_TARGETS = ("_self", "_blank", "_parent", "_top")
 
 
 def icon_url(icon: Any) -> str | None:
@@ -32,7 +33,7 @@ class Button(Component):
     """A button; its value is its text."""
 
     EVENTS: ClassVar[tuple[str, ...]] = ("click",)  # LoginButton adds change
-    PROPS: ClassVar[tuple[str, ...]] = ("variant", "size", "icon", "link")  # extended by subclasses
+    PROPS: ClassVar[tuple[str, ...]] = ("variant", "size", "icon", "link", "link_target")  # extended by subclasses
 
     def __init__(
         self,
@@ -42,6 +43,9 @@ class Button(Component):
         size: str = "lg",
         icon: str | None = None,
         link: str | None = None,
+        link_target: str = "_self",
+        interactive: bool = True,
+        min_width: int | None = None,
         **kwargs: Any,
     ) -> None:
         if variant not in VARIANTS:
@@ -52,9 +56,10 @@ class Button(Component):
         self.size = size
         self.icon = icon_url(icon)
         self.link = link
-        kwargs.setdefault("min_width", None)
-        kwargs.setdefault("interactive", True)  # Gradio's default: clickable whether or not it has a value
-        super().__init__(value, **kwargs)
+        if link_target not in LINK_TARGETS:
+            raise ValueError(f"Button link_target must be one of {LINK_TARGETS}, not {link_target!r}")
+        self.link_target = link_target
+        super().__init__(value, interactive=interactive, min_width=min_width, **kwargs)
 
     def process_props(self, props: dict[str, Any]) -> dict[str, Any]:
         if props.get("icon") is not None:
@@ -101,8 +106,11 @@ class ClearButton(Button):
 class DuplicateButton(Button):
     """Duplicating a Space means nothing here: rendered as a plain button, kept so apps run."""
 
-    def __init__(self, value: str = "Duplicate Space", **kwargs: Any) -> None:
-        super().__init__(value, **kwargs)
+    def __init__(
+        self, value: str = "Duplicate Space", *, variant: str = "huggingface", size: str = "sm",
+        scale: int | None = 0, **kwargs: Any,
+    ) -> None:
+        super().__init__(value, variant=variant, size=size, scale=scale, **kwargs)
 
     @classmethod
     def get_block_name(cls) -> str:
@@ -121,7 +129,7 @@ class DeepLinkButton(Button):
     def __init__(
         self,
         value: str = "Share via Link",
-        copied_value: str = "Link copied to clipboard!",
+        copied_value: str = "Link Copied!",
         *,
         variant: str = "secondary",
         size: str = "lg",

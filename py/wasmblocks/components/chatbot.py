@@ -5,12 +5,14 @@ from __future__ import annotations
 import base64
 import mimetypes
 import os
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..component import Component
 from ..files import FILE_MARK, file_data
+from .buttons import corner_buttons
 from .chat_messages import (  # noqa: F401 - Gradio's names, importable from gradio.components.chatbot
     ChatbotDataMessages,
     ComponentMessage,
@@ -122,10 +124,15 @@ class Chatbot(Component):
     """Shows a conversation; `type="messages"` (Gradio's default) or the legacy `"tuples"` pairs."""
 
     EVENTS = ("change", "select", "like", "retry", "undo", "example_select", "option_select", "clear", "copy", "edit")
-    PROPS = ("type", "height", "max_height", "min_height", "autoscroll", "rtl", "show_copy_button",
-             "show_copy_all_button", "avatar_images", "sanitize_html", "render_markdown", "line_breaks",
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "buttons": 'differs: "share" (a post to a Hugging Face Spaces discussion) needs a server, so it draws no '
+                   'button; the other built-in buttons and gr.Button entries work',
+    }
+    PROPS = ("type", "height", "max_height", "min_height", "autoscroll", "rtl", "buttons",
+             "avatar_images", "sanitize_html", "render_markdown", "line_breaks",
              "layout", "placeholder", "examples", "feedback_options", "feedback_value", "editable",
-             "group_consecutive_messages", "resizable", "allow_tags")
+             "group_consecutive_messages", "resizable", "allow_tags", "latex_delimiters", "watermark",
+             "allow_file_downloads", "like_user_message")
 
     def __init__(
         self,
@@ -137,8 +144,6 @@ class Chatbot(Component):
         min_height: int | str | None = None,
         autoscroll: bool = True,
         rtl: bool = False,
-        show_copy_button: bool = False,
-        show_copy_all_button: bool = False,
         avatar_images: tuple[Any, Any] | None = None,
         sanitize_html: bool = True,
         render_markdown: bool = True,
@@ -151,7 +156,13 @@ class Chatbot(Component):
         editable: str | None = None,
         group_consecutive_messages: bool = True,
         resizable: bool = False,
-        allow_tags: bool | list[str] = False,
+        allow_tags: bool | list[str] = True,
+        buttons: list[Any] | None = None,
+        latex_delimiters: list[dict[str, Any]] | None = None,
+        watermark: str | None = None,
+        allow_file_downloads: bool = True,
+        reasoning_tags: list[tuple[str, str]] | None = None,
+        like_user_message: bool = False,
         **kwargs: Any,
     ) -> None:
         if type not in ("messages", "tuples"):
@@ -164,8 +175,8 @@ class Chatbot(Component):
         self.min_height = min_height
         self.autoscroll = autoscroll
         self.rtl = rtl
-        self.show_copy_button = show_copy_button
-        self.show_copy_all_button = show_copy_all_button
+        self.buttons = corner_buttons(buttons, ("share", "copy", "copy_all"), ("share", "copy", "copy_all"),
+                                      owner="Chatbot")
         pair = list(avatar_images) if avatar_images else [None, None]
         self.avatar_images = [_avatar(pair[0]), _avatar(pair[1] if len(pair) > 1 else None)]
         self.sanitize_html = sanitize_html
@@ -180,6 +191,13 @@ class Chatbot(Component):
         self.group_consecutive_messages = group_consecutive_messages
         self.resizable = resizable
         self.allow_tags = allow_tags
+        # Gradio's default renders only $$…$$ (display math); [] turns LaTeX off.
+        self.latex_delimiters = [{"left": "$$", "right": "$$", "display": True}] if latex_delimiters is None \
+            else list(latex_delimiters)
+        self.watermark = watermark
+        self.allow_file_downloads = allow_file_downloads
+        self.reasoning_tags = [_tag_pair(t) for t in reasoning_tags] if reasoning_tags else None
+        self.like_user_message = like_user_message
         super().__init__(value, **kwargs)
 
     def display_name(self) -> str:
@@ -230,13 +248,51 @@ class Chatbot(Component):
             raise Error(f"{self.display_name()} expects a list of messages, got {type(value).__name__}")
         if self.type == "tuples":
             value = tuples_to_messages(value)
-        return [normalise_message(m, i) for i, m in enumerate(value)]
+        messages = [normalise_message(m, i) for i, m in enumerate(value)]
+        if self.reasoning_tags:
+            messages = [part for m in messages for part in split_reasoning(m, self.reasoning_tags)]
+        return messages
 
     def empty_value(self) -> list[Any]:
         return []
 
     def api_example(self) -> list[dict[str, str]]:
         return [{"role": "user", "content": "Hello!"}, {"role": "assistant", "content": "Hi!"}]
+
+
+def _tag_pair(tags: Any) -> tuple[str, str]:
+    if not isinstance(tags, (list, tuple)) or len(tags) != 2 or not all(isinstance(t, str) and t for t in tags):
+        raise ValueError(f"Chatbot reasoning_tags are (open, close) string pairs, not {tags!r}")
+    return tags[0], tags[1]
+
+
+def split_reasoning(message: dict[str, Any], tags: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """reasoning_tags: a text message cut at its tagged spans, in order; each span becomes a collapsible
+    "Reasoning" message (status "pending" while its closing tag has not arrived, as in a stream).
+
+    Same behaviour as Gradio's Chatbot._extract_thinking_blocks; whitespace around each part is trimmed.
+    """
+    text = message.get("content")
+    if not isinstance(text, str):
+        return [message]
+    alternatives = "|".join(f"{re.escape(o)}(.*?)(?:{re.escape(c)}|$)" for o, c in tags)
+    parts: list[dict[str, Any]] = []
+
+    def prose(chunk: str) -> None:
+        if chunk.strip():
+            parts.append({**message, "content": chunk.strip()})
+
+    end = 0
+    for match in re.finditer(alternatives, text, re.DOTALL):
+        prose(text[end:match.start()])
+        inner = next((g for g in match.groups() if g is not None), "").strip()
+        if inner:
+            closed = any(match.group(0).endswith(close) for _, close in tags)
+            parts.append({"role": message["role"], "content": inner,
+                          "metadata": {"title": "Reasoning", "status": "done" if closed else "pending"}})
+        end = match.end()
+    prose(text[end:])
+    return parts
 
 
 def tuples_to_messages(pairs: Any) -> list[dict[str, Any]]:

@@ -6,14 +6,17 @@ from typing import Any
 
 from ..alerts import Error
 from ..component import FormComponent
+from .buttons import corner_buttons
 
 
 class Checkbox(FormComponent):
     """True or False, shown as a labelled box."""
 
     EVENTS = ("change", "input", "select")
+    PROPS = ("buttons",)
 
-    def __init__(self, value: Any = False, **kwargs: Any) -> None:
+    def __init__(self, value: Any = False, *, buttons: list[Any] | None = None, **kwargs: Any) -> None:
+        self.buttons = corner_buttons(buttons, (), (), owner="Checkbox")
         super().__init__(value, **kwargs)
 
     def preprocess(self, payload: Any) -> bool:

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..alerts import Error
 from ..component import FormComponent
+from .buttons import corner_buttons
 from .choices import choice_values, normalize_choices
 
 
@@ -13,13 +14,18 @@ class CheckboxGroup(FormComponent):
     """A list of the checked choices' values; `type="index"` gives their positions instead."""
 
     EVENTS = ("change", "input", "select")
-    PROPS = ("choices", "type")
+    PROPS = ("choices", "type", "buttons", "show_select_all")
 
-    def __init__(self, choices: Any = None, *, value: Any = None, type: str = "value", **kwargs: Any) -> None:  # noqa: A002
+    def __init__(
+        self, choices: Any = None, *, value: Any = None, type: str = "value",  # noqa: A002
+        buttons: list[Any] | None = None, show_select_all: bool = False, **kwargs: Any,
+    ) -> None:
         if type not in ("value", "index"):
             raise ValueError(f"CheckboxGroup type must be 'value' or 'index', not {type!r}")
         self.choices = normalize_choices(choices)
         self.type = type
+        self.buttons = corner_buttons(buttons, (), (), owner="CheckboxGroup")
+        self.show_select_all = show_select_all
         super().__init__(value, **kwargs)
 
     def preprocess(self, payload: Any) -> list[Any]:

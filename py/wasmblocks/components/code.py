@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..component import Component
+from .buttons import corner_buttons
 
 LANGUAGES = (
     "python", "c", "cpp", "markdown", "latex", "json", "html", "css", "javascript", "jinja2", "typescript",
@@ -20,7 +21,9 @@ class Code(Component):
     """A code string; `language` picks the highlighting, `lines`/`max_lines` the height."""
 
     EVENTS = ("change", "input", "focus", "blur")
-    PROPS = ("language", "lines", "max_lines", "wrap_lines", "show_line_numbers", "autocomplete")
+    PROPS = ("language", "lines", "max_lines", "wrap_lines", "show_line_numbers", "autocomplete", "buttons")
+    # Gradio's class attribute: apps list it in a Dropdown to pick the language (Gradio's `code` demo).
+    languages: ClassVar[list[str | None]] = list(LANGUAGES)
 
     def __init__(
         self,
@@ -32,6 +35,7 @@ class Code(Component):
         wrap_lines: bool = False,
         show_line_numbers: bool = True,
         autocomplete: bool = False,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         if language not in LANGUAGES:
@@ -44,6 +48,7 @@ class Code(Component):
         self.wrap_lines = wrap_lines
         self.show_line_numbers = show_line_numbers
         self.autocomplete = autocomplete
+        self.buttons = corner_buttons(buttons, ("copy", "download"), ("copy", "download"), owner="Code")
         super().__init__(value, **kwargs)
 
     def preprocess(self, payload: Any) -> str | None:

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import contextlib
 import math
+import warnings
 from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..component import Component
+from .buttons import corner_buttons
 
 TYPES = ("pandas", "numpy", "array", "polars")
 DATATYPES = ("str", "number", "bool", "date", "markdown", "html", "image")
@@ -50,13 +52,27 @@ def _size(count: Any, name: str) -> tuple[int, str]:
     return n, kind
 
 
+def _limits(value: Any, name: str) -> list[int | None] | None:
+    """row_limits/column_limits: (min, max), either None for no bound, min <= max."""
+    if value is None:
+        return None
+    if not isinstance(value, (tuple, list)) or len(value) != 2 or not all(
+        v is None or (isinstance(v, int) and not isinstance(v, bool) and v >= 0) for v in value
+    ):
+        raise ValueError(f"Dataframe {name} must be (min, max) of ints or None, not {value!r}")
+    low, high = value
+    if low is not None and high is not None and low > high:
+        raise ValueError(f"Dataframe {name}: the minimum {low} is above the maximum {high}")
+    return [low, high]
+
+
 class Dataframe(Component):
     """A table; `type` says what the function gets: "pandas", "numpy", "array" (list of rows) or "polars"."""
 
     EVENTS = ("change", "input", "select", "edit")
-    PROPS = ("headers", "datatype", "row_count", "col_count", "wrap", "max_height", "column_widths",
-             "show_search", "show_row_numbers", "show_copy_button", "show_fullscreen_button", "pinned_columns",
-             "static_columns", "max_chars", "line_breaks", "latex_delimiters")
+    PROPS = ("headers", "datatype", "row_count", "col_count", "row_limits", "column_limits", "wrap", "max_height",
+             "column_widths", "show_search", "show_row_numbers", "pinned_columns",
+             "static_columns", "max_chars", "line_breaks", "latex_delimiters", "buttons")
     BROWSER_NOTES: ClassVar[dict[str, str]] = {
         "type": 'differs: an input\'s "pandas" (the default), "numpy" or "polars" loads that package from the '
                 "Pyodide package index before its first event (offline: an error naming the package, and "
@@ -68,8 +84,11 @@ class Dataframe(Component):
         value: Any = None,
         *,
         headers: list[str] | None = None,
-        row_count: int | tuple[int, str] = (1, "dynamic"),
+        row_count: int | tuple[int, str] | None = None,
+        row_limits: tuple[int | None, int | None] | None = None,
         col_count: int | tuple[int, str] | None = None,
+        column_count: int | tuple[int, str] | None = None,
+        column_limits: tuple[int | None, int | None] | None = None,
         datatype: str | list[str] = "str",
         type: str = "pandas",  # noqa: A002 - Gradio's parameter name
         wrap: bool = False,
@@ -77,13 +96,12 @@ class Dataframe(Component):
         column_widths: list[str | int] | None = None,
         show_search: str = "none",
         show_row_numbers: bool = False,
-        show_copy_button: bool = False,
-        show_fullscreen_button: bool = False,
         pinned_columns: int | None = None,
         static_columns: list[int] | None = None,
         max_chars: int | None = None,
         line_breaks: bool = True,
         latex_delimiters: list[dict[str, Any]] | None = None,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in TYPES:
@@ -91,10 +109,19 @@ class Dataframe(Component):
         if show_search not in ("none", "search", "filter"):
             raise ValueError(f"Dataframe show_search must be 'none', 'search' or 'filter', not {show_search!r}")
         self.type = type
-        self.row_count = _size(row_count, "row_count")
+        self.row_count = _size(1 if row_count is None else row_count, "row_count")
+        if col_count is not None:
+            # Gradio 6 renamed it (col_count still works there, with this warning).
+            warnings.warn("Dataframe col_count is deprecated: use column_count", DeprecationWarning, stacklevel=2)
+            column_count = column_count if column_count is not None else col_count
         self.col_count = (
-            _size(col_count, "col_count") if col_count is not None else (len(headers) if headers else 3, "dynamic")
+            _size(column_count, "column_count") if column_count is not None
+            else (len(headers) if headers else 3, "dynamic")
         )
+        self.column_count = self.col_count
+        # The page adds and deletes rows/columns only within these (Gradio 5's (n, "fixed") counts still stop both).
+        self.row_limits = _limits(row_limits, "row_limits")
+        self.column_limits = _limits(column_limits, "column_limits")
         self.headers = list(headers) if headers else [str(i + 1) for i in range(self.col_count[0])]
         for kind in [datatype] if isinstance(datatype, str) else datatype:
             if kind not in DATATYPES:
@@ -105,13 +132,12 @@ class Dataframe(Component):
         self.column_widths = column_widths
         self.show_search = show_search
         self.show_row_numbers = show_row_numbers
-        self.show_copy_button = show_copy_button
-        self.show_fullscreen_button = show_fullscreen_button
         self.pinned_columns = pinned_columns
         self.static_columns = static_columns or []
         self.max_chars = max_chars
         self.line_breaks = line_breaks
         self.latex_delimiters = latex_delimiters
+        self.buttons = corner_buttons(buttons, ("fullscreen", "copy"), ("fullscreen", "copy"), owner="Dataframe")
         super().__init__(value, **kwargs)
 
     def display_name(self) -> str:

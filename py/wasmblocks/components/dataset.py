@@ -29,7 +29,7 @@ class Dataset(Component):
     def __init__(
         self,
         *,
-        label: str | None = "Dataset",
+        label: str | None = None,
         show_label: bool = True,
         components: Any = None,
         component_props: list[dict[str, Any]] | None = None,

@@ -10,6 +10,7 @@ from ..alerts import Error
 from ..component import FormComponent
 from ..implied import UTC_NAMES
 from ..packages import missing_error
+from .buttons import corner_buttons
 
 # Gradio's relative form: "now", "now - 2h", "now - 30m", "now - 1d", "now - 10s".
 _NOW = re.compile(r"^\s*now\s*(?:-\s*(\d+)\s*([dmhs]))?\s*$")
@@ -45,7 +46,7 @@ class DateTime(FormComponent):
     """A point in time, shown as "YYYY-MM-DD HH:MM:SS" (or "YYYY-MM-DD" without include_time)."""
 
     EVENTS = ("change", "submit")
-    PROPS = ("include_time", "type", "timezone")
+    PROPS = ("include_time", "type", "timezone", "buttons")
 
     def __init__(
         self,
@@ -54,6 +55,7 @@ class DateTime(FormComponent):
         include_time: bool = True,
         type: str = "timestamp",  # noqa: A002 - Gradio's parameter name
         timezone: str | None = None,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in ("timestamp", "datetime", "string"):
@@ -61,6 +63,7 @@ class DateTime(FormComponent):
         self.include_time = include_time
         self.type = type
         self.timezone = timezone
+        self.buttons = corner_buttons(buttons, (), (), owner="DateTime")
         super().__init__(value, **kwargs)
 
     def needed_packages(self, role: str) -> list[str]:

@@ -23,6 +23,8 @@ class DownloadButton(Component):
         variant: str = "secondary",
         size: str = "lg",
         icon: str | None = None,
+        interactive: bool = True,  # Gradio: a button stays clickable even as an output
+        min_width: int | None = None,
         **kwargs: Any,
     ) -> None:
         if variant not in VARIANTS:
@@ -32,9 +34,7 @@ class DownloadButton(Component):
         self.variant = variant
         self.size = size
         self.icon = icon_url(icon)
-        kwargs.setdefault("min_width", None)
-        kwargs.setdefault("interactive", True)  # Gradio: a button stays clickable even as an output
-        super().__init__(value, label=label, **kwargs)
+        super().__init__(value, label=label, interactive=interactive, min_width=min_width, **kwargs)
 
     @classmethod
     def get_block_name(cls) -> str:

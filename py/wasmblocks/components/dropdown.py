@@ -6,6 +6,7 @@ from typing import Any
 
 from ..alerts import Error
 from ..component import FormComponent
+from .buttons import corner_buttons
 from .choices import choice_values, normalize_choices
 
 
@@ -13,7 +14,8 @@ class Dropdown(FormComponent):
     """A choice from `choices`; `type="index"` hands the function the position instead."""
 
     EVENTS = ("change", "input", "select", "focus", "blur", "key_up")
-    PROPS = ("choices", "type", "multiselect", "allow_custom_value", "max_choices", "filterable")
+    PROPS = ("choices", "type", "multiselect", "allow_custom_value", "max_choices", "filterable", "buttons",
+             "num_choices_shown")
 
     def __init__(
         self,
@@ -25,6 +27,8 @@ class Dropdown(FormComponent):
         allow_custom_value: bool = False,
         max_choices: int | None = None,
         filterable: bool = True,
+        num_choices_shown: int | None = 100,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         self.choices = normalize_choices(choices)
@@ -35,6 +39,10 @@ class Dropdown(FormComponent):
         self.filterable = filterable
         if "value" not in self._explicit_args and not self.multiselect and self.choices:
             value = self.choices[0][1]  # Gradio: a single-select dropdown starts on its first choice
+        self.buttons = corner_buttons(buttons, (), (), owner="Dropdown")
+        if num_choices_shown is not None and (not isinstance(num_choices_shown, int) or num_choices_shown < 1):
+            raise ValueError(f"Dropdown num_choices_shown must be a positive int or None, not {num_choices_shown!r}")
+        self.num_choices_shown = num_choices_shown
         super().__init__(value, **kwargs)
 
     def _check(self, item: Any) -> Any:

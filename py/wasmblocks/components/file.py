@@ -8,6 +8,7 @@ from typing import Any
 from ..alerts import Error
 from ..component import Component
 from ..files import returned_file, uploaded_path
+from .buttons import corner_buttons
 
 FILE_COUNTS = ("single", "multiple", "directory")
 TYPES = ("filepath", "binary")
@@ -55,7 +56,7 @@ class File(Component):
     """Files in, files out; returned files are downloadable in the page (Blob URLs)."""
 
     EVENTS = ("change", "select", "clear", "upload", "delete", "download")
-    PROPS = ("file_count", "file_types", "type", "height", "allow_reordering")
+    PROPS = ("file_count", "file_types", "type", "height", "allow_reordering", "buttons")
 
     def __init__(
         self,
@@ -66,6 +67,7 @@ class File(Component):
         type: str = "filepath",  # noqa: A002 - Gradio's parameter name
         height: int | str | None = None,
         allow_reordering: bool = False,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         check_file_options(file_count, type)
@@ -76,6 +78,7 @@ class File(Component):
         self.type = type
         self.height = height
         self.allow_reordering = allow_reordering
+        self.buttons = corner_buttons(buttons, (), (), owner="File")
         super().__init__(value, **kwargs)
 
     def preprocess(self, payload: Any) -> Any:

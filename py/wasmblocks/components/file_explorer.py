@@ -67,7 +67,6 @@ class FileExplorer(Component):
     BROWSER_NOTES: ClassVar[dict[str, str]] = {
         "root_dir": "differs: a folder of the worker's file system (the app's files are in its working "
                     "directory), not of the machine that serves the page",
-        "preserved_by_key": "differs: a keyed explorer keeps its value across @gr.render runs; other props are reset",
     }
 
     def __init__(
@@ -92,9 +91,8 @@ class FileExplorer(Component):
         self.height = height
         self.max_height = max_height
         self.min_height = min_height
-        self.preserved_by_key = preserved_by_key
         self.buttons = custom_buttons(buttons, "FileExplorer")
-        super().__init__(value, **kwargs)
+        super().__init__(value, preserved_by_key=preserved_by_key, **kwargs)
 
     def process_props(self, props: dict[str, Any]) -> dict[str, Any]:
         """A returned gr.FileExplorer(root_dir=…) is checked (and made absolute) like the constructor's."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import mimetypes
 import os
 import uuid
-from typing import Any
+from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..cache import cache_dir
@@ -13,6 +13,7 @@ from ..component import Component
 from ..files import file_data, returned_file, uploaded_path
 from ..packages import missing_error, pillow_for
 from ..protocol import FileData
+from .buttons import corner_buttons
 
 VIDEO_EXTENSIONS = (".mp4", ".webm", ".ogg", ".ogv", ".mov", ".m4v", ".avi", ".mkv")
 
@@ -26,8 +27,12 @@ class Gallery(Component):
     """A list of media; the value is [{"image"|"video": FileData, "caption": str | None}, …]."""
 
     EVENTS = ("select", "upload", "change", "delete", "preview_close", "preview_open")
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "buttons": 'differs: "share" (a post to a Hugging Face Spaces discussion) needs a server, so it draws no '
+                   'button; the other built-in buttons and gr.Button entries work',
+    }
     PROPS = ("format", "file_types", "columns", "rows", "height", "allow_preview", "preview", "selected_index",
-             "object_fit", "show_download_button", "show_fullscreen_button", "type")
+             "object_fit", "type", "buttons", "sources", "fit_columns")
     PACKAGE_FALLBACK = 'use gr.Gallery(type="filepath"), which needs neither numpy nor Pillow'
 
     def __init__(
@@ -43,9 +48,10 @@ class Gallery(Component):
         preview: bool | None = None,
         selected_index: int | None = None,
         object_fit: str | None = None,
-        show_download_button: bool | None = True,
-        show_fullscreen_button: bool = True,
         type: str = "filepath",  # noqa: A002
+        sources: list[str] | str | None = None,
+        fit_columns: bool = True,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "pil", "filepath"):
@@ -59,9 +65,14 @@ class Gallery(Component):
         self.preview = preview
         self.selected_index = selected_index
         self.object_fit = object_fit
-        self.show_download_button = show_download_button
-        self.show_fullscreen_button = show_fullscreen_button
         self.type = type
+        offered = ("share", "download", "download_all", "fullscreen")
+        self.buttons = corner_buttons(buttons, offered, offered, owner="Gallery")
+        self.sources = [sources] if isinstance(sources, str) else list(sources or ["upload"])
+        for source in self.sources:
+            if source not in ("upload", "webcam", "clipboard"):
+                raise ValueError(f"Gallery sources are 'upload', 'webcam' and 'clipboard', not {source!r}")
+        self.fit_columns = fit_columns
         super().__init__(value, **kwargs)
 
     def needed_packages(self, role: str) -> list[str]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from ..alerts import Error
 from ..component import Component
+from .buttons import corner_buttons
 
 Token = tuple[str, Any]
 
@@ -42,7 +43,8 @@ class HighlightedText(Component):
     """Value: a list of (text, label) pairs, or a dict with the text and its entities."""
 
     EVENTS = ("change", "select")
-    PROPS = ("color_map", "show_legend", "show_inline_category", "combine_adjacent", "adjacent_separator", "rtl")
+    PROPS = ("color_map", "show_legend", "show_inline_category", "combine_adjacent", "adjacent_separator", "rtl",
+             "buttons")
 
     def __init__(
         self,
@@ -54,6 +56,7 @@ class HighlightedText(Component):
         combine_adjacent: bool = False,
         adjacent_separator: str = "",
         rtl: bool = False,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         self.color_map = color_map
@@ -62,6 +65,7 @@ class HighlightedText(Component):
         self.combine_adjacent = combine_adjacent
         self.adjacent_separator = adjacent_separator
         self.rtl = rtl
+        self.buttons = corner_buttons(buttons, (), (), owner="HighlightedText")
         super().__init__(value, **kwargs)
 
     def preprocess(self, payload: Any) -> list[Token] | None:

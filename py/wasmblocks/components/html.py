@@ -115,7 +115,7 @@ class HTML(Component, BlockContext):
             setattr(self, name, fn)
         super().__init__(
             value, label=label, every=every, inputs=inputs, show_label=show_label, scale=scale,
-            min_width=min_width,  # type: ignore[arg-type]  # None: no minimum, as Gradio's HTML
+            min_width=min_width,  # None: no minimum, as Gradio's HTML
             visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render,
             key=key, container=container,
         )

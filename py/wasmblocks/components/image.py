@@ -12,7 +12,9 @@ from ..component import Component
 from ..files import file_data
 from ..packages import missing_error, pillow_for
 from ..protocol import FileData
+from .buttons import corner_buttons
 from .sources import normalize_sources
+from .watermark import watermark_prop
 
 
 def _cache_dir() -> str:
@@ -32,6 +34,12 @@ class Image(Component):
     """An image; `type` says what the function gets: "filepath", "numpy" or "pil"."""
 
     EVENTS: ClassVar[tuple[str, ...]] = ("clear", "change", "stream", "select", "upload", "input")
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "buttons": 'differs: "share" (a post to a Hugging Face Spaces discussion) needs a server, so it draws no '
+                   'button; the other built-in buttons and gr.Button entries work',
+        "watermark": "differs: drawn over the image in the page (Gradio writes it into the file on its server); "
+                     "the file itself, as downloaded or passed to a function, has no watermark",
+    }
     PROPS: ClassVar[tuple[str, ...]] = (
         "type",
         "format",
@@ -39,11 +47,8 @@ class Image(Component):
         "width",
         "image_mode",
         "sources",
-        "show_download_button",
-        "show_fullscreen_button",
         "placeholder",
-        "webcam_options",
-    )
+        "webcam_options", "buttons", "alt_text", "watermark",)
 
     def __init__(
         self,
@@ -55,10 +60,11 @@ class Image(Component):
         image_mode: str | None = "RGB",
         sources: list[str] | str | None = None,
         type: str = "numpy",  # noqa: A002
-        show_download_button: bool = True,
-        show_fullscreen_button: bool = True,
         placeholder: str | None = None,
         webcam_options: Any = None,
+        alt_text: str | None = None,
+        watermark: Any = None,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "pil", "filepath"):
@@ -76,9 +82,11 @@ class Image(Component):
         )
         self.webcam_options = {"mirror": bool(mirror)}
         self.type = type
-        self.show_download_button = show_download_button
-        self.show_fullscreen_button = show_fullscreen_button
         self.placeholder = placeholder
+        self.alt_text = alt_text
+        offered = ("download", "share", "fullscreen")
+        self.buttons = corner_buttons(buttons, offered, offered, owner="Image")
+        self.watermark = watermark_prop(watermark, "Image")
         super().__init__(value, **kwargs)
 
     PACKAGE_FALLBACK = 'use gr.Image(type="filepath"), which needs neither numpy nor Pillow'

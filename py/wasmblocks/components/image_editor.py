@@ -62,7 +62,6 @@ class ImageEditor(Component):
     )
     BROWSER_NOTES: ClassVar[dict[str, str]] = {
         "buttons": 'differs: "share" (a post to Hugging Face discussions) needs a server, so it draws no button',
-        "preserved_by_key": "differs: a keyed editor keeps its value across @gr.render runs; other props are reset",
     }
     PACKAGE_FALLBACK = 'use type="filepath", which needs neither numpy nor Pillow'
 
@@ -119,12 +118,11 @@ class ImageEditor(Component):
         self.canvas_size = _canvas_size(canvas_size)
         self.fixed_canvas = fixed_canvas
         self.webcam_options = webcam_options
-        self.preserved_by_key = preserved_by_key
         self._page_view({"brush": self.brush, "eraser": self.eraser, "layers": self.layers})  # bad options fail here
         super().__init__(
             value, label=label, every=every, inputs=inputs, show_label=show_label, container=container, scale=scale,
             min_width=min_width, interactive=interactive, visible=visible, elem_id=elem_id, elem_classes=elem_classes,
-            render=render, key=key,
+            render=render, key=key, preserved_by_key=preserved_by_key,
         )
 
     @classmethod

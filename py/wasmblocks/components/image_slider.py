@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..alerts import Error
+from .buttons import corner_buttons
 from .image import Image
 
 
@@ -14,10 +15,16 @@ class ImageSlider(Image):
     EVENTS = ("clear", "change", "upload", "select")
     PROPS = (*Image.PROPS, "slider_position", "max_height")
 
-    def __init__(self, value: Any = None, *, slider_position: float = 50, max_height: int = 500, **kwargs: Any) -> None:
+    def __init__(
+        self, value: Any = None, *, slider_position: float = 50, max_height: int = 500,
+        buttons: list[Any] | None = None, **kwargs: Any,
+    ) -> None:
         self.slider_position = slider_position
         self.max_height = max_height
         super().__init__(value, **kwargs)
+        # After Image's own: ImageSlider offers no share button and shows both of its by default.
+        self.buttons = corner_buttons(buttons, ("download", "fullscreen"), ("download", "fullscreen"),
+                                      owner="ImageSlider")
 
     @classmethod
     def get_block_name(cls) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..alerts import Error
 from ..component import Component
+from .buttons import corner_buttons
 
 
 def _plain(value: Any) -> Any:
@@ -25,7 +26,7 @@ class JSON(Component):
     """Pretty JSON; `open=True` shows it expanded, otherwise nodes past the first level start folded."""
 
     EVENTS = ("change",)
-    PROPS = ("open", "show_indices", "height", "max_height", "min_height")
+    PROPS = ("open", "show_indices", "height", "max_height", "min_height", "buttons")
 
     def __init__(
         self,
@@ -36,6 +37,7 @@ class JSON(Component):
         height: int | str | None = None,
         max_height: int | str | None = 500,
         min_height: int | str | None = None,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         self.open = open
@@ -43,6 +45,7 @@ class JSON(Component):
         self.height = height
         self.max_height = max_height
         self.min_height = min_height
+        self.buttons = corner_buttons(buttons, ("copy",), ("copy",), owner="JSON")
         super().__init__(value, **kwargs)
 
     def preprocess(self, payload: Any) -> Any:

@@ -6,13 +6,14 @@ from typing import Any
 
 from ..alerts import Error
 from ..component import Component
+from .buttons import corner_buttons
 
 
 class Label(Component):
     """Show a str/number as a label, or a {class: confidence} dict as a heading plus bars."""
 
     EVENTS = ("change", "select")
-    PROPS = ("num_top_classes", "color", "show_heading")
+    PROPS = ("num_top_classes", "color", "show_heading", "buttons")
 
     def __init__(
         self,
@@ -21,11 +22,13 @@ class Label(Component):
         num_top_classes: int | None = None,
         color: str | None = None,
         show_heading: bool = True,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         self.num_top_classes = num_top_classes
         self.color = color
         self.show_heading = show_heading
+        self.buttons = corner_buttons(buttons, (), (), owner="Label")
         super().__init__(value, **kwargs)
 
     def preprocess(self, payload: Any) -> Any:

@@ -6,6 +6,7 @@ import inspect
 from typing import Any
 
 from ..component import Component
+from .buttons import corner_buttons
 
 
 class Markdown(Component):
@@ -13,11 +14,11 @@ class Markdown(Component):
 
     EVENTS = ("change", "copy")
     PROPS = ("rtl", "latex_delimiters", "sanitize_html", "line_breaks", "header_links", "height",
-             "max_height", "min_height", "show_copy_button")
+             "max_height", "min_height", "buttons", "padding")
 
     def __init__(
         self,
-        value: Any = "",
+        value: Any = None,
         *,
         rtl: bool = False,
         latex_delimiters: list[dict[str, Any]] | None = None,
@@ -27,10 +28,14 @@ class Markdown(Component):
         height: int | str | None = None,
         max_height: int | str | None = None,
         min_height: int | str | None = None,
-        show_copy_button: bool = False,
+        buttons: list[Any] | None = None,
+        padding: bool = False,
+        container: bool = False,
+        min_width: int | None = None,
         **kwargs: Any,
     ) -> None:
         self.rtl = rtl
+        self.padding = padding
         self.latex_delimiters = (
             latex_delimiters if latex_delimiters is not None else [{"left": "$$", "right": "$$", "display": True}]
         )
@@ -40,9 +45,9 @@ class Markdown(Component):
         self.height = height
         self.max_height = max_height
         self.min_height = min_height
-        self.show_copy_button = show_copy_button
         kwargs.setdefault("show_label", False)
-        super().__init__(value, **kwargs)
+        self.buttons = corner_buttons(buttons, ("copy",), (), owner="Markdown")
+        super().__init__(value, container=container, min_width=min_width, **kwargs)
 
     def postprocess(self, value: Any) -> str | None:
         return None if value is None else inspect.cleandoc(str(value))

@@ -8,6 +8,7 @@ from typing import Any
 from ..alerts import Error
 from ..component import FormComponent
 from ..files import FILE_MARK, file_data
+from .textbox import InputHTMLAttributes, html_attributes_prop
 
 
 class MultimodalTextbox(FormComponent):
@@ -15,7 +16,8 @@ class MultimodalTextbox(FormComponent):
 
     EVENTS = ("change", "input", "select", "submit", "focus", "blur", "stop", "upload")
     PROPS = ("sources", "file_types", "file_count", "lines", "max_lines", "placeholder", "autofocus",
-             "autoscroll", "text_align", "rtl", "submit_btn", "stop_btn", "max_plain_text_length")
+             "autoscroll", "text_align", "rtl", "submit_btn", "stop_btn", "max_plain_text_length",
+             "html_attributes")
 
     def __init__(
         self,
@@ -34,6 +36,7 @@ class MultimodalTextbox(FormComponent):
         submit_btn: str | bool | None = True,
         stop_btn: str | bool | None = False,
         max_plain_text_length: int = 1000,
+        html_attributes: InputHTMLAttributes | None = None,
         **kwargs: Any,
     ) -> None:
         if file_count not in ("single", "multiple", "directory"):
@@ -53,6 +56,7 @@ class MultimodalTextbox(FormComponent):
         self.submit_btn = submit_btn
         self.stop_btn = stop_btn
         self.max_plain_text_length = max_plain_text_length
+        self.html_attributes = html_attributes_prop(html_attributes)
         super().__init__(value, **kwargs)
 
     def display_name(self) -> str:

@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..component import Component
+from .buttons import corner_buttons
 from .dataframe import json_cell
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$")
@@ -46,7 +47,7 @@ class NativePlot(Component):
     MARK: ClassVar[str] = "point"
     EVENTS = ("change", "select", "double_click")
     PROPS = ("x", "y", "color", "title", "x_title", "y_title", "height", "width", "x_lim", "y_lim", "tooltip",
-             "caption", "show_fullscreen_button", "show_export_button")
+             "caption", "buttons")
 
     def __init__(
         self,
@@ -72,8 +73,10 @@ class NativePlot(Component):
         tooltip: str | list[str] | bool = "axis",
         height: int | None = None,
         width: int | str | None = None,
-        show_fullscreen_button: bool = False,
-        show_export_button: bool = False,
+        buttons: list[Any] | None = None,
+        x_axis_format: str | None = None,
+        y_axis_format: str | None = None,
+        colors_in_legend: list[str] | None = None,
         **kwargs: Any,
     ) -> None:
         for name, lim in (("x_lim", x_lim), ("y_lim", y_lim)):
@@ -90,7 +93,10 @@ class NativePlot(Component):
         self.x_axis_labels_visible = x_axis_labels_visible
         self.caption, self.sort, self.tooltip = caption, sort, tooltip
         self.height, self.width = height, width
-        self.show_fullscreen_button, self.show_export_button = show_fullscreen_button, show_export_button
+        self.buttons = corner_buttons(buttons, ("fullscreen", "export"), (), owner=type(self).__name__)
+        # d3 format strings for the axis labels (Vega-Lite's axis.format), e.g. ".2e" or "~g".
+        self.x_axis_format, self.y_axis_format = x_axis_format, y_axis_format
+        self.colors_in_legend = list(colors_in_legend) if colors_in_legend is not None else None
         super().__init__(value, **kwargs)
 
     def display_name(self) -> str:
@@ -134,6 +140,9 @@ class NativePlot(Component):
                                "axis": {"labelAngle": angle} if angle else {}}
         if x and not self.x_axis_labels_visible:
             enc["axis"]["labels"] = False
+        label_format = self.x_axis_format if x else self.y_axis_format
+        if label_format:
+            enc["axis"]["format"] = label_format
         if lim is not None:
             enc["scale"] = {"domain": list(lim)}
         elif kind == "quantitative" and (self.MARK == "point" or x):
@@ -165,6 +174,9 @@ class NativePlot(Component):
             }
             if self.color_map:
                 enc["scale"] = {"domain": list(self.color_map), "range": list(self.color_map.values())}
+            if self.colors_in_legend is not None:
+                # Only these series get a legend entry; every series is still drawn (Gradio's colors_in_legend).
+                enc["legend"] = {"values": self.colors_in_legend}
             encoding["color"] = enc
         tooltip = self._tooltip(x, y, columns)
         if "bin" in encoding["x"] or "aggregate" in encoding["y"]:

@@ -7,9 +7,10 @@ from typing import Any
 
 from ..alerts import Error
 from ..component import FormComponent
+from .buttons import corner_buttons
 
 
-def _round(value: float, precision: int | None) -> float | int:
+def round_to_precision(value: float | int, precision: int | None) -> float | int:
     # Gradio's round_to_precision: without a precision the number passes as it came (1 stays 1, not 1.0).
     if precision is None:
         return value
@@ -22,7 +23,7 @@ class Number(FormComponent):
     """A number, or None when empty."""
 
     EVENTS = ("change", "input", "submit", "focus", "blur")
-    PROPS = ("precision", "minimum", "maximum", "step", "placeholder")
+    PROPS = ("precision", "minimum", "maximum", "step", "placeholder", "buttons")
 
     def __init__(
         self,
@@ -33,6 +34,7 @@ class Number(FormComponent):
         maximum: float | None = None,
         step: float = 1,
         placeholder: str | None = None,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         self.precision = precision
@@ -40,6 +42,7 @@ class Number(FormComponent):
         self.maximum = maximum
         self.step = step
         self.placeholder = placeholder
+        self.buttons = corner_buttons(buttons, (), (), owner="Number")
         super().__init__(value, **kwargs)
 
     def initial_value(self) -> Any:
@@ -59,13 +62,13 @@ class Number(FormComponent):
             raise Error(f"{self.display_name()}: {payload} is less than the minimum {self.minimum}")
         if self.maximum is not None and payload > self.maximum:
             raise Error(f"{self.display_name()}: {payload} is greater than the maximum {self.maximum}")
-        return _round(payload, self.precision)
+        return round_to_precision(payload, self.precision)
 
     def postprocess(self, value: Any) -> float | int | None:
         if value is None:
             return None
         number = value if isinstance(value, (int, float)) and not isinstance(value, bool) else float(value)
-        return _round(number, self.precision)
+        return round_to_precision(number, self.precision)
 
     def api_example(self) -> float:
         return 3

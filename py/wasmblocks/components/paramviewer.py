@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, ClassVar, TypedDict
+from typing import Any, TypedDict
 
 from ..alerts import Error
 from ..component import Component
@@ -40,10 +40,6 @@ class ParamViewer(Component):
 
     EVENTS = ("change", "upload")
     PROPS = ("language", "linkify", "header", "anchor_links", "max_height")
-    BROWSER_NOTES: ClassVar[dict[str, str]] = {
-        "preserved_by_key": "differs: a keyed viewer keeps its value across @gr.render runs; other props are reset",
-    }
-
     def __init__(
         self,
         value: Mapping[str, Parameter] | None = None,
@@ -63,8 +59,7 @@ class ParamViewer(Component):
         self.header = header
         self.anchor_links = anchor_links
         self.max_height = max_height
-        self.preserved_by_key = preserved_by_key
-        super().__init__(value, every=every, inputs=inputs, render=render, key=key)
+        super().__init__(value, every=every, inputs=inputs, render=render, key=key, preserved_by_key=preserved_by_key)
 
     def process_props(self, props: dict[str, Any]) -> dict[str, Any]:
         props = {**props}

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..alerts import Error
 from ..component import Component
+from .buttons import corner_buttons
 
 # What the page knows how to draw (web/src/components/plot.tsx).
 KINDS = ("matplotlib", "plotly", "altair", "vega")
@@ -53,9 +54,12 @@ class Plot(Component):
     """Shows a figure; output only (Gradio's Plot has no input form)."""
 
     EVENTS = ("change",)
-    PROPS = ("format",)
+    PROPS = ("format", "buttons")
 
-    def __init__(self, value: Any = None, *, format: str = "webp", **kwargs: Any) -> None:  # noqa: A002
+    def __init__(
+        self, value: Any = None, *, format: str = "webp", buttons: list[Any] | None = None, **kwargs: Any  # noqa: A002
+    ) -> None:
+        self.buttons = corner_buttons(buttons, (), (), owner="Plot")
         self.format = format
         super().__init__(value, **kwargs)
 

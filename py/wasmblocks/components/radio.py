@@ -6,6 +6,7 @@ from typing import Any
 
 from ..alerts import Error
 from ..component import FormComponent
+from .buttons import corner_buttons
 from .choices import choice_values, normalize_choices
 
 
@@ -13,16 +14,18 @@ class Radio(FormComponent):
     """One choice shown as radio buttons; `type="index"` gives the position."""
 
     EVENTS = ("select", "change", "input")
-    PROPS = ("choices", "type", "rtl")
+    PROPS = ("choices", "type", "rtl", "buttons")
 
     def __init__(
-        self, choices: Any = None, *, value: Any = None, type: str = "value", rtl: bool = False, **kwargs: Any  # noqa: A002
+        self, choices: Any = None, *, value: Any = None, type: str = "value", rtl: bool = False,  # noqa: A002
+        buttons: list[Any] | None = None, **kwargs: Any,
     ) -> None:
         if type not in ("value", "index"):
             raise ValueError(f"Radio type must be 'value' or 'index', not {type!r}")
         self.choices = normalize_choices(choices)
         self.type = type
         self.rtl = rtl
+        self.buttons = corner_buttons(buttons, (), (), owner="Radio")
         super().__init__(value, **kwargs)
 
     def preprocess(self, payload: Any) -> Any:

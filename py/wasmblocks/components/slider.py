@@ -8,13 +8,15 @@ from typing import Any
 
 from ..alerts import Error
 from ..component import FormComponent
+from .buttons import corner_buttons
+from .number import round_to_precision
 
 
 class Slider(FormComponent):
     """A bounded number with a step; `release` fires when the handle is let go."""
 
     EVENTS = ("change", "input", "release")
-    PROPS = ("minimum", "maximum", "step", "show_reset_button")
+    PROPS = ("minimum", "maximum", "step", "buttons")
 
     def __init__(
         self,
@@ -23,16 +25,18 @@ class Slider(FormComponent):
         value: Any = None,
         *,
         step: float | None = None,
+        precision: int | None = None,
         randomize: bool = False,
-        show_reset_button: bool = True,
+        buttons: list[Any] | None = None,
         **kwargs: Any,
     ) -> None:
         self.minimum = minimum
         self.maximum = maximum
         self.step = step if step is not None else 1
-        self.show_reset_button = show_reset_button
+        self.precision = precision
         if randomize and value is None:
             value = self._random
+        self.buttons = corner_buttons(buttons, ("reset",), ("reset",), owner="Slider")
         super().__init__(minimum if value is None else value, **kwargs)
 
     def _random(self) -> float:
@@ -44,10 +48,11 @@ class Slider(FormComponent):
             raise Error(f"{self.display_name()} expects a number, got {payload!r}")
         if not self.minimum <= payload <= self.maximum:
             raise Error(f"{self.display_name()}: {payload} is outside {self.minimum}–{self.maximum}")
-        return payload
+        return round_to_precision(payload, self.precision)
 
     def postprocess(self, value: Any) -> float:
-        return self.minimum if value is None else value
+        # precision= rounds both ways, 0 giving an int (Gradio reuses Number's rounding).
+        return round_to_precision(self.minimum if value is None else value, self.precision)
 
     def api_example(self) -> float:
         return self.minimum

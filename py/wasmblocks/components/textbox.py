@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from ..alerts import Error
 from ..component import FormComponent
+from .buttons import corner_buttons
+from .html_attributes import InputHTMLAttributes
+
+
+def html_attributes_prop(attributes: Any) -> dict[str, Any] | None:
+    """html_attributes= as the page applies it: the attributes that are set (a dict is taken as the same fields)."""
+    if attributes is None:
+        return None
+    if isinstance(attributes, dict):
+        attributes = InputHTMLAttributes(**attributes)  # unknown keys: TypeError naming them
+    if not isinstance(attributes, InputHTMLAttributes):
+        raise ValueError(f"html_attributes must be a gr.InputHTMLAttributes, not {attributes!r}")
+    return {name: value for name, value in asdict(attributes).items() if value is not None}
 
 
 class Textbox(FormComponent):
@@ -13,7 +27,7 @@ class Textbox(FormComponent):
 
     EVENTS = ("change", "input", "submit", "focus", "blur", "select", "copy", "stop")
     PROPS = ("type", "lines", "max_lines", "placeholder", "max_length", "autofocus", "autoscroll",
-             "text_align", "rtl", "show_copy_button", "submit_btn", "stop_btn")
+             "text_align", "rtl", "submit_btn", "stop_btn", "buttons", "html_attributes")
 
     def __init__(
         self,
@@ -28,9 +42,10 @@ class Textbox(FormComponent):
         autoscroll: bool = True,
         text_align: str | None = None,
         rtl: bool = False,
-        show_copy_button: bool = False,
         submit_btn: str | bool | None = False,
         stop_btn: str | bool | None = False,
+        buttons: list[Any] | None = None,
+        html_attributes: InputHTMLAttributes | None = None,
         **kwargs: Any,
     ) -> None:
         if type not in ("text", "password", "email"):
@@ -48,9 +63,10 @@ class Textbox(FormComponent):
         self.autoscroll = autoscroll
         self.text_align = text_align
         self.rtl = rtl
-        self.show_copy_button = show_copy_button
         self.submit_btn = submit_btn
         self.stop_btn = stop_btn
+        self.html_attributes = html_attributes_prop(html_attributes)
+        self.buttons = corner_buttons(buttons, ("copy",), (), owner="Textbox")
         super().__init__(value, **kwargs)
 
     def preprocess(self, payload: Any) -> str | None:

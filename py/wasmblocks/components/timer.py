@@ -13,7 +13,7 @@ class Timer(Component):
     EVENTS = ("tick",)
     PROPS = ("active",)
 
-    def __init__(self, value: float = 1.0, *, active: bool = True, render: bool = True, **kwargs: Any) -> None:
+    def __init__(self, value: float = 1, *, active: bool = True, render: bool = True, **kwargs: Any) -> None:
         self.active = active
         kwargs.setdefault("visible", False)
         super().__init__(value, render=render, **kwargs)

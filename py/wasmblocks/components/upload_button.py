@@ -26,6 +26,8 @@ class UploadButton(Component):
         type: str = "filepath",  # noqa: A002 - Gradio's parameter name
         file_count: str = "single",
         file_types: list[str] | None = None,
+        interactive: bool = True,  # Gradio: a button stays clickable even as an output
+        min_width: int | None = None,
         **kwargs: Any,
     ) -> None:
         check_file_options(file_count, type)
@@ -39,9 +41,7 @@ class UploadButton(Component):
         self.type = type
         self.file_count = file_count
         self.file_types = file_types
-        kwargs.setdefault("min_width", None)
-        kwargs.setdefault("interactive", True)  # Gradio: a button stays clickable even as an output
-        super().__init__(value, label=label, **kwargs)
+        super().__init__(value, label=label, interactive=interactive, min_width=min_width, **kwargs)
 
     @classmethod
     def get_block_name(cls) -> str:

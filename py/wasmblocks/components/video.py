@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..component import Component
 from ..files import returned_file, uploaded_path
+from .buttons import corner_buttons
 from .sources import normalize_sources
+from .subtitles import subtitles_file, subtitles_url
+from .watermark import watermark_prop
 
 
 class Video(Component):
     """Video in, video out; the value is {"video": FileData, "subtitles": FileData | None}, as in Gradio."""
 
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "buttons": 'differs: "share" (a post to a Hugging Face Spaces discussion) needs a server, so it draws no '
+                   'button; the other built-in buttons and gr.Button entries work',
+        "watermark": "differs: drawn over the video in the page (Gradio writes it into the file on its server); "
+                     "the file itself, as downloaded or passed to a function, has no watermark",
+        "webcam_options": "differs: its constraints apply to the recording; mirror has no effect, as recording "
+                          "shows no live preview to mirror",
+    }
+
     EVENTS = ("change", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload")
-    PROPS = ("format", "sources", "height", "width", "autoplay", "show_download_button", "loop",
-             "min_length", "max_length", "include_audio", "webcam_constraints")
+    PROPS = ("format", "sources", "height", "width", "autoplay", "loop",
+             "min_length", "max_length", "include_audio", "webcam_constraints", "buttons", "subtitles",
+             "playback_position", "watermark")
 
     def __init__(
         self,
@@ -26,12 +39,16 @@ class Video(Component):
         height: int | str | None = None,
         width: int | str | None = None,
         autoplay: bool = False,
-        show_download_button: bool | None = None,
         loop: bool = False,
         min_length: int | None = None,
         max_length: int | None = None,
         include_audio: bool | None = None,
         webcam_constraints: dict[str, Any] | None = None,
+        buttons: list[Any] | None = None,
+        webcam_options: Any = None,
+        subtitles: Any = None,
+        playback_position: float = 0,
+        watermark: Any = None,
         **kwargs: Any,
     ) -> None:
         self.format = format
@@ -39,12 +56,19 @@ class Video(Component):
         self.height = height
         self.width = width
         self.autoplay = autoplay
-        self.show_download_button = show_download_button
         self.loop = loop
         self.min_length = min_length
         self.max_length = max_length
         self.include_audio = include_audio if include_audio is not None else "upload" in self.sources
-        self.webcam_constraints = webcam_constraints
+        # gr.WebcamOptions(mirror, constraints): Gradio 6's form of webcam_constraints.
+        self.webcam_options = webcam_options
+        options_constraints = getattr(webcam_options, "constraints", None)
+        self.webcam_constraints = webcam_constraints if options_constraints is None else options_constraints
+        # Shown with every video that brings no subtitles of its own; the player starts at playback_position.
+        self.subtitles = subtitles_url(subtitles, "Video")
+        self.playback_position = playback_position
+        self.buttons = corner_buttons(buttons, ("download", "share"), ("download",), owner="Video")
+        self.watermark = watermark_prop(watermark, "Video")
         super().__init__(value, **kwargs)
 
     def preprocess(self, payload: Any) -> str | None:
@@ -66,5 +90,5 @@ class Video(Component):
             value, subtitles = value
         return {
             "video": returned_file(value, self.display_name()),
-            "subtitles": None if subtitles is None else returned_file(subtitles, self.display_name()),
+            "subtitles": subtitles_file(subtitles, self.display_name()),
         }

@@ -31,5 +31,5 @@ class Draggable(BlockContext):
         if orientation not in ORIENTATIONS:
             raise ValueError(f"orientation must be 'row' or 'column', not {orientation!r}")
         self.orientation = orientation
-        self.preserved_by_key = preserved_by_key
-        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
+                         preserved_by_key=preserved_by_key)

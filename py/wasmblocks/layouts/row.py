@@ -10,7 +10,7 @@ from ..block import BlockContext
 class Row(BlockContext):
     """Lays its children out horizontally."""
 
-    PROPS = ("variant", "height", "max_height", "min_height", "equal_height", "show_progress")
+    PROPS = ("variant", "height", "max_height", "min_height", "equal_height", "show_progress", "scale")
 
     def __init__(
         self,
@@ -21,8 +21,10 @@ class Row(BlockContext):
         min_height: int | str | None = None,
         equal_height: bool = False,
         show_progress: bool = False,
+        scale: int | None = None,
         **kwargs: Any,
     ) -> None:
+        self.scale = scale  # the row's share of a column's height (flex-grow), as in Gradio
         self.variant = variant
         self.height = height
         self.max_height = max_height

@@ -12,10 +12,13 @@ class Tabs(BlockContext):
     """A set of tabs; `selected` is the id (or index) of the open one."""
 
     EVENTS = ("change", "select")
-    PROPS = ("selected",)
+    PROPS = ("selected", "overflow_behavior")
 
-    def __init__(self, *, selected: int | str | None = None, **kwargs: Any) -> None:
+    def __init__(self, *, selected: int | str | None = None, overflow_behavior: str = "menu", **kwargs: Any) -> None:
+        if overflow_behavior not in ("menu", "wrap"):
+            raise ValueError(f"Tabs overflow_behavior must be 'menu' or 'wrap', not {overflow_behavior!r}")
         self.selected = selected
+        self.overflow_behavior = overflow_behavior
         self.implicit = False  # made by Tab.render() around tabs placed straight into a layout
         super().__init__(**kwargs)
 
@@ -24,7 +27,7 @@ class Tab(BlockContext):
     """One tab; created inside gr.Tabs (or directly in Blocks, which then gets an implicit Tabs)."""
 
     EVENTS = ("select",)
-    PROPS = ("label", "id", "interactive", "render_children")
+    PROPS = ("label", "id", "interactive", "render_children", "scale", "height", "max_height", "alignment")
 
     def __init__(
         self,
@@ -34,9 +37,19 @@ class Tab(BlockContext):
         *,
         id: int | str | None = None,  # noqa: A002 - Gradio's parameter name
         render_children: bool = False,
+        scale: int | None = None,
+        height: int | str | None = None,
+        max_height: int | str | None = None,
+        alignment: str = "left",
         **kwargs: Any,
     ) -> None:
+        if alignment not in ("left", "right"):
+            raise ValueError(f"Tab alignment must be 'left' or 'right', not {alignment!r}")
         self.label = label
+        self.scale = scale
+        self.height = height
+        self.max_height = max_height
+        self.alignment = alignment
         self.id_ = id
         self.interactive = interactive
         self.render_children = render_children

@@ -73,6 +73,8 @@ export class AppStore {
   };
   readonly fileUrls = new Map<string, string>();
 
+  /** Per block, the props (and "value") changed since Python built it: what preserved_by_key can keep. */
+  private changed = new Map<number, Set<string>>();
   /** Components whose value an event reads on demand: the image editor exports its canvas only then. */
   private readers = new Map<number, () => Promise<JSONValue>>();
   private listeners = new Map<number, Set<Listener>>();
@@ -107,28 +109,42 @@ export class AppStore {
 
   /**
    * A @gr.render block's new subtree (protocol `render`): its old descendants go, `node`'s children come in.
-   * A child whose id is already known (a `key=` component re-created with the id it had) keeps its value.
+   * A child whose id is already known (a `key=` component re-created with the id it had) keeps the props
+   * its `preserved_by_key` names ("value" unless the app says otherwise) when the visitor or a listener
+   * changed them; the rest come from the new constructor, as in Gradio.
    */
   replaceChildren(id: number, node: Node): void {
     const state = this.components.get(id);
     if (!state) return;
-    const kept = new Map<number, JSONValue>();
+    const old = new Map<number, { state: ComponentState; changed: Set<string> }>();
     const drop = (cid: number): void => {
       const child = this.components.get(cid);
       if (!child) return;
-      kept.set(cid, child.value);
+      old.set(cid, { state: child, changed: this.changed.get(cid) ?? new Set() });
       child.children.forEach(drop);
       this.components.delete(cid);
+      this.changed.delete(cid);
     };
     state.children.forEach(drop);
     const added: number[] = [];
     const add = (n: Node): void => {
-      const { value, ...props } = n.props;
+      const { value: fresh, ...props } = n.props;
+      let value = fresh;
+      const before = old.get(n.id);
+      if (before) {
+        const preserved = Array.isArray(props.preserved_by_key) ? props.preserved_by_key.filter((p) => typeof p === "string") : [];
+        const kept = new Set(preserved.filter((name) => before.changed.has(name)));
+        for (const name of kept) {
+          if (name === "value") value = before.state.value;
+          else if (name in before.state.props) props[name] = before.state.props[name] as JSONValue;
+        }
+        if (kept.size) this.changed.set(n.id, kept);
+      }
       this.components.set(n.id, {
         id: n.id,
         type: n.type,
         props,
-        value: kept.has(n.id) ? kept.get(n.id) : value,
+        value,
         children: (n.children ?? []).map((c) => c.id),
       });
       added.push(n.id);
@@ -139,6 +155,13 @@ export class AppStore {
     this.notify(id);
     // Kept ids are mounted already and must redraw with their new props.
     added.forEach((cid) => this.notify(cid));
+  }
+
+  /** Note that a prop (or "value") of `id` now differs from what Python built it with. */
+  private markChanged(id: number, names: Iterable<string>): void {
+    let set = this.changed.get(id);
+    if (!set) this.changed.set(id, (set = new Set()));
+    for (const name of names) set.add(name);
   }
 
   get(id: number): ComponentState | undefined {
@@ -172,6 +195,7 @@ export class AppStore {
     const state = this.components.get(id);
     if (!state || Object.is(state.value, value)) return;
     state.value = value;
+    this.markChanged(id, ["value"]);
     this.notify(id);
     this.onValueChange(id, user);
   }
@@ -206,6 +230,7 @@ export class AppStore {
     }
     const valueChanged = "value" in update && !sameValue(state.value, update.value);
     if ("value" in update) state.value = update.value;
+    this.markChanged(update.id, [...Object.keys(update.props ?? {}), ...("value" in update ? ["value"] : [])]);
     this.notify(update.id);
     if (valueChanged) this.onValueChange(update.id, false);
   }

@@ -1,13 +1,14 @@
 // gr.AnnotatedImage: the base image with each annotation over it — a box (scaled from image pixels) or a
 // mask PNG tinted with the label's colour — and a legend; clicking a legend entry or region fires `select`.
 
-import { useState } from "preact/hooks";
+import { useState, useRef } from "preact/hooks";
 import { isFileData } from "../client/files";
 import type { FileData } from "../protocol";
 import { BlockLabel, ImageIcon, labelOf, EmptyImage } from "../renderer/atoms";
 import { cssSize } from "../renderer/hooks";
 import { isRecord, list, stringMap } from "../renderer/props";
 import type { ComponentProps } from "../renderer/types";
+import { CornerButtons, FullscreenButton, readButtons } from "../renderer/corner-buttons";
 import "./annotated_image.css";
 
 interface Annotation {
@@ -18,7 +19,9 @@ interface Annotation {
 
 const PALETTE = ["#ef4444", "#3b82f6", "#22c55e", "#f59e0b", "#a855f7", "#06b6d4", "#ec4899", "#84cc16"];
 
-export function AnnotatedImage({ props, value, trigger }: ComponentProps) {
+export function AnnotatedImage({ props, value, trigger, store}: ComponentProps) {
+  const buttons = readButtons(props.buttons);
+  const frame = useRef<HTMLDivElement>(null);
   const label = labelOf(props, "Annotated Image");
   const [size, setSize] = useState<[number, number] | null>(null);
   const [active, setActive] = useState<number | null>(null);
@@ -32,7 +35,12 @@ export function AnnotatedImage({ props, value, trigger }: ComponentProps) {
   const select = (i: number) => trigger("select", { index: i, value: annotations[i]?.label, selected: true });
 
   return (
-    <div class="wb-annotated-image">
+    <div class="wb-annotated-image" ref={frame}>
+      {image?.url ? (
+        <CornerButtons buttons={buttons} store={store}>
+          {buttons.has("fullscreen") ? <FullscreenButton target={frame} /> : null}
+        </CornerButtons>
+      ) : null}
       <BlockLabel show={props.show_label !== false} label={label} icon={<ImageIcon />} />
       {image?.url ? (
         <div class="annotated-frame" style={{ height: cssSize(props.height), width: cssSize(props.width) }}>

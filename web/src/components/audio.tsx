@@ -2,7 +2,8 @@
 // interactive and empty, upload and/or microphone recording per `sources`. A file the browser cannot
 // decode shows an error instead of a silent, endless player.
 
-import { useRef, useState } from "preact/hooks";
+import type { RefObject } from "preact";
+import { useEffect, useRef, useState } from "preact/hooks";
 import type { FileData } from "../protocol";
 import { uploadChecked } from "../client/upload";
 import { BlockLabel, labelOf } from "../renderer/atoms";
@@ -11,11 +12,14 @@ import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { startRecording, type Recording } from "../renderer/recorder";
 import { IconButtons } from "../renderer/icon-buttons";
+import { readButtons } from "../renderer/corner-buttons";
+import { num, str } from "../renderer/props";
 import { errorText } from "../error-text";
 import "./button.css";
 import "./audio.css";
 
 export function Audio({ id, props, value, setValue, trigger, store }: ComponentProps) {
+  const buttons = readButtons(props.buttons);
   const label = labelOf(props, "Audio");
   const fd = value as FileData | null;
   const interactive = props.interactive !== false;
@@ -24,6 +28,9 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
   const [error, setError] = useState<string | null>(null);
   const [recording, setRecording] = useState<Recording | null>(null);
   const lastUrl = useRef<string | null>(null);
+  const player = useRef<HTMLAudioElement>(null);
+  const subtitles = str(props.subtitles) ?? null;
+  const cue = useSubtitle(player, subtitles, fd?.url ?? null);
   if (fd?.url !== lastUrl.current) {
     lastUrl.current = fd?.url ?? null;
     if (error) setError(null);
@@ -35,6 +42,15 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
     setValue(file);
     trigger(event, file);
   }
+
+  // recording=True: start at once when the microphone is the source (Gradio's Audio(recording=True)).
+  const autoStarted = useRef(false);
+  useEffect(() => {
+    if (!props.recording || autoStarted.current || !interactive || fd?.url || source !== "microphone") return;
+    autoStarted.current = true;
+    void record();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.recording, source]);
 
   async function record() {
     if (recording) {
@@ -64,17 +80,24 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
       {fd?.url ? (
         <div class="audio-player">
           <IconButtons
-            download={props.show_download_button !== false ? { url: fd.url, name: fd.orig_name || "audio.wav" } : null}
+            download={buttons.has("download") ? { url: fd.url, name: fd.orig_name || "audio.wav" } : null}
             onClear={interactive ? () => (setValue(null), trigger("clear")) : null}
+            custom={{ buttons, store }}
           />
           <audio
             key={fd.url}
+            ref={player}
             src={fd.url}
             controls
             preload="metadata"
             autoPlay={!!props.autoplay}
             loop={!!props.loop}
             data-testid={`${label}-audio`}
+            onLoadedMetadata={(e) => {
+              // playback_position: where the player starts (Gradio), in seconds.
+              const at = num(props.playback_position, 0);
+              if (at > 0) e.currentTarget.currentTime = at;
+            }}
             onPlay={() => trigger("play")}
             onPause={(e) => !(e.currentTarget as HTMLAudioElement).ended && trigger("pause")}
             onEnded={() => trigger("stop")}
@@ -85,6 +108,7 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
               )
             }
           />
+          {subtitles ? <p class="subtitle" data-testid="subtitle">{cue}</p> : null}
           {error ? (
             <p class="wb-media-error" role="alert">
               {error}
@@ -142,3 +166,29 @@ const MusicIcon = () => (
     <circle cx="18" cy="16" r="3" />
   </svg>
 );
+
+/** The text of the subtitle cue playing now (a hidden <track> of the WebVTT that Python made), or "". */
+function useSubtitle(player: RefObject<HTMLAudioElement>, src: string | null, mediaUrl: string | null): string {
+  const [text, setText] = useState("");
+  useEffect(() => {
+    const audio = player.current;
+    if (!audio || !src) return;
+    const track = document.createElement("track");
+    track.kind = "captions";
+    track.src = src;
+    track.default = true;
+    audio.appendChild(track);
+    track.track.mode = "hidden";
+    const onCue = () => {
+      const active = track.track.activeCues;
+      setText(Array.from(active ?? []).map((c) => (c as VTTCue).text).join("\n"));
+    };
+    track.track.addEventListener("cuechange", onCue);
+    return () => {
+      track.track.removeEventListener("cuechange", onCue);
+      track.remove();
+      setText("");
+    };
+  }, [src, mediaUrl]);
+  return text;
+}

@@ -23,6 +23,8 @@ export function Button({ props, value, trigger, root }: ComponentProps) {
   const iconUrl = buttonIcon(props.icon);
   const icon = iconUrl ? <img class={cx("button-icon", text && "right-padded")} src={iconUrl} alt={`${text} icon`} /> : null;
   const link = str(props.link);
+  // link_target (Gradio's default "_self": the link opens in place of the app).
+  const target = str(props.link_target, "_self");
   if (link) {
     return (
       <a
@@ -30,8 +32,8 @@ export function Button({ props, value, trigger, root }: ComponentProps) {
         class={cx(cls, disabled && "disabled")}
         style={{ ...style, pointerEvents: disabled ? "none" : undefined }}
         href={link}
-        target="_blank"
-        rel="noopener noreferrer"
+        target={target}
+        rel={target === "_blank" ? "noopener noreferrer" : undefined}
         aria-disabled={disabled}
         onClick={() => trigger("click")}
       >
@@ -62,6 +64,6 @@ export function DeepLinkButton(p: ComponentProps) {
     }
     p.trigger(event, data);
   };
-  const value = copied ? (p.props.copied_value ?? "Link copied to clipboard!") : p.value;
+  const value = copied ? (p.props.copied_value ?? "Link Copied!") : p.value;
   return <Button {...p} value={value} trigger={trigger} />;
 }

@@ -7,6 +7,7 @@ import { BlockLabel, labelOf } from "../renderer/atoms";
 import { CONTAIN_PAINT, useContentScope } from "../renderer/content-scope";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { CopyButton as CopyButtonLabelled, CornerButtons, readButtons } from "../renderer/corner-buttons";
 import { isFileData } from "../client/files";
 import { buttonIcon } from "./button";
 import { enhance, renderMarkdown } from "./markdown";
@@ -68,6 +69,7 @@ function MarkdownText({ text, props }: { text: string; props: Props }) {
           headerLinks: false,
           delimiters: Array.isArray(props.latex_delimiters) ? props.latex_delimiters : undefined,
           scope: scope.selector,
+          showTags: props.allow_tags === true ? true : (strings(props.allow_tags) ?? false),
         });
   useLayoutEffect(() => {
     if (ref.current) void enhance(ref.current).catch((err) => console.warn("wasmblocks: chat markdown", err));
@@ -76,14 +78,30 @@ function MarkdownText({ text, props }: { text: string; props: Props }) {
   return <span class="md prose" ref={ref} data-wb-scope={scope.id} style={MESSAGE_BOX} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-function FileContent({ content, file }: { content: Record<string, unknown>; file: Record<string, unknown> }) {
+function FileContent({ content, file, downloads }: { content: Record<string, unknown>; file: Record<string, unknown>; downloads: boolean }) {
   const mime = str(file.mime_type, "");
   const url = str(file.url);
   const name = str(file.orig_name) ?? str(file.path) ?? "file";
   const alt = str(content.alt_text) ?? name;
-  if (mime.startsWith("image/")) return <img data-testid="chatbot-image" class="chat-image" src={url} alt={alt} />;
-  if (mime.startsWith("audio/")) return <audio data-testid="chatbot-audio" controls preload="metadata" src={url} title={alt} />;
-  if (mime.startsWith("video/")) return <video data-testid="chatbot-video" controls preload="metadata" src={url} title={alt} />;
+  const media = mime.startsWith("image/") ? (
+    <img data-testid="chatbot-image" class="chat-image" src={url} alt={alt} />
+  ) : mime.startsWith("audio/") ? (
+    <audio data-testid="chatbot-audio" controls preload="metadata" src={url} title={alt} />
+  ) : mime.startsWith("video/") ? (
+    <video data-testid="chatbot-video" controls preload="metadata" src={url} title={alt} />
+  ) : null;
+  // allow_file_downloads (default True): Gradio puts a download button on a message's image, audio or video.
+  if (media)
+    return downloads && url ? (
+      <div class="chat-media">
+        {media}
+        <a class="icon-button chat-media-download" href={url} download={name} aria-label="Download" title="Download">
+          <Icon d={ICONS.download} />
+        </a>
+      </div>
+    ) : (
+      media
+    );
   // A gr.Model3D as message content (Gradio draws the component itself).
   if (isModelFile(name) && isFileData(file)) return <ModelInMessage file={file} />;
   return (
@@ -96,7 +114,7 @@ function FileContent({ content, file }: { content: Record<string, unknown>; file
 function Content({ message, props }: { message: Message; props: Props }) {
   const c = message.content;
   const file = fileOf(c);
-  if (file && isRecord(c)) return <FileContent content={c} file={file} />;
+  if (file && isRecord(c)) return <FileContent content={c} file={file} downloads={props.allow_file_downloads !== false} />;
   return <MarkdownText text={c == null ? "" : String(c)} props={props} />;
 }
 
@@ -129,6 +147,7 @@ const Icon = ({ d }: { d: string }) => (
 );
 const ICONS = {
   copy: "M8 8h12v12H8zM4 16V4h12",
+  download: "M12 4v12M6 10l6 6 6-6M4 20h16",
   check: "M5 12l5 5L20 7",
   retry: "M4 4v6h6M20 20v-6h-6M5.6 15A8 8 0 0 0 19 16M18.4 9A8 8 0 0 0 5 8",
   undo: "M9 14L4 9l5-5M4 9h10a6 6 0 0 1 0 12h-3",
@@ -146,6 +165,9 @@ function IconButton({ label, icon, onClick, disabled, pressed }: { label: string
   );
 }
 
+/** Chatbot(watermark=): appended to whatever the copy buttons put on the clipboard, as in Gradio. */
+const watermarked = (text: string, watermark: unknown): string => (typeof watermark === "string" && watermark ? `${text}\n\n${watermark}` : text);
+
 function CopyButton({ text, onCopy }: { text: string; onCopy: () => void }) {
   const [copied, setCopied] = useState(false);
   return (
@@ -162,8 +184,9 @@ function CopyButton({ text, onCopy }: { text: string; onCopy: () => void }) {
   );
 }
 
-export function Chatbot({ props, value, setValue, trigger, status }: ComponentProps) {
+export function Chatbot({ props, value, setValue, trigger, status, store }: ComponentProps) {
   const messages = list(value).filter(isMessage);
+  const buttons = readButtons(props.buttons);
   const groups = groupMessages(messages, props.group_consecutive_messages !== false);
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
@@ -172,6 +195,8 @@ export function Chatbot({ props, value, setValue, trigger, status }: ComponentPr
   const generating = status?.stage === "pending" || status?.stage === "streaming";
   const options = strings(props.feedback_options) ?? [];
   const likeable = !!props.likeable && options.length > 0;
+  // like_user_message=True: the user's messages get the feedback buttons too (Gradio shows them on bot ones only).
+  const likes = (role: string) => likeable && (role === "bot" || !!props.like_user_message);
   // avatar_images: [user, bot], each a URL or a file Python sent.
   const [avatarUser, avatarBot] = [0, 1].map((i) => buttonIcon(list(props.avatar_images)[i]));
 
@@ -214,16 +239,16 @@ export function Chatbot({ props, value, setValue, trigger, status }: ComponentPr
     <div class={cx("wb-chatbot", props.layout === "panel" ? "panel" : "bubble")}>
       <BlockLabel show={props.show_label !== false} label={labelOf(props, "Chatbot")} />
       {messages.length ? (
-        <div class="top-buttons">
-          {props.show_copy_all_button ? (
-            <IconButton
+        <CornerButtons buttons={buttons} store={store} className="top-buttons">
+          {buttons.has("copy_all") ? (
+            <CopyButtonLabelled
               label="Copy conversation"
-              icon={ICONS.copy}
-              onClick={() => navigator.clipboard?.writeText(messages.map((m) => `${m.role}: ${textOf(m.content)}`).join("\n")).catch(() => {})}
+              copiedLabel="Copied conversation"
+              text={() => watermarked(messages.map((m) => `${m.role}: ${textOf(m.content)}`).join("\n\n"), props.watermark)}
             />
           ) : null}
           <IconButton label="Clear" icon={ICONS.clear} onClick={() => { setFeedback({}); setValue([]); trigger("clear"); }} />
-        </div>
+        </CornerButtons>
       ) : null}
       <div class="bubble-wrap" ref={scroller} onScroll={onScroll} role="log" aria-label="chatbot conversation" aria-live="polite" style={style}>
         {messages.length === 0 ? (
@@ -297,7 +322,7 @@ export function Chatbot({ props, value, setValue, trigger, status }: ComponentPr
                       </>
                     ) : (
                       <>
-                        {props.show_copy_button && text ? <CopyButton text={text} onCopy={() => trigger("copy", { index: group[0].index, value: text })} /> : null}
+                        {buttons.has("copy") && text ? <CopyButton text={watermarked(text, props.watermark)} onCopy={() => trigger("copy", { index: group[0].index, value: text })} /> : null}
                         {isLastBot && props._retryable ? (
                           <IconButton label="Retry" icon={ICONS.retry} disabled={generating}
                                       onClick={() => trigger("retry", { index: group[0].index, value: group[0].content })} />
@@ -310,15 +335,15 @@ export function Chatbot({ props, value, setValue, trigger, status }: ComponentPr
                           <IconButton label="Edit" icon={ICONS.edit} disabled={generating}
                                       onClick={() => { const m = group.at(-1) ?? group[0]; setEditing({ index: m.index, text: String(m.content) }); }} />
                         ) : null}
-                        {likeable && role === "bot" && options.includes("Dislike") ? (
+                        {likes(role) && options.includes("Dislike") ? (
                           <IconButton label={chosen === "Dislike" ? "clicked dislike" : "Dislike"} icon={ICONS.dislike}
                                       pressed={chosen === "Dislike"} onClick={() => like(group, "Dislike")} />
                         ) : null}
-                        {likeable && role === "bot" && options.includes("Like") ? (
+                        {likes(role) && options.includes("Like") ? (
                           <IconButton label={chosen === "Like" ? "clicked like" : "Like"} icon={ICONS.like}
                                       pressed={chosen === "Like"} onClick={() => like(group, "Like")} />
                         ) : null}
-                        {likeable && role === "bot"
+                        {likes(role)
                           ? options.filter((o) => o !== "Like" && o !== "Dislike").map((o) => (
                               <button type="button" class={cx("extra-feedback-option", chosen === o && "selected")} onClick={() => like(group, o)}>
                                 {o}

@@ -4,6 +4,7 @@ import { BlockTitle, labelOf } from "../renderer/atoms";
 import { domId } from "../renderer/hooks";
 import { str } from "../renderer/props";
 import type { ComponentProps } from "../renderer/types";
+import { CornerButtons, readButtons } from "../renderer/corner-buttons";
 import "./checkbox.css";
 
 export function Checkbox({ id, props, value, setValue, trigger, store }: ComponentProps) {
@@ -12,6 +13,7 @@ export function Checkbox({ id, props, value, setValue, trigger, store }: Compone
   const inputId = domId(store, id, "input");
   return (
     <div class="wb-checkbox">
+      {props.show_label !== false ? <CornerButtons buttons={readButtons(props.buttons)} store={store} /> : null}
       {props.info ? <BlockTitle show={false} info={str(props.info)}>{label}</BlockTitle> : null}
       <label class={disabled ? "checkbox-label disabled" : "checkbox-label"} for={inputId}>
         <input

@@ -4,6 +4,7 @@ import { BlockTitle, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
 import { choices as readChoices, list, str } from "../renderer/props";
 import type { ComponentProps } from "../renderer/types";
+import { CornerButtons, readButtons } from "../renderer/corner-buttons";
 import "./radio.css";
 import "./checkbox_group.css";
 
@@ -12,6 +13,7 @@ export function CheckboxGroup({ id, props, value, setValue, trigger, store }: Co
   const disabled = props.interactive === false;
   const choices = readChoices(props.choices);
   const selected = list(value);
+  const all = choices.map(([, internal]) => internal);
   const titleId = domId(store, id, "title");
   const toggle = (choice: unknown, i: number, checked: boolean) => {
     // Keep the order the user clicked in, as Gradio does (the value is a list, not a set).
@@ -21,9 +23,27 @@ export function CheckboxGroup({ id, props, value, setValue, trigger, store }: Co
   };
   return (
     <fieldset class="wb-radio wb-checkboxgroup" role="group" aria-labelledby={titleId}>
+      {props.show_label !== false ? <CornerButtons buttons={readButtons(props.buttons)} store={store} /> : null}
       <BlockTitle id={titleId} show={props.show_label !== false} info={str(props.info)}>
         {label}
       </BlockTitle>
+      {props.show_select_all && !disabled ? (
+        // Gradio's select/deselect-all box: checked when all are, indeterminate when some are.
+        <label class="select-all-label">
+          <input
+            type="checkbox"
+            class="select-all-checkbox"
+            title="Select/Deselect All"
+            checked={all.length > 0 && all.every((v) => selected.includes(v))}
+            indeterminate={selected.length > 0 && !all.every((v) => selected.includes(v))}
+            onChange={() => {
+              setValue(all.every((v) => selected.includes(v)) ? [] : all.slice());
+              trigger("input");
+            }}
+          />
+          <span>Select All</span>
+        </label>
+      ) : null}
       <div class="wrap" data-testid="checkbox-group">
         {choices.map(([display, internal], i) => {
           const checked = selected.includes(internal);

@@ -7,12 +7,24 @@ import { javascript } from "@codemirror/lang-javascript";
 import { json } from "@codemirror/lang-json";
 import { markdown } from "@codemirror/lang-markdown";
 import { python } from "@codemirror/lang-python";
-import { bracketMatching, defaultHighlightStyle, syntaxHighlighting, type LanguageSupport } from "@codemirror/language";
+import { bracketMatching, defaultHighlightStyle, StreamLanguage, syntaxHighlighting, type LanguageSupport } from "@codemirror/language";
+import { c, cpp } from "@codemirror/legacy-modes/mode/clike";
+import { dockerFile } from "@codemirror/legacy-modes/mode/dockerfile";
+import { jinja2 } from "@codemirror/legacy-modes/mode/jinja2";
+import { r } from "@codemirror/legacy-modes/mode/r";
+import { shell } from "@codemirror/legacy-modes/mode/shell";
+import * as sql from "@codemirror/legacy-modes/mode/sql";
+import { stex } from "@codemirror/legacy-modes/mode/stex";
+import { yaml } from "@codemirror/legacy-modes/mode/yaml";
 import { Compartment, EditorState, type Extension } from "@codemirror/state";
 import { EditorView, highlightActiveLine, keymap, lineNumbers } from "@codemirror/view";
 
-// Gradio's language names → CodeMirror packages we ship; others show as plain text.
-const LANGUAGES: Record<string, () => LanguageSupport> = {
+// Gradio's language names (gr.Code.languages) → CodeMirror: its language packages, or a legacy stream mode
+// (as Gradio's own front end does) for C, C++, LaTeX, Jinja2, YAML, Dockerfile, shell, R and the SQL dialects.
+type Language = () => LanguageSupport | StreamLanguage<unknown>;
+const stream = (mode: Parameters<typeof StreamLanguage.define>[0]): Language => () => StreamLanguage.define(mode);
+const SQL_DIALECTS = ["msSQL", "mySQL", "mariaDB", "sqlite", "cassandra", "plSQL", "hive", "pgSQL", "gql", "gpSQL", "sparkSQL", "esper"] as const;
+const LANGUAGES: Record<string, Language> = {
   python,
   javascript,
   typescript: () => javascript({ typescript: true }),
@@ -20,6 +32,16 @@ const LANGUAGES: Record<string, () => LanguageSupport> = {
   markdown,
   html,
   css,
+  c: stream(c),
+  cpp: stream(cpp),
+  latex: stream(stex),
+  jinja2: stream(jinja2),
+  yaml: stream(yaml),
+  dockerfile: stream(dockerFile),
+  shell: stream(shell),
+  r: stream(r),
+  sql: stream(sql.standardSQL),
+  ...Object.fromEntries(SQL_DIALECTS.map((d) => [`sql-${d}`, stream(sql[d])])),
 };
 
 export interface EditorOptions {

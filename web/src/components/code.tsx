@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import type { ComponentProps } from "../renderer/types";
 import { num, str } from "../renderer/props";
+import { CopyButton, CornerButtons, readButtons } from "../renderer/corner-buttons";
 import "./code.css";
 
 type CM = typeof import("./code-editor");
@@ -16,6 +17,7 @@ function loadEditor(): Promise<CM> {
 export function Code({ id, store, props, value, setValue, trigger }: ComponentProps) {
   const label = labelOf(props, "Code");
   const text = value == null ? "" : String(value);
+  const buttons = readButtons(props.buttons);
   const editable = props.interactive !== false;
   const host = useRef<HTMLDivElement>(null);
   const editor = useRef<import("./code-editor").CodeEditor | null>(null);
@@ -71,6 +73,12 @@ export function Code({ id, store, props, value, setValue, trigger }: ComponentPr
   return (
     <div class="wb-code" data-testid="code">
       <BlockLabel show={props.show_label !== false} label={label} />
+      {text ? (
+        <CornerButtons buttons={buttons} store={store}>
+          {buttons.has("copy") ? <CopyButton text={() => text} /> : null}
+          {buttons.has("download") ? <DownloadText text={text} name={`file.${extensionOf(str(props.language, ""))}`} /> : null}
+        </CornerButtons>
+      ) : null}
       <div
         class="codemirror-wrapper"
         style={{ minHeight: `${lines * lineHeight + 8}px`, maxHeight: maxLines ? `${maxLines * lineHeight + 8}px` : undefined }}
@@ -79,5 +87,37 @@ export function Code({ id, store, props, value, setValue, trigger }: ComponentPr
         <div ref={host} class="code-host" />
       </div>
     </div>
+  );
+}
+
+// Gradio's download button names the file by the language (file.py, file.js, …; "txt" otherwise).
+const EXTENSIONS: Record<string, string> = {
+  py: "py", python: "py", md: "md", markdown: "md", json: "json", html: "html", css: "css", js: "js", javascript: "js",
+  ts: "ts", typescript: "ts", yaml: "yaml", yml: "yml", dockerfile: "dockerfile", sh: "sh", shell: "sh", r: "r",
+  c: "c", cpp: "cpp", latex: "tex",
+};
+const extensionOf = (language: string): string => EXTENSIONS[language] ?? "txt";
+
+/** A link that saves `text` as a file (a Blob URL made when clicked, released right after). */
+function DownloadText({ text, name }: { text: string; name: string }) {
+  return (
+    <a
+      class="icon-button"
+      href="#"
+      download={name}
+      aria-label="Download"
+      title="Download"
+      onClick={(e) => {
+        const a = e.currentTarget;
+        const url = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
+        a.href = url;
+        setTimeout(() => {
+          URL.revokeObjectURL(url);
+          a.href = "#";
+        }, 0);
+      }}
+    >
+      ⇣
+    </a>
   );
 }

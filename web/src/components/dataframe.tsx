@@ -11,6 +11,7 @@ import type { ComponentProps } from "../renderer/types";
 import { CellMenu, MenuButton, type MenuItem } from "./dataframe-menu";
 import { addColumn, addRow, deleteColumn, deleteRow, nextSort, sortRows, type SortState, type Table } from "./dataframe-ops";
 import { isRecord, list, str } from "../renderer/props";
+import { CopyButton, FullscreenButton, readButtons } from "../renderer/corner-buttons";
 import "../renderer/icon-buttons.css";
 import "./dataframe.css";
 
@@ -43,6 +44,8 @@ function parseCell(text: string, datatype: string, previous: unknown): string | 
 }
 
 export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
+  const buttons = readButtons(props.buttons);
+  const frame = useRef<HTMLDivElement>(null);
   const table = asTable(value);
   const width = Math.max(table.headers.length, ...table.data.slice(0, 1).map((r) => r.length));
   const headers = Array.from({ length: width }, (_, i) => table.headers[i] ?? String(i + 1));
@@ -54,6 +57,9 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
   const dynamic = (count: unknown) => Array.isArray(count) && count[1] === "dynamic";
   const rowsDynamic = interactive && dynamic(props.row_count);
   const colsDynamic = interactive && dynamic(props.col_count);
+  // row_limits / column_limits: [min, max] (either null = unbounded) that adding and deleting respect.
+  const [rowMin, rowMax] = limits(props.row_limits);
+  const [colMin, colMax] = limits(props.column_limits);
   const [query, setQuery] = useState("");
   const [sort, setSort] = useState<SortState | null>(null);
   const [menu, setMenu] = useState<{ row: number; col: number; x: number; y: number } | null>(null);
@@ -129,18 +135,20 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
         { label: "Clear sort", run: () => setSort(null) },
       );
     } else if (rowsDynamic) {
-      items.push(
-        { label: "Add row above", run: () => reshape(addRow(current, row, datatypes)) },
-        { label: "Add row below", run: () => reshape(addRow(current, row + 1, datatypes)) },
-      );
-      if (table.data.length > 1) items.push({ label: "Delete row", run: () => reshape(deleteRow(current, row)), danger: true });
+      if (table.data.length < rowMax)
+        items.push(
+          { label: "Add row above", run: () => reshape(addRow(current, row, datatypes)) },
+          { label: "Add row below", run: () => reshape(addRow(current, row + 1, datatypes)) },
+        );
+      if (table.data.length > Math.max(1, rowMin)) items.push({ label: "Delete row", run: () => reshape(deleteRow(current, row)), danger: true });
     }
     if (colsDynamic) {
-      items.push(
-        { label: "Add column to the left", run: () => reshape(addColumn(current, col)) },
-        { label: "Add column to the right", run: () => reshape(addColumn(current, col + 1)) },
-      );
-      if (width > 1) items.push({ label: "Delete column", run: () => reshape(deleteColumn(current, col)), danger: true });
+      if (width < colMax)
+        items.push(
+          { label: "Add column to the left", run: () => reshape(addColumn(current, col)) },
+          { label: "Add column to the right", run: () => reshape(addColumn(current, col + 1)) },
+        );
+      if (width > Math.max(1, colMin)) items.push({ label: "Delete column", run: () => reshape(deleteColumn(current, col)), danger: true });
     }
     return items;
   };
@@ -186,7 +194,7 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
   const widths = list(props.column_widths);
 
   return (
-    <div class={cx("wb-dataframe", props.wrap && "wrap")}>
+    <div class={cx("wb-dataframe", props.wrap && "wrap")} ref={frame}>
       <div class="header-row">
         <BlockTitle show={props.show_label !== false && !!props.label}>{labelOf(props, "Dataframe")}</BlockTitle>
         {props.show_search && props.show_search !== "none" ? (
@@ -199,19 +207,17 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
             onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
           />
         ) : null}
-        {props.show_copy_button ? (
-          <button
-            type="button"
-            class="icon-button"
-            aria-label="Copy table data"
-            onClick={() =>
-              navigator.clipboard
-                ?.writeText([headers, ...table.data].map((r) => r.map(display).join(",")).join("\n"))
-                .catch(() => {})
-            }
-          >
-            ⧉
-          </button>
+        {buttons.has("copy") || buttons.has("fullscreen") ? (
+          <div class="toolbar" role="toolbar" aria-label="Table actions">
+            {buttons.has("copy") ? (
+              <CopyButton
+                label="Copy table data"
+                copiedLabel="Copied to clipboard"
+                text={() => [headers, ...table.data].map((r) => r.map(display).join(",")).join("\n")}
+              />
+            ) : null}
+            {buttons.has("fullscreen") ? <FullscreenButton target={frame} /> : null}
+          </div>
         ) : null}
       </div>
       <div
@@ -326,4 +332,10 @@ export function Dataframe({ props, value, setValue, trigger }: ComponentProps) {
       ) : null}
     </div>
   );
+}
+
+/** A [min, max] limits prop as numbers (a missing bound: 0 or Infinity). */
+function limits(v: unknown): [number, number] {
+  const [lo, hi] = Array.isArray(v) ? v : [];
+  return [typeof lo === "number" ? lo : 0, typeof hi === "number" ? hi : Infinity];
 }

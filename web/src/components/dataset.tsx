@@ -36,7 +36,7 @@ function Cell({ type, value, props }: { type: string; value: unknown; props: Pro
 }
 
 export function Dataset({ props, setValue, trigger }: ComponentProps) {
-  const label = labelOf(props, "Dataset");
+  const label = labelOf(props, "Examples"); // Gradio titles an unlabelled Dataset "Examples"
   const components = strings(props.components) ?? [];
   const componentProps = list(props.component_props).map((p) => (isRecord(p) ? p : {}));
   const samples = list(props.samples).map(list);

@@ -6,6 +6,7 @@ import { BlockTitle, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { str } from "../renderer/props";
+import { CornerButtons, readButtons } from "../renderer/corner-buttons";
 import "./datetime.css";
 
 const pad = (n: number) => String(n).padStart(2, "0");
@@ -37,6 +38,7 @@ export function DateTime({ id, props, value, setValue, trigger, store }: Compone
 
   return (
     <div class="wb-datetime">
+      {props.show_label !== false ? <CornerButtons buttons={readButtons(props.buttons)} store={store} /> : null}
       <label for={inputId}>
         <BlockTitle show={props.show_label !== false} info={str(props.info)}>
           {label}

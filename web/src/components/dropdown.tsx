@@ -2,11 +2,12 @@
 // role="listbox" of role="option" items (data-testid="dropdown-option"), tokens for multiselect.
 // The value is the choice's VALUE (choices are [label, value] pairs).
 
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { BlockTitle, ChevronDown, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
-import { choices as readChoices, str } from "../renderer/props";
+import { choices as readChoices, num, str } from "../renderer/props";
+import { CornerButtons, readButtons } from "../renderer/corner-buttons";
 import "./dropdown.css";
 
 function sameChoice(a: unknown, b: unknown): boolean {
@@ -49,6 +50,18 @@ export function Dropdown({ id, props, value, setValue, trigger, store }: Compone
   choices.forEach(([name], i) => {
     if (!needle || name.toLowerCase().includes(needle)) filtered.push(i);
   });
+
+  // num_choices_shown (Gradio's default 100): the list draws that many matches, and more as it is scrolled
+  // to the end or the keyboard moves past them (a list of thousands stays fast to open).
+  const batch = props.num_choices_shown === null ? Infinity : Math.max(1, num(props.num_choices_shown, 100));
+  const [shownCount, setShownCount] = useState(batch);
+  useEffect(() => setShownCount(batch), [needle, open, batch]);
+  const activePos = active === null ? -1 : filtered.indexOf(active);
+  const visible = filtered.slice(0, Math.max(shownCount, activePos + 1));
+  const onListScroll = (e: Event) => {
+    const el = e.currentTarget as HTMLElement;
+    if (el.scrollTop + el.clientHeight >= el.scrollHeight - 8 && visible.length < filtered.length) setShownCount(visible.length + batch);
+  };
 
   const isSelected = (i: number) => (multi ? selectedList.some((v) => sameChoice(v, values[i])) : sameChoice(value, values[i]));
 
@@ -161,6 +174,7 @@ export function Dropdown({ id, props, value, setValue, trigger, store }: Compone
 
   return (
     <div class="wb-dropdown container">
+      {props.show_label !== false ? <CornerButtons buttons={readButtons(props.buttons)} store={store} /> : null}
       <label for={inputId} class="wb-dropdown-label">
         <BlockTitle show={props.show_label !== false} info={str(props.info)}>
           {label}
@@ -262,13 +276,13 @@ export function Dropdown({ id, props, value, setValue, trigger, store }: Compone
           </div>
         </div>
         {open && !disabled ? (
-          <ul class="options" role="listbox" id={listId} aria-multiselectable={multi || undefined}>
+          <ul class="options" role="listbox" id={listId} aria-multiselectable={multi || undefined} onScroll={onListScroll}>
             {filtered.length === 0 ? (
               <li class="item empty" role="presentation">
                 {allowCustom && text.trim() ? `Press Enter to use "${text.trim()}"` : "No matches"}
               </li>
             ) : (
-              filtered.map((i) => {
+              visible.map((i) => {
                 const sel = isSelected(i);
                 return (
                   <li

@@ -9,6 +9,7 @@ import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { IconButtons } from "../renderer/icon-buttons";
 import { str, strings } from "../renderer/props";
+import { CornerButtons, readButtons } from "../renderer/corner-buttons";
 import "./file.css";
 
 export function File({ id, props, value, setValue, trigger, store }: ComponentProps) {
@@ -27,6 +28,7 @@ export function File({ id, props, value, setValue, trigger, store }: ComponentPr
 
   return (
     <div class="wb-file">
+      {props.show_label !== false ? <CornerButtons buttons={readButtons(props.buttons)} store={store} /> : null}
       <BlockLabel show={props.show_label !== false} label={label} htmlFor={interactive && !files.length ? inputId : undefined} icon={<FileIcon />} />
       {files.length ? (
         <>

@@ -5,6 +5,7 @@ import { BlockLabel, labelOf } from "../renderer/atoms";
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { isRecord, list, stringMap } from "../renderer/props";
+import { CornerButtons, readButtons } from "../renderer/corner-buttons";
 import "./highlighted_text.css";
 
 interface Token {
@@ -18,7 +19,7 @@ function fill(color: string): string {
   return `color-mix(in srgb, ${color} 25%, transparent)`;
 }
 
-export function HighlightedText({ props, value, trigger }: ComponentProps) {
+export function HighlightedText({ props, value, trigger, store}: ComponentProps) {
   const label = labelOf(props, "Highlighted Text");
   const tokens = list(value).filter((t): t is Token => isRecord(t) && typeof t.token === "string");
   const colorMap = stringMap(props.color_map);
@@ -31,6 +32,7 @@ export function HighlightedText({ props, value, trigger }: ComponentProps) {
   const showCategory = props.show_inline_category !== false;
   return (
     <div class="wb-highlighted-text" dir={props.rtl ? "rtl" : "ltr"}>
+      {props.show_label !== false ? <CornerButtons buttons={readButtons(props.buttons)} store={store} /> : null}
       <BlockLabel show={props.show_label !== false} label={label} />
       {props.show_legend && categories.length ? (
         <div class="category-legend" data-testid="highlighted-text:category-legend">

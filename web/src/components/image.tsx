@@ -1,7 +1,7 @@
 // gr.Image: shows value.url; when interactive and empty, an upload area (Gradio's data-testid="image",
 // a <button> with "Drop Image Here - or - Click to Upload" and a hidden <input data-testid="file-upload">).
 
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { errorText } from "../error-text";
 import { isFileData } from "../client/files";
 import type { FileData } from "../protocol";
@@ -10,9 +10,11 @@ import { BlockLabel, ImageIcon, labelOf, EmptyImage } from "../renderer/atoms";
 import { cssSize, cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { IconButtons } from "../renderer/icon-buttons";
+import { readButtons } from "../renderer/corner-buttons";
 import { UploadArea } from "../renderer/upload-area";
-import { WebcamCapture } from "../renderer/webcam";
-import { isRecord, strings } from "../renderer/props";
+import { WebcamCapture, WebcamPrompt } from "../renderer/webcam";
+import { Watermark } from "../renderer/watermark";
+import { isRecord, str, strings } from "../renderer/props";
 import "./image.css";
 
 export function Image({ id, props, value, setValue, trigger, store }: ComponentProps) {
@@ -26,6 +28,9 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
   const inputId = domId(store, id, "upload");
   const fd = isFileData(value) ? value : null;
   const url = fd?.url ?? null;
+  const buttons = readButtons(props.buttons);
+  const [camera, setCamera] = useState(false); // the visitor asked for the webcam (Gradio's prompt)
+  const frame = useRef<HTMLDivElement>(null);
 
   /** Webcam photos and clipboard images take the same checked path as files dropped on the upload area. */
   async function load(files: File[]) {
@@ -51,20 +56,29 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
   return (
     <div class="wb-image">
       <BlockLabel show={props.show_label !== false} label={label} htmlFor={canUpload && !url ? inputId : undefined} icon={<ImageIcon />} />
-      <div data-testid="image" class="image-container" style={style}>
+      <div data-testid="image" class="image-container" style={style} ref={frame}>
         {url ? (
           <>
             <IconButtons
-              download={props.show_download_button !== false ? { url, name: fd?.orig_name || "image", icon: <DownloadIcon /> } : null}
+              download={buttons.has("download") ? { url, name: fd?.orig_name || "image", icon: <DownloadIcon /> } : null}
               onClear={interactive ? () => (setValue(null), trigger("clear")) : null}
               clearLabel="Remove Image"
+              fullscreen={buttons.has("fullscreen") ? frame : null}
+              custom={{ buttons, store }}
             />
             <div class="image-frame">
-              <img src={url} alt={fd?.orig_name ?? ""} data-testid="detailed-image" onClick={(e) => select(e, trigger)} />
+              <span class="watermarked">
+                <img src={url} alt={str(props.alt_text) ?? ""} data-testid="detailed-image" onClick={(e) => select(e, trigger)} />
+                <Watermark value={props.watermark} />
+              </span>
             </div>
           </>
         ) : interactive && source === "webcam" ? (
-          <WebcamCapture onCapture={(file) => load([file])} mirror={!isRecord(props.webcam_options) || props.webcam_options.mirror !== false} />
+          camera ? (
+            <WebcamCapture onCapture={(file) => load([file])} mirror={!isRecord(props.webcam_options) || props.webcam_options.mirror !== false} />
+          ) : (
+            <WebcamPrompt onClick={() => setCamera(true)} />
+          )
         ) : canUpload ? (
           busy ? (
             <p class="wb-image-busy">Uploading…</p>
@@ -75,7 +89,7 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
           <EmptyImage />
         )}
         {interactive && !url && sources.length > 1 ? (
-          <SourceBar sources={sources} current={source} onPick={(s) => (s === "clipboard" ? paste(load, setError) : setSource(s))} />
+          <SourceBar sources={sources} current={source} onPick={(s) => (s === "clipboard" ? paste(load, setError) : (setSource(s), setCamera(s === "webcam")))} />
         ) : null}
         {error ? (
           <p class="wb-image-error" role="alert">
@@ -95,7 +109,7 @@ const SOURCE_LABELS: Record<string, [string, string]> = {
   clipboard: ["Paste from clipboard", "Paste"],
 };
 
-function SourceBar({ sources, current, onPick }: { sources: string[]; current: string; onPick(s: string): void }) {
+export function SourceBar({ sources, current, onPick }: { sources: string[]; current: string; onPick(s: string): void }) {
   return (
     <div class="source-selection" data-testid="source-select">
       {sources.map((s) => (
@@ -115,7 +129,7 @@ function SourceBar({ sources, current, onPick }: { sources: string[]; current: s
 }
 
 /** The first image on the clipboard, uploaded like a chosen file. */
-async function paste(load: (files: File[]) => void, setError: (e: string | null) => void) {
+export async function paste(load: (files: File[]) => void, setError: (e: string | null) => void) {
   try {
     for (const item of await navigator.clipboard.read()) {
       const type = item.types.find((t) => t.startsWith("image/"));

@@ -8,6 +8,7 @@ import { useState } from "preact/hooks";
 import { BlockLabel } from "../renderer/atoms";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { CopyButton, CornerButtons, readButtons } from "../renderer/corner-buttons";
 import "./json.css";
 
 const COLLAPSE_FROM_DEPTH = 3;
@@ -79,13 +80,19 @@ function isEmpty(value: unknown): boolean {
   return typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
-export function JSONView({ props, value }: ComponentProps) {
+export function JSONView({ props, value, store }: ComponentProps) {
+  const buttons = readButtons(props.buttons);
   const label = typeof props.label === "string" && props.label ? props.label : null;
   // Re-mount the tree when the value changes, so `open` and the depth rule apply to the new value.
   const stamp = JSON.stringify(value ?? null).length + ":" + String(props.open);
   return (
     <div class="wb-json" data-testid="json">
       {label !== null ? <BlockLabel show={props.show_label !== false} label={label} /> : null}
+      {!isEmpty(value) ? (
+        <CornerButtons buttons={buttons} store={store}>
+          {buttons.has("copy") ? <CopyButton text={() => JSON.stringify(value, null, 2)} /> : null}
+        </CornerButtons>
+      ) : null}
       <div class={cx("json-holder")} style={{ height: cssSize(props.height), maxHeight: cssSize(props.max_height), minHeight: cssSize(props.min_height) }}>
         {isEmpty(value) ? <div class="json-empty" /> : <Node key={stamp} name={null} value={value} depth={0} open={!!props.open} last showIndices={!!props.show_indices} />}
       </div>

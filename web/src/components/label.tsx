@@ -5,6 +5,7 @@ import { BlockLabel, labelOf } from "../renderer/atoms";
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { isRecord, numOrStr, str } from "../renderer/props";
+import { CornerButtons, readButtons } from "../renderer/corner-buttons";
 import "./label.css";
 
 interface Confidence {
@@ -20,6 +21,7 @@ export function Label({ props, value, trigger, store }: ComponentProps) {
   const showHeading = props.show_heading !== false || !confidences;
   return (
     <div class="wb-label">
+      {props.show_label !== false ? <CornerButtons buttons={readButtons(props.buttons)} store={store} /> : null}
       <BlockLabel show={props.show_label !== false} label={label} />
       <div class="container">
         {v && showHeading ? (

@@ -10,6 +10,7 @@ import { useLayoutEffect, useMemo, useRef } from "preact/hooks";
 import { CONTAIN_PAINT, scopeStyleElements, useContentScope } from "../renderer/content-scope";
 import { cssSize, cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import { CopyButton, CornerButtons, readButtons } from "../renderer/corner-buttons";
 import "./markdown.css";
 
 const parsers = new Map<boolean, Marked>();
@@ -135,12 +136,35 @@ function placeMath(root: DocumentFragment, math: MathPiece[]): void {
   });
 }
 
+// SVG elements (an HTML document does not know them by name, unlike its own elements).
+const SVG_TAGS = new Set(
+  ("svg g defs symbol use path circle ellipse line polyline polygon rect text tspan textpath image foreignobject " +
+    "lineargradient radialgradient stop pattern clippath mask marker filter title desc switch view animate " +
+    "animatemotion animatetransform set metadata").split(" "),
+);
+const knownTag = (name: string): boolean =>
+  SVG_TAGS.has(name) || name.startsWith("fe") || (!name.includes("-") && !(document.createElement(name) instanceof HTMLUnknownElement));
+
+/**
+ * Chatbot(allow_tags=): tags shown as text instead of being dropped by the sanitizer, as Gradio does: True for
+ * every tag that is not standard HTML or SVG (<thinking>, <tool_call>, …), a list for just those names.
+ */
+function showTags(html: string, tags: boolean | string[]): string {
+  const wanted = Array.isArray(tags) ? new Set(tags.map((t) => t.toLowerCase())) : null;
+  return html.replace(/<(\/?)([a-zA-Z][a-zA-Z0-9_-]*)([^<>]*)>/g, (match, _slash: string, name: string) => {
+    const lower = name.toLowerCase();
+    const show = wanted ? wanted.has(lower) : !knownTag(lower);
+    return show ? match.replace(/</g, "&lt;").replace(/>/g, "&gt;") : match;
+  });
+}
+
 export function renderMarkdown(
   text: string,
-  opts: { sanitize: boolean; breaks: boolean; headerLinks: boolean; delimiters?: Delimiter[]; scope?: string },
+  opts: { sanitize: boolean; breaks: boolean; headerLinks: boolean; delimiters?: Delimiter[]; scope?: string; showTags?: boolean | string[] },
 ): string {
   const { text: source, math } = opts.delimiters?.length ? extractMath(text, opts.delimiters) : { text, math: [] };
   let html = parser(opts.breaks).parse(source, { async: false }) as string;
+  if (opts.showTags) html = showTags(html, opts.showTags);
   if (opts.sanitize) html = DOMPurify.sanitize(html);
   const tpl = document.createElement("template");
   tpl.innerHTML = html;
@@ -201,7 +225,8 @@ export async function enhance(root: HTMLElement): Promise<void> {
   }
 }
 
-export function Markdown({ props, value, status }: ComponentProps) {
+export function Markdown({ props, value, status, store, trigger }: ComponentProps) {
+  const buttons = readButtons(props.buttons);
   const text = value === null || value === undefined ? "" : String(value);
   const sanitize = props.sanitize_html !== false;
   const breaks = !!props.line_breaks;
@@ -227,22 +252,15 @@ export function Markdown({ props, value, status }: ComponentProps) {
   if (props.height != null || props.max_height != null) style.overflowY = "auto";
   return (
     <div
-      class={cx("prose", "wb-markdown", status?.stage === "pending" && "pending")}
+      class={cx("prose", "wb-markdown", status?.stage === "pending" && "pending", !!props.padding && "padding")}
       data-testid="markdown"
       data-wb-scope={scope.id}
       dir={props.rtl ? "rtl" : "ltr"}
       style={style}
     >
-      {props.show_copy_button ? (
-        <button
-          type="button"
-          class="wb-copy-button"
-          aria-label="Copy"
-          onClick={() => navigator.clipboard?.writeText(text).catch(() => {})}
-        >
-          ⧉
-        </button>
-      ) : null}
+      <CornerButtons buttons={buttons} store={store}>
+        {buttons.has("copy") ? <CopyButton text={() => text} onCopied={(value) => trigger("copy", { value })} /> : null}
+      </CornerButtons>
       <span class="md" ref={body} dangerouslySetInnerHTML={{ __html: html }} />
     </div>
   );

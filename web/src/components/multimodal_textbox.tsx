@@ -9,6 +9,7 @@ import { BlockTitle, labelOf } from "../renderer/atoms";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { isRecord, list, num, str, strings } from "../renderer/props";
+import { useHtmlAttributes } from "./textbox";
 import "./textbox.css";
 import "./multimodal_textbox.css";
 
@@ -25,6 +26,7 @@ function asValue(value: unknown): MultimodalValue {
 export function MultimodalTextbox({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const current = asValue(value);
   const ref = useRef<HTMLTextAreaElement>(null);
+  useHtmlAttributes(ref, props.html_attributes);
   const fileInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const disabled = props.interactive === false;

@@ -11,6 +11,7 @@ import { BlockTitle, labelOf } from "../renderer/atoms";
 import { domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { num, str } from "../renderer/props";
+import { CornerButtons, readButtons } from "../renderer/corner-buttons";
 import "./textbox.css";
 import "./number.css";
 
@@ -45,6 +46,7 @@ export function NumberInput({ id, props, value, setValue, trigger, store }: Comp
 
   return (
     <label class="wb-field container" for={inputId}>
+      {props.show_label !== false ? <CornerButtons buttons={readButtons(props.buttons)} store={store} /> : null}
       <BlockTitle show={props.show_label !== false} info={str(props.info)}>
         {label}
       </BlockTitle>

@@ -8,6 +8,7 @@ import { errorText } from "../error-text";
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import type { ComponentProps } from "../renderer/types";
 import { isRecord, list, str } from "../renderer/props";
+import { CornerButtons, readButtons } from "../renderer/corner-buttons";
 import "./plot.css";
 
 /** Draw a Vega / Vega-Lite spec into `el` with vega-embed (SVG, so titles are text a test can find). */
@@ -76,7 +77,7 @@ export function useChart(draw: ((el: HTMLElement) => Promise<() => void>) | null
   return { ref, error };
 }
 
-export function Plot({ props, value }: ComponentProps) {
+export function Plot({ props, value, store}: ComponentProps) {
   // Plot.postprocess writes {type: "matplotlib" | "plotly" | "altair" | "vega", plot: an image URL or a JSON spec}.
   const v = isRecord(value) ? value : {};
   const kind = str(v.type) ?? null;
@@ -88,6 +89,7 @@ export function Plot({ props, value }: ComponentProps) {
   const { ref, error } = useChart(draw, JSON.stringify(value));
   return (
     <div class="wb-plot" data-testid="plot">
+      {props.show_label !== false ? <CornerButtons buttons={readButtons(props.buttons)} store={store} /> : null}
       <BlockLabel show={props.show_label !== false} label={labelOf(props, "Plot")} />
       {kind === "matplotlib" ? (
         <img class="matplotlib" src={str(plot)} alt={labelOf(props, "Plot")} />

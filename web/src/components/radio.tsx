@@ -4,6 +4,7 @@ import { BlockTitle, labelOf } from "../renderer/atoms";
 import { domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { choices as readChoices, str } from "../renderer/props";
+import { CornerButtons, readButtons } from "../renderer/corner-buttons";
 import "./radio.css";
 
 export function Radio({ id, props, value, setValue, trigger, store }: ComponentProps) {
@@ -14,6 +15,7 @@ export function Radio({ id, props, value, setValue, trigger, store }: ComponentP
   const name = `radio-${str(props.elem_id) || id}`;
   return (
     <fieldset class="wb-radio" role="radiogroup" aria-labelledby={titleId} aria-disabled={disabled || undefined}>
+      {props.show_label !== false ? <CornerButtons buttons={readButtons(props.buttons)} store={store} /> : null}
       <BlockTitle id={titleId} show={props.show_label !== false} info={str(props.info)}>
         {label}
       </BlockTitle>

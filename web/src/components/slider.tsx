@@ -5,6 +5,7 @@ import { BlockTitle, labelOf } from "../renderer/atoms";
 import { domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { str } from "../renderer/props";
+import { readButtons } from "../renderer/corner-buttons";
 import "./slider.css";
 
 export function Slider({ id, props, value, setValue, trigger, store }: ComponentProps) {
@@ -74,7 +75,7 @@ export function Slider({ id, props, value, setValue, trigger, store }: Component
               if (e.key === "Enter") (e.currentTarget as HTMLInputElement).blur();
             }}
           />
-          {props.show_reset_button !== false ? (
+          {readButtons(props.buttons).has("reset") ? (
             <button
               type="button"
               class="reset-button"

@@ -2,11 +2,13 @@
 // <textarea> otherwise (Gradio's default one-line box is a textarea); Gradio's label structure and
 // data-testid="textbox".
 
-import { useLayoutEffect, useRef, useState } from "preact/hooks";
+import type { RefObject } from "preact";
+import { useLayoutEffect, useRef } from "preact/hooks";
 import { BlockTitle, labelOf } from "../renderer/atoms";
+import { CopyButton, CornerButtons, readButtons } from "../renderer/corner-buttons";
 import { cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
-import { num, str } from "../renderer/props";
+import { isRecord, num, str } from "../renderer/props";
 import "./textbox.css";
 
 const LINE_PX = 20;
@@ -21,6 +23,8 @@ export function Textbox({ id, props, value, setValue, trigger, store }: Componen
   const text = value === null || value === undefined ? "" : String(value);
   const type = props.type === "password" || props.type === "email" ? props.type : "text";
   const inputId = domId(store, id, "input");
+  const buttons = readButtons(props.buttons);
+  useHtmlAttributes(ref, props.html_attributes, single); // `single` swaps <input> and <textarea>
 
   // Grow the textarea with its content between `lines` and `max_lines` rows (as Gradio does).
   useLayoutEffect(() => {
@@ -95,7 +99,11 @@ export function Textbox({ id, props, value, setValue, trigger, store }: Componen
           {label}
         </BlockTitle>
       </label>
-      {props.show_copy_button ? <CopyButton text={text} onCopied={() => trigger("copy", { value: text })} /> : null}
+      {props.show_label !== false ? (
+        <CornerButtons buttons={buttons} store={store}>
+          {buttons.has("copy") ? <CopyButton text={() => text} onCopied={(value) => trigger("copy", { value })} /> : null}
+        </CornerButtons>
+      ) : null}
       <div class={cx("input-container", (props.submit_btn || props.stop_btn) && "with-buttons")}>
         {single ? (
           <input ref={ref} type={type} autoComplete={type === "email" ? "email" : type === "password" ? "current-password" : undefined} {...common} />
@@ -110,6 +118,23 @@ export function Textbox({ id, props, value, setValue, trigger, store }: Componen
     </div>
   );
 }
+
+/**
+ * html_attributes= (gr.InputHTMLAttributes) set on the <input>/<textarea> as HTML attributes (Python sends only
+ * those set). Set with setAttribute, not as props: Chromium's `autocorrect` property is a boolean, so "off"
+ * given as a prop would read as true.
+ */
+export function useHtmlAttributes(ref: RefObject<HTMLElement>, v: unknown, element: unknown = null): void {
+  const key = JSON.stringify(v ?? null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el || !isRecord(v)) return;
+    const set = Object.entries(v).filter(([name]) => HTML_ATTRIBUTES.includes(name));
+    for (const [name, value] of set) el.setAttribute(name, String(value));
+    return () => set.forEach(([name]) => el.removeAttribute(name));
+  }, [key, element]);
+}
+const HTML_ATTRIBUTES = ["autocapitalize", "autocorrect", "spellcheck", "autocomplete", "tabindex", "enterkeyhint", "lang"];
 
 /** submit_btn= / stop_btn=: True (an icon) or the button's text. */
 const buttonText = (v: unknown): string | boolean => (typeof v === "string" ? v : v === true);
@@ -129,27 +154,6 @@ function ActionButton({ kind, text, disabled, onClick }: { kind: "submit" | "sto
       }}
     >
       {iconOnly ? (kind === "submit" ? "➤" : "■") : String(text)}
-    </button>
-  );
-}
-
-function CopyButton({ text, onCopied }: { text: string; onCopied(): void }) {
-  const [copied, setCopied] = useState(false);
-  return (
-    <button
-      type="button"
-      class="wb-copy-button"
-      aria-label={copied ? "Copied" : "Copy"}
-      title="Copy"
-      onClick={(e) => {
-        e.preventDefault();
-        navigator.clipboard?.writeText(text).catch(() => {});
-        setCopied(true);
-        setTimeout(() => setCopied(false), 1500);
-        onCopied();
-      }}
-    >
-      {copied ? "✓" : "⧉"}
     </button>
   );
 }

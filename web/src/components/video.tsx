@@ -12,16 +12,20 @@ import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
 import { startRecording, type Recording } from "../renderer/recorder";
 import { IconButtons } from "../renderer/icon-buttons";
-import { isRecord, strings } from "../renderer/props";
+import { readButtons } from "../renderer/corner-buttons";
+import { Watermark } from "../renderer/watermark";
+import { isRecord, num, str, strings } from "../renderer/props";
 import { errorText } from "../error-text";
 import "./button.css";
 import "./video.css";
 
 export function Video({ id, props, value, setValue, trigger, store }: ComponentProps) {
+  const buttons = readButtons(props.buttons);
   const label = labelOf(props, "Video");
   const v = isRecord(value) ? value : {};
   const video = isFileData(v.video) ? v.video : null;
-  const subtitles = isFileData(v.subtitles) ? v.subtitles : null;
+  // The value's own subtitles, else the component's subtitles= (a data: URL of WebVTT made in Python).
+  const subtitlesUrl = (isFileData(v.subtitles) ? v.subtitles.url : null) ?? str(props.subtitles) ?? null;
   const interactive = props.interactive !== false;
   const sources = strings(props.sources) ?? ["upload", "webcam"];
   const [source, setSource] = useState(sources[0] ?? "upload");
@@ -62,9 +66,11 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
       {video?.url ? (
         <div class="video-player" style={style}>
           <IconButtons
-            download={props.show_download_button !== false ? { url: video.url, name: video.orig_name || "video" } : null}
+            download={buttons.has("download") ? { url: video.url, name: video.orig_name || "video" } : null}
             onClear={interactive ? () => (setValue(null), trigger("clear")) : null}
+            custom={{ buttons, store }}
           />
+          <span class="watermarked">
           <video
             key={video.url}
             src={video.url}
@@ -73,6 +79,11 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
             autoPlay={!!props.autoplay}
             loop={!!props.loop}
             data-testid={`${label}-player`}
+            onLoadedMetadata={(e) => {
+              // playback_position: where the player starts (Gradio), in seconds.
+              const at = num(props.playback_position, 0);
+              if (at > 0) e.currentTarget.currentTime = at;
+            }}
             onPlay={() => trigger("play")}
             onPause={(e) => !(e.currentTarget as HTMLVideoElement).ended && trigger("pause")}
             onEnded={() => trigger("end")}
@@ -83,8 +94,10 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
               )
             }
           >
-            {subtitles?.url ? <track kind="captions" src={subtitles.url} default /> : null}
+            {subtitlesUrl ? <track kind="captions" src={subtitlesUrl} default /> : null}
           </video>
+          <Watermark value={props.watermark} />
+          </span>
           {failed ? (
             <p class="wb-media-error" role="alert">
               {failed}

@@ -1,7 +1,7 @@
 // gr.Accordion: a header button (aria-expanded, label and chevron) and a body hidden when closed.
 // Children stay mounted while closed so their values survive; `open` updates from events apply.
 
-import { cx, domId } from "../renderer/hooks";
+import { cssSize, cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 // Its box is the `.block` of renderer/block.css (imported by block.tsx, which draws every tree).
 import "./column.css";
@@ -29,7 +29,14 @@ export function Accordion({ id, props, children, root, trigger, store }: Compone
           ▼
         </span>
       </button>
-      <div id={bodyId} class="accordion-content column gap" data-testid="accordion-content" hidden={!open}>
+      <div
+        id={bodyId}
+        class="accordion-content column gap"
+        data-testid="accordion-content"
+        hidden={!open}
+        // height / max_height: the content scrolls past them (Gradio's Accordion).
+        style={props.height != null || props.max_height != null ? { height: cssSize(props.height), maxHeight: cssSize(props.max_height), overflowY: "auto" } : undefined}
+      >
         {children}
       </div>
     </div>

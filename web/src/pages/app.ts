@@ -4,7 +4,7 @@
 
 import { type AppApi, waitingApi } from "../client/api";
 import { Connection } from "../client/connection";
-import type { InitMessage } from "../protocol";
+import type { InitMessage, TreeMessage } from "../protocol";
 import { registerOffline } from "../share/offline";
 import { start } from "./player";
 
@@ -26,14 +26,15 @@ if (root && root.dataset.autostart !== "false") {
   const ready = new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
   ready.catch(() => {}); // a boot error shows in the page; awaiting `ready` is optional
   const onApi = (a: AppApi) => (api = a);
+  const tree = earlyTree();
   if (early) {
     // How to start another worker like it, should Stop have to end this one (client/worker-restart.ts).
     const spawn = () => new Worker(new URL("assets/worker.js", base), { type: "module" });
     const connection = new Connection(early.worker, "module", early.messages, spawn);
     if (early.init) connection.rememberInit(early.init);
-    start(root, { base, connection, initSent: true, onApi });
+    start(root, { base, connection, initSent: true, onApi, early: tree });
   } else {
-    start(root, { base, onApi });
+    start(root, { base, onApi, early: tree });
   }
   // predict/submit/view_api wait for the app; they reject when it failed to start.
   (window as Window & { wasmblocks?: unknown }).wasmblocks = { root, ready, ...waitingApi(async () => {
@@ -50,4 +51,17 @@ if (root && root.dataset.autostart !== "false") {
   watch.observe(root, { attributes: true, attributeFilter: ["data-state"] });
   // Only once the app is ready: the precache must not compete with the boot's own downloads.
   ready.then(() => registerOffline(base), () => {});
+}
+
+/** The tree `export` made under CPython (wasmblocks_build/early_tree.py), embedded in index.html; none when it could not. */
+function earlyTree(): TreeMessage | undefined {
+  const text = document.getElementById("wasmblocks-early-tree")?.textContent;
+  if (!text) return undefined;
+  try {
+    const message = JSON.parse(text) as TreeMessage;
+    return message.type === "tree" && message.config?.root ? message : undefined;
+  } catch (err) {
+    console.warn("wasmblocks: the page's early tree is not JSON; waiting for Python's", err);
+    return undefined;
+  }
 }

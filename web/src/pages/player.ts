@@ -1,17 +1,18 @@
 // Start an app in a page: the worker, the boot stages, the tree, and the worker's messages routed to the
 // renderer. Used by the export's index page (pages/app.ts), the sandboxed player and embeds.
 
-import type { AppFiles, WorkerMessage } from "../protocol";
+import type { AppConfig, AppFiles, TreeMessage, WorkerMessage } from "../protocol";
 import { AppApi } from "../client/api";
 import { BusyMark } from "../client/busy";
 import { Connection } from "../client/connection";
+import { carryOver, HeldConnection, type HeldTrigger, sameTree } from "../client/early";
 import { EventDispatcher } from "../client/events";
 import { registerFiles, withFileUrls } from "../client/files";
 import { StallWatch } from "../client/stall-watch";
 import { AppStore } from "../client/store";
 import { WorkerRestart } from "../client/worker-restart";
 import { renderBootError } from "../renderer/boot-error";
-import { renderLoading } from "../renderer/loading";
+import { renderBootBadge, renderLoading } from "../renderer/loading";
 import { renderLogin } from "../renderer/login";
 import { mountApp, type MountOptions } from "../renderer/render";
 import { preloadTypes } from "../renderer/registry";
@@ -38,6 +39,8 @@ export interface StartOptions {
   /** Seconds an event may run without a word before the Stop notice shows (null: never); default: the
    * app's launch(stop_notice_after=…), itself 5 by default. */
   stopNoticeAfter?: number | null;
+  /** The app's tree made at export time (client/early.ts): drawn at once, while the worker boots. */
+  early?: TreeMessage;
 }
 
 /** Warm the renderer's slow first steps once, when the page is idle while Python boots. */
@@ -93,6 +96,7 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
   renderLoading(root, "downloading");
   const upload = async (files: File[]) => {
     // The page already has the bytes: show uploads through Blob URLs of their own, keyed by worker path.
+    if (early) await early.held.released;
     const uploaded = await conn.upload(files);
     return uploaded.map((fd, i) => {
       if (fd.url || !files[i]) return fd;
@@ -105,50 +109,130 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
 
   store.callServer = (id, name, args) => conn.callServer(id, name, args);
 
+  const wire = (config: AppConfig, via: HeldConnection | null): EventDispatcher => {
+    const events = new EventDispatcher(store, via ?? conn, config);
+    dispatcher = events;
+    events.onBusyChange = () => busy.setEvents(events.busy);
+    busy.setEvents(0);
+    return events;
+  };
+
+  // Drawn from the export's tree until the worker's comes: events wait in `held`, clicks are noted in `clicks`.
+  let early: { config: AppConfig; held: HeldConnection; clicks: HeldTrigger[]; unnote: () => void; badge: HTMLElement } | null = null;
+  // An app that asks for a login first is not drawn before the worker accepted one.
+  if (options.early && !options.early.config.auth_required) {
+    const config = options.early.config;
+    const held = new HeldConnection(conn);
+    const clicks: HeldTrigger[] = [];
+    store.load(config);
+    const drawn = wire(config, held);
+    root.replaceChildren();
+    mountApp(root, store, options.mount);
+    root.setAttribute("aria-busy", "true"); // drawn, but Python is not answering yet
+    const badge = root.appendChild(document.createElement("div"));
+    renderBootBadge(badge, "downloading");
+    preloadTypes(store.types()); // lazily loaded components' code comes meanwhile
+    const fire = store.onTrigger;
+    store.onTrigger = (id, event, data) => {
+      // change/input follow the values, which a swap carries over itself; mount-time triggers fire again.
+      if (event !== "change" && event !== "input") clicks.push({ id, event, data });
+      fire(id, event, data);
+    };
+    early = { config, held, clicks, unnote: () => (store.onTrigger = fire), badge };
+    drawn.load(config.root.id);
+    store.callServer = async (id, name, args) => {
+      await held.released;
+      return conn.callServer(id, name, args);
+    };
+  }
+
+  /**
+   * The worker's tree, when the page already drew one: true when it is the same (the page keeps what it
+   * drew and sends the held events); else what to carry over to the worker's tree, which replaces it.
+   */
+  const adoptTree = (message: TreeMessage, drawn: NonNullable<typeof early>): true | ReturnType<typeof carryOver> => {
+    root.removeAttribute("aria-busy");
+    drawn.badge.remove();
+    store.callServer = (id, name, args) => conn.callServer(id, name, args);
+    if (!message.files && !message.config.auth_required && sameTree(drawn.config, message.config)) {
+      drawn.unnote();
+      drawn.held.release();
+      readyOnceLoaded(root, store, options.onReady);
+      dispatcher?.startTimers();
+      return true;
+    }
+    drawn.held.discard();
+    return carryOver(drawn.config, message.config, (id) => store.getValue(id), drawn.clicks);
+  };
+
+  // Stop for anything: a stall notice on quiet events, and a fresh worker when one must be ended.
+  const supervise = (events: EventDispatcher, config: AppConfig) => {
+    const fresh = new WorkerRestart(store, events, worker);
+    restart = fresh;
+    const quiet = options.stopNoticeAfter !== undefined ? options.stopNoticeAfter : config.stop_notice_after;
+    watch = new StallWatch(events, store, worker, noticeAfter(quiet), (reason) => fresh.run(reason), () =>
+      conn.isCurrent(),
+    );
+  };
+
   worker.onMessage = (message: WorkerMessage) => {
     if (api?.claim(message)) return; // an API call's answer: the page does not show it
     switch (message.type) {
       case "boot":
-        if (!restart?.active) renderLoading(root, message.stage, message.detail);
+        if (restart?.active) break; // a fresh worker after Stop: the page keeps showing the app
+        if (early) renderBootBadge(early.badge, message.stage);
+        else renderLoading(root, message.stage, message.detail);
         break;
       case "boot_error":
         restart?.booting(false);
         root.dataset.state = "error";
+        root.removeAttribute("aria-busy");
+        early?.badge.remove();
         renderBootError(root, message);
         break;
-      case "tree":
+      case "tree": {
         if (restart?.booting(true)) break; // the page already shows this app, with the user's values
+        let carried: ReturnType<typeof carryOver> | null = null;
+        if (early) {
+          const drawn = early;
+          early = null;
+          const adopted = adoptTree(message, drawn);
+          if (adopted === true) {
+            api = new AppApi(conn, message.config, store);
+            options.onApi?.(api);
+            if (dispatcher) supervise(dispatcher, message.config);
+            break;
+          }
+          carried = adopted;
+        }
         // Initial values that are files arrive with their bytes, like updates.
         registerFiles(store.fileUrls, message.files, message.buffers);
         store.load(message.files ? { ...message.config, root: withFileUrls(message.config.root, store.fileUrls) } : message.config);
-        dispatcher = new EventDispatcher(store, conn, message.config);
-        const events = dispatcher;
-        events.onBusyChange = () => busy.setEvents(events.busy);
-        busy.setEvents(0);
+        const events = wire(message.config, null);
         api = new AppApi(conn, message.config, store);
         options.onApi?.(api);
-        restart = new WorkerRestart(store, dispatcher, worker);
-        const quiet = options.stopNoticeAfter !== undefined ? options.stopNoticeAfter : message.config.stop_notice_after;
-        watch = new StallWatch(dispatcher, store, worker, noticeAfter(quiet), (reason) => restart!.run(reason), () =>
-          conn.isCurrent(),
-        );
+        supervise(events, message.config);
         const show = (d: EventDispatcher, rootId: number) => {
           root.replaceChildren();
           mountApp(root, store, options.mount);
           readyOnceLoaded(root, store, options.onReady);
           d.load(rootId);
           d.startTimers();
+          // A swap from the tree drawn before Python: what the visitor typed and clicked, once.
+          for (const [id, value] of carried?.values ?? []) store.setValue(id, value, true);
+          for (const t of carried?.triggers ?? []) store.trigger(t.id, t.event, t.data);
         };
         if (message.config.auth_required) {
           // launch(auth=…): the app (and its load events) only after the worker accepted a login.
-          const d = dispatcher;
+          const d = events;
           const rootId = message.config.root.id;
           renderLogin(root, message.config, (u, p) => conn.login(u, p), () => show(d, rootId));
           root.dataset.state = "login";
         } else {
-          show(dispatcher, message.config.root.id);
+          show(events, message.config.root.id);
         }
         break;
+      }
       case "render":
         dispatcher?.onRender(message);
         break;

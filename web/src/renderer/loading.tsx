@@ -45,3 +45,19 @@ export function renderLoading(root: HTMLElement, stage: string, detail?: string)
   clearPlaceholder(root);
   render(<Loading stage={stage} detail={detail} />, root);
 }
+
+/**
+ * While an app drawn from the export's tree waits for Python (client/early.ts): the boot stage in a small
+ * corner badge, so the page says what it is waiting for without hiding the controls.
+ */
+export function renderBootBadge(host: HTMLElement, stage: string): void {
+  const index = STAGES.findIndex(([s]) => s === stage);
+  const text = STAGES[index]?.[1] ?? (stage || "Loading…");
+  render(
+    <div class="wb-boot-badge" role="status" aria-live="polite" data-stage={stage}>
+      <div class="wb-spinner" aria-hidden="true" />
+      <span>{text}</span>
+    </div>,
+    host,
+  );
+}

@@ -1,5 +1,7 @@
 // A live camera preview with a capture button, for gr.Image(sources=["webcam"]): the photo becomes a PNG
-// file that goes through the same upload path as a chosen file.
+// file that goes through the same upload path as a chosen file. The camera opens only after a click on
+// Gradio's "Click to Access Webcam" prompt (WebcamPrompt): opening it at load would ask every visitor for
+// the camera, and show an error on machines without one, before they chose the webcam.
 
 import { useEffect, useRef, useState } from "preact/hooks";
 import { errorText } from "../error-text";
@@ -73,5 +75,21 @@ export function WebcamCapture({ onCapture, mirror = true, video: videoConstraint
         ◉
       </button>
     </div>
+  );
+}
+
+/** Gradio's WebcamPermissions: one large button; the camera is asked for only when it is clicked. */
+export function WebcamPrompt({ onClick }: { onClick(): void }) {
+  return (
+    <button type="button" class="wb-webcam-prompt" title="grant webcam access" onClick={onClick}>
+      <span class="icon-wrap" aria-hidden="true">
+        <svg viewBox="0 0 24 24" width="100%" height="100%" fill="none" stroke="currentColor" stroke-width="1.5">
+          <circle cx="12" cy="10" r="7" />
+          <circle cx="12" cy="10" r="3" />
+          <path d="M8 21h8M12 17v4" />
+        </svg>
+      </span>
+      Click to Access Webcam
+    </button>
   );
 }
