@@ -37,6 +37,9 @@ class Image(Component):
     BROWSER_NOTES: ClassVar[dict[str, str]] = {
         "buttons": 'differs: "share" (a post to a Hugging Face Spaces discussion) needs a server, so it draws no '
                    'button; the other built-in buttons and gr.Button entries work',
+        "type": 'differs: an input\'s "numpy"/"pil" loads numpy and Pillow from the Pyodide package index before '
+                "its first event (offline: an error naming the package); an output loads Pillow only to save an "
+                "array or image it is given, never for a path or URL",
         "watermark": "differs: drawn over the image in the page (Gradio writes it into the file on its server); "
                      "the file itself, as downloaded or passed to a function, has no watermark",
     }
@@ -90,12 +93,6 @@ class Image(Component):
         super().__init__(value, **kwargs)
 
     PACKAGE_FALLBACK = 'use gr.Image(type="filepath"), which needs neither numpy nor Pillow'
-    BROWSER_NOTES: ClassVar[dict[str, str]] = {
-        "type": 'differs: an input\'s "numpy"/"pil" loads numpy and Pillow from the Pyodide package index before '
-                "its first event (offline: an error naming the package); an output loads Pillow only to save an "
-                "array or image it is given, never for a path or URL",
-    }
-
     def needed_packages(self, role: str) -> list[str]:
         """Pyodide packages to load before this Image preprocesses (processing.load_needed_packages).
 
