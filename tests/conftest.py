@@ -32,6 +32,9 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         uses_browser = BROWSER_FIXTURES.intersection(getattr(item, "fixturenames", ()))
         if uses_browser or Path(str(item.path)).resolve().is_relative_to(E2E_DIR):
             item.add_marker(pytest.mark.e2e)
+    # Browser tests last: sync Playwright keeps an asyncio loop running in this thread for the rest of the
+    # session, and unit tests that call asyncio.run() after it would fail on "a running event loop".
+    items.sort(key=lambda item: item.get_closest_marker("e2e") is not None)
 
 
 @pytest.fixture(scope="session")

@@ -39,11 +39,14 @@ def corner_buttons(buttons: Any, offered: Sequence[str], default: Sequence[str] 
     return kept
 
 
-def buttons_config(buttons: Any) -> list[Any]:
+def buttons_config(buttons: Any) -> list[Any] | None:
     """What the page gets: names as they are, a gr.Button as {id, value, icon} (clicking it fires its click).
 
-    Entries already in that form (a component that made them itself) pass unchanged.
+    Entries already in that form (a component that made them itself) pass unchanged. None stays None: a
+    component that keeps buttons=None draws its own defaults (ImageEditor's download, Model3D's, …).
     """
+    if buttons is None:
+        return None
     if not isinstance(buttons, (list, tuple)):
         return []
     return [
