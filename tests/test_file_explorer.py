@@ -34,7 +34,7 @@ def test_defaults_and_events_are_gradios(tree, monkeypatch):
     assert (props["glob"], props["ignore_glob"], props["file_count"]) == ("**/*", None, "multiple")
     assert props["root_dir"] == str(tree)  # "." is the working directory: the app's folder in the worker
     assert (props["height"], props["max_height"], props["min_height"]) == (None, 500, None)
-    assert props["value"] is None and props["buttons"] == [] and fe.preserved_by_key == ["value"]
+    assert props["value"] is None and props["buttons"] is None and fe.preserved_by_key == ["value"]
     assert gr.FileExplorer.EVENTS == ("change", "input", "select")
     assert gr.FileExplorer.SERVER_FNS == ("ls",)
 
