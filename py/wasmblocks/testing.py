@@ -4,26 +4,6 @@ CPython only: the wasmblocks-runtime wheel ships this module beside wasmblocks_t
 (which pytest loads by its pytest11 entry point); the browser's wheel leaves it out (wheel.CPYTHON_ONLY).
 """
 
-from wasmblocks_testing import (
-    App,
-    AppStartError,
-    Button,
-    Chatbot,
-    Checkbox,
-    CheckboxGroup,
-    Controller,
-    Dataframe,
-    Dropdown,
-    ExpectationError,
-    File,
-    Number,
-    Radio,
-    Slider,
-    Tab,
-    Textbox,
-)
-
-__all__ = [
-    "App", "AppStartError", "Button", "Chatbot", "Checkbox", "CheckboxGroup", "Controller", "Dataframe",
-    "Dropdown", "ExpectationError", "File", "Number", "Radio", "Slider", "Tab", "Textbox",
-]
+# The kit's names are listed once, in wasmblocks_testing; this module only gives them the public import path.
+from wasmblocks_testing import *  # noqa: F403
+from wasmblocks_testing import __all__ as __all__
