@@ -71,6 +71,13 @@ def _test(args: argparse.Namespace) -> int:
     from .site import build_runtime
     from .webtest import is_web_test, web_tests
 
+    # The test dependencies first: mypy reads Playwright's types in py/wasmblocks_testing/, so linting
+    # before they are installed would check a different program on a fresh machine than on a used one.
+    missing = missing_requirements("test")
+    if missing:
+        log(f"installing test dependencies ({', '.join(missing)}) …")
+        run([python(), "-m", "pip", "install", "-q", "--disable-pip-version-check", *missing],
+            what="pip install " + " ".join(missing))
     status = lint()
     if status != 0:
         return status
@@ -89,11 +96,6 @@ def _test(args: argparse.Namespace) -> int:
     if chosen and len(web) == len(chosen):
         return 0
     ensure_chromium()
-    missing = missing_requirements("test")
-    if missing:
-        log(f"installing test dependencies ({', '.join(missing)}) …")
-        run([python(), "-m", "pip", "install", "-q", "--disable-pip-version-check", *missing],
-            what="pip install " + " ".join(missing))
     build_runtime()
     log("running tests …")
     # A child process, so pytest imports freshly installed packages and owns its exit status.
