@@ -75,3 +75,9 @@ def stop_app(handle: object, app_dir: str) -> int:
 def implied_requirements(sources: Iterable[str], listed: Iterable[str]) -> list[str]:
     """What the app's sources need beyond `listed` (tzdata when they name a time zone; implied.py)."""
     return implied.implied_requirements(list(sources), list(listed))
+
+
+def implied_packages(sources: Iterable[str], listed: Iterable[str]) -> list[str]:
+    """The Pyodide packages the app's inputs need by their type, beyond `listed` (implied.py): the worker
+    prefetches them for apps without an export's plan (share links, the editor)."""
+    return implied.implied_packages(list(sources), list(listed))

@@ -6,6 +6,7 @@ import argparse
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from .common import INSTALLED, ROOT, log, python, run
 
@@ -50,10 +51,17 @@ def _serve(args: argparse.Namespace) -> None:
 
 def _export(args: argparse.Namespace) -> None:
     from .export import export
+    from .many_apps import export_apps, is_folder_of_apps
 
-    out = export(args.app, args.outdir, snapshot=not args.no_snapshot, vendor=args.vendor, index_url=args.index_url,
-                 share_readable_paths=args.share_readable, sourcemaps=args.sourcemaps, pyscript=args.pyscript,
-                 draw_early=not args.no_draw_early)
+    options: dict[str, Any] = {
+        "snapshot": not args.no_snapshot, "vendor": args.vendor, "index_url": args.index_url,
+        "share_readable_paths": args.share_readable, "sourcemaps": args.sourcemaps, "pyscript": args.pyscript,
+        "draw_early": not args.no_draw_early,
+    }
+    if len(args.app) > 1 or is_folder_of_apps(args.app[0]):
+        out = export_apps(args.app, args.outdir, **options)
+    else:
+        out = export(args.app[0], args.outdir, **options)
     log(f"site written to {out}")
 
 
@@ -162,8 +170,10 @@ def build_parser() -> argparse.ArgumentParser:
     _snapshot_option(p)
     p.set_defaults(func=_serve)
 
-    p = sub.add_parser("export", help="export an app as a static site")
-    p.add_argument("app", type=Path, help="an app .py file or a directory with app.py")
+    p = sub.add_parser("export", help="export an app (or several, sharing one runtime) as a static site")
+    p.add_argument("app", type=Path, nargs="+",
+                   help="an app .py file or a directory with app.py; several (or a folder of apps): one site "
+                        "with a folder per app, an index page and one runtime for all")
     p.add_argument("outdir", type=Path)
     _snapshot_option(p)
     p.add_argument("--vendor", action="store_true",

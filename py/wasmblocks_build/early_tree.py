@@ -24,6 +24,7 @@ from .common import PY_DIR
 
 TIMEOUT_S = 20.0
 EARLY_TREE_MARKER = "<!-- wasmblocks:early-tree -->"
+EARLY_TREE_ID = "wasmblocks-early-tree"  # the element web/src/pages/app.ts reads
 
 # Run in the child: the worker's own steps (worker_entry.start_app, PageSession.send_tree) up to the tree
 # message, which goes to stdout as the worker would post it. Its stdout is the app's too, hence the marker.
@@ -99,7 +100,7 @@ def embed_early_tree(index: Path, message: dict[str, Any]) -> None:
     """Put the tree message into index.html as JSON the page reads before its bundle runs anything."""
     # "<" escaped: a "</script>" inside a string value must not end the element.
     text = json.dumps(message, separators=(",", ":")).replace("<", "\\u003c")
-    tag = f'<script type="application/json" id="wasmblocks-early-tree">{text}</script>'
+    tag = f'<script type="application/json" id="{EARLY_TREE_ID}">{text}</script>'
     page = index.read_text(encoding="utf-8")
     if EARLY_TREE_MARKER not in page:
         raise ValueError(f"{index} has no {EARLY_TREE_MARKER} marker")

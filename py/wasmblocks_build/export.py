@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from .common import INSTALLED, PAGE_TEMPLATE, RUNTIME_DIR, fail, log
 from .early_tree import early_tree, embed_early_tree
 from .offline import write_service_worker
-from .publish import install_plan, share_readable, write_pages, write_share_readable
+from .publish import install_plan, share_readable, vendor_packages, write_pages, write_share_readable
 from .pyscript import write_pyscript
 from .requirements import implied_packages, implied_requirements
 from .site import build_runtime
 from .snapshot import app_snapshot, install_snapshot, preload_snapshot, remove_snapshot
 
 TITLE_PLACEHOLDER = "{{title}}"
+# The page template's URLs of the shared runtime (not runtime.json, which each app has next to its page).
+RUNTIME_URL = re.compile(r'(["\'])((?:assets|pyodide)/)')
 
 
 def _is_shipped(rel: Path) -> bool:
@@ -120,9 +124,28 @@ def export(
     interpreter (wasmblocks_build/pyscript.py, docs/pyscript.md).
     draw_early=False skips running the app under CPython for the tree the page draws while Python boots
     (wasmblocks_build/early_tree.py).
+    Several apps in one site, sharing one runtime: wasmblocks_build/many_apps.py.
     """
     app = Path(app).resolve()
     outdir = Path(outdir).resolve()
+    check_app_and_outdir(app, outdir)
+    _entry, files, manifest = collect_app(app, exclude=outdir)
+    readable = share_readable(share_readable_paths or [])  # a bad path fails before any work
+    prepare_runtime(runtime_dir, build=build, snapshot=snapshot, sourcemaps=sourcemaps)
+
+    log(f"exporting {app.name} -> {outdir} …")
+    write_runtime(runtime_dir, outdir, sourcemaps=sourcemaps, pyscript=pyscript, title=app.stem)
+    write_app(app, files, manifest, AppSite(runtime_dir, outdir, outdir), snapshot=snapshot, vendor=vendor,
+              index_url=index_url, draw_early=draw_early)
+    write_share_readable(outdir, readable)
+    write_service_worker(outdir, enabled=offline)  # last: its cache version hashes every other file
+    return outdir
+
+
+# ---- stages, shared with many_apps.py ----
+
+def check_app_and_outdir(app: Path, outdir: Path) -> None:
+    """Refuse a missing app and an output folder that would overwrite it (export clears parts of outdir)."""
     if not app.exists():
         raise fail(f"app not found: {app}")
     # export clears OUT/app/ and runtime folders, which must never hold the app's own sources.
@@ -130,8 +153,10 @@ def export(
         raise fail(f"output directory {outdir} would overwrite the app itself")
     if outdir.exists() and not outdir.is_dir():
         raise fail(f"output path exists and is not a directory: {outdir}")
-    entry, files, manifest = collect_app(app, exclude=outdir)
-    readable = share_readable(share_readable_paths or [])  # a bad path fails before any work
+
+
+def prepare_runtime(runtime_dir: Path, *, build: bool, snapshot: bool, sourcemaps: bool) -> None:
+    """Build the runtime when this is a checkout (build=True) and check it has what the export needs."""
     if build and not INSTALLED:  # installed: the wheel's prebuilt runtime is the build
         build_runtime(runtime_dir, snapshot=snapshot)
     if not (runtime_dir / "runtime.json").exists():
@@ -140,7 +165,9 @@ def export(
         raise fail("this runtime has no source maps (the installed wheel leaves them out); export from a "
                    "source checkout with `python3 build.py export … --sourcemaps` to get them")
 
-    log(f"exporting {app.name} -> {outdir} …")
+
+def write_runtime(runtime_dir: Path, outdir: Path, *, sourcemaps: bool, pyscript: bool, title: str) -> None:
+    """The app-independent part of a site: runtime files, the player and editor pages, .nojekyll."""
     outdir.mkdir(parents=True, exist_ok=True)
     copy_runtime(runtime_dir, outdir)
     if pyscript:
@@ -148,31 +175,73 @@ def export(
         write_pyscript(outdir, wheel)
     if not sourcemaps:
         drop_source_maps(outdir)
-    write_pages(outdir, app.stem)
+    write_pages(outdir, title)
     (outdir / ".nojekyll").write_text("", encoding="utf-8")  # GitHub Pages: serve files as they are
 
-    app_out = outdir / "app"
+
+@dataclass(frozen=True)
+class AppSite:
+    """Where one app goes: the runtime it was built from, the site root, and the app's own folder.
+
+    The app's folder is the site root for a one-app export, site/<name>/ in a site of several
+    (many_apps.py); its index.html, runtime.json and app/ then point one level up for the runtime.
+    """
+
+    runtime_dir: Path
+    site: Path
+    folder: Path
+
+    @property
+    def up(self) -> str:
+        """The relative URL prefix from the app's folder to the site root ("" or "../")."""
+        return "" if self.folder == self.site else "../"
+
+
+def write_app(
+    app: Path, files: list[Path], manifest: dict, where: AppSite, *, snapshot: bool, vendor: bool,
+    index_url: str | None, draw_early: bool, keep_snapshots: bool = False, clear_packages: bool = True,
+) -> None:
+    """Write one app into where.folder: app/ with manifest.json, index.html (early tree, snapshot hint),
+    runtime.json naming its snapshot. keep_snapshots/clear_packages=False: other apps of the site share
+    snapshot/ and packages/."""
+    app_out = where.folder / "app"
     if app_out.exists():
         shutil.rmtree(app_out)
-    app_out.mkdir()
+    app_out.mkdir(parents=True)
     base = app.parent if app.is_file() else app
     for path in files:
         target = app_out / path.relative_to(base)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(path, target)
     app_dir = base if app.is_dir() else None
-    _write_early_tree(outdir / "index.html", files, base, entry, draw_early)
+    index = where.folder / "index.html"
+    if where.up:
+        write_app_page(index, app.stem, where.up)
+    _write_early_tree(index, files, base, manifest["entrypoint"], draw_early)
     manifest["requirements"] += implied_requirements(files, manifest["requirements"])
-    manifest["install"] = install_plan(outdir, manifest["requirements"], app_dir, vendor=vendor, index_url=index_url)
+    plan = install_plan(where.site, manifest["requirements"], app_dir, vendor=vendor, index_url=index_url,
+                        clear=clear_packages)
     # Loaded from the boot on, in the background: an input whose type needs one then finds it there.
-    prefetch = implied_packages(files, manifest["install"]["pyodide"])
+    prefetch = implied_packages(files, plan["pyodide"])
     if prefetch:
-        manifest["install"]["prefetch"] = prefetch
+        plan["prefetch"] = prefetch
+        if vendor:  # the site must not need the CDN for these either
+            vendor_packages(where.site, prefetch, index_url)
+    plan["wheels"] = [w if "://" in w else where.up + w for w in plan["wheels"]]
+    manifest["install"] = plan
     (app_out / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    _write_snapshot(runtime_dir, outdir, files, snapshot)
-    write_share_readable(outdir, readable)
-    write_service_worker(outdir, enabled=offline)  # last: its cache version hashes every other file
-    return outdir
+    _write_snapshot(where, files, snapshot, keep_snapshots)
+
+
+def write_app_page(index: Path, title: str, up: str) -> None:
+    """index.html for an app one folder below the runtime: the template with its runtime URLs pointing up.
+
+    runtime.json stays next to the page (each app names its own snapshot); assets/ and pyodide/ are the
+    site's, so every app of the site loads them from the same URLs and the browser's cache serves the next.
+    """
+    page = PAGE_TEMPLATE.read_text(encoding="utf-8").replace(TITLE_PLACEHOLDER, html.escape(title))
+    page = RUNTIME_URL.sub(lambda m: m.group(1) + up + m.group(2), page)
+    index.write_text(page, encoding="utf-8")
 
 
 def _write_early_tree(index: Path, files: list[Path], base: Path, entrypoint: str, enabled: bool) -> None:
@@ -187,15 +256,22 @@ def _write_early_tree(index: Path, files: list[Path], base: Path, entrypoint: st
     log("the page draws the app from its tree made at build time while Python starts")
 
 
-def _write_snapshot(runtime_dir: Path, outdir: Path, files: list[Path], enabled: bool) -> None:
-    """Ship the snapshot that fits the app (with its stdlib imports preloaded), or none at all."""
-    info_path = outdir / "runtime.json"
-    info = json.loads(info_path.read_text(encoding="utf-8"))
+def _write_snapshot(where: AppSite, files: list[Path], enabled: bool, keep_others: bool) -> None:
+    """Ship the snapshot that fits the app (with its stdlib imports preloaded), or none at all; the app's
+    runtime.json names it (URLs relative to the app's folder)."""
+    info = json.loads((where.site / "runtime.json").read_text(encoding="utf-8"))
     if enabled:
-        wheel = runtime_dir / info["wheel"]
-        info["snapshot"] = install_snapshot(outdir, *app_snapshot(runtime_dir / "pyodide", wheel, files))
+        wheel = where.runtime_dir / info["wheel"]
+        made = app_snapshot(where.runtime_dir / "pyodide", wheel, files)
+        info["snapshot"] = install_snapshot(where.site, *made, alone=not keep_others)
     else:
-        remove_snapshot(outdir)
+        remove_snapshot(where.site)
         info.pop("snapshot", None)
-    info_path.write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
-    preload_snapshot(outdir / "index.html", info.get("snapshot"))
+    if where.up:
+        for key in ("wheel", "sources", "pyodide"):
+            if key in info:
+                info[key] = where.up + info[key]
+        if "snapshot" in info:
+            info["snapshot"]["url"] = where.up + info["snapshot"]["url"]
+    (where.folder / "runtime.json").write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+    preload_snapshot(where.folder / "index.html", info.get("snapshot"))

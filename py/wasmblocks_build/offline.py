@@ -49,23 +49,35 @@ def page_chunks(outdir: Path) -> frozenset[str]:
     return frozenset(found)
 
 
-def precached(rel: str, boot_packages: frozenset[str] = frozenset(), chunks: frozenset[str] = frozenset()) -> bool:
+# An app's own files in a site of several (wasmblocks_build/many_apps.py): OUT/<name>/ + these.
+APP_FILES = ("index.html", "runtime.json")
+
+
+def precached(
+    rel: str, boot_packages: frozenset[str] = frozenset(), chunks: frozenset[str] = frozenset(),
+    apps: tuple[str, ...] = (),
+) -> bool:
     """Whether the service worker downloads this file at install (else on first use).
 
     Of pyodide/, the core and the packages the app's boot loads (boot_packages); other package archives
     there (micropip, tzdata, …) are loaded only when something asks for them, and cached then. Of the
-    chunks, those the page imports statically (chunks, from page_chunks).
+    chunks, those the page imports statically (chunks, from page_chunks). apps: the app folders of a site
+    of several, whose page, runtime.json and app/ are precached too.
     """
     if rel.startswith("pyodide/") and rel.removeprefix("pyodide/") not in PYODIDE_CORE:
         return rel in boot_packages
+    for name in apps:
+        if rel.startswith(name + "/"):
+            own = rel.removeprefix(name + "/")
+            return own in APP_FILES or own.startswith("app/")
     return rel in CORE_FILES or rel.startswith(CORE_PREFIXES) or rel in chunks
 
 
-def boot_packages(outdir: Path) -> frozenset[str]:
+def boot_packages(outdir: Path, app_folder: str = "") -> frozenset[str]:
     """The pyodide/ archives an export's app loads while it starts: its install plan's Pyodide packages
     with their lock dependencies, and micropip (with packaging) when wheels or raw requirements remain."""
     try:
-        manifest = json.loads((outdir / "app" / "manifest.json").read_text(encoding="utf-8"))
+        manifest = json.loads((outdir / app_folder / "app" / "manifest.json").read_text(encoding="utf-8"))
         lock = json.loads((outdir / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return frozenset()
@@ -110,8 +122,10 @@ def site_version(outdir: Path, files: list[str]) -> str:
     return h.hexdigest()[:16]
 
 
-def write_service_worker(outdir: Path, enabled: bool = True) -> Path:
-    """Write outdir/sw.js: the caching worker for this export, or the self-removing one (enabled=False)."""
+def write_service_worker(outdir: Path, enabled: bool = True, apps: list[str] | None = None) -> Path:
+    """Write outdir/sw.js: the caching worker for this export, or the self-removing one (enabled=False).
+
+    apps: the app folders of a site of several; one worker (scope: the site) caches the runtime for all."""
     target = outdir / SW_NAME
     if not enabled:
         target.write_text(KILL_SWITCH, encoding="utf-8")
@@ -119,8 +133,10 @@ def write_service_worker(outdir: Path, enabled: bool = True) -> Path:
     core = (outdir / SW_CORE).read_text(encoding="utf-8")
     files = site_files(outdir)
     # The version covers every file, so a changed chunk still replaces the cache; only the core is precached.
-    boot, chunks = boot_packages(outdir), page_chunks(outdir)
-    precache = [f for f in files if precached(f, boot, chunks)]
+    folders = tuple(apps or ())
+    boot = frozenset().union(*(boot_packages(outdir, name) for name in folders or ("",)))
+    chunks = page_chunks(outdir)
+    precache = [f for f in files if precached(f, boot, chunks, folders)]
     head = f"self.WASMBLOCKS_SITE = {json.dumps({'version': site_version(outdir, files), 'files': precache})};\n"
     target.write_text(head + core, encoding="utf-8")
     return target

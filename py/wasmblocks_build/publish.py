@@ -30,20 +30,28 @@ def pyodide_version(outdir: Path) -> str:
 
 
 def install_plan(
-    outdir: Path, requirements: list[str], app_dir: Path | None, *, vendor: bool, index_url: str | None
+    outdir: Path, requirements: list[str], app_dir: Path | None, *, vendor: bool, index_url: str | None,
+    clear: bool = True,
 ) -> dict:
     """Pin the requirements (copying wheels into outdir/packages/) and point the lock at the package index.
 
-    Returns the manifest's `install` field: {"pyodide": [names], "wheels": [urls]}.
+    Returns the manifest's `install` field: {"pyodide": [names], "wheels": [urls]}. clear=False keeps the
+    wheels already in packages/ (the other apps' of a site of several).
     """
     packages = outdir / "packages"
-    if packages.exists():
+    if packages.exists() and clear:
         shutil.rmtree(packages)
     lock = json.loads((outdir / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
     plan = plan_requirements(requirements, lock, app_dir, outdir, vendor=vendor)
     index = index_url or DEFAULT_INDEX_URL.format(version=pyodide_version(outdir))
     point_lock_at_index(outdir / "pyodide", index, plan.pyodide if vendor else None)
     return plan.as_json()
+
+
+def vendor_packages(outdir: Path, names: list[str], index_url: str | None) -> None:
+    """Download these Pyodide packages (and their lock dependencies) into outdir/pyodide/ (--vendor)."""
+    index = index_url or DEFAULT_INDEX_URL.format(version=pyodide_version(outdir))
+    point_lock_at_index(outdir / "pyodide", index, names)
 
 
 # What code from a share link may read of the site (web/src/share/file-policy.ts, docs/security.md): the

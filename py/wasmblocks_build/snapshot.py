@@ -326,13 +326,16 @@ def app_snapshot(pyodide_dir: Path, wheel: Path, app_files: list[Path]) -> tuple
     return make_snapshot(pyodide_dir, wheel, extra)
 
 
-def install_snapshot(site_dir: Path, snapshot: Path, meta: dict) -> dict:
-    """Put the snapshot into site_dir/snapshot/ (alone) and return runtime.json's "snapshot" entry."""
+def install_snapshot(site_dir: Path, snapshot: Path, meta: dict, *, alone: bool = True) -> dict:
+    """Put the snapshot into site_dir/snapshot/ and return runtime.json's "snapshot" entry.
+
+    alone=True removes the other snapshots there; a site of several apps keeps each app's (their names are
+    content hashes, so apps with the same imports share one file)."""
     dest_dir = site_dir / SNAPSHOT_DIR_NAME
     target = dest_dir / snapshot.name
     dest_dir.mkdir(parents=True, exist_ok=True)
     for old in dest_dir.iterdir():
-        if old.name != snapshot.name:
+        if alone and old.name != snapshot.name:
             old.unlink()
     if not target.exists() or target.stat().st_size != snapshot.stat().st_size:
         shutil.copyfile(snapshot, target)

@@ -15,7 +15,6 @@ interface SiteInfo {
   const scope = new URL(sw.registration.scope);
   const prefix = `wasmblocks-${scope.pathname}-`;
   const cacheName = prefix + site.version;
-  const index = new URL("index.html", scope).href;
 
   sw.addEventListener("install", (event) => {
     event.waitUntil(
@@ -50,8 +49,9 @@ interface SiteInfo {
     event.respondWith(
       (async () => {
         const cache = await caches.open(cacheName);
-        // The folder URL is index.html; the query (?__theme=dark) does not change the file.
-        const key = inSite ? (url.pathname === scope.pathname ? index : url.origin + url.pathname) : request;
+        // A folder URL is its index.html (the site's, or an app's in a site of several apps); the query
+        // (?__theme=dark) does not change the file.
+        const key = inSite ? url.origin + url.pathname + (url.pathname.endsWith("/") ? "index.html" : "") : request;
         const hit = await cache.match(key);
         if (hit) return hit;
         const response = await fetch(request);

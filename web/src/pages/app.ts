@@ -20,6 +20,9 @@ const root = document.getElementById("wasmblocks-app");
 // data-autostart="false": a host page that starts the app itself, with its own options.
 if (root && root.dataset.autostart !== "false") {
   const base = new URL("../", import.meta.url);
+  // The app's runtime.json and app/ are next to the page, which is the site root or, in a site of several
+  // apps, a folder below it (as the inline script's base_url says).
+  const appBase = new URL(".", location.href);
   const early = (window as Window & { __wasmblocksEarly?: EarlyStart }).__wasmblocksEarly;
   let api: AppApi | null = null;
   let settle: { resolve: () => void; reject: (error: Error) => void } = { resolve() {}, reject() {} };
@@ -32,9 +35,9 @@ if (root && root.dataset.autostart !== "false") {
     const spawn = () => new Worker(new URL("assets/worker.js", base), { type: "module" });
     const connection = new Connection(early.worker, "module", early.messages, spawn);
     if (early.init) connection.rememberInit(early.init);
-    start(root, { base, connection, initSent: true, onApi, early: tree });
+    start(root, { base, appBase, connection, initSent: true, onApi, early: tree });
   } else {
-    start(root, { base, onApi, early: tree });
+    start(root, { base, appBase, onApi, early: tree });
   }
   // predict/submit/view_api wait for the app; they reject when it failed to start.
   (window as Window & { wasmblocks?: unknown }).wasmblocks = { root, ready, ...waitingApi(async () => {

@@ -23,6 +23,9 @@ import { warmUpMarkdown } from "../components/markdown";
 export interface StartOptions {
   /** The site root holding runtime.json, assets/, pyodide/ (and app/ when `app` is not given). */
   base: URL;
+  /** The app's folder, with its runtime.json and app/, when it is not the site root (an export of several
+   * apps puts each in a folder of its own, wasmblocks_build/many_apps.py); default: base. */
+  appBase?: URL;
   app?: AppFiles;
   /** The worker to use (default: a new one from assets/worker.js). */
   connection?: Connection;
@@ -264,7 +267,7 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
   if (!options.initSent) {
     conn.post({
       type: "init",
-      base_url: options.base.href,
+      base_url: (options.appBase ?? options.base).href,
       session_hash: Math.random().toString(36).slice(2, 14),
       url: location.href,
       languages: [...navigator.languages],

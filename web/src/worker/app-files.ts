@@ -83,14 +83,15 @@ export function writeAppFiles(py: Pyodide, appDir: string, app: AppFiles): void 
 }
 
 /** What the app needs without listing it (worker_entry.implied_requirements: tzdata when it names a time zone). */
-function impliedRequirements(py: Pyodide, app: AppFiles, listed: string[]): string[] {
+/** What the app's sources imply (worker_entry.implied_requirements or implied_packages; implied.py). */
+function implied(py: Pyodide, app: AppFiles, listed: string[], what: "implied_requirements" | "implied_packages"): string[] {
   const decoder = new TextDecoder();
   const sources = Object.entries(app.files)
     .filter(([path]) => path.endsWith(".py"))
     .map(([, content]) => (typeof content === "string" ? content : decoder.decode(content)));
   const entry = importWorkerEntry(py);
   try {
-    const found = entry.implied_requirements(sources, listed);
+    const found = entry[what](sources, listed);
     try {
       return found.toJs();
     } finally {
@@ -99,6 +100,22 @@ function impliedRequirements(py: Pyodide, app: AppFiles, listed: string[]): stri
   } finally {
     entry.destroy();
   }
+}
+
+/**
+ * Of these Pyodide packages, those that load from the site itself with all their dependencies (their lock
+ * entries name a file, not a URL): an app without an export's plan prefetches only these, so a share link
+ * or the editor never starts megabytes of CDN downloads the app may not use.
+ */
+export function localPackages(lock: Record<string, { file_name: string; depends: string[] }>, names: string[]): string[] {
+  const local = (name: string, seen: Set<string>): boolean => {
+    const entry = lock[name];
+    if (!entry || entry.file_name.includes("://")) return false;
+    if (seen.has(name)) return true;
+    seen.add(name);
+    return entry.depends.every((dep) => local(dep, seen));
+  };
+  return names.filter((name) => local(name.toLowerCase().replace(/[-_.]+/g, "-"), new Set()));
 }
 
 /** Requirements: the export's pinned plan when there is one, else the raw lines through micropip. */
@@ -110,7 +127,8 @@ export async function installAppPackages(
 ): Promise<void> {
   const plan = app.install;
   await installPlanned(py, base, app, stage);
-  if (plan?.prefetch?.length) prefetchPackages(py, plan.prefetch);
+  const prefetch = plan ? (plan.prefetch ?? []) : localPackages(py.lockfile.packages, implied(py, app, app.requirements, "implied_packages"));
+  if (prefetch.length) prefetchPackages(py, prefetch);
 }
 
 /**
@@ -131,7 +149,7 @@ async function installPlanned(
   const plan = app.install;
   // An export's plan already holds what the app implies; other apps (share links, the editor) get it here.
   const listed = plan ? [] : app.requirements.filter((r) => r.trim() && !r.trim().startsWith("#"));
-  const raw = plan ? [] : [...listed, ...impliedRequirements(py, app, listed)];
+  const raw = plan ? [] : [...listed, ...implied(py, app, listed, "implied_requirements")];
   if (plan ? !plan.pyodide.length && !plan.wheels.length : !raw.length) return;
   stage("installing", (plan ? [...plan.pyodide, ...plan.wheels.map((w) => w.split("/").pop()!)] : raw).join(", "));
   if (plan?.pyodide.length) await py.loadPackage(plan.pyodide, { checkIntegrity: true });

@@ -24,6 +24,7 @@ export interface WorkerEntry extends PyProxy {
   /** Cancel the app's events, forget its modules and files; how many events it stopped. */
   stop_app(handler: AppHandler | null, appDir: string): number;
   implied_requirements(sources: string[], listed: string[]): PyStrList;
+  implied_packages(sources: string[], listed: string[]): PyStrList;
 }
 
 /** The micropip module. */
