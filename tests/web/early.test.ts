@@ -4,7 +4,7 @@
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { carryOver, HeldConnection, matchIds, sameTree } from "../../web/src/client/early";
+import { carryOver, HeldConnection, lostMessage, matchIds, matchMoved, sameTree } from "../../web/src/client/early";
 import { EventDispatcher } from "../../web/src/client/events";
 import { AppStore } from "../../web/src/client/store";
 import type { PageMessage } from "../../web/src/protocol";
@@ -70,9 +70,44 @@ describe("the worker's tree", () => {
     const now: Record<number, unknown> = { 3: "Ada", 4: "Go", 5: "x" };
     const carried = carryOver(early, worker, (id) => (now[id] ?? null) as never, [
       { id: 4, event: "click", data: null },
-      { id: 5, event: "select", data: 1 }, // no match in the new tree: dropped
+      { id: 5, event: "select", data: 1 }, // no match in the new tree: reported, not sent
     ]);
     assert.deepEqual(carried.values, [[30, "Ada"]], "only what the visitor changed, only where it matches");
     assert.deepEqual(carried.triggers, [{ id: 40, event: "click", data: null }]);
+    assert.deepEqual(carried.lost, [{ name: "Out" }]);
+  });
+
+  test("a block that moved (a block inserted before it) keeps its value; one with no counterpart is reported", () => {
+    const early = appConfig([node(3, "textbox", { label: "Name", value: "" }), node(4, "textbox", { label: "Notes", value: "" })]);
+    const worker = appConfig([node(20, "markdown", { value: "in the browser" }), node(30, "textbox", { label: "Name", value: "" })]);
+    assert.deepEqual([...matchMoved(early.root, worker.root, matchIds(early.root, worker.root))], [[0, 0], [3, 30]]);
+    const now: Record<number, unknown> = { 3: "Ada", 4: "remember me" };
+    const carried = carryOver(early, worker, (id) => (now[id] ?? null) as never, []);
+    assert.deepEqual(carried.values, [[30, "Ada"]]);
+    assert.deepEqual(carried.lost, [{ name: "Notes", value: "remember me" }]);
+    assert.match(lostMessage(carried.lost), /Notes: “remember me”/);
+  });
+
+  test("two blocks alike are not guessed between", () => {
+    const early = appConfig([node(3, "textbox", { value: "" }), node(4, "textbox", { value: "" })]);
+    const worker = appConfig([node(20, "markdown"), node(21, "markdown"), node(30, "textbox"), node(31, "textbox")]);
+    assert.deepEqual([...matchMoved(early.root, worker.root, matchIds(early.root, worker.root))], [[0, 0]]);
+  });
+});
+
+describe("held events' status", () => {
+  test("an event held for Python shows its outputs as pending at once; a released one waits for the worker", () => {
+    const worker = new RecordingConnection();
+    const held = new HeldConnection(worker);
+    const store = new AppStore();
+    const config = hello();
+    store.load(config);
+    new EventDispatcher(store, held, config, new ManualFrames());
+    store.setValue(3, "A");
+    assert.equal(store.statuses.get(4)?.stage, "pending");
+    held.release();
+    store.statuses.clear();
+    store.setValue(3, "Ad");
+    assert.equal(store.statuses.get(4), undefined, "once Python runs, its own statuses say it");
   });
 });

@@ -35,6 +35,11 @@ export class HeldConnection implements DispatcherConnection {
     return this.held.length;
   }
 
+  /** Whether what is posted now waits (the dispatcher then shows the event's outputs as pending itself). */
+  holding(): boolean {
+    return !this.open;
+  }
+
   /** Send what waited, in order, and everything from now on. */
   release(): void {
     this.open = true;
@@ -70,6 +75,34 @@ export function matchIds(early: Node, worker: Node, into = new Map<number, numbe
   return into;
 }
 
+function walk(node: Node, visit: (n: Node) => void): void {
+  visit(node);
+  node.children?.forEach((c) => walk(c, visit));
+}
+
+/**
+ * A second look for the blocks matchIds left out (a block moved, or a block inserted before it): an
+ * early block and a worker block are the same when they are the only ones left of their type, elem_id
+ * and label in each tree. Adds to and returns `ids`.
+ */
+export function matchMoved(early: Node, worker: Node, ids: Map<number, number>): Map<number, number> {
+  const taken = new Set(ids.values());
+  const keyOf = (n: Node) => JSON.stringify([n.type, n.props.elem_id ?? null, n.props.label ?? null]);
+  const group = (root: Node, skip: (n: Node) => boolean) => {
+    const by = new Map<string, Node[]>();
+    walk(root, (n) => {
+      if (!skip(n)) by.set(keyOf(n), [...(by.get(keyOf(n)) ?? []), n]);
+    });
+    return by;
+  };
+  const left = group(worker, (n) => taken.has(n.id));
+  for (const [key, nodes] of group(early, (n) => ids.has(n.id))) {
+    const there = left.get(key);
+    if (nodes.length === 1 && there?.length === 1) ids.set(nodes[0]!.id, there[0]!.id);
+  }
+  return ids;
+}
+
 /** The initial value of each block of a tree, by id. */
 export function initialValues(root: Node, into = new Map<number, JSONValue | undefined>()): Map<number, JSONValue | undefined> {
   into.set(root.id, root.props.value);
@@ -84,23 +117,56 @@ export interface HeldTrigger {
   data: unknown;
 }
 
-/** What to do on the worker's tree, when it is not the early one: values to set and triggers to fire, in new ids. */
+/** What the visitor did on a block of the early tree that the worker's tree has no counterpart for. */
+export interface Lost {
+  /** The block's label, else its button text, else its type. */
+  name: string;
+  /** The value typed or chosen (absent for a click). */
+  value?: JSONValue;
+}
+
+/**
+ * What to do on the worker's tree, when it is not the early one: values to set and triggers to fire, in
+ * new ids, and what could not be carried over (`lost`), which the page tells the visitor about.
+ */
 export function carryOver(
   early: AppConfig,
   worker: AppConfig,
   valueNow: (id: number) => JSONValue,
   triggers: HeldTrigger[],
-): { values: [number, JSONValue][]; triggers: HeldTrigger[] } {
-  const ids = matchIds(early.root, worker.root);
+): { values: [number, JSONValue][]; triggers: HeldTrigger[]; lost: Lost[] } {
+  const ids = matchMoved(early.root, worker.root, matchIds(early.root, worker.root));
   const initial = initialValues(early.root);
+  const nodes = new Map<number, Node>();
+  walk(early.root, (n) => nodes.set(n.id, n));
+  const nameOf = (id: number): string => {
+    const props = nodes.get(id)?.props ?? {};
+    const name = props.label ?? (nodes.get(id)?.type === "button" ? props.value : null);
+    return typeof name === "string" && name ? name : (nodes.get(id)?.type ?? "a block");
+  };
   const values: [number, JSONValue][] = [];
-  for (const [from, to] of ids) {
-    const now = valueNow(from);
-    if (JSON.stringify(now) !== JSON.stringify(initial.get(from) ?? null)) values.push([to, now]);
+  const lost: Lost[] = [];
+  for (const id of initial.keys()) {
+    const now = valueNow(id);
+    if (JSON.stringify(now ?? null) === JSON.stringify(initial.get(id) ?? null)) continue;
+    const to = ids.get(id);
+    if (to === undefined) lost.push({ name: nameOf(id), value: now });
+    else values.push([to, now]);
   }
   const moved = triggers.flatMap((t) => {
     const to = ids.get(t.id);
+    if (to === undefined) lost.push({ name: nameOf(t.id) });
     return to === undefined ? [] : [{ ...t, id: to }];
   });
-  return { values, triggers: moved };
+  return { values, triggers: moved, lost };
+}
+
+/** The warning for what could not be carried over to the worker's tree (never dropped without a word). */
+export function lostMessage(lost: Lost[]): string {
+  const shown = (v: JSONValue | undefined) => {
+    const text = typeof v === "string" ? v : JSON.stringify(v);
+    return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  };
+  const items = lost.map((l) => (l.value === undefined ? `your click on “${l.name}”` : `${l.name}: “${shown(l.value)}”`));
+  return `The app changed when Python started, and has no place for what you did before: ${items.join("; ")}. Please do it again.`;
 }

@@ -33,7 +33,10 @@ interface Running {
 }
 
 /** What the dispatcher needs of the connection (a narrow seam, so tests/web/events.test.ts runs without a worker). */
-export type DispatcherConnection = Pick<Connection, "post" | "nextId" | "isCurrent">;
+export type DispatcherConnection = Pick<Connection, "post" | "nextId" | "isCurrent"> & {
+  /** True while what is posted waits for Python (client/early.ts HeldConnection). */
+  holding?: () => boolean;
+};
 
 export class EventDispatcher {
   private byTarget = new Map<string, Dependency[]>();
@@ -211,6 +214,15 @@ export class EventDispatcher {
     this.byEvent.set(message.event_id, dep);
     this.inFlight.set(message.event_id, { message, dep, stage: "sent", heard: performance.now(), started: null });
     this.conn.post(message);
+    // Held until Python is ready (the page drawn before it): Gradio's front end shows an event's outputs
+    // as pending the moment it fires, so the visitor sees it was taken, not lost. The worker's statuses
+    // take over once it runs.
+    if (this.conn.holding?.() && dep.show_progress !== "hidden") {
+      for (const id of this.progressTargets(dep)) {
+        this.store.setStatus(id, { stage: "pending", started: performance.now(), progress: null, position: null,
+          show: dep.show_progress, message: null });
+      }
+    }
   }
 
   /** The worker said something about this event (a status, an update, a toast): it is not stuck. */

@@ -5,7 +5,7 @@ import type { AppConfig, AppFiles, TreeMessage, WorkerMessage } from "../protoco
 import { AppApi } from "../client/api";
 import { BusyMark } from "../client/busy";
 import { Connection } from "../client/connection";
-import { carryOver, HeldConnection, type HeldTrigger, sameTree } from "../client/early";
+import { carryOver, HeldConnection, type HeldTrigger, lostMessage, sameTree } from "../client/early";
 import { EventDispatcher } from "../client/events";
 import { registerFiles, withFileUrls } from "../client/files";
 import { StallWatch } from "../client/stall-watch";
@@ -165,6 +165,8 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
       return true;
     }
     drawn.held.discard();
+    // The held events' pending statuses go with them (their blocks are about to be replaced).
+    for (const id of [...store.statuses.keys()]) store.setStatus(id, null);
     return carryOver(drawn.config, message.config, (id) => store.getValue(id), drawn.clicks);
   };
 
@@ -224,6 +226,7 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
           // A swap from the tree drawn before Python: what the visitor typed and clicked, once.
           for (const [id, value] of carried?.values ?? []) store.setValue(id, value, true);
           for (const t of carried?.triggers ?? []) store.trigger(t.id, t.event, t.data);
+          if (carried?.lost.length) store.addToast("warning", lostMessage(carried.lost), "Warning", null);
         };
         if (message.config.auth_required) {
           // launch(auth=…): the app (and its load events) only after the worker accepted a login.

@@ -2,6 +2,7 @@
 // must arrive unchanged), written below APP_DIR, and the export's pinned install plan carried out.
 
 import type { AppFiles, BootStage } from "../protocol";
+import { localPackages } from "./local-packages";
 import { importMicropip, importWorkerEntry, type Pyodide } from "./python";
 
 /** app/manifest.json, as py/wasmblocks_build/export.py writes it. */
@@ -100,22 +101,6 @@ function implied(py: Pyodide, app: AppFiles, listed: string[], what: "implied_re
   } finally {
     entry.destroy();
   }
-}
-
-/**
- * Of these Pyodide packages, those that load from the site itself with all their dependencies (their lock
- * entries name a file, not a URL): an app without an export's plan prefetches only these, so a share link
- * or the editor never starts megabytes of CDN downloads the app may not use.
- */
-export function localPackages(lock: Record<string, { file_name: string; depends: string[] }>, names: string[]): string[] {
-  const local = (name: string, seen: Set<string>): boolean => {
-    const entry = lock[name];
-    if (!entry || entry.file_name.includes("://")) return false;
-    if (seen.has(name)) return true;
-    seen.add(name);
-    return entry.depends.every((dep) => local(dep, seen));
-  };
-  return names.filter((name) => local(name.toLowerCase().replace(/[-_.]+/g, "-"), new Set()));
 }
 
 /** Requirements: the export's pinned plan when there is one, else the raw lines through micropip. */
