@@ -216,7 +216,7 @@ class Bench:
         sizes = {"wasmblocks.js": gz(entry), "its chunks": sum(gz(c) for c in _static_imports(entry)),
                  "worker.js": gz(site / "assets" / "worker.js"),
                  # What the worker downloads: the package as one .tar.gz when the site has it, else the wheel.
-                 "wheel": gz(site / info.get("sources", info["wheel"]))}
+                 "wheel": gz(site / (info.get("sources") or info["wheel"]))}
         sizes["total"] = sum(sizes.values())
         sizes["css_not_counted"] = len(gzip.compress((site / "assets" / "wasmblocks.css").read_bytes(), 9))
         return sizes

@@ -149,7 +149,10 @@ def test_export_directory(runtime: Path, tmp_path: Path) -> None:
     assert (out / "app" / "data" / "table.csv").read_text() == "a,b\n1,2\n"
     assert not (out / "app" / ".env").exists()
     assert (out / ".nojekyll").is_file()
-    assert json.loads((out / "runtime.json").read_text())["wheel"].endswith(".whl")
+    # The package ships once, as the .tar.gz the worker unpacks; the .whl only for the PyScript page.
+    info = json.loads((out / "runtime.json").read_text())
+    assert "wheel" not in info and (out / info["sources"]).is_file() and not list((out / "wheels").glob("*.whl"))
+    assert not (out / "pyodide" / "pyodide.js").exists() and (out / "pyodide" / "pyodide.mjs").is_file()
     assert (out / "pyodide" / "pyodide.asm.wasm").is_file()
 
 

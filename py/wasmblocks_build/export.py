@@ -107,6 +107,24 @@ def drop_source_maps(outdir: Path) -> None:
                     path.write_bytes(data[:at + 1])
 
 
+# Runtime files no page of an export loads: Pyodide's UMD loader (our pages and workers import pyodide.mjs).
+UNUSED_RUNTIME_FILES = ("pyodide/pyodide.js",)
+
+
+def drop_unused(outdir: Path, *, keep_wheel: bool) -> None:
+    """Leave out what no page of the site loads: UNUSED_RUNTIME_FILES, and the package's .whl, which ships
+    a second time as the smaller wheels/*.tar.gz the worker unpacks (runtime.json "sources"); only the
+    PyScript page (keep_wheel) installs the .whl itself."""
+    for rel in UNUSED_RUNTIME_FILES:
+        (outdir / rel).unlink(missing_ok=True)
+    info_path = outdir / "runtime.json"
+    info = json.loads(info_path.read_text(encoding="utf-8"))
+    if keep_wheel or "sources" not in info or not (outdir / info["sources"]).is_file():
+        return
+    (outdir / info.pop("wheel")).unlink(missing_ok=True)
+    info_path.write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
+
+
 def export(
     app: str | Path, outdir: str | Path, *, runtime_dir: Path = RUNTIME_DIR, build: bool = True, snapshot: bool = True,
     vendor: bool = False, index_url: str | None = None, offline: bool = True,
@@ -175,6 +193,7 @@ def write_runtime(runtime_dir: Path, outdir: Path, *, sourcemaps: bool, pyscript
         write_pyscript(outdir, wheel)
     if not sourcemaps:
         drop_source_maps(outdir)
+    drop_unused(outdir, keep_wheel=pyscript)
     write_pages(outdir, title)
     (outdir / ".nojekyll").write_text("", encoding="utf-8")  # GitHub Pages: serve files as they are
 
@@ -261,7 +280,8 @@ def _write_snapshot(where: AppSite, files: list[Path], enabled: bool, keep_other
     runtime.json names it (URLs relative to the app's folder)."""
     info = json.loads((where.site / "runtime.json").read_text(encoding="utf-8"))
     if enabled:
-        wheel = where.runtime_dir / info["wheel"]
+        built = json.loads((where.runtime_dir / "runtime.json").read_text(encoding="utf-8"))
+        wheel = where.runtime_dir / built["wheel"]
         made = app_snapshot(where.runtime_dir / "pyodide", wheel, files)
         info["snapshot"] = install_snapshot(where.site, *made, alone=not keep_others)
     else:

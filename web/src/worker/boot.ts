@@ -30,7 +30,8 @@ export interface SnapshotInfo {
 
 export interface RuntimeInfo {
   version: string;
-  wheel: string;
+  /** The package's wheel; an export leaves it out unless its PyScript page needs it (it ships `sources`). */
+  wheel?: string;
   /** The wheel's files as one .tar.gz (smaller); preferred to the wheel when present. */
   sources?: string;
   pyodide: string;
@@ -319,7 +320,9 @@ export interface PackageArchive {
 export function fetchWheel(base: URL, info: Promise<RuntimeInfo>): Promise<PackageArchive> {
   return info.then(async (i) => {
     const format = i.sources ? "gztar" : "wheel";
-    const buffer = await (await fetchOk(new URL(i.sources ?? i.wheel, base))).arrayBuffer();
+    const archive = i.sources ?? i.wheel;
+    if (!archive) throw new Error("runtime.json names no package archive (neither \"sources\" nor \"wheel\")");
+    const buffer = await (await fetchOk(new URL(archive, base))).arrayBuffer();
     return { buffer, format };
   });
 }
