@@ -17,6 +17,7 @@ from wasmblocks_build.httpd import StaticHandler, make_server, serve_in_thread
 from wasmblocks_build.many_apps import export_apps
 
 EXAMPLES_DIR = ROOT / "examples"
+SHOTS = ROOT / "tests" / "screenshots"
 
 
 class PagesLikeHandler(StaticHandler):
@@ -69,6 +70,8 @@ def _visit_both(page: Any, url: str, log: list[tuple[str, int]], between: Any = 
     """Open the index, follow the link to hello, use it; (between); open counter, use it. Paths per visit."""
     page.goto(url)
     expect(page.locator("#wasmblocks-apps a")).to_have_count(2)
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "many-apps-index.png"))
     expect(page.get_by_role("link", name="Hello")).to_have_attribute("href", "hello/")
     page.get_by_role("link", name="Hello").click()
     expect(page.locator('#wasmblocks-app[data-state="ready"]')).to_be_attached(timeout=60_000)

@@ -2,7 +2,8 @@
 // early_tree.py) while the worker boots. What the visitor does meanwhile is kept: the events it fires are
 // held and sent once, in order, when the worker's own tree comes and is the same; when the worker's tree
 // differs (an app that builds itself from the time, random numbers or the machine it runs on), the page
-// swaps to it, carrying over the values the visitor changed and firing again, once, what they clicked.
+// swaps to it, carrying over the values the visitor changed and firing again, once, what they clicked, to
+// the block at the same place or else the only one alike; what has no counterpart is named, not dropped.
 
 import type { AppConfig, JSONValue, Node, PageMessage } from "../protocol";
 import type { DispatcherConnection } from "./events";
