@@ -82,6 +82,10 @@ def test_cli_exports_several_apps_into_one_site(runtime: Path, tmp_path: Path, m
     b.write_text("x = 1\n")
     assert cli.main(["export", str(a), str(b), str(tmp_path / "site"), "--no-snapshot"]) == 0
     assert seen["apps"] == [a, b] and seen["out"] == tmp_path / "site" and seen["snapshot"] is False
+    seen.clear()
+    folder = _apps(tmp_path / "demos")  # one argument, a folder of apps: a site of several too
+    assert cli.main(["export", str(folder), str(tmp_path / "site2")]) == 0
+    assert seen["apps"] == [folder]
 
 
 def test_vendor_copies_the_packages_the_page_prefetches(runtime: Path, tmp_path: Path) -> None:
