@@ -185,4 +185,4 @@ class Base(ThemeClass):
         self._dark = {**DARK, **EXTRA_DARK}
 
     def __repr__(self) -> str:
-        return f"gr.themes.{type(self).__name__}(primary_hue={self.primary_500!r})"
+        return f"<gr.themes.{type(self).__name__} {self.name!r}: primary {self.primary_500}, font {self.font}>"
