@@ -9,7 +9,7 @@ from .block_function import BlockFunction
 from .blocks import DEFAULT_STOP_NOTICE_AFTER, VERSION, Blocks
 from .component import Component
 from .protocol import AppConfig, Node
-from .themes import theme_vars
+from .themes import theme_css, theme_vars
 
 
 class AppView(Protocol):
@@ -77,7 +77,7 @@ def app_config(app: Blocks) -> AppConfig:
         "title": app.title,
         "fill_height": app.fill_height,
         "fill_width": app.fill_width,
-        "css": app.css,
+        "css": theme_css(app.theme, app.css),
         "theme": theme_name(app.theme),
         "theme_vars": theme_vars(app.theme),
         "js": app.js,

@@ -29,7 +29,7 @@ def light(app_opener, site_url):
 def test_theme_variables_apply(light):
     assert _var(light, "button-primary-background-fill") == SOFT["light"]["button-primary-background-fill"]
     submit = light.get_by_role("button", name="Submit")
-    assert submit.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(199, 210, 254)"  # indigo 200
+    assert submit.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(99, 102, 241)"  # Soft: *primary_500, indigo
     assert "dark" not in light.locator("#wasmblocks-app").get_attribute("class").split()
 
 

@@ -7,17 +7,32 @@ from typing import Any
 
 from ..protocol import ThemeVars
 from . import colors, sizes
-from .base import Base, Font, GoogleFont, LocalFont
+from .base import Base, ThemeClass
+from .citrus import Citrus
 from .colors import Color
-from .presets import BUILT_IN, Citrus, Default, Glass, Monochrome, Ocean, Origin, Soft
+from .cyberpunk import Cyberpunk
+from .default import Default
+from .ember import Ember
+from .fonts import Font, GoogleFont, LocalFont
+from .glass import Glass
+from .mario import Mario
+from .monochrome import Monochrome
+from .neon import Neon
+from .ocean import Ocean
+from .origin import Origin
 from .sizes import Size
+from .soft import Soft
+
+# theme="soft" (or "gradio/soft"): the built-in themes by their Gradio names.
+BUILT_IN: dict[str, type[Base]] = {cls.__name__.lower(): cls for cls in (
+    Base, Default, Origin, Citrus, Monochrome, Soft, Glass, Ocean, Cyberpunk, Ember, Mario, Neon)}
 
 
 def theme_vars(theme: Any) -> ThemeVars | None:
     """The CSS variables for `theme=` (a theme object or a built-in name like "soft"); None = built-in look."""
     if theme is None:
         return None
-    if isinstance(theme, Base):
+    if isinstance(theme, ThemeClass):
         return theme.variables()
     if isinstance(theme, type) and issubclass(theme, Base):
         return theme().variables()
@@ -34,5 +49,14 @@ def theme_vars(theme: Any) -> ThemeVars | None:
     raise TypeError(f"theme= takes a gr.themes theme or its name, not {theme!r}")
 
 
-__all__ = ["Base", "Citrus", "Color", "Default", "Font", "Glass", "GoogleFont", "LocalFont", "Monochrome", "Ocean",
-           "Origin", "Size", "Soft", "colors", "sizes", "theme_vars"]
+def theme_css(theme: Any, css: str | None) -> str | None:
+    """The app's css= after the theme's own custom_css (Gradio writes the theme's CSS first)."""
+    extra = getattr(theme, "custom_css", "") if isinstance(theme, ThemeClass) else ""
+    if not extra:
+        return css
+    return f"{extra}\n{css}" if css else extra
+
+
+__all__ = ["Base", "Citrus", "Color", "Cyberpunk", "Default", "Ember", "Font", "Glass", "GoogleFont", "LocalFont",
+           "Mario", "Monochrome", "Neon", "Ocean", "Origin", "Size", "Soft", "ThemeClass", "colors", "sizes",
+           "theme_css", "theme_vars"]

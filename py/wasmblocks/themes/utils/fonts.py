@@ -2,4 +2,4 @@
 
 from __future__ import annotations
 
-from ..base import Font, GoogleFont, LocalFont  # noqa: F401 - re-exported under Gradio's module path
+from ..fonts import Font, GoogleFont, LocalFont  # noqa: F401 - re-exported under Gradio's module path

@@ -8,6 +8,7 @@ from ..sizes import (  # noqa: F401 - re-exported under Gradio's module path
     radius_md,
     radius_none,
     radius_sm,
+    radius_xxl,
     spacing_lg,
     spacing_md,
     spacing_sm,
