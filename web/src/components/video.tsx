@@ -1,8 +1,9 @@
 // gr.Video: a <video controls> player (data-testid="<label>-player") for value.video's Blob URL, with
 // WebVTT subtitles as a <track>; when interactive and empty, upload and/or webcam recording per `sources`.
 // A file the browser cannot decode shows an error (there is no ffmpeg in the page to convert it).
+// streaming=True: the files a generator yields play one after another, as one stream (usePlaylist).
 
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { isFileData } from "../client/files";
 import type { FileData } from "../protocol";
 import { uploadChecked } from "../client/upload";
@@ -23,7 +24,8 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
   const buttons = readButtons(props.buttons);
   const label = labelOf(props, "Video");
   const v = isRecord(value) ? value : {};
-  const video = isFileData(v.video) ? v.video : null;
+  const streamed = usePlaylist(!!props.streaming, v);
+  const video = streamed ? streamed.current : isFileData(v.video) ? v.video : null;
   // The value's own subtitles, else the component's subtitles= (a data: URL of WebVTT made in Python).
   const subtitlesUrl = (isFileData(v.subtitles) ? v.subtitles.url : null) ?? str(props.subtitles) ?? null;
   const interactive = props.interactive !== false;
@@ -76,9 +78,11 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
             src={video.url}
             controls
             preload="metadata"
-            autoPlay={!!props.autoplay}
-            loop={!!props.loop}
+            // A streamed chunk after the first plays on from the one before (Gradio's stream is one video).
+            autoPlay={!!props.autoplay || (streamed?.index ?? 0) > 0}
+            loop={!!props.loop && !streamed}
             data-testid={`${label}-player`}
+            data-chunk={streamed ? `${streamed.index + 1}/${streamed.count}` : undefined}
             onLoadedMetadata={(e) => {
               // playback_position: where the player starts (Gradio), in seconds.
               const at = num(props.playback_position, 0);
@@ -86,7 +90,7 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
             }}
             onPlay={() => trigger("play")}
             onPause={(e) => !(e.currentTarget as HTMLVideoElement).ended && trigger("pause")}
-            onEnded={() => trigger("end")}
+            onEnded={() => (streamed?.next() ? undefined : trigger("end"))}
             onError={() =>
               setFailed(
                 `This browser cannot play ${video.orig_name ?? "this video"}${video.mime_type ? ` (${video.mime_type})` : ""}. ` +
@@ -134,6 +138,40 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
       )}
     </div>
   );
+}
+
+/** A streaming Video's chunks, in order: the one playing, and next() to go on (false: none has come yet). */
+interface Playlist {
+  current: FileData | null;
+  index: number;
+  count: number;
+  next(): boolean;
+}
+
+/**
+ * streaming=True: every file the generator yielded so far ("chunks", Python's Video._stream_chunk), played
+ * one after another. A chunk that comes after the player ran out starts at once; a new event starts over.
+ */
+function usePlaylist(streaming: boolean, v: Record<string, unknown>): Playlist | null {
+  const chunks = Array.isArray(v.chunks) ? v.chunks.filter(isFileData) : isFileData(v.video) ? [v.video] : [];
+  const first = chunks[0]?.path ?? null;
+  const [at, setAt] = useState<{ first: string | null; index: number; waiting: boolean }>({ first, index: 0, waiting: false });
+  const state = at.first === first ? at : { first, index: 0, waiting: false };
+  useEffect(() => {
+    if (state !== at) setAt(state);
+    else if (at.waiting && at.index + 1 < chunks.length) setAt({ first, index: at.index + 1, waiting: false });
+  });
+  if (!streaming) return null;
+  return {
+    current: chunks[state.index] ?? null,
+    index: state.index,
+    count: chunks.length,
+    next() {
+      const more = state.index + 1 < chunks.length;
+      setAt({ first, index: more ? state.index + 1 : state.index, waiting: !more });
+      return more;
+    },
+  };
 }
 
 const VideoIcon = () => (
