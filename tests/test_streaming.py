@@ -73,3 +73,14 @@ def test_a_streaming_video_lists_every_chunk_of_its_event_in_order(tmp_path):
     assert video.preprocess({"video": file_data(paths[2])}) == paths[2]
     # Not streaming: one video, no chunk list.
     assert "chunks" not in gr.Video(render=False).postprocess(paths[0])
+
+
+def test_a_streaming_audio_records_from_the_microphone():
+    mic = gr.Audio(streaming=True, render=False)
+    assert mic.sources == ["microphone"] and mic.get_props()["streaming"] is True
+    with pytest.raises(ValueError, match="Audio streaming only available if sources includes 'microphone'"):
+        gr.Audio(streaming=True, sources=["upload"], render=False)
+    with gr.Blocks():
+        uploads = gr.Audio(sources=["upload"])
+        with pytest.raises(ValueError, match="includes 'microphone'"):
+            uploads.stream(lambda x: x, uploads, None)

@@ -10,7 +10,8 @@ import { BlockLabel, labelOf } from "../renderer/atoms";
 import { domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
-import { startRecording, type Recording } from "../renderer/recorder";
+import { openMicrophone, startRecording, type LiveMicrophone, type Recording } from "../renderer/recorder";
+import { useFrameStream } from "../renderer/media-stream";
 import { IconButtons } from "../renderer/icon-buttons";
 import { readButtons } from "../renderer/corner-buttons";
 import { num, str } from "../renderer/props";
@@ -117,7 +118,9 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
         </div>
       ) : interactive ? (
         <div class="audio-input">
-          {source === "microphone" ? (
+          {source === "microphone" && props.streaming ? (
+            <StreamingMicrophone store={store} id={id} trigger={trigger} />
+          ) : source === "microphone" ? (
             <div class="recorder">
               <button type="button" class="wb-button sm secondary record-button" aria-label={recording ? "Stop recording" : "Record"} onClick={record}>
                 {recording ? "■ Stop" : "● Record"}
@@ -155,6 +158,43 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
           </span>
         </div>
       )}
+    </div>
+  );
+}
+
+/**
+ * streaming=True / .stream(): Record opens the microphone and sends what it heard as a WAV chunk every
+ * stream_every seconds (sound heard while a chunk runs goes with the next one, as in Gradio); Stop, time_limit
+ * or a failing chunk ends it. start_recording / stop_recording fire as the visitor starts and stops.
+ */
+function StreamingMicrophone({ store, id, trigger }: Pick<ComponentProps, "store" | "id" | "trigger">) {
+  const mic = useRef<LiveMicrophone | null>(null);
+  const stream = useFrameStream(store, id, async () => mic.current?.take() ?? null, trigger);
+  useEffect(() => {
+    if (!stream.live) return;
+    let closed = false;
+    openMicrophone().then(
+      (opened) => (closed ? opened.close() : (mic.current = opened)),
+      (err: unknown) => {
+        store.addToast("error", errorText(err), "Recording unavailable", 10);
+        stream.stop();
+      },
+    );
+    trigger("start_recording");
+    return () => {
+      closed = true;
+      mic.current?.close();
+      mic.current = null;
+      trigger("stop_recording");
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stream.live]);
+  return (
+    <div class="recorder" data-streaming={stream.live ? "live" : "idle"}>
+      <button type="button" class="wb-button sm secondary record-button" aria-label={stream.live ? "Stop recording" : "Record"}
+        onClick={() => (stream.live ? stream.stop() : stream.start())}>
+        {stream.live ? "■ Stop" : "● Record"}
+      </button>
     </div>
   );
 }
