@@ -22,8 +22,6 @@ class Video(Component):
                    'button; the other built-in buttons and gr.Button entries work',
         "watermark": "differs: drawn over the video in the page (Gradio writes it into the file on its server); "
                      "the file itself, as downloaded or passed to a function, has no watermark",
-        "webcam_options": "differs: its constraints apply to the recording; mirror has no effect, as recording "
-                          "shows no live preview to mirror",
         "streaming": "differs: each file a generator yields (MP4, WebM or Ogg the browser plays; no .ts, as there "
                      "is no ffmpeg to convert it) is queued and played after the one before, where Gradio joins "
                      "the chunks into one HLS stream",
@@ -35,7 +33,7 @@ class Video(Component):
     EVENTS = ("change", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload")
     PROPS = ("format", "sources", "height", "width", "autoplay", "loop",
              "min_length", "max_length", "include_audio", "webcam_constraints", "buttons", "subtitles",
-             "playback_position", "watermark", "streaming")
+             "playback_position", "watermark", "streaming", "webcam_options")
 
     def __init__(
         self,
@@ -70,9 +68,11 @@ class Video(Component):
         self.min_length = min_length
         self.max_length = max_length
         self.include_audio = include_audio if include_audio is not None else "upload" in self.sources
-        # gr.WebcamOptions(mirror, constraints): Gradio 6's form of webcam_constraints.
-        self.webcam_options = webcam_options
-        options_constraints = getattr(webcam_options, "constraints", None)
+        # gr.WebcamOptions(mirror, constraints) or a dict: Gradio 6's form of webcam_constraints. The page gets
+        # `mirror` (the live preview's, the recording is as the camera saw it); constraints go to getUserMedia.
+        options = vars(webcam_options) if hasattr(webcam_options, "__dict__") else dict(webcam_options or {})
+        self.webcam_options = {"mirror": bool(options.get("mirror", True))}
+        options_constraints = options.get("constraints")
         self.webcam_constraints = webcam_constraints if options_constraints is None else options_constraints
         # Shown with every video that brings no subtitles of its own; the player starts at playback_position.
         self.subtitles = subtitles_url(subtitles, "Video")

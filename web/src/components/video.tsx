@@ -11,12 +11,11 @@ import { BlockLabel, labelOf } from "../renderer/atoms";
 import { cssSize, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
-import { startRecording, type Recording } from "../renderer/recorder";
+import { WebcamPrompt, WebcamRecorder } from "../renderer/webcam";
 import { IconButtons } from "../renderer/icon-buttons";
 import { readButtons } from "../renderer/corner-buttons";
 import { Watermark } from "../renderer/watermark";
 import { isRecord, num, str, strings } from "../renderer/props";
-import { errorText } from "../error-text";
 import "./button.css";
 import "./video.css";
 
@@ -32,7 +31,8 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
   const sources = strings(props.sources) ?? ["upload", "webcam"];
   const [source, setSource] = useState(sources[0] ?? "upload");
   const [failed, setFailed] = useState<string | null>(null);
-  const [recording, setRecording] = useState<Recording | null>(null);
+  // The camera opens only after a click on Gradio's "Click to Access Webcam" prompt, never at load.
+  const [camera, setCamera] = useState(false);
   const style = { height: cssSize(props.height), width: cssSize(props.width) };
 
   /** The uploaded file (the first of a list that may, after a failure, be empty). */
@@ -44,22 +44,11 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
     trigger(event, next);
   }
 
-  async function record() {
-    if (recording) {
-      setRecording(null);
-      const file = await recording.stop();
-      const uploaded = await uploadChecked(store, [file], null);
-      // The value first, then the event: a stop_recording listener must see the new recording.
-      if (uploaded) accept(uploaded[0], "stop_recording");
-      else trigger("stop_recording");
-      return;
-    }
-    try {
-      setRecording(await startRecording("video", props.webcam_constraints ?? undefined));
-      trigger("start_recording");
-    } catch (err) {
-      store.addToast("error", errorText(err), "Recording unavailable", 10);
-    }
+  async function saveRecording(file: File) {
+    const uploaded = await uploadChecked(store, [file], null);
+    // The value first, then the event: a stop_recording listener must see the new recording.
+    if (uploaded) accept(uploaded[0], "stop_recording");
+    else trigger("stop_recording");
   }
 
   return (
@@ -111,18 +100,23 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
       ) : interactive ? (
         <div class="video-input">
           {source === "webcam" ? (
-            <div class="recorder">
-              <button type="button" class="wb-button sm secondary record-button" aria-label={recording ? "Stop recording" : "Record"} onClick={record}>
-                {recording ? "■ Stop" : "● Record"}
-              </button>
-            </div>
+            camera ? (
+              <WebcamRecorder
+                constraints={webcamConstraints(props.webcam_constraints, props.include_audio !== false)}
+                mirror={!isRecord(props.webcam_options) || props.webcam_options.mirror !== false}
+                onStart={() => trigger("start_recording")}
+                onRecorded={(file) => void saveRecording(file)}
+              />
+            ) : (
+              <WebcamPrompt onClick={() => setCamera(true)} />
+            )
           ) : (
             <UploadArea store={store} inputId={domId(store, id, "upload")} fileTypes={["video"]} text="Drop Video Here" style={style} wrongTypeLevel="warning" onUploaded={(files) => accept(files[0], "upload")} />
           )}
           {sources.length > 1 ? (
             <div class="source-selection" data-testid="source-select">
               {sources.map((s) => (
-                <button type="button" class={s === source ? "icon selected" : "icon"} aria-label={s === "upload" ? "Upload file" : "Capture from camera"} onClick={() => setSource(s)}>
+                <button type="button" class={s === source ? "icon selected" : "icon"} aria-label={s === "upload" ? "Upload file" : "Capture from camera"} onClick={() => (setSource(s), setCamera(s === "webcam"))}>
                   {s === "upload" ? "Upload" : "Webcam"}
                 </button>
               ))}
@@ -138,6 +132,11 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
       )}
     </div>
   );
+}
+
+/** getUserMedia's constraints for recording: the app's, else any camera, with the microphone when include_audio. */
+function webcamConstraints(given: unknown, audio: boolean): MediaStreamConstraints {
+  return isRecord(given) ? (given as MediaStreamConstraints) : { video: true, audio };
 }
 
 /** A streaming Video's chunks, in order: the one playing, and next() to go on (false: none has come yet). */

@@ -22,6 +22,11 @@ export async function startRecording(kind: "audio" | "video", constraints?: Medi
   } catch (err) {
     throw new Error(`${kind === "audio" ? "Microphone" : "Webcam"} unavailable: ${errorText(err)}`);
   }
+  return recordStream(stream, kind, true);
+}
+
+/** Record a stream already open (a webcam's preview); `release`: stop its tracks when the recording stops. */
+export function recordStream(stream: MediaStream, kind: "audio" | "video", release = false): Recording {
   const recorder = new MediaRecorder(stream);
   const chunks: Blob[] = [];
   recorder.ondataavailable = (e) => e.data.size && chunks.push(e.data);
@@ -31,7 +36,7 @@ export async function startRecording(kind: "audio" | "video", constraints?: Medi
     stop: () =>
       new Promise<File>((resolve, reject) => {
         recorder.onstop = async () => {
-          stream.getTracks().forEach((t) => t.stop());
+          if (release) stream.getTracks().forEach((t) => t.stop());
           const blob = new Blob(chunks, { type: recorder.mimeType || (kind === "audio" ? "audio/webm" : "video/webm") });
           try {
             resolve(kind === "audio" ? await toWavFile(blob) : new File([blob], "recording.webm", { type: blob.type }));

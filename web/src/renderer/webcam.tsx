@@ -9,6 +9,7 @@ import type { AppStore } from "../client/store";
 import { errorText } from "../error-text";
 import { cx } from "./hooks";
 import { useFrameStream } from "./media-stream";
+import { recordStream, type Recording } from "./recorder";
 import "./webcam.css";
 
 interface Props {
@@ -19,8 +20,9 @@ interface Props {
 }
 
 /** The camera in a <video>: opened on mount, released on unmount; `live` once it shows pictures. */
-function useCamera(videoConstraints: MediaTrackConstraints | boolean) {
+function useCamera(constraints: MediaStreamConstraints) {
   const video = useRef<HTMLVideoElement>(null);
+  const opened = useRef<MediaStream | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [live, setLive] = useState(false);
 
@@ -33,12 +35,14 @@ function useCamera(videoConstraints: MediaTrackConstraints | boolean) {
         return;
       }
       try {
-        stream = await navigator.mediaDevices.getUserMedia({ video: videoConstraints });
+        stream = await navigator.mediaDevices.getUserMedia(constraints);
       } catch (err) {
         setError(`Webcam unavailable: ${errorText(err)}`);
         return;
       }
       if (cancelled || !video.current) return stream.getTracks().forEach((t) => t.stop());
+      opened.current = stream;
+      // The preview plays without sound (the microphone's own sound would echo); a recording keeps the track.
       video.current.srcObject = stream;
       await video.current.play().catch(() => undefined);
       setLive(true);
@@ -49,7 +53,7 @@ function useCamera(videoConstraints: MediaTrackConstraints | boolean) {
       stream?.getTracks().forEach((t) => t.stop());
     };
   }, []);
-  return { video, error, live };
+  return { video, error, live, stream: opened };
 }
 
 /** The picture in the <video> now, mirrored as the preview showed it, or null before the camera has one. */
@@ -77,7 +81,7 @@ function CameraError({ error }: { error: string }) {
 }
 
 export function WebcamCapture({ onCapture, mirror = true, video: videoConstraints = true }: Props) {
-  const { video, error, live } = useCamera(videoConstraints);
+  const { video, error, live } = useCamera({ video: videoConstraints });
 
   async function capture() {
     const file = await grab(video.current, mirror, "image/png", "webcam.png");
@@ -111,7 +115,7 @@ interface StreamingProps {
  * Gradio's streaming webcam sends them.
  */
 export function StreamingWebcam({ store, id, trigger, mirror = true, shown = null }: StreamingProps) {
-  const { video, error, live } = useCamera(true);
+  const { video, error, live } = useCamera({ video: true });
   const stream = useFrameStream(store, id, () => grab(video.current, mirror, "image/jpeg", "frame.jpeg"), trigger);
 
   if (error) return <CameraError error={error} />;
@@ -149,5 +153,45 @@ export function WebcamPrompt({ onClick }: { onClick(): void }) {
       </span>
       Click to Access Webcam
     </button>
+  );
+}
+
+interface RecorderProps {
+  /** getUserMedia's constraints (Gradio's webcam_constraints / WebcamOptions(constraints=…)). */
+  constraints: MediaStreamConstraints;
+  mirror?: boolean;
+  onStart(): void;
+  onRecorded(file: File): void;
+}
+
+/**
+ * gr.Video(sources=["webcam"]): the live camera and Gradio's recording button (named "start recording" while
+ * idle and recording alike, with Record / Stop on it). The preview is mirrored; the recording is as the
+ * camera saw it.
+ */
+export function WebcamRecorder({ constraints, mirror = true, onStart, onRecorded }: RecorderProps) {
+  const { video, error, live, stream } = useCamera(constraints);
+  const [recording, setRecording] = useState<Recording | null>(null);
+
+  async function toggle() {
+    if (recording) {
+      setRecording(null);
+      onRecorded(await recording.stop());
+      return;
+    }
+    if (!stream.current) return;
+    setRecording(recordStream(stream.current, "video"));
+    onStart();
+  }
+
+  if (error) return <CameraError error={error} />;
+  return (
+    <div class="wb-webcam">
+      <video ref={video} data-testid="webcam" muted playsInline class={mirror ? "mirrored" : undefined} />
+      <button type="button" class="capture-button record" aria-label="start recording"
+        title={recording ? "stop recording" : "start recording"} disabled={!live} onClick={toggle}>
+        {recording ? "■ Stop" : "● Record"}
+      </button>
+    </div>
   );
 }
