@@ -84,3 +84,10 @@ def test_a_streaming_audio_records_from_the_microphone():
         uploads = gr.Audio(sources=["upload"])
         with pytest.raises(ValueError, match="includes 'microphone'"):
             uploads.stream(lambda x: x, uploads, None)
+
+
+def test_a_live_interface_streams_its_webcam_input_with_its_settings():
+    demo = gr.Interface(lambda x: x, gr.Image(sources=["webcam"], streaming=True, type="filepath"), "image",
+                        live=True, stream_every=0.25, time_limit=10)
+    (stream,) = [fn.config() for fn in demo.fns.values() if any(e == "stream" for _, e in fn.targets)]
+    assert (stream["stream_every"], stream["time_limit"]) == (0.25, 10)
