@@ -74,8 +74,8 @@ class Audio(Component):
         "buttons": 'differs: "share" (a post to a Hugging Face Spaces discussion) needs a server, so it draws no '
                    'button; the other built-in buttons and gr.Button entries work',
         "streaming": "differs: as an input it works as in Gradio (WAV chunks from the microphone every "
-                     "stream_every seconds); as an output each chunk a generator yields replaces the one before "
-                     "in the player, where Gradio joins them into one stream",
+                     "stream_every seconds); as an output the chunks a generator yields are queued and played "
+                     "one after another, where Gradio joins them into one stream",
     }
     PROPS = ("sources", "type", "format", "autoplay", "loop", "editable",
              "min_length", "max_length", "waveform_options", "buttons", "recording",

@@ -67,10 +67,14 @@ export class EventDispatcher {
     config: AppConfig,
     frames: FrameScheduler = animationFrames,
   ) {
-    this.updates = new UpdateCoalescer((update) => {
-      this.store.applyUpdate(update);
-      this.onBusyChange?.();
-    }, frames);
+    this.updates = new UpdateCoalescer(
+      (update) => {
+        this.store.applyUpdate(update);
+        this.onBusyChange?.();
+      },
+      frames,
+      (id) => this.store.get(id)?.props.streaming === true && this.store.get(id)?.type === "audio",
+    );
     this.addDependencies(config.dependencies);
     store.onTrigger = (id, event, data) => this.fire(id, event, data);
     store.hasListener = (id, event) => this.byTarget.has(`${id}:${event}`);

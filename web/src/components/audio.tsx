@@ -5,6 +5,7 @@
 import type { RefObject } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { FileData } from "../protocol";
+import { isFileData } from "../client/files";
 import { uploadChecked } from "../client/upload";
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import { domId } from "../renderer/hooks";
@@ -22,7 +23,8 @@ import "./audio.css";
 export function Audio({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const buttons = readButtons(props.buttons);
   const label = labelOf(props, "Audio");
-  const fd = value as FileData | null;
+  const streamed = useChunkQueue(store, id, !!props.streaming);
+  const fd = streamed ? streamed.current : (value as FileData | null);
   const interactive = props.interactive !== false;
   const sources: string[] = Array.isArray(props.sources) ? props.sources : ["upload", "microphone"];
   const [source, setSource] = useState(sources[0] ?? "upload");
@@ -91,9 +93,11 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
             src={fd.url}
             controls
             preload="metadata"
-            autoPlay={!!props.autoplay}
-            loop={!!props.loop}
+            // A streamed chunk after the first plays on from the one before (Gradio joins them into one stream).
+            autoPlay={!!props.autoplay || (streamed?.index ?? 0) > 0}
+            loop={!!props.loop && !streamed}
             data-testid={`${label}-audio`}
+            data-chunk={streamed ? `${streamed.index + 1}/${streamed.count}` : undefined}
             onLoadedMetadata={(e) => {
               // playback_position: where the player starts (Gradio), in seconds.
               const at = num(props.playback_position, 0);
@@ -101,7 +105,7 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
             }}
             onPlay={() => trigger("play")}
             onPause={(e) => !(e.currentTarget as HTMLAudioElement).ended && trigger("pause")}
-            onEnded={() => trigger("stop")}
+            onEnded={() => (streamed?.next() ? undefined : trigger("stop"))}
             onError={() =>
               setError(
                 `This browser cannot play ${fd.orig_name ?? "this file"}${fd.mime_type ? ` (${fd.mime_type})` : ""}. ` +
@@ -197,6 +201,49 @@ function StreamingMicrophone({ store, id, trigger }: Pick<ComponentProps, "store
       </button>
     </div>
   );
+}
+
+/** A streaming Audio output's chunks as they came: the one playing, and next() to go on (false: none yet). */
+interface ChunkQueue {
+  current: FileData | null;
+  index: number;
+  count: number;
+  next(): boolean;
+}
+
+/**
+ * streaming=True: every value the block is given is a chunk to play after the one before. Read from the
+ * store at each change (the dispatcher applies each streamed Audio value, none merged away), since a render
+ * may see only the last of several; a cleared value starts over.
+ */
+function useChunkQueue(store: ComponentProps["store"], id: number, streaming: boolean): ChunkQueue | null {
+  const [queue, setQueue] = useState<{ chunks: FileData[]; index: number; waiting: boolean }>({ chunks: [], index: 0, waiting: false });
+  useEffect(() => {
+    if (!streaming) return;
+    const take = () => {
+      const v = store.getValue(id);
+      if (!isFileData(v)) return setQueue({ chunks: [], index: 0, waiting: false });
+      setQueue((q) => {
+        if (q.chunks.at(-1)?.path === v.path && q.chunks.at(-1)?.url === v.url) return q;
+        const chunks = [...q.chunks, v];
+        // The player ran out before this chunk came: it starts at once.
+        return q.waiting ? { chunks, index: q.index + 1, waiting: false } : { ...q, chunks };
+      });
+    };
+    take();
+    return store.subscribe(id, take);
+  }, [streaming]);
+  if (!streaming) return null;
+  return {
+    current: queue.chunks[queue.index] ?? null,
+    index: queue.index,
+    count: queue.chunks.length,
+    next() {
+      const more = queue.index + 1 < queue.chunks.length;
+      setQueue({ ...queue, index: more ? queue.index + 1 : queue.index, waiting: !more });
+      return more;
+    },
+  };
 }
 
 const MusicIcon = () => (
