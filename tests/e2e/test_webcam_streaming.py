@@ -166,7 +166,7 @@ def test_time_limit_ends_the_stream_by_itself(page):
     # Nobody presses Stop: the 2-second time_limit hands the button back.
     expect(button).to_have_text(re.compile("Record"), timeout=30_000)
     expect(page.locator("#wasmblocks-app")).to_have_attribute("data-busy", "0", timeout=15_000)
-    assert frames_shown(page, "Short frames") >= 2
+    assert frames_shown(page, "Short frames") >= 1  # it ran (how many frames fit in 2 s depends on the load)
     ended_at = frames_shown(page, "Short frames")
     later = count_later(page)
     assert later.split()[1] == str(ended_at), later
