@@ -55,6 +55,10 @@ APP = textwrap.dedent('''
         short_info = gr.Textbox(label="Short frames")
         short_cam.stream(lambda p: on_frame("short", p, False)[1], short_cam, short_info, stream_every=0.2,
                          time_limit=2)
+
+        # Gradio's streaming_filter_unified: the stream's output is its own input.
+        uni = gr.Image(label="Unified", sources=["webcam"], streaming=True, type="filepath", elem_id="uni-cam")
+        uni.stream(lambda p: p, uni, uni, stream_every=0.2)
 ''')
 
 COUNT_CAMERA_REQUESTS = """
@@ -170,3 +174,20 @@ def test_time_limit_ends_the_stream_by_itself(page):
     ended_at = frames_shown(page, "Short frames")
     later = count_later(page)
     assert later.split()[1] == str(ended_at), later
+
+
+def test_a_stream_whose_output_is_its_input_shows_it_over_the_live_picture(page):
+    uni = page.locator("#uni-cam")
+    uni.get_by_role("button", name="Click to Access Webcam").click()
+    button = uni.get_by_role("button", name="capture photo")
+    expect(button).to_be_enabled(timeout=10_000)
+    button.click()
+    shown = uni.get_by_test_id("stream-image")
+    expect(shown).to_be_visible(timeout=30_000)
+    first = shown.get_attribute("src")
+    # The camera keeps streaming under the picture: the next frames replace it.
+    page.wait_for_function("([img, was]) => img.src !== was && img.naturalWidth > 0",
+                           arg=[shown.element_handle(), first], timeout=30_000)
+    expect(uni.get_by_test_id("webcam")).to_have_count(1)
+    button.click()
+    expect(button).to_have_text(re.compile("Record"))
