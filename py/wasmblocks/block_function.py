@@ -74,5 +74,6 @@ class BlockFunction:
             "show_progress_on": [b.id for b in self.show_progress_on] if self.show_progress_on else None,
             "every": self.every,
             "time_limit": self.time_limit,
+            "stream_every": self.stream_every,
             "types": {"generator": self.is_generator, "cancel": self.is_cancel_function},
         }

@@ -170,6 +170,13 @@ def listen(
     for block, name in targets:
         if name == "change" and getattr(block, "STATEFUL", False):
             block.change_listened = True  # type: ignore[attr-defined]
+        if name == "stream" and hasattr(block, "streaming"):
+            # Gradio's stream listener turns streaming on for the block it listens to, then checks it can.
+            block.streaming = True
+            if hasattr(block, "check_streamable"):
+                block.check_streamable()
+    if not isinstance(stream_every, (int, float)) or isinstance(stream_every, bool) or stream_every <= 0:
+        raise ValueError(f"stream_every must be a positive number of seconds, not {stream_every!r}")
     table = dependency_table(root)
     block_fn = BlockFunction(
         id=allocate_ids(table, 1)[0],

@@ -96,6 +96,9 @@ class Dependency(TypedDict):
     every: float | None
     # Seconds; the worker cancels the event then, and the page ends a worker that cannot (docs/events.md).
     time_limit: float | None
+    # Seconds between the frames a live webcam (or microphone) sends to its .stream() listener (Gradio's
+    # stream_every); time_limit then ends the whole stream, counted from its first frame.
+    stream_every: float
     types: DependencyTypes
 
 

@@ -1,5 +1,5 @@
 """Recording from Chromium's fake microphone and camera: gr.Audio(sources=["microphone"]) hands Python a
-WAV file, gr.Video(sources=["webcam"]) a WebM recording."""
+WAV file, gr.Video(sources=["webcam"]) a WebM recording made from its live preview, opened only after "Click to Access Webcam"."""
 
 import re
 import textwrap
@@ -56,7 +56,14 @@ def test_record_then_stop_gives_python_a_wav(page):
 
 def test_webcam_video_recording_reaches_python(page):
     block = page.locator(".wb-video")
-    block.get_by_role("button", name="Record").click()
+    # As in Gradio: the camera waits for the visitor's click on the prompt, then shows a live preview.
+    expect(block.get_by_test_id("webcam")).to_have_count(0)
+    block.get_by_role("button", name="Click to Access Webcam").click()
+    expect(block.get_by_test_id("webcam")).to_be_visible()
+    button = block.get_by_role("button", name="start recording")
+    expect(button).to_be_enabled(timeout=10_000)
+    button.click()
+    expect(button).to_have_text(re.compile("Stop"))
     page.wait_for_timeout(1200)
-    block.get_by_role("button", name="Stop recording").click()
+    button.click()
     expect(page.get_by_label("Clip info")).to_have_value("webm True", timeout=15_000)

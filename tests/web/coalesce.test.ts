@@ -79,6 +79,19 @@ describe("UpdateCoalescer", () => {
     assert.deepEqual(applied.map((u) => u.value), ["a", "b", "c"]);
     assert.equal(frames.requested, 0);
   });
+
+  test("a component that keeps every value (a streaming Audio) gets each one, in order, none merged away", () => {
+    const applied: Update[] = [];
+    const c = new UpdateCoalescer((u) => applied.push(u), new ManualFrames(), (id) => id === 7);
+    c.push([{ id: 7, value: "chunk 1" }]);
+    c.push([{ id: 7, value: "chunk 2" }, { id: 1, value: "x" }]);
+    c.push([{ id: 7, value: "chunk 3" }]);
+    c.push([{ id: 1, value: "y" }]);
+    c.flush();
+    assert.deepEqual(applied.filter((u) => u.id === 7).map((u) => u.value), ["chunk 1", "chunk 2", "chunk 3"]);
+    // Others still coalesce: "x" went out with the flush chunk 3 caused, "y" at the end.
+    assert.deepEqual(applied.filter((u) => u.id === 1).map((u) => u.value), ["x", "y"]);
+  });
 });
 
 describe("mergeUpdates", () => {

@@ -268,3 +268,48 @@ describe("statuses and updates", () => {
     assert.deepEqual(page.conn.posted, []);
   });
 });
+
+describe(".stream() listeners", () => {
+  const CAM = 7;
+  const webcam = appConfig([node(CAM, "image", { streaming: true }), node(OUT, "image"), node(BOX, "textbox", { value: "flip" })]);
+  const frame = { path: "/tmp/frame.jpeg", url: null, orig_name: "frame.jpeg", size: 2, mime_type: "image/jpeg",
+    meta: { _type: "gradio.FileData" } };
+  const stream = (fields: Partial<Dependency> = {}) =>
+    dependency({ id: 0, targets: [[CAM, "stream"]], inputs: [CAM, BOX], outputs: [OUT], ...fields });
+
+  test("the store hears each block's stream_every and time_limit (the shortest of its listeners)", () => {
+    const page = new Page([stream({ stream_every: 0.1, time_limit: 30 }), stream({ id: 1, stream_every: 0.5 })], webcam);
+    assert.deepEqual(page.store.streamSettings(CAM), { every: 0.1, timeLimit: 30 });
+    assert.equal(page.store.streamSettings(OUT), null);
+  });
+
+  test("a frame takes the streamed block's place in the inputs; the others are read as they are", () => {
+    const page = new Page([stream()], webcam);
+    page.dispatcher.fire(CAM, "stream", frame);
+    const [event] = page.conn.take();
+    assert.ok(event?.type === "event");
+    assert.deepEqual(event.data, [frame, "flip"]);
+    assert.equal(event.event_data, null);
+    assert.equal(page.store.getValue(CAM), null, "the frame is not the block's value");
+  });
+
+  test("a running frame makes the next wait, shows no progress, and a failed one ends the stream", () => {
+    const page = new Page([stream()], webcam);
+    let ended = 0;
+    page.store.onStreamEnd(CAM, () => void (ended += 1));
+    page.dispatcher.fire(CAM, "stream", frame);
+    const [event] = page.conn.take();
+    assert.ok(event?.type === "event");
+    assert.equal(page.store.streamBusy(CAM), true);
+    page.dispatcher.onStatus({ type: "status", event_id: event.event_id, dep_id: 0, stage: "pending" });
+    assert.equal(page.store.statuses.has(OUT), false);
+    page.dispatcher.onStatus({ type: "status", event_id: event.event_id, dep_id: 0, stage: "complete", success: true });
+    assert.equal(page.store.streamBusy(CAM), false);
+    assert.equal(ended, 0);
+    page.dispatcher.fire(CAM, "stream", frame);
+    const [failing] = page.conn.take();
+    assert.ok(failing?.type === "event");
+    page.dispatcher.onStatus({ type: "status", event_id: failing.event_id, dep_id: 0, stage: "error", success: false });
+    assert.equal(ended, 1);
+  });
+});

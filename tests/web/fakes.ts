@@ -68,6 +68,7 @@ const DEPENDENCY: Omit<Dependency, "id"> = {
   scroll_to_output: false,
   show_progress_on: null,
   every: null,
+  stream_every: 0.5,
   time_limit: null,
   types: { generator: false, cancel: false },
 };

@@ -6,6 +6,12 @@ declare module "node:test" {
   export function test(name: string, body: Body): Promise<void>;
   export function describe(name: string, body: () => void): void;
   export function it(name: string, body: Body): Promise<void>;
+  export function beforeEach(body: Body): void;
+  export function afterEach(body: Body): void;
+  /** Node's fake timers (mock.timers): setInterval/setTimeout run only when tick() moves the clock. */
+  export const mock: {
+    timers: { enable(options: { apis: ("setInterval" | "setTimeout")[] }): void; tick(ms: number): void; reset(): void };
+  };
 }
 
 declare module "node:assert/strict" {
@@ -18,6 +24,7 @@ declare module "node:assert/strict" {
     notDeepEqual(actual: unknown, expected: unknown, message?: string): void;
     match(actual: string, expected: RegExp, message?: string): void;
     throws(block: () => unknown, expected?: RegExp | ((err: unknown) => boolean), message?: string): void;
+    fail(message?: string): never;
     rejects(block: Promise<unknown> | (() => Promise<unknown>), expected?: RegExp, message?: string): Promise<void>;
   }
   const assert: Assert;

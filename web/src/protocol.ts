@@ -69,6 +69,9 @@ export interface Dependency {
   every: number | null;
   /** Seconds; the worker cancels the event then, and the page ends a worker that cannot (docs/events.md). */
   time_limit: number | null;
+  /** Seconds between the frames a live webcam (or microphone) sends to its .stream() listener (Gradio's
+   * stream_every); time_limit then ends the whole stream, counted from its first frame. */
+  stream_every: number;
   types: { generator: boolean; cancel: boolean };
 }
 

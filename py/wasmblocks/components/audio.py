@@ -73,10 +73,13 @@ class Audio(Component):
     BROWSER_NOTES: ClassVar[dict[str, str]] = {
         "buttons": 'differs: "share" (a post to a Hugging Face Spaces discussion) needs a server, so it draws no '
                    'button; the other built-in buttons and gr.Button entries work',
+        "streaming": "differs: as an input it works as in Gradio (WAV chunks from the microphone every "
+                     "stream_every seconds); as an output the chunks a generator yields are queued and played "
+                     "one after another, where Gradio joins them into one stream",
     }
     PROPS = ("sources", "type", "format", "autoplay", "loop", "editable",
              "min_length", "max_length", "waveform_options", "buttons", "recording",
-             "subtitles", "playback_position")
+             "subtitles", "playback_position", "streaming")
     PACKAGE_FALLBACK = 'use gr.Audio(type="filepath"), which needs no numpy'
 
     def __init__(
@@ -101,7 +104,9 @@ class Audio(Component):
     ) -> None:
         if type not in ("numpy", "filepath"):
             raise ValueError(f"Audio type must be 'numpy' or 'filepath', not {type!r}")
-        self.sources = normalize_sources(sources, ("upload", "microphone"), "Audio")
+        # Streaming needs the microphone: Gradio's default for it, and its check (check_streamable).
+        self.sources = normalize_sources(sources if sources is not None or not streaming else ["microphone"],
+                                         ("upload", "microphone"), "Audio")
         self.type = type
         self.format = format
         self.autoplay = autoplay
@@ -114,13 +119,21 @@ class Audio(Component):
             if waveform_options is None or isinstance(waveform_options, dict)
             else vars(waveform_options)
         )
+        # As an input: the microphone sends a WAV chunk of what it heard to .stream() listeners every
+        # stream_every seconds (the page's client/frame-stream.ts, shared with the streaming webcam).
         self.streaming = streaming
+        self.check_streamable()
         self.buttons = corner_buttons(buttons, ("download", "share"), ("download", "share"), owner="Audio")
         # recording=True: the microphone starts recording as soon as the component shows (the app asked for it).
         self.recording = recording
         self.subtitles = subtitles_url(subtitles, "Audio")  # the current cue is shown under the player
         self.playback_position = playback_position
         super().__init__(value, **kwargs)
+
+    def check_streamable(self) -> None:
+        """Gradio's rule: a streamed Audio records from the microphone (.stream() checks it too)."""
+        if self.streaming and "microphone" not in self.sources:
+            raise ValueError("Audio streaming only available if sources includes 'microphone'.")
 
     def needed_packages(self, role: str) -> list[str]:
         return ["numpy"] if role == "input" and self.type == "numpy" else []

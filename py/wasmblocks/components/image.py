@@ -51,7 +51,7 @@ class Image(Component):
         "image_mode",
         "sources",
         "placeholder",
-        "webcam_options", "buttons", "alt_text", "watermark",)
+        "webcam_options", "buttons", "alt_text", "watermark", "streaming",)
 
     def __init__(
         self,
@@ -68,6 +68,7 @@ class Image(Component):
         alt_text: str | None = None,
         watermark: Any = None,
         buttons: list[Any] | None = None,
+        streaming: bool = False,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "pil", "filepath"):
@@ -76,7 +77,13 @@ class Image(Component):
         self.height = height
         self.width = width
         self.image_mode = image_mode
-        self.sources = normalize_sources(sources, ("upload", "webcam", "clipboard"), "Image")
+        # A streaming Image takes its frames from the webcam only (Gradio's default and its one allowed source).
+        self.sources = normalize_sources(sources if sources is not None or not streaming else ["webcam"],
+                                         ("upload", "webcam", "clipboard"), "Image")
+        # As an input: the live webcam sends a frame to .stream() listeners every stream_every seconds.
+        # As an output: each new value replaces the last at once, with no progress overlay (a live feed).
+        self.streaming = streaming
+        self.check_streamable()
         # gr.WebcamOptions(mirror=…) or a dict: only `mirror` means something to the page.
         mirror = (
             webcam_options.get("mirror", True)
@@ -93,6 +100,13 @@ class Image(Component):
         super().__init__(value, **kwargs)
 
     PACKAGE_FALLBACK = 'use gr.Image(type="filepath"), which needs neither numpy nor Pillow'
+
+    def check_streamable(self) -> None:
+        """Gradio's rule: a streamed Image has the webcam as its only source (.stream() checks it too)."""
+        if self.streaming and self.sources != ["webcam"]:
+            raise ValueError("Image streaming only available if sources is ['webcam']. "
+                             "Streaming not supported with multiple sources.")
+
     def needed_packages(self, role: str) -> list[str]:
         """Pyodide packages to load before this Image preprocesses (processing.load_needed_packages).
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Any, ClassVar
 
-from ..alerts import Error
+from ..alerts import Error, current_event
 from ..component import Component
 from ..files import returned_file, uploaded_path
 from .buttons import corner_buttons
@@ -21,14 +22,18 @@ class Video(Component):
                    'button; the other built-in buttons and gr.Button entries work',
         "watermark": "differs: drawn over the video in the page (Gradio writes it into the file on its server); "
                      "the file itself, as downloaded or passed to a function, has no watermark",
-        "webcam_options": "differs: its constraints apply to the recording; mirror has no effect, as recording "
-                          "shows no live preview to mirror",
+        "streaming": "differs: each file a generator yields (MP4, WebM or Ogg the browser plays; no .ts, as there "
+                     "is no ffmpeg to convert it) is queued and played after the one before, where Gradio joins "
+                     "the chunks into one HLS stream",
     }
+    # Streamed chunks kept per event (the latest few): a new value lists every chunk of its event so far, so
+    # the page plays each even when two yields land in one animation frame and only the last value renders.
+    _STREAM_EVENTS = 8
 
     EVENTS = ("change", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload")
     PROPS = ("format", "sources", "height", "width", "autoplay", "loop",
              "min_length", "max_length", "include_audio", "webcam_constraints", "buttons", "subtitles",
-             "playback_position", "watermark")
+             "playback_position", "watermark", "streaming", "webcam_options")
 
     def __init__(
         self,
@@ -49,8 +54,11 @@ class Video(Component):
         subtitles: Any = None,
         playback_position: float = 0,
         watermark: Any = None,
+        streaming: bool = False,
         **kwargs: Any,
     ) -> None:
+        self.streaming = streaming
+        self._chunks: OrderedDict[str, list[Any]] = OrderedDict()
         self.format = format
         self.sources = normalize_sources(sources, ("upload", "webcam"), "Video")
         self.height = height
@@ -60,9 +68,11 @@ class Video(Component):
         self.min_length = min_length
         self.max_length = max_length
         self.include_audio = include_audio if include_audio is not None else "upload" in self.sources
-        # gr.WebcamOptions(mirror, constraints): Gradio 6's form of webcam_constraints.
-        self.webcam_options = webcam_options
-        options_constraints = getattr(webcam_options, "constraints", None)
+        # gr.WebcamOptions(mirror, constraints) or a dict: Gradio 6's form of webcam_constraints. The page gets
+        # `mirror` (the live preview's, the recording is as the camera saw it); constraints go to getUserMedia.
+        options = vars(webcam_options) if hasattr(webcam_options, "__dict__") else dict(webcam_options or {})
+        self.webcam_options = {"mirror": bool(options.get("mirror", True))}
+        options_constraints = options.get("constraints")
         self.webcam_constraints = webcam_constraints if options_constraints is None else options_constraints
         # Shown with every video that brings no subtitles of its own; the player starts at playback_position.
         self.subtitles = subtitles_url(subtitles, "Video")
@@ -83,6 +93,8 @@ class Video(Component):
             return None
         if isinstance(value, dict) and "video" in value:
             value = (value["video"], value.get("subtitles"))
+        if self.streaming:
+            return self._stream_chunk(value)
         subtitles = None
         if isinstance(value, (tuple, list)):
             if len(value) != 2:
@@ -92,3 +104,15 @@ class Video(Component):
             "video": returned_file(value, self.display_name()),
             "subtitles": subtitles_file(subtitles, self.display_name()),
         }
+
+    def _stream_chunk(self, value: Any) -> dict[str, Any]:
+        """The newest chunk as the video, and every chunk this event has yielded, in order, as "chunks"."""
+        chunk = returned_file(value, self.display_name())
+        ctx = current_event.get()
+        key = ctx.event_id if ctx is not None else ""
+        chunks = self._chunks.pop(key, [])
+        chunks.append(chunk)
+        self._chunks[key] = chunks
+        while len(self._chunks) > self._STREAM_EVENTS:
+            self._chunks.popitem(last=False)
+        return {"video": chunk, "subtitles": None, "chunks": list(chunks)}

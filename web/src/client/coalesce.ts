@@ -57,9 +57,14 @@ export class UpdateCoalescer {
   received = 0;
   applied = 0;
 
+  /**
+   * `keepsEvery(id)`: a component that must see every value (a streaming Audio plays each chunk it is
+   * given); a second value for it within a frame applies what is pending first instead of replacing it.
+   */
   constructor(
     private apply: (update: Update) => void,
     private frames: FrameScheduler = animationFrames,
+    private keepsEvery: (id: number) => boolean = () => false,
   ) {}
 
   push(updates: Update[]): void {
@@ -72,6 +77,7 @@ export class UpdateCoalescer {
     }
     for (const raw of updates) {
       const update = normalize(raw);
+      if ("value" in update && "value" in (this.pending.get(update.id) ?? {}) && this.keepsEvery(update.id)) this.flush();
       const before = this.pending.get(update.id);
       // Re-inserting moves the component to the end, keeping the order in which the last values came.
       if (before) this.pending.delete(update.id);

@@ -9,7 +9,7 @@ import { animationFrames, type FrameScheduler, UpdateCoalescer } from "./coalesc
 import type { Connection } from "./connection";
 import { registerFiles, resolveUpdate } from "./files";
 import { domId } from "../renderer/hooks";
-import type { AppStore } from "./store";
+import type { AppStore, StreamSettings } from "./store";
 
 /** An event sent to the worker and not ended yet: what a restarted worker is sent again, or told about. */
 export interface InFlight {
@@ -28,6 +28,8 @@ interface Running {
   /** The block whose event started the chain; .then/.success/.failure events carry it too (Gradio: their
    * gr.EventData.target is the original trigger, e.g. the Button of a gr.on(...).then(...)). */
   trigger: number | null;
+  /** The event that started it ("click", "stream", "then", …). */
+  event: string;
   /** always_last: run once more with fresh inputs when this one ends. */
   again: { trigger: number | null; event: string; data: unknown } | null;
 }
@@ -68,13 +70,19 @@ export class EventDispatcher {
     config: AppConfig,
     frames: FrameScheduler = animationFrames,
   ) {
-    this.updates = new UpdateCoalescer((update) => {
-      this.store.applyUpdate(update);
-      this.onBusyChange?.();
-    }, frames);
+    this.updates = new UpdateCoalescer(
+      (update) => {
+        this.store.applyUpdate(update);
+        this.onBusyChange?.();
+      },
+      frames,
+      (id) => this.store.get(id)?.props.streaming === true && this.store.get(id)?.type === "audio",
+    );
     this.addDependencies(config.dependencies);
     store.onTrigger = (id, event, data) => this.fire(id, event, data);
     store.hasListener = (id, event) => this.byTarget.has(`${id}:${event}`);
+    store.streamSettings = (id) => this.streamSettings(id);
+    store.streamBusy = (id) => (this.byTarget.get(`${id}:stream`) ?? []).some((dep) => this.running.has(dep.id));
     store.onValueChange = (id, user) => {
       this.fire(id, "change", null);
       if (user) this.fire(id, "input", null);
@@ -148,6 +156,14 @@ export class EventDispatcher {
     for (const dep of this.byTarget.get(`${id}:${event}`) ?? []) void this.run(dep, id, event, data);
   }
 
+  /** How block `id` streams to its .stream() listeners: the shortest stream_every and time_limit among them. */
+  private streamSettings(id: number): StreamSettings | null {
+    const deps = this.byTarget.get(`${id}:stream`);
+    if (!deps?.length) return null;
+    const limits = deps.map((d) => d.time_limit).filter((t): t is number => typeof t === "number" && t > 0);
+    return { every: Math.min(...deps.map((d) => d.stream_every || 0.5)), timeLimit: limits.length ? Math.min(...limits) : null };
+  }
+
   /** Dependency ids with a run going (as events.EventFlow.running() in Python). */
   runningIds(): Set<number> {
     return new Set(this.running.keys());
@@ -159,7 +175,7 @@ export class EventDispatcher {
       if (dep.trigger_mode === "always_last") current.again = { trigger, event, data };
       return;
     }
-    const entry: Running = { eventId: null, trigger, again: null };
+    const entry: Running = { eventId: null, trigger, event, again: null };
     this.running.set(dep.id, entry);
     this.runsInFlight += 1;
     this.onBusyChange?.();
@@ -179,6 +195,9 @@ export class EventDispatcher {
     } else {
       inputs = dep.inputs.map((id) => this.store.getValue(id));
     }
+    // A streamed frame is not the block's value (Gradio's stream data): it takes the block's place in the inputs.
+    const streamed = event === "stream";
+    if (streamed) inputs = dep.inputs.map((id, i) => (id === trigger ? data : inputs[i]));
     if (dep.js) {
       try {
         const fn: unknown = new Function(`return (${dep.js});`)();
@@ -204,7 +223,7 @@ export class EventDispatcher {
       trigger_id: trigger,
       event_name: event,
       data: inputs,
-      event_data: data,
+      event_data: streamed ? null : data,
       // gr.Request.url / query_params: the page's URL now (the unit tests run where there is none).
       ...(typeof location === "undefined" ? {} : { url: location.href }),
     });
@@ -307,8 +326,10 @@ export class EventDispatcher {
     }
     if (ended) this.inFlight.delete(message.event_id);
     if (ended) this.updates.flush(); // the final values land before chained events read their inputs
+    // A stream's frames show no progress: the outputs update in place, as a live feed (Gradio's "streaming").
+    const live = flight?.message.event_name === "stream" || this.running.get(dep.id)?.event === "stream";
     for (const id of this.progressTargets(dep)) {
-      if (ended || dep.show_progress === "hidden") {
+      if (ended || dep.show_progress === "hidden" || live) {
         this.store.setStatus(id, null);
         continue;
       }
@@ -358,6 +379,8 @@ export class EventDispatcher {
   private finish(dep: Dependency, success: boolean): void {
     const entry = this.running.get(dep.id);
     this.running.delete(dep.id);
+    // A frame whose function failed ends the stream (Gradio ends the streaming event on an error).
+    if (!success && entry?.event === "stream" && entry.trigger !== null) this.store.endStream(entry.trigger);
     // Chained runs start (synchronously) before this one stops counting, so `busy` never dips to 0 between.
     for (const next of this.chained.get(dep.id) ?? []) {
       if ((next.trigger_only_on_success && !success) || (next.trigger_only_on_failure && success)) continue;

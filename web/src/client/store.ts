@@ -44,6 +44,12 @@ export interface Toast {
   duration: number | null;
 }
 
+/** How a block streams to its .stream() listeners: seconds between frames, and seconds until the stream ends. */
+export interface StreamSettings {
+  every: number;
+  timeLimit: number | null;
+}
+
 type Listener = () => void;
 
 export class AppStore {
@@ -63,6 +69,10 @@ export class AppStore {
   onTrigger: (id: number, event: string, data?: unknown) => void = () => {};
   /** Whether some listener (Python or js=) waits for this event of this block; the dispatcher answers. */
   hasListener: (id: number, event: string) => boolean = () => false;
+  /** Set by the dispatcher: how block `id` streams (stream_every, time_limit), or null with no .stream() listener. */
+  streamSettings: (id: number) => StreamSettings | null = () => null;
+  /** Set by the dispatcher: whether a frame block `id` streamed is still running (the next one waits). */
+  streamBusy: (id: number) => boolean = () => false;
   /** Set by the connection: upload files into the worker, get FileData back. */
   upload: (files: File[]) => Promise<FileData[]> = async () => {
     throw new Error("uploads are not available yet");
@@ -80,6 +90,7 @@ export class AppStore {
   private listeners = new Map<number, Set<Listener>>();
   private globalListeners = new Set<Listener>();
   private endedListeners = new Set<Listener>();
+  private streamEnders = new Map<number, Set<Listener>>();
   private toastSeq = 0;
 
   /** The component types in the app now (the page fetches the code of lazily loaded ones). */
@@ -286,6 +297,18 @@ export class AppStore {
 
   eventEnded(): void {
     this.endedListeners.forEach((fn) => fn());
+  }
+
+  /** Called when block `id`'s stream must end (a frame's function failed): its live webcam stops sending. */
+  onStreamEnd(id: number, fn: Listener): () => void {
+    let set = this.streamEnders.get(id);
+    if (!set) this.streamEnders.set(id, (set = new Set()));
+    set.add(fn);
+    return () => set!.delete(fn);
+  }
+
+  endStream(id: number): void {
+    this.streamEnders.get(id)?.forEach((fn) => fn());
   }
 
   /** For app-wide state: toasts, config. */

@@ -5,12 +5,14 @@
 import type { RefObject } from "preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { FileData } from "../protocol";
+import { isFileData } from "../client/files";
 import { uploadChecked } from "../client/upload";
 import { BlockLabel, labelOf } from "../renderer/atoms";
 import { domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
-import { startRecording, type Recording } from "../renderer/recorder";
+import { openMicrophone, startRecording, type LiveMicrophone, type Recording } from "../renderer/recorder";
+import { useFrameStream } from "../renderer/media-stream";
 import { IconButtons } from "../renderer/icon-buttons";
 import { readButtons } from "../renderer/corner-buttons";
 import { num, str } from "../renderer/props";
@@ -21,7 +23,8 @@ import "./audio.css";
 export function Audio({ id, props, value, setValue, trigger, store }: ComponentProps) {
   const buttons = readButtons(props.buttons);
   const label = labelOf(props, "Audio");
-  const fd = value as FileData | null;
+  const streamed = useChunkQueue(store, id, !!props.streaming);
+  const fd = streamed ? streamed.current : (value as FileData | null);
   const interactive = props.interactive !== false;
   const sources: string[] = Array.isArray(props.sources) ? props.sources : ["upload", "microphone"];
   const [source, setSource] = useState(sources[0] ?? "upload");
@@ -90,9 +93,11 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
             src={fd.url}
             controls
             preload="metadata"
-            autoPlay={!!props.autoplay}
-            loop={!!props.loop}
+            // A streamed chunk after the first plays on from the one before (Gradio joins them into one stream).
+            autoPlay={!!props.autoplay || (streamed?.index ?? 0) > 0}
+            loop={!!props.loop && !streamed}
             data-testid={`${label}-audio`}
+            data-chunk={streamed ? `${streamed.index + 1}/${streamed.count}` : undefined}
             onLoadedMetadata={(e) => {
               // playback_position: where the player starts (Gradio), in seconds.
               const at = num(props.playback_position, 0);
@@ -100,7 +105,7 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
             }}
             onPlay={() => trigger("play")}
             onPause={(e) => !(e.currentTarget as HTMLAudioElement).ended && trigger("pause")}
-            onEnded={() => trigger("stop")}
+            onEnded={() => (streamed?.next() ? undefined : trigger("stop"))}
             onError={() =>
               setError(
                 `This browser cannot play ${fd.orig_name ?? "this file"}${fd.mime_type ? ` (${fd.mime_type})` : ""}. ` +
@@ -117,7 +122,9 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
         </div>
       ) : interactive ? (
         <div class="audio-input">
-          {source === "microphone" ? (
+          {source === "microphone" && props.streaming ? (
+            <StreamingMicrophone store={store} id={id} trigger={trigger} />
+          ) : source === "microphone" ? (
             <div class="recorder">
               <button type="button" class="wb-button sm secondary record-button" aria-label={recording ? "Stop recording" : "Record"} onClick={record}>
                 {recording ? "■ Stop" : "● Record"}
@@ -157,6 +164,86 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
       )}
     </div>
   );
+}
+
+/**
+ * streaming=True / .stream(): Record opens the microphone and sends what it heard as a WAV chunk every
+ * stream_every seconds (sound heard while a chunk runs goes with the next one, as in Gradio); Stop, time_limit
+ * or a failing chunk ends it. start_recording / stop_recording fire as the visitor starts and stops.
+ */
+function StreamingMicrophone({ store, id, trigger }: Pick<ComponentProps, "store" | "id" | "trigger">) {
+  const mic = useRef<LiveMicrophone | null>(null);
+  const stream = useFrameStream(store, id, async () => mic.current?.take() ?? null, trigger);
+  useEffect(() => {
+    if (!stream.live) return;
+    let closed = false;
+    openMicrophone().then(
+      (opened) => (closed ? opened.close() : (mic.current = opened)),
+      (err: unknown) => {
+        store.addToast("error", errorText(err), "Recording unavailable", 10);
+        stream.stop();
+      },
+    );
+    trigger("start_recording");
+    return () => {
+      closed = true;
+      mic.current?.close();
+      mic.current = null;
+      trigger("stop_recording");
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stream.live]);
+  return (
+    <div class="recorder" data-streaming={stream.live ? "live" : "idle"}>
+      <button type="button" class="wb-button sm secondary record-button" aria-label={stream.live ? "Stop recording" : "Record"}
+        onClick={() => (stream.live ? stream.stop() : stream.start())}>
+        {stream.live ? "■ Stop" : "● Record"}
+      </button>
+    </div>
+  );
+}
+
+/** A streaming Audio output's chunks as they came: the one playing, and next() to go on (false: none yet). */
+interface ChunkQueue {
+  current: FileData | null;
+  index: number;
+  count: number;
+  next(): boolean;
+}
+
+/**
+ * streaming=True: every value the block is given is a chunk to play after the one before. Read from the
+ * store at each change (the dispatcher applies each streamed Audio value, none merged away), since a render
+ * may see only the last of several; a cleared value starts over.
+ */
+function useChunkQueue(store: ComponentProps["store"], id: number, streaming: boolean): ChunkQueue | null {
+  const [queue, setQueue] = useState<{ chunks: FileData[]; index: number; waiting: boolean }>({ chunks: [], index: 0, waiting: false });
+  useEffect(() => {
+    if (!streaming) return;
+    const take = () => {
+      const v = store.getValue(id);
+      if (!isFileData(v)) return setQueue({ chunks: [], index: 0, waiting: false });
+      setQueue((q) => {
+        if (q.chunks.at(-1)?.path === v.path && q.chunks.at(-1)?.url === v.url) return q;
+        const chunks = [...q.chunks, v];
+        // The player ran out before this chunk came: it starts at once.
+        return q.waiting ? { chunks, index: q.index + 1, waiting: false } : { ...q, chunks };
+      });
+    };
+    take();
+    return store.subscribe(id, take);
+  }, [streaming]);
+  if (!streaming) return null;
+  return {
+    current: queue.chunks[queue.index] ?? null,
+    index: queue.index,
+    count: queue.chunks.length,
+    next() {
+      const more = queue.index + 1 < queue.chunks.length;
+      setQueue({ ...queue, index: more ? queue.index + 1 : queue.index, waiting: !more });
+      return more;
+    },
+  };
 }
 
 const MusicIcon = () => (

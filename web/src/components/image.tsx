@@ -1,5 +1,7 @@
 // gr.Image: shows value.url; when interactive and empty, an upload area (Gradio's data-testid="image",
 // a <button> with "Drop Image Here - or - Click to Upload" and a hidden <input data-testid="file-upload">).
+// streaming=True: as an input, the live webcam streams frames (renderer/webcam.tsx StreamingWebcam); as an
+// output, each frame replaces the last with no progress overlay (the dispatcher shows none for streams).
 
 import { useRef, useState } from "preact/hooks";
 import { errorText } from "../error-text";
@@ -12,7 +14,7 @@ import type { ComponentProps } from "../renderer/types";
 import { IconButtons } from "../renderer/icon-buttons";
 import { readButtons } from "../renderer/corner-buttons";
 import { UploadArea } from "../renderer/upload-area";
-import { WebcamCapture, WebcamPrompt } from "../renderer/webcam";
+import { StreamingWebcam, WebcamCapture, WebcamPrompt } from "../renderer/webcam";
 import { Watermark } from "../renderer/watermark";
 import { isRecord, str, strings } from "../renderer/props";
 import "./image.css";
@@ -31,6 +33,10 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
   const buttons = readButtons(props.buttons);
   const [camera, setCamera] = useState(false); // the visitor asked for the webcam (Gradio's prompt)
   const frame = useRef<HTMLDivElement>(null);
+  const mirror = !isRecord(props.webcam_options) || props.webcam_options.mirror !== false;
+  // An interactive streaming Image is a live webcam (the only source Gradio allows it); its own value, when an
+  // event writes one (the stream's output is its input), shows over the picture while frames keep going.
+  const live = interactive && !!props.streaming && sources.includes("webcam");
 
   /** Webcam photos and clipboard images take the same checked path as files dropped on the upload area. */
   async function load(files: File[]) {
@@ -57,7 +63,13 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
     <div class="wb-image">
       <BlockLabel show={props.show_label !== false} label={label} htmlFor={canUpload && !url ? inputId : undefined} icon={<ImageIcon />} />
       <div data-testid="image" class="image-container" style={style} ref={frame}>
-        {url ? (
+        {live ? (
+          camera ? (
+            <StreamingWebcam store={store} id={id} trigger={trigger} mirror={mirror} shown={url} />
+          ) : (
+            <WebcamPrompt onClick={() => setCamera(true)} />
+          )
+        ) : url ? (
           <>
             <IconButtons
               download={buttons.has("download") ? { url, name: fd?.orig_name || "image", icon: <DownloadIcon /> } : null}
@@ -75,7 +87,7 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
           </>
         ) : interactive && source === "webcam" ? (
           camera ? (
-            <WebcamCapture onCapture={(file) => load([file])} mirror={!isRecord(props.webcam_options) || props.webcam_options.mirror !== false} />
+            <WebcamCapture onCapture={(file) => load([file])} mirror={mirror} />
           ) : (
             <WebcamPrompt onClick={() => setCamera(true)} />
           )
@@ -88,7 +100,7 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
         ) : (
           <EmptyImage />
         )}
-        {interactive && !url && sources.length > 1 ? (
+        {interactive && !url && !live && sources.length > 1 ? (
           <SourceBar sources={sources} current={source} onPick={(s) => (s === "clipboard" ? paste(load, setError) : (setSource(s), setCamera(s === "webcam")))} />
         ) : null}
         {error ? (

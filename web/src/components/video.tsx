@@ -1,8 +1,9 @@
 // gr.Video: a <video controls> player (data-testid="<label>-player") for value.video's Blob URL, with
 // WebVTT subtitles as a <track>; when interactive and empty, upload and/or webcam recording per `sources`.
 // A file the browser cannot decode shows an error (there is no ffmpeg in the page to convert it).
+// streaming=True: the files a generator yields play one after another, as one stream (usePlaylist).
 
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { isFileData } from "../client/files";
 import type { FileData } from "../protocol";
 import { uploadChecked } from "../client/upload";
@@ -10,12 +11,11 @@ import { BlockLabel, labelOf } from "../renderer/atoms";
 import { cssSize, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 import { UploadArea } from "../renderer/upload-area";
-import { startRecording, type Recording } from "../renderer/recorder";
+import { WebcamPrompt, WebcamRecorder } from "../renderer/webcam";
 import { IconButtons } from "../renderer/icon-buttons";
 import { readButtons } from "../renderer/corner-buttons";
 import { Watermark } from "../renderer/watermark";
 import { isRecord, num, str, strings } from "../renderer/props";
-import { errorText } from "../error-text";
 import "./button.css";
 import "./video.css";
 
@@ -23,14 +23,16 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
   const buttons = readButtons(props.buttons);
   const label = labelOf(props, "Video");
   const v = isRecord(value) ? value : {};
-  const video = isFileData(v.video) ? v.video : null;
+  const streamed = usePlaylist(!!props.streaming, v);
+  const video = streamed ? streamed.current : isFileData(v.video) ? v.video : null;
   // The value's own subtitles, else the component's subtitles= (a data: URL of WebVTT made in Python).
   const subtitlesUrl = (isFileData(v.subtitles) ? v.subtitles.url : null) ?? str(props.subtitles) ?? null;
   const interactive = props.interactive !== false;
   const sources = strings(props.sources) ?? ["upload", "webcam"];
   const [source, setSource] = useState(sources[0] ?? "upload");
   const [failed, setFailed] = useState<string | null>(null);
-  const [recording, setRecording] = useState<Recording | null>(null);
+  // The camera opens only after a click on Gradio's "Click to Access Webcam" prompt, never at load.
+  const [camera, setCamera] = useState(false);
   const style = { height: cssSize(props.height), width: cssSize(props.width) };
 
   /** The uploaded file (the first of a list that may, after a failure, be empty). */
@@ -42,22 +44,11 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
     trigger(event, next);
   }
 
-  async function record() {
-    if (recording) {
-      setRecording(null);
-      const file = await recording.stop();
-      const uploaded = await uploadChecked(store, [file], null);
-      // The value first, then the event: a stop_recording listener must see the new recording.
-      if (uploaded) accept(uploaded[0], "stop_recording");
-      else trigger("stop_recording");
-      return;
-    }
-    try {
-      setRecording(await startRecording("video", props.webcam_constraints ?? undefined));
-      trigger("start_recording");
-    } catch (err) {
-      store.addToast("error", errorText(err), "Recording unavailable", 10);
-    }
+  async function saveRecording(file: File) {
+    const uploaded = await uploadChecked(store, [file], null);
+    // The value first, then the event: a stop_recording listener must see the new recording.
+    if (uploaded) accept(uploaded[0], "stop_recording");
+    else trigger("stop_recording");
   }
 
   return (
@@ -76,9 +67,11 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
             src={video.url}
             controls
             preload="metadata"
-            autoPlay={!!props.autoplay}
-            loop={!!props.loop}
+            // A streamed chunk after the first plays on from the one before (Gradio's stream is one video).
+            autoPlay={!!props.autoplay || (streamed?.index ?? 0) > 0}
+            loop={!!props.loop && !streamed}
             data-testid={`${label}-player`}
+            data-chunk={streamed ? `${streamed.index + 1}/${streamed.count}` : undefined}
             onLoadedMetadata={(e) => {
               // playback_position: where the player starts (Gradio), in seconds.
               const at = num(props.playback_position, 0);
@@ -86,7 +79,7 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
             }}
             onPlay={() => trigger("play")}
             onPause={(e) => !(e.currentTarget as HTMLVideoElement).ended && trigger("pause")}
-            onEnded={() => trigger("end")}
+            onEnded={() => (streamed?.next() ? undefined : trigger("end"))}
             onError={() =>
               setFailed(
                 `This browser cannot play ${video.orig_name ?? "this video"}${video.mime_type ? ` (${video.mime_type})` : ""}. ` +
@@ -107,18 +100,23 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
       ) : interactive ? (
         <div class="video-input">
           {source === "webcam" ? (
-            <div class="recorder">
-              <button type="button" class="wb-button sm secondary record-button" aria-label={recording ? "Stop recording" : "Record"} onClick={record}>
-                {recording ? "■ Stop" : "● Record"}
-              </button>
-            </div>
+            camera ? (
+              <WebcamRecorder
+                constraints={webcamConstraints(props.webcam_constraints, props.include_audio !== false)}
+                mirror={!isRecord(props.webcam_options) || props.webcam_options.mirror !== false}
+                onStart={() => trigger("start_recording")}
+                onRecorded={(file) => void saveRecording(file)}
+              />
+            ) : (
+              <WebcamPrompt onClick={() => setCamera(true)} />
+            )
           ) : (
             <UploadArea store={store} inputId={domId(store, id, "upload")} fileTypes={["video"]} text="Drop Video Here" style={style} wrongTypeLevel="warning" onUploaded={(files) => accept(files[0], "upload")} />
           )}
           {sources.length > 1 ? (
             <div class="source-selection" data-testid="source-select">
               {sources.map((s) => (
-                <button type="button" class={s === source ? "icon selected" : "icon"} aria-label={s === "upload" ? "Upload file" : "Capture from camera"} onClick={() => setSource(s)}>
+                <button type="button" class={s === source ? "icon selected" : "icon"} aria-label={s === "upload" ? "Upload file" : "Capture from camera"} onClick={() => (setSource(s), setCamera(s === "webcam"))}>
                   {s === "upload" ? "Upload" : "Webcam"}
                 </button>
               ))}
@@ -134,6 +132,45 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
       )}
     </div>
   );
+}
+
+/** getUserMedia's constraints for recording: the app's, else any camera, with the microphone when include_audio. */
+function webcamConstraints(given: unknown, audio: boolean): MediaStreamConstraints {
+  return isRecord(given) ? (given as MediaStreamConstraints) : { video: true, audio };
+}
+
+/** A streaming Video's chunks, in order: the one playing, and next() to go on (false: none has come yet). */
+interface Playlist {
+  current: FileData | null;
+  index: number;
+  count: number;
+  next(): boolean;
+}
+
+/**
+ * streaming=True: every file the generator yielded so far ("chunks", Python's Video._stream_chunk), played
+ * one after another. A chunk that comes after the player ran out starts at once; a new event starts over.
+ */
+function usePlaylist(streaming: boolean, v: Record<string, unknown>): Playlist | null {
+  const chunks = Array.isArray(v.chunks) ? v.chunks.filter(isFileData) : isFileData(v.video) ? [v.video] : [];
+  const first = chunks[0]?.path ?? null;
+  const [at, setAt] = useState<{ first: string | null; index: number; waiting: boolean }>({ first, index: 0, waiting: false });
+  const state = at.first === first ? at : { first, index: 0, waiting: false };
+  useEffect(() => {
+    if (state !== at) setAt(state);
+    else if (at.waiting && at.index + 1 < chunks.length) setAt({ first, index: at.index + 1, waiting: false });
+  });
+  if (!streaming) return null;
+  return {
+    current: chunks[state.index] ?? null,
+    index: state.index,
+    count: chunks.length,
+    next() {
+      const more = state.index + 1 < chunks.length;
+      setAt({ first, index: more ? state.index + 1 : state.index, waiting: !more });
+      return more;
+    },
+  };
 }
 
 const VideoIcon = () => (

@@ -1,4 +1,5 @@
-// Recording from the microphone or webcam with MediaRecorder, for gr.Audio and gr.Video.
+// Recording from the microphone or webcam with MediaRecorder, for gr.Audio and gr.Video; openMicrophone
+// collects what a streaming gr.Audio hears, for its .stream() listeners.
 // Audio recordings are re-encoded as 16-bit WAV in the page, so type="numpy" (WAV only, no ffmpeg in the
 // worker) can read them.
 
@@ -21,6 +22,11 @@ export async function startRecording(kind: "audio" | "video", constraints?: Medi
   } catch (err) {
     throw new Error(`${kind === "audio" ? "Microphone" : "Webcam"} unavailable: ${errorText(err)}`);
   }
+  return recordStream(stream, kind, true);
+}
+
+/** Record a stream already open (a webcam's preview); `release`: stop its tracks when the recording stops. */
+export function recordStream(stream: MediaStream, kind: "audio" | "video", release = false): Recording {
   const recorder = new MediaRecorder(stream);
   const chunks: Blob[] = [];
   recorder.ondataavailable = (e) => e.data.size && chunks.push(e.data);
@@ -30,7 +36,7 @@ export async function startRecording(kind: "audio" | "video", constraints?: Medi
     stop: () =>
       new Promise<File>((resolve, reject) => {
         recorder.onstop = async () => {
-          stream.getTracks().forEach((t) => t.stop());
+          if (release) stream.getTracks().forEach((t) => t.stop());
           const blob = new Blob(chunks, { type: recorder.mimeType || (kind === "audio" ? "audio/webm" : "video/webm") });
           try {
             resolve(kind === "audio" ? await toWavFile(blob) : new File([blob], "recording.webm", { type: blob.type }));
@@ -81,4 +87,54 @@ export function encodeWav(audio: AudioBuffer): ArrayBuffer {
     }
   }
   return out.buffer;
+}
+
+/** A microphone whose sound is collected as PCM, handed out as a WAV file of what came since the last take. */
+export interface LiveMicrophone {
+  /** The sound since the last call (or since opening), as a 16-bit WAV file; null when there is none yet. */
+  take(): File | null;
+  close(): void;
+}
+
+/** Open the microphone for streaming (Gradio's streaming Audio sends WAV chunks of what it heard). */
+export async function openMicrophone(): Promise<LiveMicrophone> {
+  if (!navigator.mediaDevices?.getUserMedia) {
+    throw new Error("This browser cannot record audio here (recording needs a secure page: https or localhost).");
+  }
+  let stream: MediaStream;
+  try {
+    stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+  } catch (err) {
+    throw new Error(`Microphone unavailable: ${errorText(err)}`);
+  }
+  const context = new AudioContext();
+  const source = context.createMediaStreamSource(stream);
+  // A ScriptProcessor (not an AudioWorklet) because it needs no module file next to the page; the sound is
+  // only copied, so its main-thread timing does not matter. It must reach the destination to run; it writes
+  // silence there.
+  const processor = context.createScriptProcessor(4096, 1, 1);
+  let heard: Float32Array<ArrayBuffer>[] = [];
+  processor.onaudioprocess = (e) => heard.push(new Float32Array(e.inputBuffer.getChannelData(0)));
+  source.connect(processor);
+  processor.connect(context.destination);
+  return {
+    take() {
+      const length = heard.reduce((n, part) => n + part.length, 0);
+      if (!length) return null;
+      const buffer = new AudioBuffer({ length, numberOfChannels: 1, sampleRate: context.sampleRate });
+      let at = 0;
+      for (const part of heard) {
+        buffer.copyToChannel(part, 0, at);
+        at += part.length;
+      }
+      heard = [];
+      return new File([encodeWav(buffer)], "chunk.wav", { type: "audio/wav" });
+    },
+    close() {
+      processor.disconnect();
+      source.disconnect();
+      stream.getTracks().forEach((t) => t.stop());
+      void context.close();
+    },
+  };
 }
