@@ -104,7 +104,7 @@ def test_examples_fill_inputs_and_run_fn():
     assert load.fn(1)[1] == {"__type__": "update"}  # None leaves that input as it is
     assert run.trigger_after == load.id and run.fn("ab", 2) == "abab"
     node = app_config(demo)["root"]["children"][-1]
-    assert node["type"] == "dataset" and node["props"]["label"] == "Examples" and node["props"]["samples"] == [["ha", 3], ["x", None]]
+    assert node["type"] == "dataset" and node["props"]["label"] is None and node["props"]["samples"] == [["ha", 3], ["x", None]]
     single = gr.Examples.__new__(gr.Examples)
     with pytest.raises(ValueError, match="directory"):
         with gr.Blocks():

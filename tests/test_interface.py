@@ -153,7 +153,11 @@ def test_validator_stops_the_run_with_its_message():
 def test_private_endpoint_is_not_reachable_by_name_and_time_limit_reaches_the_listener():
     demo = gr.Interface(lambda s: s, "text", "text", api_visibility="private", time_limit=5, stream_every=0.2)
     run = next(fn for fn in demo.fns.values() if fn.time_limit == 5)
-    assert run.api_name is None and run.stream_every == 0.2
+    # Gradio keeps the name but no client can call it by that name, and view_api leaves it out.
+    assert run.api_visibility == "private" and run.stream_every == 0.2
+    with pytest.raises(ValueError, match="No event with api_name"):
+        gr.Client(demo).predict("x", api_name="/lambda")
+    assert gr.Client(demo).view_api(print_info=False, return_format="dict")["named_endpoints"] == {}
     named = gr.Interface(lambda s: s, "text", "text")
     assert any(fn.api_name == "lambda" for fn in named.fns.values())
 
