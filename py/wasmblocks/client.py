@@ -266,7 +266,7 @@ class Client:
                 dep = running.pop(event_id)
                 outputs = {b: self.values.get(b) for b in dep["outputs"]}
                 ends.setdefault(dep["id"], (True, outputs) if stage == "complete" else (False, error or stage))
-                more += self.flow.ended(dep, stage)
+                more += self.flow.ended(dep, stage, bool(message.get("validation_failed")))
             self._perform(more, running, {})
         return ends
 

@@ -260,7 +260,8 @@ async def _validated(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any],
             {"id": block.id, "props": {"validation_error": message}} for block, message in shown]))
     failed = [m for m in messages if m]
     if failed:
-        ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "error", success=False, message="; ".join(failed)))
+        ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "error", success=False, message="; ".join(failed),
+                                         validation_failed=True))
     return not failed
 
 

@@ -351,6 +351,8 @@ class StatusMessage(TypedDict):
     position: NotRequired[int | None]
     progress: NotRequired[list[ProgressUnit] | None]
     success: NotRequired[bool]
+    # validator= refused the inputs: the event ends and, as in Gradio, nothing chained to it runs.
+    validation_failed: NotRequired[bool]
 
 
 class UpdateMessage(TypedDict):
@@ -480,6 +482,7 @@ def status_message(
     position: int | None = None,
     progress: list[ProgressUnit] | None = None,
     success: bool | None = None,
+    validation_failed: bool = False,
 ) -> StatusMessage:
     """A status; the optional fields are left out unless given."""
     status: StatusMessage = {"type": "status", "event_id": event_id, "dep_id": dep_id, "stage": stage}
@@ -491,6 +494,8 @@ def status_message(
         status["progress"] = progress
     if success is not None:
         status["success"] = success
+    if validation_failed:
+        status["validation_failed"] = True
     return status
 
 

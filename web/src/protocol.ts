@@ -261,6 +261,8 @@ export interface StatusMessage {
   position?: number | null;
   progress?: ProgressUnit[] | null;
   success?: boolean;
+  /** validator= refused the inputs: the event ends and, as in Gradio, nothing chained to it runs. */
+  validation_failed?: boolean;
 }
 export interface UpdateMessage {
   type: "update";
