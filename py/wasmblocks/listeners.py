@@ -78,21 +78,25 @@ class Dependency(dict[str, int]):  # Gradio's Dependency is a dict ({"id": …})
     def id(self) -> int:
         return self.fn.id
 
-    def _chain(self, fn: Any, inputs: Any, outputs: Any, *, success: bool, failure: bool, **kwargs: Any) -> Any:
-        return listen(self.root, [], fn, inputs, outputs, trigger_after=self.fn.id,
+    def _chain(self, fn: Any, inputs: Any, outputs: Any, api_name: str | Literal[False] | None, *, success: bool,
+               failure: bool, **kwargs: Any) -> Any:
+        return listen(self.root, [], fn, inputs, outputs, api_name, trigger_after=self.fn.id,
                       trigger_only_on_success=success, trigger_only_on_failure=failure, **kwargs)
 
-    def then(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+    def then(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None,
+             api_name: str | Literal[False] | None = None, **kwargs: Any) -> Any:
         """Run next whatever happened."""
-        return self._chain(fn, inputs, outputs, success=False, failure=False, **kwargs)
+        return self._chain(fn, inputs, outputs, api_name, success=False, failure=False, **kwargs)
 
-    def success(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+    def success(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None,
+                api_name: str | Literal[False] | None = None, **kwargs: Any) -> Any:
         """Run next only if this one finished without an error."""
-        return self._chain(fn, inputs, outputs, success=True, failure=False, **kwargs)
+        return self._chain(fn, inputs, outputs, api_name, success=True, failure=False, **kwargs)
 
-    def failure(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+    def failure(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None,
+                api_name: str | Literal[False] | None = None, **kwargs: Any) -> Any:
         """Run next only if this one raised."""
-        return self._chain(fn, inputs, outputs, success=False, failure=True, **kwargs)
+        return self._chain(fn, inputs, outputs, api_name, success=False, failure=True, **kwargs)
 
 
 def keyword_inputs(inputs: Any, inputs_as_dict: bool, inputs_kwargs: Any) -> list[str]:
