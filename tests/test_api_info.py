@@ -66,3 +66,23 @@ def test_python_types_as_gradio_client_reads_schemas():
     assert python_type({"anyOf": [{"type": "string"}, {"type": "null"}]}) == "str | None"
     assert python_type({"title": "FileData", "type": "object"}) == "filepath"
     assert python_type({"type": "array", "items": {"type": "number"}}) == "list[float]"
+
+
+def test_api_visibility_description_and_inputs_kwargs_as_gradio_631_lists_them():
+    def full(first, greeting="Hi", *, last):
+        """Doc line."""
+        return first
+
+    with gr.Blocks() as demo:
+        a, b, out = gr.Textbox(label="A"), gr.Textbox(label="B"), gr.Textbox()
+        gr.Button().click(full, a, out, inputs_kwargs={"last": b}, api_description="Joins names")
+        gr.Button().click(full, a, out, inputs_kwargs={"last": b}, api_visibility="undocumented", api_name="u")
+        gr.Button().click(full, a, out, inputs_kwargs={"last": b}, api_visibility="private", api_name="p")
+        gr.Button().click(full, a, out, inputs_kwargs={"last": b}, api_description=False, api_name="nodesc")
+    named = api_info(demo)["named_endpoints"]
+    assert list(named) == ["/full", "/nodesc"]
+    assert [(p["parameter_name"], p["label"]) for p in named["/full"]["parameters"]] == [("first", "A"), ("last", "B")]
+    assert (named["/full"]["description"], named["/nodesc"]["description"]) == ("Joins names", "")
+    assert list(api_info(demo, all_endpoints=True)["named_endpoints"]) == ["/full", "/u", "/nodesc"]
+    client = gr.Client(demo)
+    assert client.predict("Ada", "Lovelace", api_name="/u") == "Ada"  # undocumented: still callable

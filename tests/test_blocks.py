@@ -64,3 +64,22 @@ def test_a_nested_blocks_shares_the_outer_dependencies():
         with gr.Blocks() as inner:
             gr.Button().click(lambda: None)
     assert inner.fns is outer.fns and len(outer.fns) == 1 and inner.root is outer
+
+
+def test_blocks_takes_gradios_parameters_in_gradios_positions():
+    demo = gr.Blocks(None, "interface", "My app", True)
+    assert (demo.mode, demo.title, demo.fill_height) == ("interface", "My app", True)
+
+
+def test_a_blocks_rendered_into_another_one_keeps_its_block_parameters():
+    inner = gr.Blocks(elem_id="inner", elem_classes=["card"], visible=False, key="part", preserved_by_key=["visible"])
+    with inner:
+        gr.Textbox()
+    with gr.Blocks() as outer:
+        inner.render()
+    (child,) = [b for b in outer.children if b is inner]
+    props = child.get_props()
+    assert (props["elem_id"], props["elem_classes"], props["visible"], props["preserved_by_key"]) == (
+        "inner", ["card"], False, ["visible"])
+    with pytest.raises(TypeError):
+        gr.Blocks(not_a_parameter=1)

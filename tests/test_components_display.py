@@ -104,7 +104,7 @@ def test_examples_fill_inputs_and_run_fn():
     assert load.fn(1)[1] == {"__type__": "update"}  # None leaves that input as it is
     assert run.trigger_after == load.id and run.fn("ab", 2) == "abab"
     node = app_config(demo)["root"]["children"][-1]
-    assert node["type"] == "dataset" and node["props"]["label"] == "Examples" and node["props"]["samples"] == [["ha", 3], ["x", None]]
+    assert node["type"] == "dataset" and node["props"]["label"] is None and node["props"]["samples"] == [["ha", 3], ["x", None]]
     single = gr.Examples.__new__(gr.Examples)
     with pytest.raises(ValueError, match="directory"):
         with gr.Blocks():
@@ -158,3 +158,60 @@ def test_dataset_label_defaults_to_none_as_in_gradio():
         box = gr.Textbox()
         ds = gr.Dataset(components=[box], samples=[["a"]])
     assert ds.get_props()["label"] is None  # the page titles it "Examples", as Gradio's front end does
+
+
+def test_examples_visible_columns_hide_columns_but_a_click_fills_every_input():
+    with gr.Blocks() as demo:
+        word, times, note = gr.Textbox(label="Word"), gr.Number(label="Times"), gr.Textbox(label="Note")
+        ex = gr.Examples([["ha", 3, "a"], ["ho", 2, "b"]], [word, times, note], visible_columns=[2, 0, 2])
+    props = ex.dataset.get_props()
+    assert props["components"] == ["textbox", "textbox"] and props["headers"] == ["Word", "Note"]
+    assert props["samples"] == [["ha", "a"], ["ho", "b"]]
+    client = gr.Client(demo)
+    client.values[ex.dataset.id] = 1  # the page sends the clicked sample's index
+    client.trigger(ex.dataset, "click")
+    assert [client.values[c.id] for c in (word, times, note)] == ["ho", 2, "b"]
+    with pytest.raises(ValueError, match="visible_columns must name one of the 1 inputs"):
+        with gr.Blocks():
+            gr.Examples([["a"]], [gr.Textbox()], visible_columns=[1])
+    with pytest.raises(ValueError, match="at least one column"):
+        with gr.Blocks():
+            gr.Examples([["a"]], [gr.Textbox()], visible_columns=[])
+
+
+def test_examples_click_event_has_gradios_api_name_and_visibility():
+    with gr.Blocks() as demo:
+        box = gr.Textbox()
+        first = gr.Examples([["a"]], box)
+        second = gr.Examples([["b"]], box, api_name="pick", api_visibility="public", api_description="Pick one")
+    one, two = first.load_input_event.fn, second.load_input_event.fn
+    assert (one.api_name, one.api_visibility) == ("load_example", "undocumented")
+    assert (two.api_name, two.api_visibility, two.api_description) == ("pick", "public", "Pick one")
+    assert list(gr.Client(demo).view_api(print_info=False, return_format="dict")["named_endpoints"]) == ["/pick"]
+    with pytest.raises(ValueError, match="cache_mode must be"):
+        with gr.Blocks():
+            gr.Examples([["a"]], gr.Textbox(), cache_mode="later")
+
+
+def test_examples_preload_the_first_cached_example_by_default_as_gradio_6():
+    with gr.Blocks() as demo:
+        box, out = gr.Textbox(), gr.Textbox()
+        gr.Examples([["abc"], ["xyz"]], box, out, fn=str.upper, cache_examples=True)
+        given = gr.Textbox(value="mine")
+        gr.Examples([["no"]], given, out, fn=str.upper, cache_examples=True)  # the app's value stays
+        lazy = gr.Textbox()
+        gr.Examples([["no"]], lazy, out, fn=str.upper, cache_examples=True, cache_mode="lazy")
+    client = gr.Client(demo)
+    client.trigger(demo, "load")
+    assert (client.values[box.id], client.values[out.id]) == ("abc", "ABC")
+    assert client.values[given.id] == "mine" and client.values[lazy.id] in ("", None)
+
+
+def test_clear_button_event_takes_gradios_api_name_and_visibility():
+    with gr.Blocks() as demo:
+        box = gr.Textbox()
+        quiet = gr.ClearButton(box)
+        listed = gr.ClearButton(box, api_name="reset", api_visibility="public")
+    deps = [fn for fn in demo.fns.values()]
+    assert [(d.api_name, d.api_visibility) for d in deps] == [(None, "undocumented"), ("reset", "public")]
+    assert quiet.api_visibility == "undocumented" and listed.api_name == "reset"

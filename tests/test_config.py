@@ -1,5 +1,7 @@
 """The app config the page renders (config.py): nodes, resolved interactivity, dependencies, app settings."""
 
+import pytest
+
 import wasmblocks as gr
 from wasmblocks.config import app_config, node, resolve_interactive, theme_name
 
@@ -41,12 +43,15 @@ def test_nodes_carry_type_props_and_children():
 
 
 def test_app_config_has_what_the_page_needs():
-    with gr.Blocks(title="T", css=".x{}", js="() => 1", head="<meta>", fill_height=True) as demo:
+    # Gradio 6 moved css/js/head to launch(); the Blocks constructor still takes them, with a warning.
+    with pytest.warns(UserWarning, match="moved from the Blocks constructor to launch"):
+        demo = gr.Blocks(title="T", css=".x{}", js="() => 1", head="<meta>", fill_height=True)
+    with demo:
         gr.Button().click(lambda: None)
     config = app_config(demo)
     assert set(config) == {"title", "fill_height", "fill_width", "css", "theme", "theme_vars", "js", "head",
                            "version", "root", "dependencies", "max_file_size", "auth_required", "auth_message",
-                           "footer_links", "stop_notice_after"}
+                           "footer_links", "favicon", "stop_notice_after"}
     assert (config["title"], config["css"], config["js"], config["head"], config["fill_height"]) == (
         "T", ".x{}", "() => 1", "<meta>", True)
     assert [d["id"] for d in config["dependencies"]] == [0] and config["theme"] is None

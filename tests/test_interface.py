@@ -143,8 +143,9 @@ def test_validator_stops_the_run_with_its_message():
     client.values[demo.input_components[0].id] = -1
     client.trigger(submit)
     assert ran == []
-    errors = [m for m in client.messages if m.get("type") == "toast" or "error" in str(m.get("stage", ""))]
-    assert "The number must be positive" in str(errors)
+    # As Gradio 6.31 (and Blocks' validator=): the message shows on the input, with no toast.
+    shown = [u for m in client.of_type("update") for u in m["updates"] if u["id"] == demo.input_components[0].id]
+    assert shown[-1]["props"]["validation_error"] == "The number must be positive" and not client.of_type("toast")
     client.values[demo.input_components[0].id] = 3
     client.trigger(submit)
     assert ran == [3] and client.values[demo.output_components[0].id] == 6
@@ -153,7 +154,11 @@ def test_validator_stops_the_run_with_its_message():
 def test_private_endpoint_is_not_reachable_by_name_and_time_limit_reaches_the_listener():
     demo = gr.Interface(lambda s: s, "text", "text", api_visibility="private", time_limit=5, stream_every=0.2)
     run = next(fn for fn in demo.fns.values() if fn.time_limit == 5)
-    assert run.api_name is None and run.stream_every == 0.2
+    # Gradio keeps the name but no client can call it by that name, and view_api leaves it out.
+    assert run.api_visibility == "private" and run.stream_every == 0.2
+    with pytest.raises(ValueError, match="No event with api_name"):
+        gr.Client(demo).predict("x", api_name="/lambda")
+    assert gr.Client(demo).view_api(print_info=False, return_format="dict")["named_endpoints"] == {}
     named = gr.Interface(lambda s: s, "text", "text")
     assert any(fn.api_name == "lambda" for fn in named.fns.values())
 
@@ -211,3 +216,15 @@ def test_examples_handler_is_the_examples_block():
     io = gr.Interface(lambda x: x, "text", "text", examples=[["a"], ["b"]])
     assert io.examples_handler.dataset.samples == [["a"], ["b"]]
     assert gr.Interface(lambda x: x, "text", "text").examples_handler is None
+
+
+def test_interface_takes_the_block_parameters_a_rendered_interface_needs():
+    io = gr.Interface(lambda s: s, "text", "text", elem_id="io", elem_classes="boxed", visible=False, key="k",
+                      preserved_by_key="value")
+    with gr.Blocks() as demo:
+        with gr.Tabs():
+            with gr.Tab("One"):
+                io.render()
+    props = next(b for b in demo.blocks().values() if b is io).get_props()
+    assert (props["elem_id"], props["elem_classes"], props["visible"]) == ("io", ["boxed"], False)
+    assert (io.key, io.preserved_by_key) == ("k", ["value"])

@@ -120,3 +120,94 @@ def test_bad_declarations_are_clear_errors():
             b.click(lambda: None, cancels=[3])
         with pytest.raises(TypeError, match="gr.on triggers are event methods"):
             gr.on([b], lambda: None)
+
+
+def test_api_name_is_the_fourth_positional_parameter_of_every_listener_and_of_load():
+    def greet(name):
+        return f"Hi {name}"
+
+    with gr.Blocks() as demo:
+        t = gr.Textbox()
+        click = gr.Button().click(greet, t, t, "hello")
+        loaded = demo.load(greet, t, t, "on_load")
+        both = gr.on([t.submit], greet, t, t, api_name="both")
+    assert [click.fn.api_name, loaded.fn.api_name, both.fn.api_name] == ["hello", "on_load", "both"]
+
+
+def test_a_second_endpoint_of_the_same_name_gets_gradios_suffix():
+    def greet(name):
+        return name
+
+    with gr.Blocks() as demo:
+        t = gr.Textbox()
+        names = [gr.Button().click(greet, t, t).fn.api_name for _ in range(3)]
+        explicit = t.submit(greet, t, t, api_name="greet").fn.api_name
+    assert names == ["greet", "greet_1", "greet_2"] and explicit == "greet_3"
+
+
+def test_api_visibility_follows_gradios_rules():
+    with gr.Blocks() as demo:
+        t = gr.Textbox()
+        b = gr.Button()
+        public = b.click(lambda x: x, t, t)
+        hidden = b.click(lambda x: x, t, t, api_visibility="undocumented")
+        private = b.click(lambda x: x, t, t, api_visibility="private")
+        unnamed = b.click(lambda x: x, t, t, api_name=False)
+        js_only = b.click(None, t, t, js="(x) => x")
+        legacy = b.click(lambda x: x, t, t, show_api=False)
+    seen = [d.fn.api_visibility for d in (public, hidden, private, unnamed, js_only, legacy)]
+    assert seen == ["public", "undocumented", "private", "private", "private", "undocumented"]
+    assert public.fn.config()["api_visibility"] == "public" and private.fn.config()["api_visibility"] == "private"
+    with pytest.raises(ValueError, match="api_visibility='hidden' is not one of"):
+        with gr.Blocks():
+            gr.Button().click(lambda: None, api_visibility="hidden")
+
+
+def test_inputs_kwargs_pass_values_by_parameter_name_and_the_validator_gets_them_too():
+    seen = []
+
+    def check(first, *, last):
+        seen.append((first, last))
+        return [gr.validate(True, ""), gr.validate(bool(last), "A last name, please")]
+
+    def full_name(first, greeting="Hello", *, last):
+        return f"{greeting} {first} {last}"
+
+    with gr.Blocks() as demo:
+        first, last, out = gr.Textbox(), gr.Textbox(), gr.Textbox()
+        dep = gr.Button().click(full_name, first, out, inputs_kwargs={"last": last}, validator=check)
+    assert [b.id for b in dep.fn.inputs] == [first.id, last.id] and dep.fn.input_keyword_names == ["last"]
+    client = gr.Client(demo)
+    assert client.run(dep.id, "Ada", "Lovelace") == ["Hello Ada Lovelace"]
+    assert seen == [("Ada", "Lovelace")]
+    end = client.settle(client.fire(dep.id, "Ada", ""))
+    assert end["stage"] == "error" and end["message"] == "A last name, please"
+
+
+def test_inputs_kwargs_are_checked_as_gradio_checks_them():
+    with gr.Blocks():
+        t = gr.Textbox()
+        button = gr.Button()
+        with pytest.raises(ValueError, match="cannot be used when inputs= is a set"):
+            button.click(lambda x: x, {t}, t, inputs_kwargs={"y": t})
+        with pytest.raises(ValueError, match="must be Gradio components"):
+            button.click(lambda x: x, None, t, inputs_kwargs={"x": "text"})
+        with pytest.raises(ValueError, match="inputs= cannot be a dict"):
+            button.click(lambda x: x, {"x": t}, t)
+
+
+def test_a_failed_validator_ends_the_chain_as_in_gradio():
+    ran = []
+    with gr.Blocks() as demo:
+        t = gr.Textbox()
+        first = gr.Button().click(lambda x: ran.append("fn"), t, None,
+                                  validator=lambda x: gr.validate(bool(x), "Empty"))
+        first.then(lambda: ran.append("then"))
+        first.failure(lambda: ran.append("failure"))
+    client = gr.Client(demo)
+    client.values[t.id] = ""
+    client.trigger(demo.fns[first.id].targets[0][0])
+    assert ran == []
+    client.values[t.id] = "x"
+    client.trigger(demo.fns[first.id].targets[0][0])
+    assert ran == ["fn", "then"]

@@ -52,3 +52,10 @@ def test_state_stays_in_the_session_and_props_are_remembered():
     assert session.configured(box).choices == [["b", "b"], ["c", "c"]] and box.choices == [["a", "a"]]
     assert to_update(box, gr.skip(), session) is None
     assert to_update(box, "c", session, postprocess=False) == {"id": box.id, "value": "c"}
+
+
+def test_update_names_gradios_common_props_and_leaves_out_the_ones_not_given():
+    assert gr.update(elem_id="x", elem_classes="big", visible=False) == {
+        "__type__": "update", "elem_id": "x", "elem_classes": ["big"], "visible": False}
+    assert gr.update(value=None, label="L") == {"__type__": "update", "value": None, "label": "L"}
+    assert gr.update(visible="hidden")["visible"] == "hidden"

@@ -20,6 +20,8 @@ class EventContext:
     stage: protocol.StatusStage = "pending"
     # Called just before the event's final status: the page session copies the States it used then.
     before_end: Callable[[], None] | None = None
+    # launch(show_error=…): whether an exception's text reaches the page (a gr.Error's always does).
+    show_error: bool = True
 
 
 current_event: ContextVar[EventContext | None] = ContextVar("wasmblocks_event", default=None)

@@ -122,12 +122,11 @@ def api(
         preprocess=False, postprocess=False, show_progress="hidden",
         concurrency_limit=DEFAULT_LIMIT if concurrency_limit == "default" else concurrency_limit,
         concurrency_id=concurrency_id, time_limit=time_limit, stream_every=stream_every,
-        show_api=api_visibility == "public",
+        api_visibility=api_visibility, api_description=api_description,
     )
     return dependency
 
 
 api.BROWSER_NOTES = {  # type: ignore[attr-defined]
-    "api_description": "no effect: there is no API page or MCP server to describe the endpoint on",
-    "api_visibility": "no effect: there is no API page or MCP server to list it on; the Client can call every endpoint",
+    "api_description": "differs: view_api() and the Client show it; there is no MCP server to describe it to",
 }

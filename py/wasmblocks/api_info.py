@@ -111,17 +111,33 @@ def skips_api(block: Any) -> bool:
 
 
 def _parameter_names(fn: BlockFunction) -> list[tuple[str, bool, Any]]:
-    """(name, has a default, the default) of each positional parameter of the event's function."""
+    """(name, has a default, the default) per input: the function's positional parameters in order, then
+    the names of inputs_kwargs= for the inputs passed by keyword."""
     try:
         signature = inspect.signature(fn.fn) if fn.fn is not None else None
     except (TypeError, ValueError):
         signature = None
-    found = []
-    for param in signature.parameters.values() if signature else []:
-        if param.kind in (param.POSITIONAL_ONLY, param.POSITIONAL_OR_KEYWORD):
-            has_default = param.default is not param.empty
-            found.append((param.name, has_default, param.default if has_default else None))
+    params = dict(signature.parameters) if signature else {}
+
+    def entry(param: inspect.Parameter) -> tuple[str, bool, Any]:
+        has_default = param.default is not param.empty
+        return param.name, has_default, param.default if has_default else None
+
+    found = [entry(p) for p in params.values() if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    if fn.input_keyword_names:
+        found = found[:len(fn.inputs) - len(fn.input_keyword_names)]
+        found += [entry(params[name]) if name in params else (name, False, None) for name in fn.input_keyword_names]
     return found
+
+
+def _description(fn: BlockFunction) -> str:
+    """Gradio's endpoint description: api_description=, else the docstring's first paragraph; False: none."""
+    if fn.api_description is False:
+        return ""
+    if isinstance(fn.api_description, str):
+        return fn.api_description
+    docstring = inspect.getdoc(fn.fn) if fn.fn is not None else None
+    return (docstring or "").split("\n\n", 1)[0]
 
 
 def endpoint_info(fn: BlockFunction) -> dict[str, Any]:
@@ -156,18 +172,18 @@ def endpoint_info(fn: BlockFunction) -> dict[str, Any]:
             "python_type": {"type": python_type(info), "description": info.get("description", "")},
             "component": block.get_block_name().capitalize(),
         })
-    description = inspect.getdoc(fn.fn) if fn.fn is not None else None
-    return {"parameters": parameters, "returns": returns, "api_visibility": "public",
-            "description": (description or "").split("\n\n", 1)[0],
+    return {"parameters": parameters, "returns": returns, "api_visibility": fn.api_visibility,
+            "description": _description(fn),
             "type": {"generator": fn.is_generator, "cancel": fn.is_cancel_function}}
 
 
-def api_info(app: AppRoot) -> dict[str, Any]:
-    """Every endpoint of the app a client can call (a Python function, show_api not False)."""
+def api_info(app: AppRoot, all_endpoints: bool = False) -> dict[str, Any]:
+    """The endpoints view_api documents: those with a Python function and api_visibility="public" (with
+    all_endpoints, the "undocumented" ones too; never the "private" ones), as Gradio's get_api_info."""
     named: dict[str, Any] = {}
     unnamed: dict[str, Any] = {}
     for fn in app.fns.values():
-        if fn.fn is None or not fn.show_api:
+        if fn.fn is None or fn.api_visibility == "private" or (not all_endpoints and not fn.show_api):
             continue
         if fn.api_name:
             named[f"/{fn.api_name}"] = endpoint_info(fn)

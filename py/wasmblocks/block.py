@@ -44,6 +44,11 @@ class Block:
 
     PROPS: ClassVar[tuple[str, ...]] = ()
     EVENTS: ClassVar[tuple[str, ...]] = ()
+    # How a listener's parameter behaves in the browser (docs/compatibility.md, "Button.click" stands for all).
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "click.key": "differs: a @gr.render run replaces its listeners whatever their key; a component's key= "
+                     "still keeps its value across runs",
+    }
     # Methods the page may call by name (Gradio's @server methods, e.g. gr.Dialogue's format/unformat).
     SERVER_FNS: ClassVar[tuple[str, ...]] = ()
     _explicit_args: dict[str, Any]

@@ -44,9 +44,19 @@ class BlockFunction:
     batch: bool = False
     max_batch_size: int = 4
     is_cancel_function: bool = False
-    show_api: bool = True  # False: still callable, left out of view_api (api_info.py)
+    # Gradio's: "public" (listed by view_api), "undocumented" (callable, not listed), "private" (not callable).
+    api_visibility: protocol.ApiVisibility = "public"
+    # A string describes the endpoint in the API view; None: the function's docstring; False: no description.
+    api_description: str | bool | None = None
+    # inputs_kwargs=: the last len(…) inputs go to the function as these keyword arguments (Gradio 6).
+    input_keyword_names: list[str] = field(default_factory=list)
     # validator=: runs with the same inputs first; a failed gr.validate stops the event (validators.py).
     validator: Callable[..., Any] | None = None
+
+    @property
+    def show_api(self) -> bool:
+        """Whether view_api lists this endpoint."""
+        return self.api_visibility == "public"
 
     @property
     def is_generator(self) -> bool:
@@ -70,6 +80,7 @@ class BlockFunction:
             "show_progress": self.show_progress,
             "queue": self.queue,
             "api_name": self.api_name,
+            "api_visibility": self.api_visibility,
             "scroll_to_output": self.scroll_to_output,
             "show_progress_on": [b.id for b in self.show_progress_on] if self.show_progress_on else None,
             "every": self.every,

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hmac
+import os
 import typing
-from collections.abc import Callable
+import warnings
+from collections.abc import Callable, Sequence
 from contextvars import Token
-from typing import Any, ClassVar, Self
+from pathlib import Path
+from typing import Any, ClassVar, Literal, Self
 from urllib.parse import urlsplit
 
 from . import runtime
@@ -16,12 +19,16 @@ from .component import Component
 from .context import Context, current_block, current_root, enter_root, reset_root
 from .files import parse_file_size
 from .i18n import I18n
+from .launch_options import LAUNCH_NOTES, favicon_url, with_files
+from .launch_options import footer_links as launch_footer_links
 from .listeners import DECORATOR, allocate_ids, dependency_table, listen
 from .types import AppRoot, PythonCaller
 
 VERSION = "0.1.0"
 # Seconds an event may run with no output before the page shows its Stop notice (launch(stop_notice_after=…)).
 DEFAULT_STOP_NOTICE_AFTER = 5.0
+# What Gradio 6 takes in launch() and still accepts, deprecated, in Blocks().
+MOVED_TO_LAUNCH = ("theme", "css", "css_paths", "js", "head", "head_paths")
 
 
 class LaunchResult(tuple[Any, ...]):
@@ -42,42 +49,55 @@ class Blocks(BlockContext):
     i18n: I18n | None = None
     local_url: str | None = None
     share_url: str | None = None
+    # launch(favicon_path=…) as a data: URL for the page; launch(footer_links=…), None until launch().
+    favicon: str | None = None
+    footer_links: list[str] | None = None
 
     # How a parameter behaves in the browser, for docs/compatibility.md (wasmblocks_build/compat_doc.py).
     BROWSER_NOTES: ClassVar[dict[str, str]] = {
         "analytics_enabled": "no effect: there is no server, and the page sends no analytics",
+        **LAUNCH_NOTES,
     }
 
     def __init__(
         self,
-        theme: Any = None,
         analytics_enabled: bool | None = None,
         mode: str = "blocks",
         title: str = "Gradio",
-        css: str | None = None,
-        css_paths: Any = None,
-        js: str | None = None,
-        head: str | None = None,
-        head_paths: Any = None,
         fill_height: bool = False,
         fill_width: bool = False,
         delete_cache: tuple[int, int] | None = None,
         **kwargs: Any,
     ) -> None:
+        # Gradio 6 moved these to launch(); Blocks(css=…) still works there, with a warning, and launch()
+        # uses them when it is not given its own.
+        moved = {name: kwargs.pop(name) for name in MOVED_TO_LAUNCH if name in kwargs}
+        given = [name for name, value in moved.items() if value is not None]
+        if given:
+            warnings.warn(
+                "These parameters moved from the Blocks constructor to launch() in Gradio 6.0: "
+                f"{', '.join(given)}. Pass them to launch() instead.", UserWarning, stacklevel=2)
         self.title = title
-        self.theme = theme
+        self.theme = moved.get("theme")
         # Analytics are accepted for compatibility and never sent anywhere: there is no server.
         self.analytics_enabled = False
         self.mode = mode
-        self.css = css
-        self.js = js
-        self.head = head
+        self.css: str | None = moved.get("css")
+        self.css_paths: Any = moved.get("css_paths")
+        self.js: str | None = moved.get("js")
+        self.head: str | None = moved.get("head")
+        self.head_paths: Any = moved.get("head_paths")
         self.fill_height = fill_height
         self.fill_width = fill_width
         self.delete_cache = delete_cache
         # Gradio sets this from launch(max_file_size=…); the page checks uploads against it (bytes).
-        self.max_file_size: int | None = parse_file_size(kwargs.get("max_file_size"))
+        self.max_file_size: int | None = None
         self.stop_notice_after: float | None = DEFAULT_STOP_NOTICE_AFTER
+        # Gradio's Blocks shows errors until launch() says otherwise (launch(show_error=False) is its default).
+        self.show_error = True
+        self.favicon_path: str | None = None
+        self.height: int | None = None
+        self.width: int | str | None = None
         self.fns: dict[int, BlockFunction] = {}
         self.unload_fns: list[Callable[[], Any]] = []
         self.default_concurrency_limit: int | None = 1
@@ -87,7 +107,8 @@ class Blocks(BlockContext):
         self.auth: dict[str, str] | Callable[[str, str], Any] | None = None
         self.auth_message: str | None = None
         self._client: PythonCaller | None = None
-        super().__init__(render=False, **{k: v for k, v in kwargs.items() if k in ("elem_id", "elem_classes")})
+        # elem_id, elem_classes, visible, key, preserved_by_key: a Blocks rendered into another one is a block there.
+        super().__init__(render=False, **kwargs)
         self.root = self
         self._root_token: Token[AppRoot | None] | None = None
 
@@ -153,41 +174,95 @@ class Blocks(BlockContext):
         self.max_size = max_size
         return self
 
-    def launch(self, *args: Any, **kwargs: Any) -> LaunchResult:
-        """No server to start in the browser: mark this Blocks as the app to show.
+    def launch(
+        self,
+        inline: bool | None = None,
+        inbrowser: bool = False,
+        share: bool | None = None,
+        debug: bool = False,
+        max_threads: int = 40,
+        auth: Callable[[str, str], bool] | tuple[str, str] | list[tuple[str, str]] | None = None,
+        auth_message: str | None = None,
+        prevent_thread_lock: bool = False,
+        show_error: bool = False,
+        server_name: str | None = None,
+        server_port: int | None = None,
+        *,
+        height: int = 500,
+        width: int | str = "100%",
+        favicon_path: str | Path | None = None,
+        ssl_keyfile: str | None = None,
+        ssl_certfile: str | None = None,
+        ssl_keyfile_password: str | None = None,
+        ssl_verify: bool = True,
+        quiet: bool = False,
+        footer_links: list[str] | None = None,
+        run_history: bool | None = None,
+        allowed_paths: list[str] | None = None,
+        blocked_paths: list[str] | None = None,
+        root_path: str | None = None,
+        app_kwargs: dict[str, Any] | None = None,
+        state_session_capacity: int = 10000,
+        share_server_address: str | None = None,
+        share_server_protocol: str | None = None,
+        share_server_tls_certificate: str | None = None,
+        auth_dependency: Callable[..., Any] | None = None,
+        max_file_size: str | int | None = None,
+        enable_monitoring: bool | None = None,
+        strict_cors: bool = True,
+        node_server_name: str | None = None,
+        node_port: int | None = None,
+        ssr_mode: bool | None = None,
+        pwa: bool | None = None,
+        mcp_server: bool | None = None,
+        num_workers: int | None = None,
+        i18n: I18n | None = None,
+        theme: Any = None,
+        css: str | None = None,
+        css_paths: str | Path | Sequence[str | Path] | None = None,
+        js: str | None = None,
+        head: str | None = None,
+        head_paths: str | Path | Sequence[str | Path] | None = None,
+        target: str | None = None,
+        stop_notice_after: float | str | None = "not_set",
+    ) -> LaunchResult:
+        """No server to start in the browser: mark this Blocks as the app to show, with these settings.
 
         Returns Gradio's (app, local_url, share_url) triple: the Blocks itself (there is no server app),
-        the site's address, and None (no share link). `i18n=` translates gr.I18n texts per page.
-        Under PyScript it also shows the app on the page, in the element `target=` names (an id, as
-        PyScript's display() takes it) or after the running script (docs/pyscript.md).
+        the site's address, and None (no share link). What only a server does is accepted and has no effect
+        (Blocks.BROWSER_NOTES says why, per parameter). Beyond Gradio: under PyScript it also shows the app on
+        the page, in the element `target=` names (docs/pyscript.md); stop_notice_after= is the seconds a quiet
+        event runs before the page offers to stop it (None: never).
         """
+        if auth is not None and auth_dependency is not None:
+            raise ValueError("launch() takes auth or auth_dependency, not both")
+        if i18n is not None and not isinstance(i18n, I18n):
+            raise TypeError(f"launch(i18n=…) takes a gr.I18n, not {type(i18n).__name__}")
+        # As Gradio: a launch() setting wins; else the deprecated Blocks(css=…) one stays.
+        self.theme = theme if theme is not None else self.theme
+        self.css = with_files(css if css is not None else self.css,
+                              css_paths if css_paths is not None else self.css_paths, "css_paths")
+        self.head = with_files(head if head is not None else self.head,
+                               head_paths if head_paths is not None else self.head_paths, "head_paths")
+        self.css_paths = self.head_paths = None  # read once: a second launch() does not append them again
+        self.js = js if js is not None else self.js
+        self.favicon_path = os.fspath(favicon_path) if favicon_path is not None else None
+        self.favicon = favicon_url(favicon_path)
+        self.footer_links = launch_footer_links(footer_links)
+        self.max_file_size = parse_file_size(max_file_size)
+        self.auth = auth_table(auth) if auth is not None else None
+        self.auth_message = auth_message
+        self.show_error = show_error
+        self.height, self.width = height, width
+        if i18n is not None:
+            self.i18n = i18n
+        if stop_notice_after != "not_set":
+            self.stop_notice_after = _seconds_or_none("stop_notice_after", stop_notice_after)
         self.launched = True
         Context.launched = self
-        if kwargs.get("i18n") is not None:
-            if not isinstance(kwargs["i18n"], I18n):
-                raise TypeError(f"launch(i18n=…) takes a gr.I18n, not {type(kwargs['i18n']).__name__}")
-            self.i18n = kwargs["i18n"]
         self.local_url = runtime.site_url()
-        if kwargs.get("theme") is not None:
-            self.theme = kwargs["theme"]
-        for name in ("css", "js", "head"):
-            if kwargs.get(name):
-                setattr(self, name, kwargs[name])
-        if kwargs.get("max_file_size") is not None:
-            self.max_file_size = parse_file_size(kwargs["max_file_size"])
-        if kwargs.get("auth") is not None:
-            self.auth = auth_table(kwargs["auth"])
-        self.auth_message = kwargs.get("auth_message")
-        if kwargs.get("footer_links") is not None:
-            links = list(kwargs["footer_links"])
-            unknown = [link for link in links if link not in ("api", "gradio", "settings", "runs")]
-            if unknown:
-                raise ValueError(f"footer_links takes 'api', 'gradio', 'settings' and 'runs', not {unknown}")
-            self.footer_links = links
-        if "stop_notice_after" in kwargs:
-            self.stop_notice_after = _seconds_or_none("stop_notice_after", kwargs["stop_notice_after"])
         if Blocks.page_launcher is not None:
-            Blocks.page_launcher(self, kwargs)
+            Blocks.page_launcher(self, {"target": target})
         return LaunchResult((self, self.local_url, None))
 
     @property
@@ -224,7 +299,8 @@ class Blocks(BlockContext):
     def close(self, *args: Any, **kwargs: Any) -> None:
         """Nothing to close: kept so code written for Gradio runs."""
 
-    def load(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+    def load(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None,
+             api_name: str | Literal[False] | None = None, **kwargs: Any) -> Any:
         """Run fn when the page loads; inside `with demo.route(…)`, each time that page opens (as Gradio does).
 
         A Blocks inside another one listens to the outer app's load (the page's app fires it).
@@ -234,7 +310,7 @@ class Blocks(BlockContext):
         root = self.root
         page = open_route()
         target: Block = page if page is not None and page.app in (self, root) else root
-        return listen(self, [(target, "load")], fn, inputs, outputs, **kwargs)
+        return listen(self, [(target, "load")], fn, inputs, outputs, api_name, **kwargs)
 
     def unload(self, fn: Callable[[], Any]) -> None:
         """Run fn when the page goes away (it gets no inputs and its outputs are not shown)."""

@@ -33,7 +33,6 @@ from .layouts.column import Column
 from .layouts.row import Row
 from .listeners import listen, on
 from .updates import update
-from .validation import checked_by
 
 
 def response_messages(response: Any) -> list[Any]:
@@ -110,8 +109,6 @@ class ChatInterface(Blocks):
                         "(per site); a 'Download flags' button hands out the CSV",
         "save_history": "differs: as in Gradio the conversations live in the browser's localStorage; "
                         "'New chat' and the history list are in a column beside the chat",
-        "validator": "differs: an invalid message stays in the box and the message shows as an error toast "
-                     "(Gradio shows it beside the box)",
         "api_description": "no effect: there is no server API page to describe the endpoint on",
         "cache_mode": "differs: examples are computed when clicked (no server to cache on at start-up)",
     }
@@ -323,23 +320,18 @@ class ChatInterface(Blocks):
                             [self.conversation_id, self.saved_conversations], queue=False, api_name=False)
 
         def chain(first: Any) -> Any:
-            """Show the user's message, run fn, then put the Stop button away."""
-            shown = first.then(self._append_user, [saved, chatbot], [chatbot], queue=False, api_name=False)
+            """Show the user's message, run fn, then put the Stop button away (not after a failed validator=)."""
+            shown = first.success(self._append_user, [saved, chatbot], [chatbot], queue=False, api_name=False)
             reply = shown.then(responder, inputs, outputs, api_name=False, **respond_kwargs)
             reply.then(self._idle, None, [stop, self.submit_btn], queue=False, api_name=False)
             after(reply)
             return reply
 
         submit_triggers = [textbox.submit, self.submit_btn.click]
-        if self.validator is not None:
-            # Gradio validates the message before anything else: an invalid one stays in the box.
-            checked = on(submit_triggers, checked_by(self.validator), [textbox], None, queue=False, api_name=False,
-                         show_progress="hidden")
-            submitted = checked.success(self._clear_and_save, [textbox], [textbox, saved, stop, self.submit_btn],
-                                        queue=False, api_name=False)
-        else:
-            submitted = on(submit_triggers, self._clear_and_save, [textbox],
-                           [textbox, saved, stop, self.submit_btn], queue=False, api_name=False)
+        # As Gradio, validator= checks the message before anything else: an invalid one stays in the box, with
+        # the validator's message on it.
+        submitted = on(submit_triggers, self._clear_and_save, [textbox], [textbox, saved, stop, self.submit_btn],
+                       queue=False, api_name=False, validator=self.validator)
         replies = [chain(submitted)]
         retried = chatbot.retry(
             self._retry, [chatbot], [chatbot, saved, stop, self.submit_btn], queue=False, api_name=False

@@ -136,14 +136,15 @@ class Client:
             if fn_index not in self.app.fns:
                 raise ValueError(f"No event function with index {fn_index}")
             return self.app.fns[fn_index]
-        named = [f for f in self.app.fns.values() if f.api_name and f.fn is not None]
+        # api_visibility="private": Gradio's clients cannot call it by name.
+        named = [f for f in self.app.fns.values() if f.api_name and f.fn is not None and f.api_visibility != "private"]
         if api_name is None and len(named) == 1:
             return named[0]
         name = (api_name or "").lstrip("/")
         for fn in named:
             if fn.api_name == name:
                 return fn
-        names = sorted("/" + f.api_name for f in self.app.fns.values() if f.api_name)
+        names = sorted("/" + f.api_name for f in named if f.api_name)
         raise ValueError(f"No event with api_name {api_name!r}; this app has {', '.join(names) or 'none'}")
 
     def _arguments(self, fn: BlockFunction, args: tuple[Any, ...], kwargs: dict[str, Any]) -> list[Any]:
@@ -215,7 +216,9 @@ class Client:
         if not ok:
             if outcome == "cancelled":
                 raise CancelledError(f"/{fn.api_name or fn.id} was cancelled")
-            raise RuntimeError(outcome)
+            # launch(show_error=False) keeps an exception's text from clients too; gradio_client says why.
+            raise RuntimeError(outcome or "The app raised an exception but does not show its errors; "
+                                          "set show_error=True in launch() to see them")
         results = [outcome.get(block.id, self.values.get(block.id)) for block in shown]
         return results[0] if len(results) == 1 else tuple(results)
 
@@ -263,7 +266,7 @@ class Client:
                 dep = running.pop(event_id)
                 outputs = {b: self.values.get(b) for b in dep["outputs"]}
                 ends.setdefault(dep["id"], (True, outputs) if stage == "complete" else (False, error or stage))
-                more += self.flow.ended(dep, stage)
+                more += self.flow.ended(dep, stage, bool(message.get("validation_failed")))
             self._perform(more, running, {})
         return ends
 

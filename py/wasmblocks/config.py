@@ -89,5 +89,6 @@ def app_config(app: Blocks) -> AppConfig:
         "auth_required": app.auth is not None,
         "auth_message": app.auth_message,
         "footer_links": getattr(app, "footer_links", None),
+        "favicon": getattr(app, "favicon", None),
         "stop_notice_after": getattr(app, "stop_notice_after", DEFAULT_STOP_NOTICE_AFTER),
     }

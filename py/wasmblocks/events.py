@@ -123,9 +123,10 @@ class EventFlow:
             return actions + self._finish(dep, success=True)
         return [*actions, Start(dep, trigger_id, event, data)]
 
-    def ended(self, dep: DependencyConfig, stage: StatusStage) -> list[Action]:
-        """A run of `dep` ended: a cancelled one starts nothing, else its chain (and an always_last rerun)."""
-        if stage == "cancelled":
+    def ended(self, dep: DependencyConfig, stage: StatusStage, validation_failed: bool = False) -> list[Action]:
+        """A run of `dep` ended: a cancelled one (or one its validator= stopped) starts nothing, else its chain
+        (and an always_last rerun)."""
+        if stage == "cancelled" or validation_failed:
             self._running.pop(dep["id"], None)
             return []
         return self._finish(dep, success=stage == "complete")

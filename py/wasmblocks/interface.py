@@ -23,7 +23,6 @@ from .layouts.tabs import Tab, Tabs
 from .listeners import listen
 from .types import BlockRef
 from .updates import update
-from .validation import checked_by
 
 _COMPONENTS_PACKAGE = Component.__module__.rpartition(".")[0] + ".components."
 # Gradio's string shortcuts that are not simply a component's class name, lower-cased.
@@ -87,9 +86,6 @@ class Interface(Blocks):
         "flagging_dir": "differs: a folder in the worker's file system, kept in the browser's IndexedDB "
                         "(per site) so flags survive a reload; a 'Download flags' button hands out the CSV",
         "allow_duplication": "differs: the Duplicate button appears only on Hugging Face Spaces, as in Gradio",
-        "validator": "differs: an input it finds invalid stops the run and its message shows as an error toast "
-                     "(Gradio shows it beside the input)",
-        "api_description": "no effect: there is no server API page to describe the endpoint on",
         "cache_mode": "differs: examples are computed when first clicked (no server to cache on at start-up); "
                       "preload_example still shows the preloaded example's result at load",
     }
@@ -195,12 +191,8 @@ class Interface(Blocks):
         listen_kwargs = {"api_name": api_name_, "batch": batch, "max_batch_size": max_batch_size,
                          "show_progress": show_progress, "concurrency_limit": concurrency_limit,
                          "time_limit": time_limit, "stream_every": stream_every,
-                         "show_api": api_visibility == "public", "scroll_to_output": True}
-        if api_visibility == "private":  # Gradio: not reachable through the API at all
-            listen_kwargs["api_name"] = False
-        elif api_visibility not in ("public", "undocumented"):
-            raise ValueError(f"Interface api_visibility must be 'public', 'private' or 'undocumented', "
-                             f"not {api_visibility!r}")
+                         "api_visibility": api_visibility, "api_description": api_description,
+                         "scroll_to_output": True}
         with self:
             if title:
                 _title(title)
@@ -268,28 +260,12 @@ class Interface(Blocks):
                 from .components.examples import Examples
 
                 # Gradio's name for it: apps update `interface.examples_handler.dataset`.
-                handler = self.examples_handler = Examples(examples, inputs=all_inputs, outputs=outputs_, fn=fn,
+                self.examples_handler = Examples(examples, inputs=all_inputs, outputs=outputs_, fn=fn,
                                    cache_examples=cache_examples, cache_mode=cache_mode,
                                    examples_per_page=examples_per_page, example_labels=example_labels,
                                    preload=preload_example)
-                self._preload(handler, all_inputs, outputs_, cache_examples, cache_mode, preload_example)
             if article:
                 Markdown(article, elem_classes="wb-interface-article")
-
-    def _preload(self, handler: Any, inputs: list[Component], outputs: list[Component], cache_examples: Any,
-                 cache_mode: str | None, preload: int | bool) -> None:
-        """Gradio's preload_example: with eagerly cached examples and no input given a value by the app,
-        the page opens showing that example and its result."""
-        rows = getattr(handler, "examples", None) or []
-        if (not cache_examples or cache_examples == "lazy" or cache_mode == "lazy" or preload is False
-                or isinstance(preload, bool) or not 0 <= preload < len(rows)
-                or any(_given_a_value(c) for c in inputs)):
-            return
-        row = list(rows[preload])
-        values = row[0] if len(inputs) == 1 else tuple(row[:len(inputs)])
-        quiet: dict[str, Any] = {"queue": False, "api_name": False, "show_progress": "hidden"}
-        shown = self.load(lambda: values, None, inputs if len(inputs) != 1 else inputs[0], **quiet)
-        shown.then(self.fn, inputs, outputs, api_name=False, show_progress="hidden")
 
     # ---- flagging ----
     def _flag_row(self) -> list[Button]:
@@ -365,14 +341,8 @@ class Interface(Blocks):
 
     def _run(self, triggers: list[tuple[BlockRef, str]], inputs: list[Component], outputs: list[Component],
              listen_kwargs: dict[str, Any]) -> Any:
-        """fn on these triggers; with a validator, the validator runs first and fn only when it passes."""
-        if self.validator is None:
-            return listen(self, triggers, self.fn, inputs, outputs, **listen_kwargs)
-        trigger_mode = listen_kwargs.get("trigger_mode")
-        check = listen(self, triggers, checked_by(self.validator), inputs, None, queue=False, api_name=False,
-                       show_progress="hidden", **({"trigger_mode": trigger_mode} if trigger_mode else {}))
-        rest = {k: v for k, v in listen_kwargs.items() if k != "trigger_mode"}
-        return check.success(self.fn, inputs, outputs, **rest)
+        """fn on these triggers; a validator= runs first and shows its messages on the inputs (as Blocks' does)."""
+        return listen(self, triggers, self.fn, inputs, outputs, validator=self.validator, **listen_kwargs)
 
     def __repr__(self) -> str:
         name = getattr(self.fn, "__name__", "fn")
@@ -392,15 +362,6 @@ def _default_labels(fn: Callable[..., Any], inputs: list[Component], outputs: li
     for i, block in enumerate(outputs):
         if getattr(block, "label", "") is None:
             block.label = "output" if len(outputs) == 1 else f"output {i}"
-
-
-def _given_a_value(block: Component) -> bool:
-    """Whether the app gave this input a value (it differs from what the class starts with)."""
-    try:
-        fresh = type(block)(render=False)
-    except Exception:  # a class that needs arguments: treat its value as the app's
-        return True
-    return bool(block.value != fresh.value or block.load_fn is not None)
 
 
 def _deep_link(spec: Any) -> DeepLinkButton | None:

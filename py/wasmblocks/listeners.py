@@ -78,21 +78,53 @@ class Dependency(dict[str, int]):  # Gradio's Dependency is a dict ({"id": …})
     def id(self) -> int:
         return self.fn.id
 
-    def _chain(self, fn: Any, inputs: Any, outputs: Any, *, success: bool, failure: bool, **kwargs: Any) -> Any:
-        return listen(self.root, [], fn, inputs, outputs, trigger_after=self.fn.id,
+    def _chain(self, fn: Any, inputs: Any, outputs: Any, api_name: str | Literal[False] | None, *, success: bool,
+               failure: bool, **kwargs: Any) -> Any:
+        return listen(self.root, [], fn, inputs, outputs, api_name, trigger_after=self.fn.id,
                       trigger_only_on_success=success, trigger_only_on_failure=failure, **kwargs)
 
-    def then(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+    def then(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None,
+             api_name: str | Literal[False] | None = None, **kwargs: Any) -> Any:
         """Run next whatever happened."""
-        return self._chain(fn, inputs, outputs, success=False, failure=False, **kwargs)
+        return self._chain(fn, inputs, outputs, api_name, success=False, failure=False, **kwargs)
 
-    def success(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+    def success(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None,
+                api_name: str | Literal[False] | None = None, **kwargs: Any) -> Any:
         """Run next only if this one finished without an error."""
-        return self._chain(fn, inputs, outputs, success=True, failure=False, **kwargs)
+        return self._chain(fn, inputs, outputs, api_name, success=True, failure=False, **kwargs)
 
-    def failure(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
+    def failure(self, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None,
+                api_name: str | Literal[False] | None = None, **kwargs: Any) -> Any:
         """Run next only if this one raised."""
-        return self._chain(fn, inputs, outputs, success=False, failure=True, **kwargs)
+        return self._chain(fn, inputs, outputs, api_name, success=False, failure=True, **kwargs)
+
+
+def keyword_inputs(inputs: Any, inputs_as_dict: bool, inputs_kwargs: Any) -> list[str]:
+    """The parameter names of inputs_kwargs= (Gradio 6): components whose values go in by keyword."""
+    if isinstance(inputs, dict):
+        raise ValueError("inputs= cannot be a dict; to pass values by parameter name use inputs_kwargs="
+                         "{'name': component}")
+    if not inputs_kwargs:
+        return []
+    if not isinstance(inputs_kwargs, dict):
+        raise TypeError(f"inputs_kwargs= takes a dict of parameter name -> component, not {inputs_kwargs!r}")
+    if inputs_as_dict:
+        raise ValueError("inputs_kwargs= cannot be used when inputs= is a set")
+    bad = [name for name, block in inputs_kwargs.items() if not hasattr(block, "get_block_name")]
+    if bad:
+        raise ValueError(f"All values in inputs_kwargs= must be Gradio components or layouts; not {bad}")
+    return list(inputs_kwargs)
+
+
+def unique_api_name(name: str, taken: Sequence[BlockFunction]) -> str:
+    """Gradio's append_unique_suffix: a second "greet" endpoint is "greet_1", a third "greet_2"."""
+    names = {fn.api_name for fn in taken}
+    if name not in names:
+        return name
+    suffix = 1
+    while f"{name}_{suffix}" in names:
+        suffix += 1
+    return f"{name}_{suffix}"
 
 
 def _cancel_ids(cancels: Any) -> list[int]:
@@ -123,8 +155,11 @@ def listen(
     fn: Any = DECORATOR,
     inputs: Any = None,
     outputs: Any = None,
-    *,
     api_name: str | Literal[False] | None = None,
+    *,
+    api_description: str | Literal[False] | None = None,
+    api_visibility: str = "public",
+    inputs_kwargs: dict[str, Any] | None = None,
     show_progress: str = "full",
     show_progress_on: Any = None,
     queue: bool = True,
@@ -147,11 +182,13 @@ def listen(
     show_api: bool = True,
     key: Any = None,
     validator: Callable[..., Any] | None = None,
-    **_ignored: Any,
 ) -> Any:
-    """Register a dependency on the app being defined; the core of every event method."""
+    """Register a dependency on the app being defined; the core of every event method.
+
+    show_api=False is Gradio 4/5's spelling of api_visibility="undocumented".
+    """
     kwargs = dict(locals())
-    del kwargs["root"], kwargs["targets"], kwargs["fn"], kwargs["_ignored"]
+    del kwargs["root"], kwargs["targets"], kwargs["fn"]
     if fn == DECORATOR:
         def decorator(func: Callable[..., Any]) -> Callable[..., Any]:
             listen(root, targets, func, **kwargs)
@@ -161,7 +198,14 @@ def listen(
     if root is None:
         raise RuntimeError("Event listeners must be attached inside a `with gr.Blocks():` block")
     input_list, inputs_as_dict = as_list(inputs)
+    keyword_names = keyword_inputs(inputs, inputs_as_dict, inputs_kwargs)
+    input_list += [inputs_kwargs[name] for name in keyword_names] if inputs_kwargs else []
     output_list, _ = as_list(outputs)
+    visibility = _choice("api_visibility", api_visibility, get_args(protocol.ApiVisibility))
+    if not show_api and visibility == "public":
+        visibility = "undocumented"
+    if fn is None or api_name is False:
+        visibility = "private"  # Gradio: no Python function (js only), or api_name=False
     if trigger_mode is None:
         names = {name for _, name in targets}
         trigger_mode = "always_last" if names and names <= ALWAYS_LAST_EVENTS else "once"
@@ -178,6 +222,9 @@ def listen(
     if not isinstance(stream_every, (int, float)) or isinstance(stream_every, bool) or stream_every <= 0:
         raise ValueError(f"stream_every must be a positive number of seconds, not {stream_every!r}")
     table = dependency_table(root)
+    if api_name:
+        others = [*root.fns.values(), *(table.values() if table is not root.fns else [])]
+        api_name = unique_api_name(str(api_name), others)
     block_fn = BlockFunction(
         id=allocate_ids(table, 1)[0],
         fn=fn,
@@ -205,7 +252,9 @@ def listen(
         scroll_to_output=scroll_to_output,
         batch=batch,
         max_batch_size=max_batch_size,
-        show_api=show_api,
+        api_visibility=visibility,
+        api_description=api_description,
+        input_keyword_names=keyword_names,
         validator=validator,
     )
     table[block_fn.id] = block_fn
@@ -215,8 +264,9 @@ def listen(
 def make_listener(event_name: str) -> Callable[..., Any]:
     """An event method such as `Button.click`, bound to its block when accessed (Block installs one per EVENTS name)."""
 
-    def listener(self: BlockRef, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None, **kwargs: Any) -> Any:
-        return listen(self.root, [(self, event_name)], fn, inputs, outputs, **kwargs)
+    def listener(self: BlockRef, fn: Any = DECORATOR, inputs: Any = None, outputs: Any = None,
+                 api_name: str | Literal[False] | None = None, **kwargs: Any) -> Any:
+        return listen(self.root, [(self, event_name)], fn, inputs, outputs, api_name, **kwargs)
 
     listener.__name__ = event_name
     listener.event_name = event_name  # type: ignore[attr-defined]

@@ -172,7 +172,8 @@ class PageSession:
         trigger = None
         if isinstance(trigger_id, int):
             trigger = self.blocks.get(trigger_id) or session_block(self.session, trigger_id)
-        ctx = EventContext(event_id=event_id, dep_id=fn.id, emit=self.send)
+        ctx = EventContext(event_id=event_id, dep_id=fn.id, emit=self.send,
+                           show_error=getattr(self.app, "show_error", True))
         job = Job(
             event_id=event_id,
             fn=fn,

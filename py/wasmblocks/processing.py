@@ -101,7 +101,12 @@ def call_arguments(
         return [dict(zip(fn.inputs, values))], kwargs
     if fn.batch:
         # One event is a batch of one: the function takes a list per input and returns a list per output.
-        return [[value] for value in values], kwargs
+        values = [[value] for value in values]
+    if fn.input_keyword_names:
+        # inputs_kwargs=: the trailing inputs are passed by parameter name (Gradio 6).
+        split = len(values) - len(fn.input_keyword_names)
+        kwargs.update(zip(fn.input_keyword_names, values[split:]))
+        values = values[:split]
     return values, kwargs
 
 
@@ -229,7 +234,7 @@ async def run_event(
         if ctx.before_end:
             ctx.before_end()
         ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "error", success=False,
-                                         message=error_message(exc)))
+                                         message=error_message(exc, ctx.show_error)))
         return False
     finally:
         current_event.reset(token)
@@ -242,7 +247,10 @@ async def _validated(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any],
     As in Gradio, a failed validation ends the event in error with the messages, and no toast.
     """
     assert fn.validator is not None
-    result = fn.validator(*args, **{k: v for k, v in kwargs.items() if k in special_params(fn.validator)})
+    # The validator gets the inputs as fn does, inputs_kwargs= ones by name too (Gradio 6), and the special
+    # parameters (gr.Request, …) its own signature asks for.
+    wanted = {*special_params(fn.validator), *fn.input_keyword_names}
+    result = fn.validator(*args, **{k: v for k, v in kwargs.items() if k in wanted})
     if inspect.isawaitable(result):
         result = await result
     messages = validation_messages(result, len(fn.inputs))
@@ -252,7 +260,8 @@ async def _validated(fn: BlockFunction, args: list[Any], kwargs: dict[str, Any],
             {"id": block.id, "props": {"validation_error": message}} for block, message in shown]))
     failed = [m for m in messages if m]
     if failed:
-        ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "error", success=False, message="; ".join(failed)))
+        ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "error", success=False, message="; ".join(failed),
+                                         validation_failed=True))
     return not failed
 
 
@@ -283,9 +292,13 @@ async def _within_time_limit(fn: BlockFunction, work: Coroutine[Any, Any, None])
         timer.cancel()
 
 
-def error_message(exc: BaseException) -> str:
+def error_message(exc: BaseException, show_error: bool = True) -> str:
+    """What the page shows for exc: a gr.Error's message; another exception's only with show_error, as
+    Gradio's error_payload (launch(show_error=False), its default, keeps it in the console)."""
     if isinstance(exc, Error):
         return exc.message
+    if not show_error:
+        return ""
     text = str(exc)
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
@@ -298,7 +311,7 @@ def report_error(exc: BaseException, ctx: EventContext) -> None:
         return
     ctx.emit(protocol.toast_message(
         "error",
-        error_message(exc),
+        error_message(exc, ctx.show_error),
         title=exc.title if isinstance(exc, Error) else "Error",
         duration=exc.duration if isinstance(exc, Error) else 10,
         event_id=ctx.event_id,

@@ -11,6 +11,7 @@ from typing import Any, Literal, NotRequired, TypedDict
 JSONValue = Any
 TriggerMode = Literal["once", "multiple", "always_last"]
 ShowProgress = Literal["full", "minimal", "hidden"]
+ApiVisibility = Literal["public", "private", "undocumented"]
 StatusStage = Literal["queued", "pending", "streaming", "complete", "error", "cancelled"]
 ToastLevel = Literal["error", "warning", "info", "success"]
 BootStage = Literal["downloading", "starting", "installing", "running"]
@@ -91,6 +92,8 @@ class Dependency(TypedDict):
     show_progress: ShowProgress
     queue: bool
     api_name: str | None
+    # Gradio's api_visibility: "public" (in the API view), "undocumented" (callable, not listed), "private".
+    api_visibility: ApiVisibility
     scroll_to_output: bool
     show_progress_on: list[int] | None
     every: float | None
@@ -130,6 +133,8 @@ class AppConfig(TypedDict):
     auth_message: NotRequired[str | None]
     # launch(footer_links=…): which of "api", "gradio", "settings" the footer shows; absent = all of them.
     footer_links: NotRequired[list[str] | None]
+    # launch(favicon_path=…): the page's icon, as a data: URL (the file is in the worker).
+    favicon: NotRequired[str | None]
     # launch(stop_notice_after=…): seconds an event may run without a word before the page offers to stop it.
     stop_notice_after: float | None
 
@@ -349,6 +354,8 @@ class StatusMessage(TypedDict):
     position: NotRequired[int | None]
     progress: NotRequired[list[ProgressUnit] | None]
     success: NotRequired[bool]
+    # validator= refused the inputs: the event ends and, as in Gradio, nothing chained to it runs.
+    validation_failed: NotRequired[bool]
 
 
 class UpdateMessage(TypedDict):
@@ -478,6 +485,7 @@ def status_message(
     position: int | None = None,
     progress: list[ProgressUnit] | None = None,
     success: bool | None = None,
+    validation_failed: bool = False,
 ) -> StatusMessage:
     """A status; the optional fields are left out unless given."""
     status: StatusMessage = {"type": "status", "event_id": event_id, "dep_id": dep_id, "stage": stage}
@@ -489,6 +497,8 @@ def status_message(
         status["progress"] = progress
     if success is not None:
         status["success"] = success
+    if validation_failed:
+        status["validation_failed"] = True
     return status
 
 

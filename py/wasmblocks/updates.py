@@ -12,9 +12,20 @@ from .protocol import Update
 from .session import Session
 
 
-def update(**props: Any) -> dict[str, Any]:
-    """`gr.update(value=…, visible=…)`: change any props of an output, and optionally its value."""
-    return {"__type__": "update", **props}
+def update(
+    elem_id: str | None = None,
+    elem_classes: list[str] | str | None = None,
+    visible: bool | str | None = None,
+    **props: Any,
+) -> dict[str, Any]:
+    """`gr.update(value=…, visible=…)`: change any props of an output, and optionally its value.
+
+    As Gradio's, a prop given as None (the default) is left as it is; the others go to the component.
+    """
+    # A component built with elem_classes="a" holds ["a"]; an update says the same.
+    classes = [elem_classes] if isinstance(elem_classes, str) else elem_classes
+    named = {"elem_id": elem_id, "elem_classes": classes, "visible": visible}
+    return {"__type__": "update", **{k: v for k, v in named.items() if v is not None}, **props}
 
 
 def skip() -> dict[str, Any]:

@@ -38,7 +38,8 @@ def _declare_listeners(ctx: ClassDefContext) -> None:
         existing = info.get(name)
         if existing is not None and not existing.plugin_generated:
             continue
-        args = [Argument(Var(arg, anything), anything, None, ARG_OPT) for arg in ("fn", "inputs", "outputs")]
+        positional = ("fn", "inputs", "outputs", "api_name")
+        args = [Argument(Var(arg, anything), anything, None, ARG_OPT) for arg in positional]
         args.append(Argument(Var("kwargs", anything), anything, None, ARG_STAR2))
         add_method_to_class(ctx.api, ctx.cls, name, args, anything)
 

@@ -65,6 +65,7 @@ const DEPENDENCY: Omit<Dependency, "id"> = {
   show_progress: "full",
   queue: true,
   api_name: null,
+  api_visibility: "public",
   scroll_to_output: false,
   show_progress_on: null,
   every: null,

@@ -48,6 +48,7 @@ export interface Node {
 
 export type TriggerMode = "once" | "multiple" | "always_last";
 export type ShowProgress = "full" | "minimal" | "hidden";
+export type ApiVisibility = "public" | "private" | "undocumented";
 
 export interface Dependency {
   id: number;
@@ -64,6 +65,8 @@ export interface Dependency {
   show_progress: ShowProgress;
   queue: boolean;
   api_name: string | null;
+  /** Gradio's api_visibility: "public" (in the API view), "undocumented" (callable, not listed), "private". */
+  api_visibility: ApiVisibility;
   scroll_to_output: boolean;
   show_progress_on: number[] | null;
   every: number | null;
@@ -103,6 +106,8 @@ export interface AppConfig {
   auth_message?: string | null;
   /** launch(footer_links=…): which of "api", "gradio", "settings" the footer shows; absent/null = all. */
   footer_links?: string[] | null;
+  /** launch(favicon_path=…): the page's icon, as a data: URL (the file is in the worker). */
+  favicon?: string | null;
   /** launch(stop_notice_after=…): seconds an event may run without a word before the page offers to stop it. */
   stop_notice_after: number | null;
 }
@@ -259,6 +264,8 @@ export interface StatusMessage {
   position?: number | null;
   progress?: ProgressUnit[] | null;
   success?: boolean;
+  /** validator= refused the inputs: the event ends and, as in Gradio, nothing chained to it runs. */
+  validation_failed?: boolean;
 }
 export interface UpdateMessage {
   type: "update";

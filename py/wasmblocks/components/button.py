@@ -77,9 +77,19 @@ class ClearButton(Button):
     """A button that empties the components given to it (and any added later with .add)."""
 
     def __init__(
-        self, components: Any = None, *, value: str = "Clear", variant: str = "secondary", **kwargs: Any
+        self,
+        components: Any = None,
+        *,
+        value: str = "Clear",
+        variant: str = "secondary",
+        api_name: str | None = None,
+        api_visibility: str = "undocumented",
+        **kwargs: Any,
     ) -> None:
         super().__init__(value, variant=variant, **kwargs)
+        # Gradio's: the name and visibility of the clearing event in the app's API.
+        self.api_name = api_name
+        self.api_visibility = api_visibility
         self.add(components)
 
     @classmethod
@@ -97,7 +107,8 @@ class ClearButton(Button):
                 inputs=None,
                 outputs=targets,
                 show_progress="hidden",
-                api_name=False,
+                api_name=self.api_name,
+                api_visibility=self.api_visibility,
                 queue=False,
             )
         return self

@@ -346,7 +346,8 @@ export class EventDispatcher {
     if (ended) {
       if (message.stage === "complete" && dep.scroll_to_output) this.scrollTo(dep.outputs[0]);
       this.byEvent.delete(message.event_id);
-      if (message.stage !== "cancelled") this.finish(dep, message.stage === "complete");
+      // Gradio: an event its validator= stopped ends its chain there (as a cancelled one does).
+      if (message.stage !== "cancelled" && !message.validation_failed) this.finish(dep, message.stage === "complete");
       else this.stopCounting(dep);
       this.store.eventEnded();
     }

@@ -20,7 +20,8 @@ function componentName(store: AppStore, id: number): string {
 
 function ApiDialog({ store, onClose }: { store: AppStore; onClose(): void }) {
   const endpoints = (store.config?.dependencies ?? []).filter(
-    (d): d is Dependency & { api_name: string } => typeof d.api_name === "string" && d.api_name !== "" && d.backend_fn,
+    (d): d is Dependency & { api_name: string } =>
+      typeof d.api_name === "string" && d.api_name !== "" && d.backend_fn && (d.api_visibility ?? "public") === "public",
   );
   return (
     <div class="wb-footer-dialog" role="dialog" aria-modal="true" aria-label="Use via API">

@@ -8,7 +8,7 @@ import { Footer } from "./footer";
 import { setStyleTag } from "./hooks";
 import { StopNoticeBar } from "./stop-notice";
 import { Toasts } from "./toasts";
-import { applyMode, applyThemeVars, insertHead, runAppJs } from "./theme";
+import { applyMode, applyThemeVars, insertHead, runAppJs, setFavicon } from "./theme";
 
 function App({ store, root }: { store: AppStore; root: HTMLElement }) {
   const config = store.config!;
@@ -51,7 +51,10 @@ export function unmountApp(root: HTMLElement, scope?: string): void {
 export function mountApp(root: HTMLElement, store: AppStore, options: MountOptions = {}): void {
   const config = store.config;
   if (!config) throw new Error("mountApp: store.load(config) has not been called");
-  if (options.setTitle !== false) document.title = config.title || "Gradio";
+  if (options.setTitle !== false) {
+    document.title = config.title || "Gradio";
+    setFavicon(config.favicon);
+  }
   if (options.scope) root.dataset.wbScope = options.scope;
   injectCss(config.css, options.scope);
   root.classList.add("gradio-container", "wb-app");

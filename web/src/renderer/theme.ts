@@ -58,6 +58,18 @@ export function applyThemeVars(vars: ThemeVars | null | undefined, scope?: strin
   );
 }
 
+/** launch(favicon_path=…): make `url` the page's icon (an embedded app leaves the host page's alone). */
+export function setFavicon(url: string | null | undefined): void {
+  if (!url) return;
+  let link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+  if (!link) {
+    link = document.createElement("link");
+    link.rel = "icon";
+    document.head.appendChild(link);
+  }
+  link.href = url;
+}
+
 let headInserted = false;
 
 /** Append the app's head= HTML to document.head as-is (Gradio does not sanitize it); its scripts run. */
