@@ -14,6 +14,8 @@ class Component(Block):
 
     # Kinds of blocks whose value lives in the worker only (gr.State): the page never sees it.
     STATEFUL: ClassVar[bool] = False
+    # An empty input (None) of this kind needs none of its needed_packages (processing.load_needed_packages).
+    EMPTY_NEEDS_NO_PACKAGES: ClassVar[bool] = False
 
     def __init__(
         self,

@@ -34,6 +34,7 @@ class Gallery(Component):
     PROPS = ("format", "file_types", "columns", "rows", "height", "allow_preview", "preview", "selected_index",
              "object_fit", "type", "buttons", "sources", "fit_columns")
     PACKAGE_FALLBACK = 'use gr.Gallery(type="filepath"), which needs neither numpy nor Pillow'
+    EMPTY_NEEDS_NO_PACKAGES = True  # preprocess(None) is None: no upload, no numpy/Pillow needed
 
     def __init__(
         self,

@@ -93,6 +93,7 @@ class Image(Component):
         super().__init__(value, **kwargs)
 
     PACKAGE_FALLBACK = 'use gr.Image(type="filepath"), which needs neither numpy nor Pillow'
+    EMPTY_NEEDS_NO_PACKAGES = True  # preprocess(None) is None: no upload, no numpy/Pillow needed
     def needed_packages(self, role: str) -> list[str]:
         """Pyodide packages to load before this Image preprocesses (processing.load_needed_packages).
 

@@ -30,6 +30,8 @@ interface Running {
   trigger: number | null;
   /** always_last: run once more with fresh inputs when this one ends. */
   again: { trigger: number | null; event: string; data: unknown } | null;
+  /** The inputs and event data this run took, as JSON, while the task that started it runs (then null). */
+  sameTurnInputs: string | null;
 }
 
 /** What the dispatcher needs of the connection (a narrow seam, so tests/web/events.test.ts runs without a worker). */
@@ -153,10 +155,14 @@ export class EventDispatcher {
   private async run(dep: Dependency, trigger: number | null, event: string, data: unknown): Promise<void> {
     const current = this.running.get(dep.id);
     if (current && dep.trigger_mode !== "multiple") {
+      // Triggers fired together (one output changing several watched gr.States) with the inputs and data
+      // the run already took: Gradio dispatches each before its first submission is registered, so they all
+      // run with those same inputs, and one run shows the same. Deferred, it would read the run's outputs.
+      if (current.sameTurnInputs !== null && current.sameTurnInputs === this.inputsNow(dep, data)) return;
       if (dep.trigger_mode === "always_last") current.again = { trigger, event, data };
       return;
     }
-    const entry: Running = { eventId: null, trigger, again: null };
+    const entry: Running = { eventId: null, trigger, again: null, sameTurnInputs: null };
     this.running.set(dep.id, entry);
     this.runsInFlight += 1;
     this.onBusyChange?.();
@@ -175,6 +181,8 @@ export class EventDispatcher {
       }
     } else {
       inputs = dep.inputs.map((id) => this.store.getValue(id));
+      entry.sameTurnInputs = this.inputsNow(dep, data);
+      queueMicrotask(() => void (entry.sameTurnInputs = null));
     }
     if (dep.js) {
       try {
@@ -205,6 +213,16 @@ export class EventDispatcher {
       // gr.Request.url / query_params: the page's URL now (the unit tests run where there is none).
       ...(typeof location === "undefined" ? {} : { url: location.href }),
     });
+  }
+
+  /**
+   * The dependency's inputs as they are now and the event's data (JSON), to compare with what a run took. A gr.State is left
+   * out: the worker reads its value when the run starts, and the page's copy is only a change token.
+   */
+  private inputsNow(dep: Dependency, data: unknown): string | null {
+    if (dep.inputs.some((id) => this.store.hasReader(id))) return null;
+    const pageHeld = dep.inputs.filter((id) => this.store.get(id)?.type !== "state");
+    return JSON.stringify([pageHeld.map((id) => this.store.getValue(id)), data ?? null]);
   }
 
   private send(dep: Dependency, message: EventMessage): void {
