@@ -26,6 +26,7 @@ def _is_video(path: str) -> bool:
 class Gallery(Component):
     """A list of media; the value is [{"image"|"video": FileData, "caption": str | None}, …]."""
 
+    FILLS_UNSET_VALUE = True  # Gradio's config has a value even for value=None
     EVENTS = ("select", "upload", "change", "delete", "preview_close", "preview_open")
     BROWSER_NOTES: ClassVar[dict[str, str]] = {
         "buttons": 'differs: "share" (a post to a Hugging Face Spaces discussion) needs a server, so it draws no '

@@ -121,7 +121,7 @@ export class EventDispatcher {
     const rendering = this.inFlight.get(message.event_id);
     if (rendering) this.renderEvents.set(message.block_id, rendering.message);
     this.removeDependencies(message.removed_dependencies);
-    this.store.replaceChildren(message.block_id, message.node);
+    this.store.replaceChildren(message.block_id, message.node, message.unset_values ?? []);
     this.carryValues(message.block_id);
     this.addDependencies(message.dependencies);
     message.dependencies.forEach((dep) => this.sessionDeps.add(dep.id));
