@@ -58,6 +58,8 @@ export class EventDispatcher {
   private sessionDeps = new Set<number>();
   /** A @gr.render block emptied for a restarted worker: the values its children had, depth first. */
   private carried = new Map<number, { type: string; value: unknown }[]>();
+  /** Scroll to every event's first output when it completes, not only scroll_to_output ones (<gradio-app>). */
+  autoscroll = false;
   /** Called when the page sends `cancel` (the stall watch gives the worker a grace period to obey). */
   onCancelSent: (depIds: number[]) => void = () => {};
 
@@ -329,7 +331,7 @@ export class EventDispatcher {
       });
     }
     if (ended) {
-      if (message.stage === "complete" && dep.scroll_to_output) this.scrollTo(dep.outputs[0]);
+      if (message.stage === "complete" && (dep.scroll_to_output || this.autoscroll)) this.scrollTo(dep.outputs[0]);
       this.byEvent.delete(message.event_id);
       if (message.stage !== "cancelled") this.finish(dep, message.stage === "complete");
       else this.stopCounting(dep);
