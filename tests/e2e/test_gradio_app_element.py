@@ -5,6 +5,8 @@ once), takes Gradio's attributes (theme_mode, container, info, initial_height, c
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -43,9 +45,9 @@ def test_the_exported_app_runs_in_the_host_page(page):
     assert page.evaluate("window.renders") == 1
     assert page.title() == "Host page"  # control_page_title defaults to false
     # theme_mode="dark" forces the dark theme; container and info (defaults) frame it and say where it is from.
-    expect(top.locator(".wb-embed")).to_have_class(r".*\bdark\b.*")
+    expect(top.locator(".wb-embed")).to_have_class(re.compile(r"\bdark\b"))
     expect(top.locator(".wb-gradio-app-frame")).to_have_count(1)
-    expect(top.get_by_role("link", name="gradio-app-site")).to_have_attribute("href", r".*/gradio-app-site/$")
+    expect(top.get_by_role("link", name="gradio-app-site")).to_have_attribute("href", re.compile(r"/gradio-app-site/$"))
 
 
 def test_an_element_below_the_fold_waits_until_it_is_scrolled_to(page):
