@@ -193,7 +193,8 @@ def test_two_async_renders_at_once_keep_their_own_blocks_and_listeners():
 def test_value_unset_follows_what_gradios_config_leaves_out():
     # Gradio's page keeps a re-rendered component's shown value exactly when its config has no value.
     with gr.Blocks():
-        unset = [gr.Textbox(), gr.Number(), gr.Markdown(), gr.Dropdown(["a"], value=None), gr.Textbox(None)]
+        unset = [gr.Textbox(), gr.Number(), gr.Markdown(), gr.Dropdown(["a"], value=None),
+                 gr.Textbox(None)]
         shown = [gr.Textbox("x"), gr.Slider(1, 5), gr.Checkbox(), gr.Dropdown(["a"]), gr.Button(), gr.Chatbot(),
                  gr.Textbox(lambda: "x")]
     assert [c.value_unset() for c in unset] == [True] * len(unset)

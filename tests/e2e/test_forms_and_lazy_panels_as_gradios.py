@@ -35,7 +35,9 @@ DROP = """async ([sel, name]) => {
   const data = new DataTransfer();
   data.items.add(new File([blob], name, { type: "image/png" }));
   const target = document.querySelector(`#${sel} input[type=file]`);
-  for (const t of ["dragenter", "dragover", "drop"]) target.dispatchEvent(new DragEvent(t, { dataTransfer: data, bubbles: true, cancelable: true }));
+  for (const t of ["dragenter", "dragover", "drop"]) {
+    target.dispatchEvent(new DragEvent(t, { dataTransfer: data, bubbles: true, cancelable: true }));
+  }
 }"""
 
 
