@@ -108,3 +108,17 @@ def test_pillow_is_asked_for_only_by_values_that_hold_an_array_or_image():
                    gr.AnnotatedImage(render=False), gr.ImageSlider(render=False)):
         assert output.needed_packages("output") == []
         assert output.value_packages("a.png") == [] and output.value_packages([_Array()]) == ["Pillow"]
+
+
+def test_an_empty_image_input_needs_no_package_but_an_uploaded_one_does(monkeypatch):
+    # Gradio's blocks_xray: Run with no scan uploaded reaches the function with None, offline too.
+    asked = _recording_loader(monkeypatch)
+    with gr.Blocks() as demo:
+        scan = gr.Image(label="Scan")  # type="numpy"
+        choice = gr.CheckboxGroup(["a"])
+        gr.Button().click(lambda c, s: c, [choice, scan], gr.JSON())
+    fn, session, loop = demo.fns[0], Session(), LoopThread()
+    loop.run(load_needed_packages(fn, session, [["a"], None]))
+    assert asked == []
+    with pytest.raises(gr.Error, match='Image "Scan" needs the "numpy" package'):
+        loop.run(load_needed_packages(fn, session, [["a"], {"path": "x.png"}]))

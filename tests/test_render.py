@@ -188,3 +188,14 @@ def test_two_async_renders_at_once_keep_their_own_blocks_and_listeners():
         assert [d["targets"] for d in deps] == [[(c["id"], "click")] for c in children]
         assert [h.run(d["id"]) for d in deps] == [[f"{label}1"], [f"{label}2"]]
     assert len(demo.fns) == 2  # the app gained none of them
+
+
+def test_value_unset_follows_what_gradios_config_leaves_out():
+    # Gradio's page keeps a re-rendered component's shown value exactly when its config has no value.
+    with gr.Blocks():
+        unset = [gr.Textbox(), gr.Number(), gr.Markdown(), gr.Dropdown(["a"], value=None),
+                 gr.Textbox(None)]
+        shown = [gr.Textbox("x"), gr.Slider(1, 5), gr.Checkbox(), gr.Dropdown(["a"]), gr.Button(), gr.Chatbot(),
+                 gr.Textbox(lambda: "x")]
+    assert [c.value_unset() for c in unset] == [True] * len(unset)
+    assert [c.value_unset() for c in shown] == [False] * len(shown)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import inspect
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -14,6 +15,10 @@ class Component(Block):
 
     # Kinds of blocks whose value lives in the worker only (gr.State): the page never sees it.
     STATEFUL: ClassVar[bool] = False
+    # An empty input (None) of this kind needs none of its needed_packages (processing.load_needed_packages).
+    EMPTY_NEEDS_NO_PACKAGES: ClassVar[bool] = False
+    # Kinds Gradio's config gives a value even when the constructor's is None (Slider: its minimum).
+    FILLS_UNSET_VALUE: ClassVar[bool] = False
 
     def __init__(
         self,
@@ -75,6 +80,18 @@ class Component(Block):
             # With inputs=, the value needs them: a load listener fills it once the page is up.
             return None if self.load_inputs is not None else self.postprocess(self.load_fn())
         return copy.deepcopy(self.value)
+
+    def value_unset(self) -> bool:
+        """Whether Gradio's config leaves this component's value out (its constructor's value is None).
+
+        A @gr.render re-run then keeps the value the page shows in the same place (render.py).
+        """
+        if self.load_fn is not None or self.FILLS_UNSET_VALUE or self.STATEFUL:
+            return False
+        if "value" in self._explicit_args:
+            return self._explicit_args["value"] is None
+        param = inspect.signature(type(self).__init__).parameters.get("value")
+        return param is None or param.default is None
 
     # ---- values ----
     def preprocess(self, payload: Any) -> Any:

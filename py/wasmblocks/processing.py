@@ -190,14 +190,19 @@ async def _stream(
             ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "streaming"))
 
 
-async def load_needed_packages(fn: BlockFunction, session: Session) -> None:
+async def load_needed_packages(fn: BlockFunction, session: Session, data: list[Any] | None = None) -> None:
     """Load the Pyodide packages (numpy, Pillow) this event's components need, before preprocessing.
 
     Components say what they need with `needed_packages(role)`; an input that cannot get its package
     fails the event with an error naming it, an output only tries (not every return value needs it).
+    An empty media input (`data[i]` None, with EMPTY_NEEDS_NO_PACKAGES) needs none: it reaches the
+    function as None, as on Gradio (blocks_xray's Run with no scan uploaded).
     """
     for role, blocks in (("input", fn.inputs), ("output", fn.outputs)):
-        for block in blocks:
+        for i, block in enumerate(blocks):
+            if (role == "input" and data is not None and i < len(data) and data[i] is None
+                    and getattr(block, "EMPTY_NEEDS_NO_PACKAGES", False)):  # a gr.State has none
+                continue
             needs = getattr(session.configured(block), "needed_packages", None)
             wanted = needs(role) if needs else []
             if not wanted:
@@ -216,7 +221,7 @@ async def run_event(
     session_token = current_session_hash.set(session.hash)
     try:
         ctx.emit(protocol.status_message(ctx.event_id, ctx.dep_id, "pending"))
-        await load_needed_packages(fn, session)
+        await load_needed_packages(fn, session, data)
         values = preprocess_inputs(fn, data, session)
         args, kwargs = call_arguments(fn, values, session, event_data, trigger)
         if fn.validator is not None and not await _validated(fn, args, kwargs, ctx):

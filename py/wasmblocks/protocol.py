@@ -341,6 +341,8 @@ class RenderMessage(TypedDict):
     node: Node
     dependencies: list[Dependency]
     removed_dependencies: list[int]
+    # New children whose constructor left the value unset: they keep the value shown in their place.
+    unset_values: list[int]
 
 
 class StatusMessage(TypedDict):
@@ -470,10 +472,11 @@ def tree_message(config: AppConfig) -> TreeMessage:
 
 
 def render_message(
-    block_id: int, event_id: str, node: Node, dependencies: list[Dependency], removed: list[int]
+    block_id: int, event_id: str, node: Node, dependencies: list[Dependency], removed: list[int],
+    unset_values: list[int] | None = None,
 ) -> RenderMessage:
     return {"type": "render", "block_id": block_id, "event_id": event_id, "node": node, "dependencies": dependencies,
-            "removed_dependencies": removed}
+            "removed_dependencies": removed, "unset_values": unset_values or []}
 
 
 def status_message(

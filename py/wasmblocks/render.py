@@ -16,6 +16,7 @@ from . import protocol
 from .alerts import current_event
 from .block import Block
 from .block_function import BlockFunction
+from .component import Component
 from .config import node, resolve_interactive
 from .context import current_block, current_root, enter_block, enter_root, reset_block, reset_root
 from .layouts.column import Column
@@ -161,9 +162,11 @@ class Renderable:
         state.by_render[container.id] = RenderedState(list(created), [b.id for b in blocks], key_ids)
         view = _InteractiveView([*app_fns.values(), *state.fns.values()], {b.id: b for b in blocks})
         tree = node(container, resolve_interactive(view))
+        # Unkeyed components whose value the constructor left unset keep what the page shows in their place.
+        unset = [b.id for b in blocks if isinstance(b, Component) and b.key is None and b.value_unset()]
         if ctx is not None:
             ctx.emit(protocol.render_message(container.id, ctx.event_id, tree, [fn.config() for fn in created.values()],
-                                             removed))
+                                             removed, unset))
 
     @staticmethod
     def _reuse_keyed_ids(

@@ -106,3 +106,41 @@ def test_a_lazily_loaded_component_a_render_adds_loads_then_or_says_why_not(open
     page.get_by_label("Show table").check()  # a new render tries again
     expect(page.locator("#late").get_by_role("columnheader", name="name")).to_be_visible()
     expect(page.get_by_role("alert")).to_have_count(0)
+
+
+MERGE = '''
+import gradio as gr
+
+with gr.Blocks() as demo:
+    count = gr.Slider(1, 4, value=1, step=1, label="Fields")
+    joined = gr.Textbox(label="Joined")
+    join = gr.Button("Join")
+
+    @gr.render(inputs=count)
+    def fields(n):
+        boxes = [gr.Textbox(label=f"Field {i}") for i in range(n)]
+        gr.Textbox("preset", label="Preset", interactive=True)  # a value of its own: each re-run shows it
+        join.click(lambda *v: "+".join(v), boxes, joined)
+'''
+
+
+def test_unkeyed_components_keep_their_values_across_rerenders_as_on_gradio(open_app, source_url):
+    """Gradio's page reuses a re-rendered component by position and pushes only the props its config has: an
+    unkeyed Textbox with no value keeps what was typed in it (Gradio's render_merge); one with a value resets."""
+    page = open_app(source_url("merge.py", MERGE))
+    page.get_by_label("Field 0").fill("c")
+    page.get_by_label("Preset").fill("edited")
+    page.get_by_label("number input for Fields").fill("3")
+    page.get_by_label("number input for Fields").press("Enter")
+    expect(page.get_by_label("Field 2")).to_be_visible()
+    # As Gradio 6.31's page shows it (checked on it): by position, so Field 1, now where Preset was, shows
+    # what was typed there; Field 2 is new; Preset, given a value, shows it again.
+    expect(page.get_by_label("Field 0")).to_have_value("c")
+    expect(page.get_by_label("Field 1")).to_have_value("edited")
+    expect(page.get_by_label("Field 2")).to_have_value("")
+    expect(page.get_by_label("Preset")).to_have_value("preset")
+    page.get_by_label("Field 1").fill("a")
+    page.get_by_label("Field 2").fill("t")
+    page.get_by_role("button", name="Join").click()
+    expect(page.get_by_label("Joined")).to_have_value("c+a+t")  # the new boxes' listener reads the kept values
+    assert not page.wasmblocks_errors

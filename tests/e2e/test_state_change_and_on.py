@@ -84,12 +84,14 @@ def test_data_structure_states_change_by_content(page):
     page.get_by_role("button", name="Count to 3").click()
     expect(page.get_by_label("Output")).to_have_value("{1: 1, 2: 2, 3: 3} {1, 2, 3}")
     changes = page.get_by_label("Changes", exact=True)
-    # Two states changed: the gr.on runs for the first and, always_last, once more for the second.
-    expect(changes).to_have_value("2")
+    # Two states changed by one output: Gradio (6.31, checked on its own page) shows Changes=1, the gr.on
+    # running with the counter as it was, not a second time after reading the 1 it just wrote.
+    page.get_by_role("button", name="Set 10").click()  # an event behind it, so the first has ended
+    expect(page.get_by_label("Custom Changes")).to_have_value("1")
+    expect(changes).to_have_value("1")
     page.get_by_role("button", name="Count to 3").click()  # the same values again: no change event
     page.get_by_role("button", name="Set 10").click()
-    expect(page.get_by_label("Custom Changes")).to_have_value("1")
-    expect(changes).to_have_value("2")
+    expect(changes).to_have_value("1")
 
 
 def test_a_custom_hash_decides_what_changed(page):

@@ -230,6 +230,32 @@ describe("statuses and updates", () => {
     assert.deepEqual(again.data, ["typed meanwhile"]);
   });
 
+  test("triggers fired together with the inputs a run took join that run; one later runs it again", () => {
+    // Gradio's state_change demo: one output changes three watched gr.States; a gr.on over their `change`
+    // reading a counter runs as if once (Changes=1), not once more after reading the count it just set.
+    const STATES = [4, 5, 6];
+    const page = new Page(
+      [dependency({ id: 0, targets: STATES.map((s) => [s, "change"] as [number, string]), inputs: [OUT, ...STATES], trigger_mode: "always_last" })],
+      appConfig([node(OUT, "number", { value: 0 }), ...STATES.map((s) => node(s, "state", { value: null }))]),
+    );
+    STATES.forEach((s, i) => page.store.applyUpdate({ id: s, value: `token${i}` }));
+    const [first, ...more] = page.conn.take();
+    assert.ok(first?.type === "event");
+    assert.deepEqual(more, []);
+    page.dispatcher.onStatus({ type: "status", event_id: first.event_id, dep_id: 0, stage: "complete", success: true });
+    assert.deepEqual(page.conn.take(), []);
+    // A trigger with other inputs in the same turn still gets its own run when this one ends.
+    page.store.applyUpdate({ id: STATES[0]!, value: "again" });
+    page.store.setValue(OUT, 1, false);
+    page.store.applyUpdate({ id: STATES[1]!, value: "again" });
+    const [second] = page.conn.take();
+    assert.ok(second?.type === "event");
+    page.dispatcher.onStatus({ type: "status", event_id: second.event_id, dep_id: 0, stage: "complete", success: true });
+    const [third] = page.conn.take();
+    assert.ok(third?.type === "event");
+    assert.deepEqual(third.data[0], 1);
+  });
+
   test("a value the user changes fires change and input; one from Python fires only change", () => {
     const page = new Page(
       [dependency({ id: 0, targets: [[BOX, "change"]] }), dependency({ id: 1, targets: [[BOX, "input"]], trigger_mode: "multiple" })],

@@ -94,6 +94,19 @@ describe("AppStore", () => {
     assert.deepEqual([...store.components.keys()].sort(), [0, 1, 4, 5]);
   });
 
+  test("replaceChildren: a new child with its value unset takes the value shown in its place, if of the same type", () => {
+    // Gradio's render_merge: unkeyed boxes are new components, yet keep what was typed in them.
+    const store = loaded();
+    store.replaceChildren(1, node(1, "row", {}, [node(10, "textbox", { value: "" }), node(11, "row", {}, [node(12, "number", { value: 0 })])]));
+    store.setValue(10, "typed", true);
+    store.setValue(12, 5, true);
+    store.replaceChildren(1, node(1, "row", {}, [node(20, "textbox", { value: "" }), node(21, "row", {}, [node(22, "number", { value: 0 })]), node(23, "textbox", { value: "" })]), [20, 22, 23]);
+    assert.deepEqual([store.getValue(20), store.getValue(22), store.getValue(23)], ["typed", 5, ""]);
+    // Not listed (the constructor gave a value), or another type in that place: the new value.
+    store.replaceChildren(1, node(1, "row", {}, [node(30, "textbox", { value: "given" }), node(31, "column", {}, [node(32, "number", { value: 0 })])]), [32]);
+    assert.deepEqual([store.getValue(30), store.getValue(32)], ["given", 0]);
+  });
+
   test("toasts come and go, and app-wide listeners hear of each", () => {
     const store = loaded();
     let heard = 0;

@@ -254,6 +254,8 @@ export interface RenderMessage {
   node: Node;
   dependencies: Dependency[];
   removed_dependencies: number[];
+  /** New children whose constructor left the value unset: they keep the value shown in their place. */
+  unset_values: number[];
 }
 export interface StatusMessage {
   type: "status";

@@ -81,6 +81,7 @@ class Audio(Component):
              "min_length", "max_length", "waveform_options", "buttons", "recording",
              "subtitles", "playback_position", "streaming")
     PACKAGE_FALLBACK = 'use gr.Audio(type="filepath"), which needs no numpy'
+    EMPTY_NEEDS_NO_PACKAGES = True  # preprocess(None) is None: no upload, no numpy/Pillow needed
 
     def __init__(
         self,

@@ -123,6 +123,7 @@ def _avatar(image: Any) -> str | None:
 class Chatbot(Component):
     """Shows a conversation; `type="messages"` (Gradio's default) or the legacy `"tuples"` pairs."""
 
+    FILLS_UNSET_VALUE = True  # Gradio's config has a value even for value=None
     EVENTS = ("change", "select", "like", "retry", "undo", "example_select", "option_select", "clear", "copy", "edit")
     BROWSER_NOTES: ClassVar[dict[str, str]] = {
         "buttons": 'differs: "share" (a post to a Hugging Face Spaces discussion) needs a server, so it draws no '

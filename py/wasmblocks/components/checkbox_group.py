@@ -13,6 +13,7 @@ from .choices import choice_values, normalize_choices
 class CheckboxGroup(FormComponent):
     """A list of the checked choices' values; `type="index"` gives their positions instead."""
 
+    FILLS_UNSET_VALUE = True  # Gradio's config has a value even for value=None
     EVENTS = ("change", "input", "select")
     PROPS = ("choices", "type", "buttons", "show_select_all")
 

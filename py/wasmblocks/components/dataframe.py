@@ -69,6 +69,7 @@ def _limits(value: Any, name: str) -> list[int | None] | None:
 class Dataframe(Component):
     """A table; `type` says what the function gets: "pandas", "numpy", "array" (list of rows) or "polars"."""
 
+    FILLS_UNSET_VALUE = True  # Gradio's config has a value even for value=None
     EVENTS = ("change", "input", "select", "edit")
     PROPS = ("headers", "datatype", "row_count", "col_count", "row_limits", "column_limits", "wrap", "max_height",
              "column_widths", "show_search", "show_row_numbers", "pinned_columns",

@@ -45,6 +45,12 @@ class Dropdown(FormComponent):
         self.num_choices_shown = num_choices_shown
         super().__init__(value, **kwargs)
 
+    def value_unset(self) -> bool:
+        """A single-select Dropdown given no value starts on its first choice: a value, as in Gradio's config."""
+        if "value" not in self._explicit_args and not self.multiselect and self.choices:
+            return False
+        return super().value_unset()
+
     def _check(self, item: Any) -> Any:
         values = choice_values(self.choices)
         if item not in values and not self.allow_custom_value:

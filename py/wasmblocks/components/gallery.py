@@ -26,6 +26,7 @@ def _is_video(path: str) -> bool:
 class Gallery(Component):
     """A list of media; the value is [{"image"|"video": FileData, "caption": str | None}, …]."""
 
+    FILLS_UNSET_VALUE = True  # Gradio's config has a value even for value=None
     EVENTS = ("select", "upload", "change", "delete", "preview_close", "preview_open")
     BROWSER_NOTES: ClassVar[dict[str, str]] = {
         "buttons": 'differs: "share" (a post to a Hugging Face Spaces discussion) needs a server, so it draws no '
@@ -34,6 +35,7 @@ class Gallery(Component):
     PROPS = ("format", "file_types", "columns", "rows", "height", "allow_preview", "preview", "selected_index",
              "object_fit", "type", "buttons", "sources", "fit_columns")
     PACKAGE_FALLBACK = 'use gr.Gallery(type="filepath"), which needs neither numpy nor Pillow'
+    EMPTY_NEEDS_NO_PACKAGES = True  # preprocess(None) is None: no upload, no numpy/Pillow needed
 
     def __init__(
         self,

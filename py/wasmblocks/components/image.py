@@ -100,6 +100,7 @@ class Image(Component):
         super().__init__(value, **kwargs)
 
     PACKAGE_FALLBACK = 'use gr.Image(type="filepath"), which needs neither numpy nor Pillow'
+    EMPTY_NEEDS_NO_PACKAGES = True  # preprocess(None) is None: no upload, no numpy/Pillow needed
 
     def check_streamable(self) -> None:
         """Gradio's rule: a streamed Image has the webcam as its only source (.stream() checks it too)."""

@@ -64,6 +64,7 @@ class ImageEditor(Component):
         "buttons": 'differs: "share" (a post to Hugging Face discussions) needs a server, so it draws no button',
     }
     PACKAGE_FALLBACK = 'use type="filepath", which needs neither numpy nor Pillow'
+    EMPTY_NEEDS_NO_PACKAGES = True  # preprocess(None) is None: no upload, no numpy/Pillow needed
 
     def __init__(
         self,

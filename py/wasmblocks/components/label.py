@@ -12,6 +12,7 @@ from .buttons import corner_buttons
 class Label(Component):
     """Show a str/number as a label, or a {class: confidence} dict as a heading plus bars."""
 
+    FILLS_UNSET_VALUE = True  # Gradio's config has a value even for value=None
     EVENTS = ("change", "select")
     PROPS = ("num_top_classes", "color", "show_heading", "buttons")
 

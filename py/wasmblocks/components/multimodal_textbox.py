@@ -14,6 +14,7 @@ from .textbox import InputHTMLAttributes, html_attributes_prop
 class MultimodalTextbox(FormComponent):
     """A chat input: the function gets {"text": str, "files": [path, …]}."""
 
+    FILLS_UNSET_VALUE = True  # Gradio's config has a value even for value=None
     EVENTS = ("change", "input", "select", "submit", "focus", "blur", "stop", "upload")
     PROPS = ("sources", "file_types", "file_count", "lines", "max_lines", "placeholder", "autofocus",
              "autoscroll", "text_align", "rtl", "submit_btn", "stop_btn", "max_plain_text_length",

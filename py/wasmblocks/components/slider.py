@@ -15,6 +15,7 @@ from .number import round_to_precision
 class Slider(FormComponent):
     """A bounded number with a step; `release` fires when the handle is let go."""
 
+    FILLS_UNSET_VALUE = True  # Gradio's config has a value even for value=None
     EVENTS = ("change", "input", "release")
     PROPS = ("minimum", "maximum", "step", "buttons")
 

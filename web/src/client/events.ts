@@ -32,6 +32,8 @@ interface Running {
   event: string;
   /** always_last: run once more with fresh inputs when this one ends. */
   again: { trigger: number | null; event: string; data: unknown } | null;
+  /** The inputs and event data this run took, as JSON, while the task that started it runs (then null). */
+  sameTurnInputs: string | null;
 }
 
 /** What the dispatcher needs of the connection (a narrow seam, so tests/web/events.test.ts runs without a worker). */
@@ -61,6 +63,8 @@ export class EventDispatcher {
   private sessionDeps = new Set<number>();
   /** A @gr.render block emptied for a restarted worker: the values its children had, depth first. */
   private carried = new Map<number, { type: string; value: unknown }[]>();
+  /** Scroll to every event's first output when it completes, not only scroll_to_output ones (<gradio-app>). */
+  autoscroll = false;
   /** Called when the page sends `cancel` (the stall watch gives the worker a grace period to obey). */
   onCancelSent: (depIds: number[]) => void = () => {};
 
@@ -130,7 +134,7 @@ export class EventDispatcher {
     const rendering = this.inFlight.get(message.event_id);
     if (rendering) this.renderEvents.set(message.block_id, rendering.message);
     this.removeDependencies(message.removed_dependencies);
-    this.store.replaceChildren(message.block_id, message.node);
+    this.store.replaceChildren(message.block_id, message.node, message.unset_values ?? []);
     this.carryValues(message.block_id);
     this.addDependencies(message.dependencies);
     message.dependencies.forEach((dep) => this.sessionDeps.add(dep.id));
@@ -172,10 +176,14 @@ export class EventDispatcher {
   private async run(dep: Dependency, trigger: number | null, event: string, data: unknown): Promise<void> {
     const current = this.running.get(dep.id);
     if (current && dep.trigger_mode !== "multiple") {
+      // Triggers fired together (one output changing several watched gr.States) with the inputs and data
+      // the run already took: Gradio dispatches each before its first submission is registered, so they all
+      // run with those same inputs, and one run shows the same. Deferred, it would read the run's outputs.
+      if (current.sameTurnInputs !== null && current.sameTurnInputs === this.inputsNow(dep, data)) return;
       if (dep.trigger_mode === "always_last") current.again = { trigger, event, data };
       return;
     }
-    const entry: Running = { eventId: null, trigger, event, again: null };
+    const entry: Running = { eventId: null, trigger, event, again: null, sameTurnInputs: null };
     this.running.set(dep.id, entry);
     this.runsInFlight += 1;
     this.onBusyChange?.();
@@ -194,6 +202,8 @@ export class EventDispatcher {
       }
     } else {
       inputs = dep.inputs.map((id) => this.store.getValue(id));
+      entry.sameTurnInputs = this.inputsNow(dep, data);
+      queueMicrotask(() => void (entry.sameTurnInputs = null));
     }
     // A streamed frame is not the block's value (Gradio's stream data): it takes the block's place in the inputs.
     const streamed = event === "stream";
@@ -227,6 +237,16 @@ export class EventDispatcher {
       // gr.Request.url / query_params: the page's URL now (the unit tests run where there is none).
       ...(typeof location === "undefined" ? {} : { url: location.href }),
     });
+  }
+
+  /**
+   * The dependency's inputs as they are now and the event's data (JSON), to compare with what a run took. A gr.State is left
+   * out: the worker reads its value when the run starts, and the page's copy is only a change token.
+   */
+  private inputsNow(dep: Dependency, data: unknown): string | null {
+    if (dep.inputs.some((id) => this.store.hasReader(id))) return null;
+    const pageHeld = dep.inputs.filter((id) => this.store.get(id)?.type !== "state");
+    return JSON.stringify([pageHeld.map((id) => this.store.getValue(id)), data ?? null]);
   }
 
   private send(dep: Dependency, message: EventMessage): void {
@@ -344,7 +364,7 @@ export class EventDispatcher {
       });
     }
     if (ended) {
-      if (message.stage === "complete" && dep.scroll_to_output) this.scrollTo(dep.outputs[0]);
+      if (message.stage === "complete" && (dep.scroll_to_output || this.autoscroll)) this.scrollTo(dep.outputs[0]);
       this.byEvent.delete(message.event_id);
       // Gradio: an event its validator= stopped ends its chain there (as a cancelled one does).
       if (message.stage !== "cancelled" && !message.validation_failed) this.finish(dep, message.stage === "complete");

@@ -123,25 +123,37 @@ export class AppStore {
    * A child whose id is already known (a `key=` component re-created with the id it had) keeps the props
    * its `preserved_by_key` names ("value" unless the app says otherwise) when the visitor or a listener
    * changed them; the rest come from the new constructor, as in Gradio.
+   * A new child listed in `unsetValues` (its constructor left the value unset) takes the value of the child
+   * that was in the same place before, if of the same type all the way down: Gradio's page reuses the
+   * mounted component by position and pushes only the props its config has (render_merge).
    */
-  replaceChildren(id: number, node: Node): void {
+  replaceChildren(id: number, node: Node, unsetValues: readonly number[] = []): void {
     const state = this.components.get(id);
     if (!state) return;
     const old = new Map<number, { state: ComponentState; changed: Set<string> }>();
-    const drop = (cid: number): void => {
+    const placed = new Map<string, { state: ComponentState; changed: Set<string> }>();
+    const drop = (cid: number, place: string): void => {
       const child = this.components.get(cid);
       if (!child) return;
-      old.set(cid, { state: child, changed: this.changed.get(cid) ?? new Set() });
-      child.children.forEach(drop);
+      const entry = { state: child, changed: this.changed.get(cid) ?? new Set<string>() };
+      old.set(cid, entry);
+      placed.set(place, entry);
+      child.children.forEach((c, i) => drop(c, `${place}/${this.components.get(c)?.type}@${i}`));
       this.components.delete(cid);
       this.changed.delete(cid);
     };
-    state.children.forEach(drop);
+    state.children.forEach((c, i) => drop(c, `${this.components.get(c)?.type}@${i}`));
+    const unset = new Set(unsetValues);
     const added: number[] = [];
-    const add = (n: Node): void => {
+    const add = (n: Node, place: string): void => {
       const { value: fresh, ...props } = n.props;
       let value = fresh;
       const before = old.get(n.id);
+      const samePlace = placed.get(place);
+      if (!before && unset.has(n.id) && samePlace) {
+        value = samePlace.state.value;
+        if (samePlace.changed.has("value")) this.changed.set(n.id, new Set(["value"]));
+      }
       if (before) {
         const preserved = Array.isArray(props.preserved_by_key) ? props.preserved_by_key.filter((p) => typeof p === "string") : [];
         const kept = new Set(preserved.filter((name) => before.changed.has(name)));
@@ -159,9 +171,9 @@ export class AppStore {
         children: (n.children ?? []).map((c) => c.id),
       });
       added.push(n.id);
-      n.children?.forEach(add);
+      n.children?.forEach((c, i) => add(c, `${place}/${c.type}@${i}`));
     };
-    node.children?.forEach(add);
+    node.children?.forEach((c, i) => add(c, `${c.type}@${i}`));
     state.children = (node.children ?? []).map((c) => c.id);
     this.notify(id);
     // Kept ids are mounted already and must redraw with their new props.

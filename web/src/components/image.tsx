@@ -78,7 +78,7 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
               fullscreen={buttons.has("fullscreen") ? frame : null}
               custom={{ buttons, store }}
             />
-            <div class="image-frame">
+            <div class={cx("image-frame", store.hasListener(id, "select") && "selectable")}>
               <span class="watermarked">
                 <img src={url} alt={str(props.alt_text) ?? ""} data-testid="detailed-image" onClick={(e) => select(e, trigger)} />
                 <Watermark value={props.watermark} />
@@ -94,14 +94,34 @@ export function Image({ id, props, value, setValue, trigger, store }: ComponentP
         ) : canUpload ? (
           busy ? (
             <p class="wb-image-busy">Uploading…</p>
+          ) : source === "clipboard" ? (
+            // Gradio's clipboard source: the area becomes a paste button.
+            <button type="button" class="wb-upload wb-image-paste" onClick={() => paste(load, setError)}>
+              Paste from Clipboard
+            </button>
           ) : (
             <UploadArea store={store} inputId={inputId} fileTypes={["image"]} text="Drop Image Here" onUploaded={(files) => accept(files[0])} />
           )
         ) : (
           <EmptyImage />
         )}
-        {interactive && !url && !live && sources.length > 1 ? (
-          <SourceBar sources={sources} current={source} onPick={(s) => (s === "clipboard" ? paste(load, setError) : (setSource(s), setCamera(s === "webcam")))} />
+        {url && canUpload && sources.includes("upload") ? (
+          // Gradio keeps its upload area mounted (hidden) under a shown image: a file dropped on it replaces it.
+          <div hidden>
+            <UploadArea store={store} inputId={inputId} fileTypes={["image"]} text="Drop Image Here" onUploaded={(files) => accept(files[0])} />
+          </div>
+        ) : null}
+        {interactive && !url && !live && (sources.length > 1 || sources.includes("clipboard")) ? (
+          <SourceBar
+            sources={sources}
+            current={source}
+            onPick={(s) => {
+              setSource(s);
+              setCamera(s === "webcam");
+              // Choosing the clipboard pastes at once, as on Gradio; the area then offers to paste again.
+              if (s === "clipboard") void paste(load, setError);
+            }}
+          />
         ) : null}
         {error ? (
           <p class="wb-image-error" role="alert">

@@ -27,6 +27,10 @@ export interface MountOptions {
   setTitle?: boolean;
   /** Seconds an event may run without a word before the Stop notice shows; null: never (docs/events.md). */
   stopNoticeAfter?: number | null;
+  /** Run the app exported at `base` (its app/ folder) instead of `files`/`code` (<gradio-app src=…>). */
+  exported?: boolean;
+  /** Scroll to an event's first output when it completes (<gradio-app autoscroll>). */
+  autoscroll?: boolean;
 }
 
 /** A failed start: the Python error the app raised (also shown inside the element). */
@@ -88,7 +92,8 @@ function workerUrl(base: URL): URL {
 export function mount(target: HTMLElement, options: MountOptions = {}): Controller {
   if (!(target instanceof HTMLElement)) throw new TypeError("mount(element, options): element must be an HTML element");
   const base = new URL(options.base ?? defaultBase ?? new URL("./", document.baseURI), document.baseURI);
-  let app = appFrom(options);
+  // An exported app's files stay in the worker (read from the site); run() then needs new files.
+  let app: AppFiles | undefined = options.exported ? undefined : appFrom(options);
   const scope = `wb${++scopes}`;
   const root = document.createElement("div");
   root.className = "wb-embed";
@@ -128,7 +133,7 @@ export function mount(target: HTMLElement, options: MountOptions = {}): Controll
     conn.post({ ...message, request_id }, transfer);
     return reply;
   };
-  const mountOptions = { setTitle: !!options.setTitle, scope };
+  const mountOptions = { setTitle: !!options.setTitle, scope, autoscroll: !!options.autoscroll };
 
   expectTree();
   const onReady = () => settle?.resolve(); // the tree is drawn, lazily loaded components included
@@ -148,8 +153,9 @@ export function mount(target: HTMLElement, options: MountOptions = {}): Controll
     async run(code) {
       if (closed) throw new Error("This app has been unmounted");
       await ready.catch(() => {}); // Python must be up; a failed app may be replaced
-      const next = typeof code === "string" ? { files: { ...app.files, [app.entrypoint]: code } } : code;
-      app = appFrom({ ...app, ...next, entrypoint: next.entrypoint ?? (next.files ? undefined : app.entrypoint) });
+      const was = app ?? { files: {}, entrypoint: "app.py", requirements: [] };
+      const next = typeof code === "string" ? { files: { ...was.files, [was.entrypoint]: code } } : code;
+      app = appFrom({ ...was, ...next, entrypoint: next.entrypoint ?? (next.files ? undefined : was.entrypoint) });
       expectTree();
       start(root, {
         base, app, connection: conn, replace: true, mount: mountOptions, onReady, onApi,
@@ -163,13 +169,13 @@ export function mount(target: HTMLElement, options: MountOptions = {}): Controll
       // A later run() writes the app's files again: a file the worker accepted stays among them.
       if (typeof data === "string") {
         await request({ type: "write_file", path, data });
-        app.files[path] = data;
+        if (app) app.files[path] = data;
         return;
       }
       const bytes = data instanceof Uint8Array ? data.slice().buffer : data.slice(0);
       const kept = new Uint8Array(bytes.slice(0));
       await request({ type: "write_file", path, buffers: [bytes] }, [bytes]);
-      app.files[path] = kept;
+      if (app) app.files[path] = kept;
     },
     install(requirements) {
       const list = (typeof requirements === "string" ? requirements.split("\n") : requirements)

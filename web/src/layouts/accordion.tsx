@@ -1,6 +1,8 @@
 // gr.Accordion: a header button (aria-expanded, label and chevron) and a body hidden when closed.
-// Children stay mounted while closed so their values survive; `open` updates from events apply.
+// As on Gradio, a closed Accordion's content is drawn the first time it opens, then stays mounted while
+// closed (values live in the store either way); `open` updates from events apply.
 
+import { useRef } from "preact/hooks";
 import { cssSize, cx, domId } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
 // Its box is the `.block` of renderer/block.css (imported by block.tsx, which draws every tree).
@@ -10,6 +12,8 @@ import "./accordion.css";
 export function Accordion({ id, props, children, root, trigger, store }: ComponentProps) {
   // `open` lives in the store's props (like Gradio's bound prop), so a later update to either state applies.
   const open = props.open !== false;
+  const opened = useRef(false);
+  if (open) opened.current = true;
   const bodyId = domId(store, id, "content");
   return (
     <div id={root.id} class={cx("block", "padded", "wb-accordion", open && "open", root.className)} style={root.style}>
@@ -37,7 +41,7 @@ export function Accordion({ id, props, children, root, trigger, store }: Compone
         // height / max_height: the content scrolls past them (Gradio's Accordion).
         style={props.height != null || props.max_height != null ? { height: cssSize(props.height), maxHeight: cssSize(props.max_height), overflowY: "auto" } : undefined}
       >
-        {children}
+        {opened.current ? children : null}
       </div>
     </div>
   );

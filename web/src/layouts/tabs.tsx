@@ -1,5 +1,6 @@
 // gr.Tabs / gr.Tab: role=tablist of role=tab buttons (aria-selected), one role=tabpanel per Tab.
-// Inactive panels stay mounted (hidden) so their values survive switching.
+// As on Gradio, a Tab's content is drawn the first time it is opened (render_children=True: at once), then
+// stays mounted (hidden) while another is open; values live in the store, so none is lost meanwhile.
 
 import { createContext } from "preact";
 import { useContext, useEffect, useLayoutEffect, useReducer, useRef, useState } from "preact/hooks";
@@ -206,6 +207,8 @@ function useOverflow(menu: boolean, pinned: number, tabsKey: string) {
 // as a substring (a tab "Invisible Textbox Demo" matched getByLabel("Visible Textbox") in Gradio's tests).
 export function Tab({ id, props, children, root }: ComponentProps) {
   const selected = useContext(SelectedTab) === id;
+  const opened = useRef(false);
+  if (selected || props.render_children === true) opened.current = true;
   // height / max_height: the panel's content scrolls past them (Gradio's Tab).
   const height = cssSize(props.height);
   const maxHeight = cssSize(props.max_height);
@@ -218,7 +221,7 @@ export function Tab({ id, props, children, root }: ComponentProps) {
       hidden={!selected}
       style={style}
     >
-      {children}
+      {opened.current ? children : null}
     </div>
   );
 }

@@ -1,9 +1,11 @@
-// assets/embed.js: the embedding entry (docs/embedding.md). Importing it defines <wasm-blocks>, adds the
-// shared stylesheet when the page has none, and exports mount(); `window.wasmblocks.mount` is the same
+// assets/embed.js: the embedding entry (docs/embedding.md). Importing it defines <wasm-blocks> and
+// <gradio-app src="…export/">, adds the shared stylesheet when the page has none, and exports mount();
+// `window.wasmblocks.mount` is the same
 // function for classic scripts and PyScript, and `window.wasmblocks.pyscript` draws the apps that
 // demo.launch() starts in PyScript's own interpreter (docs/pyscript.md).
 
 import { defineElement, WasmBlocksElement } from "../embed/element";
+import { defineGradioApp, GradioAppElement } from "../embed/gradio-app";
 import { AppBootError, mount, setDefaultBase } from "../embed/mount";
 import { pyscriptConnector, reportMissingIsolation } from "../embed/pyscript";
 import "./embed.css";
@@ -21,11 +23,12 @@ function addStylesheet(): void {
 
 addStylesheet();
 defineElement();
+defineGradioApp();
 // Classic scripts and PyScript reach mount() as window.wasmblocks.mount (docs/pyscript.md).
 Object.assign(globalThis, {
   wasmblocks: { mount, AppBootError, base: base.href, pyscript: pyscriptConnector(base) },
 });
 reportMissingIsolation();
 
-export { mount, AppBootError, WasmBlocksElement };
+export { mount, AppBootError, WasmBlocksElement, GradioAppElement };
 export type { Controller, MountOptions } from "../embed/mount";

@@ -114,6 +114,7 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
 
   const wire = (config: AppConfig, via: HeldConnection | null): EventDispatcher => {
     const events = new EventDispatcher(store, via ?? conn, config);
+    events.autoscroll = !!options.mount?.autoscroll;
     dispatcher = events;
     events.onBusyChange = () => busy.setEvents(events.busy);
     busy.setEvents(0);

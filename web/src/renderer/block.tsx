@@ -6,6 +6,7 @@ import { useCallback, useMemo } from "preact/hooks";
 import type { AppStore } from "../client/store";
 import { lookup } from "./registry";
 import { StatusTracker } from "./status";
+import { withForms } from "./form";
 import { cx, domId, useSubscription } from "./hooks";
 import { str, type Props } from "./props";
 import type { RootAttrs } from "./types";
@@ -18,10 +19,11 @@ interface BlockProps {
 
 function rootAttrs(store: AppStore, id: number, props: Props): RootAttrs {
   const style: Record<string, string> = {};
-  if (props.visible === "hidden") style.visibility = "hidden";
   if (typeof props.scale === "number") style.flexGrow = String(props.scale);
   if (typeof props.min_width === "number") style.minWidth = `min(${props.min_width}px, 100%)`;
-  const classes = Array.isArray(props.elem_classes) ? cx(...props.elem_classes) : str(props.elem_classes, "");
+  const own = Array.isArray(props.elem_classes) ? cx(...props.elem_classes) : str(props.elem_classes, "");
+  // visible="hidden": mounted (value and events kept) but takes no room, as Gradio's `.hidden` block.
+  const classes = cx(own, props.visible === "hidden" && "wb-hidden");
   return { id: str(props.elem_id) || domId(store, id), className: classes, style };
 }
 
@@ -33,7 +35,7 @@ function BlockImpl({ id, store }: BlockProps) {
   const childIds = state?.children ?? [];
   // Children are memoised Blocks: they re-render only through their own subscription.
   const children = useMemo(
-    () => childIds.map((cid) => <Block key={cid} id={cid} store={store} />),
+    () => withForms(store, id, childIds, childIds.map((cid) => <Block key={cid} id={cid} store={store} />)),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [store, childIds.join(",")],
   );

@@ -30,6 +30,8 @@ export interface MountOptions {
   setTitle?: boolean;
   /** A name unique on the page: the app's css= and theme apply only inside this root (`@scope`). */
   scope?: string;
+  /** Every event scrolls to its first output when it completes (<gradio-app autoscroll="true">). */
+  autoscroll?: boolean;
 }
 
 function injectCss(css: string | null | undefined, scope?: string): void {
