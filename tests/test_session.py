@@ -35,7 +35,7 @@ def test_each_session_has_its_own_temp_dir_and_upload_folders():
 
 
 def test_request_offers_the_session_and_the_page_url():
-    request = Request(Session(hash="abc", url="https://x/app/?q=1&q=2&lang=fr#top"))
+    request = Request(_session=Session(hash="abc", url="https://x/app/?q=1&q=2&lang=fr#top"))
     assert (request.session_hash, request.query_params) == ("abc", {"q": "2", "lang": "fr"})
     assert request.headers == {} and "abc" in repr(request)
     # The visitor is the machine the app runs on: request.client.host is loopback, as Gradio's for a local visit.

@@ -87,14 +87,14 @@ def call_arguments(
         if kind is Progress:
             kwargs[name] = Progress()
         elif kind is Request:
-            kwargs[name] = Request(session)
+            kwargs[name] = Request(_session=session)
         elif isinstance(kind, tuple):
             # No server, so no OAuth session: the visitor is never signed in (gr.LoginButton says so).
             if not kind[1]:
                 raise Error(SIGN_IN_REQUIRED)
             kwargs[name] = None
         elif isinstance(kind, type) and issubclass(kind, Header):
-            kwargs[name] = Request(session).headers.get(name.replace("_", "-"))
+            kwargs[name] = Request(_session=session).headers.get(name.replace("_", "-"))
         else:
             kwargs[name] = kind(trigger, event_data if isinstance(event_data, dict) else {})
     if fn.inputs_as_dict:
@@ -324,7 +324,7 @@ def server_function_arguments(fn: Any, args: list[Any]) -> list[Any]:
 
 async def call_server_function(fn: Any, args: list[Any], session: Session) -> Any:
     """Run one of a gr.HTML's server_functions for its js_on_load; its result goes back as JSON."""
-    kwargs = {name: Request(session) for name, kind in special_params(fn).items() if kind is Request}
+    kwargs = {name: Request(_session=session) for name, kind in special_params(fn).items() if kind is Request}
     positional = server_function_arguments(fn, args)
     if inspect.iscoroutinefunction(fn):
         return await fn(*positional, **kwargs)

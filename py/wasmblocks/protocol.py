@@ -166,6 +166,7 @@ class InitMessage(TypedDict):
     session_hash: str
     url: str
     languages: NotRequired[list[str]]  # navigator.languages, best first (gr.I18n)
+    headers: NotRequired[dict[str, str]]  # the page's stand-ins for request headers (gr.Request.headers)
     app: NotRequired[AppFiles]
 
 

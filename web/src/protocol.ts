@@ -130,6 +130,9 @@ export interface InitMessage {
   url: string;
   /** navigator.languages, best first: the worker translates gr.I18n texts with them. */
   languages?: string[];
+  /** What the page knows of the headers a server would get (user-agent, accept-language, host, origin,
+   * referer), by lower-case name: gr.Request.headers. */
+  headers?: Record<string, string>;
   app?: AppFiles;
 }
 export interface EventMessage {

@@ -30,7 +30,7 @@ class AnnotatedImage(Component):
     alpha PNGs the page tints with the label's colour.
     """
 
-    EVENTS = ("select",)
+    EVENTS = ("change", "select")
     PROPS = ("format", "show_legend", "height", "width", "color_map", "buttons")
 
     def __init__(

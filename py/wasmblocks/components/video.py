@@ -25,7 +25,7 @@ class Video(Component):
                           "shows no live preview to mirror",
     }
 
-    EVENTS = ("change", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload")
+    EVENTS = ("change", "input", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload")
     PROPS = ("format", "sources", "height", "width", "autoplay", "loop",
              "min_length", "max_length", "include_audio", "webcam_constraints", "buttons", "subtitles",
              "playback_position", "watermark")
