@@ -7,7 +7,7 @@ import os
 import tempfile
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 from urllib.parse import parse_qs, urlsplit
 
 
@@ -101,7 +101,7 @@ class Headers(dict[str, str]):
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and super().__contains__(key.lower())
 
-    def get(self, key: str, default: Any = None) -> Any:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> Any:
         return super().get(key.lower(), default)
 
 
@@ -113,7 +113,7 @@ class Request:
     the page session instead.
     """
 
-    BROWSER_NOTES = {
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
         "request": "differs: no HTTP request reaches the worker; `headers` holds what the page knows of its own"
                    " (user-agent, accept-language, host, origin, referer), `client` is 127.0.0.1",
     }

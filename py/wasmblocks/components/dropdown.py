@@ -39,6 +39,7 @@ class Dropdown(FormComponent):
         filterable: bool = True,
         num_choices_shown: int | None = 100,
         buttons: list[Any] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         self.choices = normalize_choices(choices)
@@ -53,7 +54,7 @@ class Dropdown(FormComponent):
         if num_choices_shown is not None and (not isinstance(num_choices_shown, int) or num_choices_shown < 1):
             raise ValueError(f"Dropdown num_choices_shown must be a positive int or None, not {num_choices_shown!r}")
         self.num_choices_shown = num_choices_shown
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def _check(self, item: Any) -> Any:
         values = choice_values(self.choices)

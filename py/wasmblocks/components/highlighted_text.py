@@ -58,6 +58,7 @@ class HighlightedText(Component):
         show_whitespaces: bool = True,
         rtl: bool = False,
         buttons: list[Any] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         self.color_map = color_map
@@ -68,7 +69,7 @@ class HighlightedText(Component):
         self.show_whitespaces = show_whitespaces
         self.rtl = rtl
         self.buttons = corner_buttons(buttons, (), (), owner="HighlightedText")
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def preprocess(self, payload: Any) -> list[Token] | None:
         if payload is None:

@@ -68,6 +68,7 @@ class Image(Component):
         alt_text: str | None = None,
         watermark: Any = None,
         buttons: list[Any] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "pil", "filepath"):
@@ -90,7 +91,7 @@ class Image(Component):
         offered = ("download", "share", "fullscreen")
         self.buttons = corner_buttons(buttons, offered, offered, owner="Image")
         self.watermark = watermark_prop(watermark, "Image")
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     PACKAGE_FALLBACK = 'use gr.Image(type="filepath"), which needs neither numpy nor Pillow'
     def needed_packages(self, role: str) -> list[str]:

@@ -49,6 +49,7 @@ class Video(Component):
         subtitles: Any = None,
         playback_position: float = 0,
         watermark: Any = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         self.format = format
@@ -69,7 +70,7 @@ class Video(Component):
         self.playback_position = playback_position
         self.buttons = corner_buttons(buttons, ("download", "share"), ("download",), owner="Video")
         self.watermark = watermark_prop(watermark, "Video")
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def preprocess(self, payload: Any) -> str | None:
         if payload is None:

@@ -15,6 +15,7 @@ import { IconButtons } from "../renderer/icon-buttons";
 import { readButtons } from "../renderer/corner-buttons";
 import { num, str } from "../renderer/props";
 import { errorText } from "../error-text";
+import { readWaveformOptions, Waveform } from "./audio-waveform";
 import "./button.css";
 import "./audio.css";
 
@@ -28,12 +29,17 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
   const [error, setError] = useState<string | null>(null);
   const [recording, setRecording] = useState<Recording | null>(null);
   const lastUrl = useRef<string | null>(null);
-  const player = useRef<HTMLAudioElement>(null);
+  const player = useRef<HTMLAudioElement | null>(null);
+  // The element itself, as state: the waveform attaches to it once it exists.
+  const [media, setMedia] = useState<HTMLAudioElement | null>(null);
+  const [waveformFailed, setWaveformFailed] = useState(false);
+  const waveform = readWaveformOptions(props.waveform_options);
   const subtitles = str(props.subtitles) ?? null;
   const cue = useSubtitle(player, subtitles, fd?.url ?? null);
   if (fd?.url !== lastUrl.current) {
     lastUrl.current = fd?.url ?? null;
     if (error) setError(null);
+    if (waveformFailed) setWaveformFailed(false);
   }
 
   /** The uploaded file (the first of a list that may, after a failure, be empty). */
@@ -74,6 +80,8 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
     }
   }
 
+  // Gradio draws a waveform unless show_recording_waveform=False or it cannot decode the file.
+  const drawWave = waveform.show_recording_waveform && !waveformFailed && !error;
   return (
     <div class="wb-audio">
       <BlockLabel show={props.show_label !== false} label={label} icon={<MusicIcon />} />
@@ -86,7 +94,11 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
           />
           <audio
             key={fd.url}
-            ref={player}
+            ref={(el) => {
+              player.current = el;
+              if (el !== media) setMedia(el);
+            }}
+            class={drawWave ? "behind-waveform" : undefined}
             src={fd.url}
             controls
             preload="metadata"
@@ -108,6 +120,9 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
               )
             }
           />
+          {drawWave ? (
+            <Waveform media={media} url={fd.url} label={label} options={waveform} onFail={() => setWaveformFailed(true)} />
+          ) : null}
           {subtitles ? <p class="subtitle" data-testid="subtitle">{cue}</p> : null}
           {error ? (
             <p class="wb-media-error" role="alert">
