@@ -1,5 +1,6 @@
 """gr.Audio draws Gradio's waveform (wavesurfer.js) with gr.WaveformOptions' colours and skip length; the
-<audio> element underneath stays the player; show_recording_waveform=False gives the browser's player."""
+<audio> element underneath stays the player; show_recording_waveform=False gives the browser's player; an
+editable Audio trims to a region in trim_region_color, at sample_rate, and resets to its first value."""
 
 import textwrap
 
@@ -18,6 +19,15 @@ APP = textwrap.dedent('''
         gr.Audio("tone.wav", label="Coloured", waveform_options=gr.WaveformOptions(
             waveform_color="#ff0000", waveform_progress_color="#00ff00", skip_length=25))
         gr.Audio("tone.wav", label="Plain", waveform_options={"show_recording_waveform": False})
+        editable = gr.Audio("tone.wav", label="Editable", type="filepath",
+                            waveform_options=gr.WaveformOptions(trim_region_color="#0000ff", sample_rate=8000))
+        length = gr.Textbox(label="Length")
+
+        def seconds(path):
+            with wave.open(path) as w:
+                return f"{w.getnframes() / w.getframerate():.2f} s at {w.getframerate()} Hz"
+
+        editable.change(seconds, editable, length)
 ''')
 
 # How many opaque pixels of each colour the waveform's canvases hold (wavesurfer draws them in a shadow root).
@@ -89,3 +99,21 @@ def test_without_the_waveform_the_browser_player_shows(page):
     expect(page.get_by_test_id("waveform-Plain")).to_have_count(0)
     expect(page.get_by_test_id("Plain-audio")).to_be_visible()
     expect(page.get_by_test_id("Coloured-audio")).to_be_hidden()
+
+
+def test_trim_cuts_the_region_in_its_colour_and_reset_brings_the_audio_back(page):
+    wave = page.get_by_test_id("waveform-Editable")
+    expect(wave.get_by_role("button", name="Trim audio to selection")).to_be_visible()
+    page.wait_for_function(f"w => ({COUNT_COLOURS})(w, [[156, 163, 175]])[0] > 100", arg=wave.element_handle())
+    wave.get_by_role("button", name="Trim audio to selection").click()
+    region = "w => w.querySelector('.waveform-container > div').shadowRoot.querySelector('[part^=\"region \"]')"
+    page.wait_for_function(f"w => ({region})(w) && ({region})(w).style.backgroundColor === 'rgb(0, 0, 255)'",
+                           arg=wave.element_handle())
+    # Gradio's first region is the second quarter: 1 s of the 4 s tone, written at sample_rate.
+    wave.get_by_role("button", name="Trim", exact=True).click()
+    expect(page.get_by_label("Length")).to_have_value("1.00 s at 8000 Hz")
+    player = page.get_by_test_id("Editable-audio")
+    page.wait_for_function("el => Math.abs(el.duration - 1) < 0.01", arg=player.element_handle())
+    wave = page.get_by_test_id("waveform-Editable")
+    wave.get_by_role("button", name="Reset audio").click()
+    expect(page.get_by_label("Length")).to_have_value("4.00 s at 8000 Hz")

@@ -3,7 +3,7 @@
 // decode shows an error instead of a silent, endless player.
 
 import type { RefObject } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { FileData } from "../protocol";
 import { uploadChecked } from "../client/upload";
 import { BlockLabel, labelOf } from "../renderer/atoms";
@@ -32,8 +32,17 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
   const player = useRef<HTMLAudioElement | null>(null);
   // The element itself, as state: the waveform attaches to it once it exists.
   const [media, setMedia] = useState<HTMLAudioElement | null>(null);
+  // One callback for the component's life: a new one each render would be called with null and the element
+  // again, and the waveform would be rebuilt every time.
+  const holdPlayer = useCallback((el: HTMLAudioElement | null) => {
+    player.current = el;
+    setMedia(el);
+  }, []);
   const [waveformFailed, setWaveformFailed] = useState(false);
   const waveform = readWaveformOptions(props.waveform_options);
+  // Gradio's Reset audio goes back to the value the component was drawn with.
+  const initial = useRef(fd);
+  const editable = interactive && props.editable !== false;
   const subtitles = str(props.subtitles) ?? null;
   const cue = useSubtitle(player, subtitles, fd?.url ?? null);
   if (fd?.url !== lastUrl.current) {
@@ -80,6 +89,19 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
     }
   }
 
+  async function trimmed(wav: File) {
+    try {
+      const uploaded = await uploadChecked(store, [wav], null);
+      if (uploaded?.[0]) setValue(uploaded[0]);
+    } catch (err) {
+      store.addToast("error", errorText(err), "Trimming failed", 10);
+    }
+  }
+  const first = initial.current;
+  const reset = () => {
+    if (first?.url && first.url !== fd?.url) setValue(first); // nothing to undo otherwise, as in Gradio
+  };
+
   // Gradio draws a waveform unless show_recording_waveform=False or it cannot decode the file.
   const drawWave = waveform.show_recording_waveform && !waveformFailed && !error;
   return (
@@ -94,10 +116,7 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
           />
           <audio
             key={fd.url}
-            ref={(el) => {
-              player.current = el;
-              if (el !== media) setMedia(el);
-            }}
+            ref={holdPlayer}
             class={drawWave ? "behind-waveform" : undefined}
             src={fd.url}
             controls
@@ -121,7 +140,13 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
             }
           />
           {drawWave ? (
-            <Waveform media={media} url={fd.url} label={label} options={waveform} onFail={() => setWaveformFailed(true)} />
+            <Waveform media={media} url={fd.url} label={label} options={waveform}
+              onTrim={editable ? (wav) => void trimmed(wav) : null}
+              onReset={editable ? reset : null}
+              onFail={(reason) => {
+              console.warn("wasmblocks: the waveform could not be drawn; showing the browser's player", reason);
+              setWaveformFailed(true);
+            }} />
           ) : null}
           {subtitles ? <p class="subtitle" data-testid="subtitle">{cue}</p> : null}
           {error ? (
