@@ -9,6 +9,7 @@ import sys
 import traceback
 import typing
 from collections.abc import AsyncIterator, Coroutine
+from types import SimpleNamespace
 from typing import Any
 
 from . import packages, protocol, runtime
@@ -62,15 +63,29 @@ def _inspect_special_params(fn: Any) -> dict[str, Any]:
 _cached_special_params = functools.lru_cache(maxsize=1024)(_inspect_special_params)
 
 
+def _with_props(fn: BlockFunction, block: Any, payload: Any) -> SimpleNamespace:
+    """What `def f(a: gr.Audio)` gets, as in Gradio: the component's props (the page's, over the session's) with
+    its preprocessed value, as attributes."""
+    sent = payload if isinstance(payload, dict) else {"value": payload}
+    props = {k: v for k, v in block.get_props().items() if k != "value"}
+    props.update({k: v for k, v in sent.items() if isinstance(k, str) and k.isidentifier()})
+    value = sent.get("value")
+    props["value"] = block.preprocess(value) if fn.preprocess else value
+    return SimpleNamespace(**props)
+
+
 def preprocess_inputs(fn: BlockFunction, data: list[Any], session: Session) -> list[Any]:
     """The values the function receives, one per input; bad values raise Error naming the component."""
     if not isinstance(data, list) or len(data) != len(fn.inputs):
         got = len(data) if isinstance(data, list) else type(data).__name__
         raise Error(f"Event {fn.api_name or fn.id} expects {len(fn.inputs)} input values, got {got}")
-    values = []
-    for block, payload in zip(fn.inputs, data):
+    values: list[Any] = []
+    with_props = fn.component_prop_inputs
+    for i, (block, payload) in enumerate(zip(fn.inputs, data)):
         if getattr(block, "STATEFUL", False):
             values.append(session.get_state(block))
+        elif i in with_props:
+            values.append(_with_props(fn, session.configured(block), payload))
         elif fn.preprocess:
             values.append(session.configured(block).preprocess(payload))
         else:

@@ -97,6 +97,8 @@ class Dependency(TypedDict):
     # Seconds; the worker cancels the event then, and the page ends a worker that cannot (docs/events.md).
     time_limit: float | None
     types: DependencyTypes
+    # Inputs sent as {value, ...props}: the function's parameter is annotated with a component class.
+    component_prop_inputs: NotRequired[list[int]]
 
 
 class ThemeVars(TypedDict):

@@ -16,8 +16,15 @@ APP = textwrap.dedent('''
         w.writeframes(b"".join(struct.pack("<h", int(12000 * math.sin(i / 4))) for i in range(8000 * 4)))
 
     with gr.Blocks() as demo:
-        gr.Audio("tone.wav", label="Coloured", waveform_options=gr.WaveformOptions(
+        coloured = gr.Audio("tone.wav", label="Coloured", type="filepath", waveform_options=gr.WaveformOptions(
             waveform_color="#ff0000", waveform_progress_color="#00ff00", skip_length=25))
+        where = gr.Number(label="Position")
+
+        def position(a: gr.Audio):  # Gradio hands over the component's props with its value
+            return round(a.playback_position, 1)
+
+        gr.Button("Where is it").click(position, coloured, where)
+        gr.Button("Jump").click(lambda: gr.Audio(playback_position=3.0), outputs=coloured)
         gr.Audio("tone.wav", label="Plain", waveform_options={"show_recording_waveform": False})
         editable = gr.Audio("tone.wav", label="Editable", type="filepath",
                             waveform_options=gr.WaveformOptions(trim_region_color="#0000ff", sample_rate=8000))
@@ -117,3 +124,13 @@ def test_trim_cuts_the_region_in_its_colour_and_reset_brings_the_audio_back(page
     wave = page.get_by_test_id("waveform-Editable")
     wave.get_by_role("button", name="Reset audio").click()
     expect(page.get_by_label("Length")).to_have_value("4.00 s at 8000 Hz")
+
+
+def test_functions_read_and_set_the_playback_position(page):
+    audio = page.get_by_test_id("Coloured-audio")
+    page.wait_for_function("el => el.readyState >= 1", arg=audio.element_handle())
+    audio.evaluate("el => { el.pause(); el.currentTime = 2.5; }")
+    page.get_by_role("button", name="Where is it").click()
+    expect(page.get_by_label("Position")).to_have_value("2.5")
+    page.get_by_role("button", name="Jump").click()
+    page.wait_for_function("el => Math.abs(el.currentTime - 3) < 0.01", arg=audio.element_handle())

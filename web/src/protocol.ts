@@ -70,6 +70,8 @@ export interface Dependency {
   /** Seconds; the worker cancels the event then, and the page ends a worker that cannot (docs/events.md). */
   time_limit: number | null;
   types: { generator: boolean; cancel: boolean };
+  /** Indices of inputs sent as {...props, value}: the function takes the component itself (`a: gr.Audio`). */
+  component_prop_inputs?: number[];
 }
 
 export interface ThemeVars {

@@ -176,6 +176,14 @@ export class EventDispatcher {
     } else {
       inputs = dep.inputs.map((id) => this.store.getValue(id));
     }
+    // `def f(a: gr.Audio)`: Gradio sends that input's props with its value (its gather_state).
+    const withProps = dep.component_prop_inputs ?? [];
+    if (withProps.length) {
+      inputs = inputs.map((value, i) => {
+        const id = dep.inputs[i];
+        return withProps.includes(i) && id !== undefined ? { ...this.store.propsOf(id), value } : value;
+      });
+    }
     if (dep.js) {
       try {
         const fn: unknown = new Function(`return (${dep.js});`)();

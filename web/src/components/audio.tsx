@@ -58,6 +58,12 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
     trigger(event, file);
   }
 
+  // gr.Audio(playback_position=…) returned by a function moves the player there (Gradio binds the prop).
+  const position = num(props.playback_position, 0);
+  useEffect(() => {
+    if (media && media.readyState >= 1 && Math.abs(media.currentTime - position) > 0.01) media.currentTime = position;
+  }, [position, media]);
+
   // recording=True: start at once when the microphone is the source (Gradio's Audio(recording=True)).
   const autoStarted = useRef(false);
   useEffect(() => {
@@ -129,6 +135,7 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
               const at = num(props.playback_position, 0);
               if (at > 0) e.currentTarget.currentTime = at;
             }}
+            onTimeUpdate={(e) => store.setLiveProp(id, "playback_position", e.currentTarget.currentTime)}
             onPlay={() => trigger("play")}
             onPause={(e) => !(e.currentTarget as HTMLAudioElement).ended && trigger("pause")}
             onEnded={() => trigger("stop")}

@@ -2,7 +2,7 @@
 // WebVTT subtitles as a <track>; when interactive and empty, upload and/or webcam recording per `sources`.
 // A file the browser cannot decode shows an error (there is no ffmpeg in the page to convert it).
 
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { isFileData } from "../client/files";
 import type { FileData } from "../protocol";
 import { uploadChecked } from "../client/upload";
@@ -27,6 +27,12 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
   // The value's own subtitles, else the component's subtitles= (a data: URL of WebVTT made in Python).
   const subtitlesUrl = (isFileData(v.subtitles) ? v.subtitles.url : null) ?? str(props.subtitles) ?? null;
   const interactive = props.interactive !== false;
+  // gr.Video(playback_position=…) returned by a function moves the player there (Gradio binds the prop).
+  const [player, holdPlayer] = useState<HTMLVideoElement | null>(null);
+  const position = num(props.playback_position, 0);
+  useEffect(() => {
+    if (player && player.readyState >= 1 && Math.abs(player.currentTime - position) > 0.01) player.currentTime = position;
+  }, [position, player]);
   const sources = strings(props.sources) ?? ["upload", "webcam"];
   const [source, setSource] = useState(sources[0] ?? "upload");
   const [failed, setFailed] = useState<string | null>(null);
@@ -84,6 +90,8 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
               const at = num(props.playback_position, 0);
               if (at > 0) e.currentTarget.currentTime = at;
             }}
+            ref={holdPlayer}
+            onTimeUpdate={(e) => store.setLiveProp(id, "playback_position", e.currentTarget.currentTime)}
             onPlay={() => trigger("play")}
             onPause={(e) => !(e.currentTarget as HTMLVideoElement).ended && trigger("pause")}
             onEnded={() => trigger("end")}
