@@ -56,7 +56,7 @@ def test_dropdown_choices_value_and_index():
     assert gr.Dropdown(["a", "b"], type="index", render=False).preprocess("b") == 1
     assert gr.Dropdown(["a", "b"], value=None, render=False).value is None
     m = gr.Dropdown(["a", "b", "c"], multiselect=True, max_choices=2, render=False)
-    assert m.value is None and m.preprocess(["a", "c"]) == ["a", "c"]
+    assert m.value == [] and m.preprocess(["a", "c"]) == ["a", "c"]  # Gradio: a multiselect starts empty
     with pytest.raises(gr.Error, match="at most 2"):
         m.preprocess(["a", "b", "c"])
     assert gr.Dropdown(["a"], allow_custom_value=True, render=False).preprocess("z") == "z"

@@ -215,3 +215,57 @@ def test_clear_button_event_takes_gradios_api_name_and_visibility():
     deps = [fn for fn in demo.fns.values()]
     assert [(d.api_name, d.api_visibility) for d in deps] == [(None, "undocumented"), ("reset", "public")]
     assert quiet.api_visibility == "undocumented" and listed.api_name == "reset"
+
+
+def test_highlighted_text_sends_show_whitespaces_with_gradios_default():
+    assert gr.HighlightedText(render=False).get_props()["show_whitespaces"] is True
+    assert gr.Highlight(show_whitespaces=False, render=False).get_props()["show_whitespaces"] is False
+
+
+def test_form_takes_its_childrens_scale_and_min_width_in_a_row():
+    from wasmblocks.layouts import Form
+
+    with gr.Blocks():
+        with gr.Row():
+            with Form() as form:
+                gr.Textbox()
+                gr.Number(scale=2, min_width=100)
+        with Form() as alone:
+            gr.Textbox()
+    assert (form.scale, form.min_width) == (3, 260)
+    assert (alone.scale, alone.min_width) == (0, 0)
+    assert form.get_block_name() == "form" and form.get_props()["scale"] == 3
+
+
+def test_fallback_passes_json_through_and_server_marks_server_functions():
+    from wasmblocks.components import Fallback
+    from wasmblocks.components.base import server
+
+    box = Fallback({"a": [1]}, render=False)
+    assert box.preprocess({"b": 2}) == {"b": 2} and box.postprocess({"a": [1]}) == {"a": [1]}
+    assert box.get_block_name() == "fallback" and box.min_width is None  # Gradio's base: no minimum
+
+    class Counter(gr.HTML):
+        @server
+        def bump(self, n):
+            return n + 1
+
+    assert Counter(render=False).server_fns["bump"](1) == 2
+
+
+def test_buttons_default_to_gradios_icons_and_min_width():
+    icon = gr.DeepLinkButton(render=False).icon
+    assert icon.startswith("data:image/svg+xml;base64,")
+    assert gr.DeepLinkButton(icon=None, render=False).icon is None
+    assert gr.Textbox(render=False).min_width == 160 and gr.Button(render=False).min_width is None
+
+
+def test_event_data_kinds_are_built_from_target_and_data():
+    select = gr.SelectData(None, {"index": [1, 2], "value": "x", "selected": False, "row_value": [1]})
+    assert (select.index, select.value, select.selected, select.row_value) == ([1, 2], "x", False, [1])
+    assert gr.KeyUpData(None, data={"key": "a", "input_value": "ab"}).input_value == "ab"
+    assert gr.CopyData(None, {"value": "copied"}).value == "copied"
+    assert gr.LikeData(None, {"index": 0, "value": "m", "liked": False}).liked is False
+    assert gr.EditData(None, {"index": 1, "value": "new", "previous_value": "old"}).previous_value == "old"
+    assert gr.UndoData(None, {"index": 2, "value": "v"}).index == 2
+    assert gr.RetryData(None, {"index": 3, "value": "v"}).value == "v"

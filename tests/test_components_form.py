@@ -108,3 +108,17 @@ def test_button_link_target():
     assert gr.ClearButton(link_target="_blank", render=False).get_props()["link_target"] == "_blank"
     with pytest.raises(ValueError, match="link_target must be one of"):
         gr.Button(link_target="new", render=False)
+
+
+def test_dropdown_default_value_is_gradios_first_choice_sentinel():
+    from wasmblocks.components.dropdown import DEFAULT_VALUE, DefaultValue
+
+    assert isinstance(DEFAULT_VALUE, DefaultValue)
+    assert gr.Dropdown(["a", "b"], render=False).value == "a"
+    assert gr.Dropdown([("A", 1), ("B", 2)], render=False).value == 1
+    assert gr.Dropdown(["a"], multiselect=True, render=False).value == []
+    assert gr.Dropdown(render=False).value is None
+    # An explicit None is an empty dropdown, not the first choice.
+    assert gr.Dropdown(["a", "b"], value=None, render=False).value is None
+    # A Dropdown returned as an update changes only what it names.
+    assert "value" not in gr.Dropdown(choices=["x"], render=False).explicit_props()

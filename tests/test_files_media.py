@@ -178,3 +178,18 @@ def test_audio_format_default_keeps_what_it_is_given(tmp_path):
     audio = gr.Audio(render=False)
     assert audio.format is None and audio.postprocess(b"RIFF....WAVE")["path"].endswith(".wav")
     assert gr.Audio(format="mp3", render=False).postprocess(b"ID3")["path"].endswith(".mp3")
+
+
+def test_waveform_options_reach_the_page_as_gradios():
+    default = gr.Audio(render=False).get_props()["waveform_options"]
+    assert default == {"waveform_color": None, "waveform_progress_color": None, "trim_region_color": None,
+                       "show_recording_waveform": True, "skip_length": 5, "sample_rate": 44100}
+    options = gr.WaveformOptions(waveform_color="red", skip_length=10)
+    assert gr.Audio(waveform_options=options, render=False).get_props()["waveform_options"]["skip_length"] == 10
+    from_dict = gr.Audio(waveform_options={"waveform_progress_color": "#0f0"}, render=False)
+    assert from_dict.waveform_options == gr.WaveformOptions(waveform_progress_color="#0f0")
+    with pytest.raises(TypeError):
+        gr.Audio(waveform_options={"colour": "red"}, render=False)
+    # An update sends them as a dict too.
+    audio = gr.Audio(render=False)
+    assert audio.process_props({"waveform_options": options})["waveform_options"]["waveform_color"] == "red"

@@ -191,3 +191,21 @@ def test_any_failure_while_handling_a_message_is_answered_with_an_error_naming_i
     assert error["message"] == (
         "Could not handle the upload message: IsADirectoryError: [Errno 21] Is a directory: '/tmp/x/..'")
     assert h.run(dep.id, "ab") == ["abab"]
+
+
+def test_init_headers_reach_gr_request_and_gr_header_case_insensitively():
+    seen = {}
+    with gr.Blocks() as demo:
+        def fn(request: gr.Request, user_agent: gr.Header):
+            seen.update(agent=request.headers["User-Agent"], host=request.headers.get("host"),
+                        languages=request.headers.get("accept-language"), header=user_agent)
+
+        dep = gr.Button().click(fn, None, None)
+    h = Client(demo)
+    h.send({"type": "init", "base_url": "", "session_hash": "s", "url": "http://page/", "languages": ["fr", "en"],
+            "headers": {"User-Agent": "Chromium/156", "host": "page"}})
+    h.settle(h.fire(dep.id))
+    # Names are kept lower-case; accept-language comes from the languages when the page sends none.
+    assert seen == {"agent": "Chromium/156", "host": "page", "languages": "fr,en", "header": "Chromium/156"}
+    h.send({"type": "init", "base_url": "", "session_hash": "s", "url": "", "headers": {"host": 7}})
+    assert "headers must map header names to strings" in h.of_type("error")[-1]["message"]

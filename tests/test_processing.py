@@ -170,3 +170,25 @@ def test_server_function_arguments_follow_gradio_and_spread_where_gradio_would_f
     assert server_function_arguments(optional, [1, 2]) == [[1, 2]]
     assert server_function_arguments(with_request, [1, 2]) == [1, 2]
     assert server_function_arguments(print, [1, 2]) == [[1, 2]]  # no signature to read: Gradio's rule
+
+
+def test_a_parameter_annotated_with_a_component_gets_its_props_and_value():
+    import wasmblocks as gr
+    from wasmblocks import Client
+
+    seen = {}
+    with gr.Blocks() as demo:
+        box = gr.Textbox("hi", label="Words", max_lines=3)
+        number = gr.Number(2)
+
+        def read(t: gr.Textbox, n):
+            seen.update(value=t.value, label=t.label, lines=t.max_lines, at=getattr(t, "caret", None), n=n)
+
+        dep = gr.Button().click(read, [box, number], None)
+        plain = gr.Button().click(lambda t, n: None, [box, number], None)
+    # Gradio's component_prop_inputs: the page sends those inputs as {...props, value}.
+    assert dep.fn.config()["component_prop_inputs"] == [0] and "component_prop_inputs" not in plain.fn.config()
+    h = Client(demo)
+    h.send({"type": "init", "base_url": "", "session_hash": "s", "url": ""})
+    h.settle(h.fire(dep.id, {"value": "typed", "label": "Words", "caret": 4}, 5))
+    assert seen == {"value": "typed", "label": "Words", "lines": 3, "at": 4, "n": 5}

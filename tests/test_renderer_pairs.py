@@ -20,6 +20,8 @@ from types import ModuleType
 import wasmblocks
 from wasmblocks.block import Block
 from wasmblocks.component import Component
+from wasmblocks.components.fallback import Fallback
+from wasmblocks.layouts.form import Form
 from wasmblocks.layouts.route import Route
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,6 +31,8 @@ REGISTRY = WEB_SRC / "renderer" / "registry.ts"
 PAIRED = ("wasmblocks.components", "wasmblocks.layouts")
 # Block types with no gr.* name: demo.route() makes Route (Gradio exports no gr.Route either).
 MADE_BY_METHODS = {Route}
+# Block types Gradio names only in a submodule: gradio.layouts.Form, gradio.components.Fallback.
+SUBMODULE_ONLY = {Form, Fallback}
 # Exported bases that apps subclass and never put in a tree as they are (gr.Component, for custom components).
 BASES = {Component}
 
@@ -53,7 +57,7 @@ def is_paired(module: str) -> bool:
 def block_classes() -> set[type[Block]]:
     """The block types an app can put in a tree: Block subclasses exported as gr.*, and Route."""
     exported = {getattr(wasmblocks, n) for n in wasmblocks.__all__}
-    return {c for c in exported if inspect.isclass(c) and issubclass(c, Block) and c not in BASES} | MADE_BY_METHODS
+    return {c for c in exported if inspect.isclass(c) and issubclass(c, Block) and c not in BASES} | MADE_BY_METHODS | SUBMODULE_ONLY
 
 
 def renderer_of(cls: type[Block]) -> str:

@@ -9,8 +9,9 @@ from .blocks import Blocks
 from .chat_interface import ChatInterface
 from .client import Client
 from .component import Component
+from .components import fallback as _fallback  # gradio.components.Fallback, found as a subclass once imported
 from .components.annotated_image import AnnotatedImage
-from .components.audio import Audio
+from .components.audio import Audio, WaveformOptions
 from .components.browser_state import BrowserState
 from .components.button import Button, ClearButton, DeepLinkButton, DuplicateButton
 from .components.chatbot import Chatbot, ChatMessage, MessageDict
@@ -70,6 +71,7 @@ from .external import load, load_chat
 from .flagging import ClassicCSVLogger, CSVLogger, FlaggingCallback, SimpleCSVLogger
 from .i18n import I18n
 from .interface import Interface, TabbedInterface
+from .layouts import form as _form  # gradio.layouts.Form, likewise
 from .layouts.accordion import Accordion
 from .layouts.column import Column
 from .layouts.draggable import Draggable
@@ -116,7 +118,7 @@ __all__ = [
     "Request", "Row", "SelectData", "Slider", "State", "Success", "Tab", "TabItem", "Tabs", "Textbox", "Timer",
     "Warning", "__version__", "on", "skip", "update",
     "Brush", "Eraser", "ImageEditor", "ImageMask", "LayerOptions", "Paint", "Sketchpad", "WatermarkOptions",
-    "WebcamOptions",
+    "WaveformOptions", "WebcamOptions",
     "Draggable", "FileExplorer", "ParamViewer",
     "Dialogue", "LoginButton", "Navbar", "OAuthProfile", "OAuthToken", "Step", "Walkthrough",
     "CSVLogger", "ClassicCSVLogger", "FlaggingCallback", "SimpleCSVLogger", "load", "load_chat",

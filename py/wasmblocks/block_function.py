@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,8 +64,20 @@ class BlockFunction:
         fn = self.fn
         return inspect.isgeneratorfunction(fn) or inspect.isasyncgenfunction(fn)
 
+    @property
+    def component_prop_inputs(self) -> list[int]:
+        """Inputs whose parameter is annotated with a component class (`def f(a: gr.Audio)`): Gradio hands the
+        function the component's props with its value, so the page sends them along (playback_position…)."""
+        return [] if self.inputs_as_dict else component_prop_inputs(self.fn, len(self.inputs))
+
     def config(self) -> protocol.Dependency:
         """The page's view of this dependency."""
+        dep = self._config()
+        if props := self.component_prop_inputs:
+            dep["component_prop_inputs"] = props
+        return dep
+
+    def _config(self) -> protocol.Dependency:
         return {
             "id": self.id,
             "targets": list(self.targets),
@@ -88,3 +101,16 @@ class BlockFunction:
             "stream_every": self.stream_every,
             "types": {"generator": self.is_generator, "cancel": self.is_cancel_function},
         }
+
+
+def component_prop_inputs(fn: Callable[..., Any] | None, count: int) -> list[int]:
+    """Positions (among the first `count` parameters, as Gradio counts them) annotated with a component class."""
+    from .component import Component  # component.py sits above this module in the tree
+
+    try:
+        parameters = list(inspect.signature(fn).parameters.items()) if fn is not None else []
+        hints = typing.get_type_hints(fn) if fn is not None else {}
+    except Exception:  # a builtin, or string annotations that do not resolve: no component parameters
+        return []
+    return [i for i, (name, p) in enumerate(parameters[:count])
+            if isinstance(a := hints.get(name, p.annotation), type) and issubclass(a, Component)]

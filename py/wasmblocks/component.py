@@ -29,7 +29,7 @@ class Component(Block):
         show_label: bool | None = None,
         container: bool = True,
         scale: int | None = None,
-        min_width: int | None = 160,
+        min_width: int | None = None,
         interactive: bool | None = None,
         visible: bool | str = True,
         elem_id: str | None = None,

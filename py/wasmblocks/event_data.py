@@ -25,6 +25,10 @@ class EventData:
 class IndexedEventData(EventData):
     """Event data that points at one item of a component: its index and value."""
 
+    def __init__(self, target: Any, data: Any) -> None:
+        # Gradio builds each kind from (target, data), the payload the page sent with the event.
+        super().__init__(target, data if isinstance(data, dict) else {})
+
     @property
     def index(self) -> Any:
         return self._data.get("index")
@@ -45,6 +49,10 @@ class SelectData(IndexedEventData):
 class KeyUpData(EventData):
     """Data of a Dropdown `.key_up` event: the key pressed and the text typed so far."""
 
+    def __init__(self, target: Any, data: Any) -> None:
+        # Gradio builds each kind from (target, data), the payload the page sent with the event.
+        super().__init__(target, data if isinstance(data, dict) else {})
+
     @property
     def key(self) -> str:
         return str(self._data.get("key", ""))
@@ -56,6 +64,10 @@ class KeyUpData(EventData):
 
 class CopyData(EventData):
     """Data of a `.copy` event: the text that was copied."""
+
+    def __init__(self, target: Any, data: Any) -> None:
+        # Gradio builds each kind from (target, data), the payload the page sent with the event.
+        super().__init__(target, data if isinstance(data, dict) else {})
 
     @property
     def value(self) -> Any:

@@ -132,6 +132,10 @@ class PageSession:
         if not isinstance(languages, list) or not all(isinstance(x, str) for x in languages):
             raise ValueError("languages must be a list of language tags such as 'en-US'")
         self.session.languages = list(languages)
+        headers = message.get("headers", {})
+        if not isinstance(headers, dict) or not all(isinstance(v, str) for v in headers.values()):
+            raise ValueError("headers must map header names to strings")
+        self.session.headers = {str(k).lower(): v for k, v in headers.items()}
         if message.get("session_hash"):
             self.session.hash = str(message["session_hash"])
         self._start_cache_cleaner()

@@ -9,6 +9,7 @@ import sys
 import traceback
 import typing
 from collections.abc import AsyncIterator, Coroutine
+from types import SimpleNamespace
 from typing import Any
 
 from . import packages, protocol, runtime
@@ -62,15 +63,29 @@ def _inspect_special_params(fn: Any) -> dict[str, Any]:
 _cached_special_params = functools.lru_cache(maxsize=1024)(_inspect_special_params)
 
 
+def _with_props(fn: BlockFunction, block: Any, payload: Any) -> SimpleNamespace:
+    """What `def f(a: gr.Audio)` gets, as in Gradio: the component's props (the page's, over the session's) with
+    its preprocessed value, as attributes."""
+    sent = payload if isinstance(payload, dict) else {"value": payload}
+    props = {k: v for k, v in block.get_props().items() if k != "value"}
+    props.update({k: v for k, v in sent.items() if isinstance(k, str) and k.isidentifier()})
+    value = sent.get("value")
+    props["value"] = block.preprocess(value) if fn.preprocess else value
+    return SimpleNamespace(**props)
+
+
 def preprocess_inputs(fn: BlockFunction, data: list[Any], session: Session) -> list[Any]:
     """The values the function receives, one per input; bad values raise Error naming the component."""
     if not isinstance(data, list) or len(data) != len(fn.inputs):
         got = len(data) if isinstance(data, list) else type(data).__name__
         raise Error(f"Event {fn.api_name or fn.id} expects {len(fn.inputs)} input values, got {got}")
-    values = []
-    for block, payload in zip(fn.inputs, data):
+    values: list[Any] = []
+    with_props = fn.component_prop_inputs
+    for i, (block, payload) in enumerate(zip(fn.inputs, data)):
         if getattr(block, "STATEFUL", False):
             values.append(session.get_state(block))
+        elif i in with_props:
+            values.append(_with_props(fn, session.configured(block), payload))
         elif fn.preprocess:
             values.append(session.configured(block).preprocess(payload))
         else:
@@ -87,14 +102,14 @@ def call_arguments(
         if kind is Progress:
             kwargs[name] = Progress()
         elif kind is Request:
-            kwargs[name] = Request(session)
+            kwargs[name] = Request(_session=session)
         elif isinstance(kind, tuple):
             # No server, so no OAuth session: the visitor is never signed in (gr.LoginButton says so).
             if not kind[1]:
                 raise Error(SIGN_IN_REQUIRED)
             kwargs[name] = None
         elif isinstance(kind, type) and issubclass(kind, Header):
-            kwargs[name] = Request(session).headers.get(name.replace("_", "-"))
+            kwargs[name] = Request(_session=session).headers.get(name.replace("_", "-"))
         else:
             kwargs[name] = kind(trigger, event_data if isinstance(event_data, dict) else {})
     if fn.inputs_as_dict:
@@ -342,7 +357,7 @@ def server_function_arguments(fn: Any, args: list[Any]) -> list[Any]:
 
 async def call_server_function(fn: Any, args: list[Any], session: Session) -> Any:
     """Run one of a gr.HTML's server_functions for its js_on_load; its result goes back as JSON."""
-    kwargs = {name: Request(session) for name, kind in special_params(fn).items() if kind is Request}
+    kwargs = {name: Request(_session=session) for name, kind in special_params(fn).items() if kind is Request}
     positional = server_function_arguments(fn, args)
     if inspect.iscoroutinefunction(fn):
         return await fn(*positional, **kwargs)

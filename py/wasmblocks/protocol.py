@@ -103,6 +103,8 @@ class Dependency(TypedDict):
     # stream_every); time_limit then ends the whole stream, counted from its first frame.
     stream_every: float
     types: DependencyTypes
+    # Inputs sent as {value, ...props}: the function's parameter is annotated with a component class.
+    component_prop_inputs: NotRequired[list[int]]
 
 
 class ThemeVars(TypedDict):
@@ -174,6 +176,7 @@ class InitMessage(TypedDict):
     session_hash: str
     url: str
     languages: NotRequired[list[str]]  # navigator.languages, best first (gr.I18n)
+    headers: NotRequired[dict[str, str]]  # the page's stand-ins for request headers (gr.Request.headers)
     app: NotRequired[AppFiles]
 
 

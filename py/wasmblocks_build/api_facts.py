@@ -68,7 +68,8 @@ def call_parameters(
             if p.name in seen or p.name in taken or p.name.startswith(PRIVATE_PREFIX) or p.kind is p.POSITIONAL_ONLY:
                 continue
             seen.add(p.name)
-            entry: dict[str, Any] = {"name": p.name, "default": _encoded_default(owner, p, package_dir)}
+            default = _encoded_default(owner or _class_or_none(func), p, package_dir)
+            entry: dict[str, Any] = {"name": p.name, "default": default}
             if p.annotation is not p.empty:
                 entry["annotation"] = _annotation_text(p.annotation)
             if entry_position is not None:
@@ -203,13 +204,22 @@ def _annotation_text(annotation: Any) -> str:
     return forward if isinstance(forward, str) else inspect.formatannotation(annotation)
 
 
+def _class_or_none(func: Any) -> Any:
+    """A class whose own signature is read (a pydantic model's), so its fields' factories can be found."""
+    return func if isinstance(func, type) else None
+
+
 def _encoded_default(owner: Any, p: inspect.Parameter, package_dir: str | None) -> dict[str, Any]:
-    """encode_default of p's default; a dataclass field's default_factory is called and marked as such."""
+    """encode_default of p's default; a dataclass's or pydantic model's default_factory is called and marked."""
     factory_marker = type(p.default).__name__ == "_HAS_DEFAULT_FACTORY_CLASS"
     if owner is not None and dataclasses.is_dataclass(owner) and factory_marker:
         for field in dataclasses.fields(owner):
             if field.name == p.name and field.default_factory is not dataclasses.MISSING:
                 return {"factory": encode_default(field.default_factory(), package_dir)}
+    # A pydantic model's field (Gradio's FileData.meta) shows the same marker; its factory is in model_fields.
+    factory = getattr(getattr(owner, "model_fields", {}).get(p.name), "default_factory", None)
+    if factory_marker and callable(factory):
+        return {"factory": encode_default(factory(), package_dir)}
     return encode_default(p.default, package_dir)
 
 

@@ -76,6 +76,8 @@ export interface Dependency {
    * stream_every); time_limit then ends the whole stream, counted from its first frame. */
   stream_every: number;
   types: { generator: boolean; cancel: boolean };
+  /** Indices of inputs sent as {...props, value}: the function takes the component itself (`a: gr.Audio`). */
+  component_prop_inputs?: number[];
 }
 
 export interface ThemeVars {
@@ -138,6 +140,9 @@ export interface InitMessage {
   url: string;
   /** navigator.languages, best first: the worker translates gr.I18n texts with them. */
   languages?: string[];
+  /** What the page knows of the headers a server would get (user-agent, accept-language, host, origin,
+   * referer), by lower-case name: gr.Request.headers. */
+  headers?: Record<string, string>;
   app?: AppFiles;
 }
 export interface EventMessage {

@@ -19,6 +19,7 @@ _EXTRA = {
     "StreamingOutput": ("components.base", "StreamingOutput"),
     "InputHTMLAttributes": ("components.html_attributes", "InputHTMLAttributes"),
     "component": ("component_lookup", "component"),
+    "Form": ("layouts.form", "Form"),
     "get_component_instance": ("component_lookup", "get_component_instance"),
 }
 # Gradio's other spellings (gr.Text is gr.Textbox).

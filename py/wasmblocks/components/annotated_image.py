@@ -30,7 +30,7 @@ class AnnotatedImage(Component):
     alpha PNGs the page tints with the label's colour.
     """
 
-    EVENTS = ("select",)
+    EVENTS = ("change", "select")
     PROPS = ("format", "show_legend", "height", "width", "color_map", "buttons")
 
     def __init__(
@@ -43,6 +43,7 @@ class AnnotatedImage(Component):
         width: int | str | None = None,
         color_map: dict[str, str] | None = None,
         buttons: list[Any] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         self.format = format
@@ -51,7 +52,7 @@ class AnnotatedImage(Component):
         self.width = width
         self.color_map = color_map
         self.buttons = corner_buttons(buttons, ("fullscreen",), ("fullscreen",), owner="AnnotatedImage")
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def needed_packages(self, role: str) -> list[str]:
         return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import wave
+from dataclasses import asdict, dataclass
 from typing import Any, ClassVar
 
 from ..alerts import Error
@@ -65,6 +66,34 @@ def wav_bytes(rate: int, data: Any) -> bytes:
     return buffer.getvalue()
 
 
+@dataclass
+class WaveformOptions:
+    """How gr.Audio draws its waveform (web/src/components/audio-waveform.tsx), Gradio's options and defaults.
+
+    Colours are CSS colours (None: Gradio's grey #9ca3af, and the theme's accent for the played part and the
+    trim region); skip_length is the percentage of the duration the skip buttons move by; False for
+    show_recording_waveform gives the browser's own player; sample_rate is that of trimmed audio.
+    """
+
+    waveform_color: str | None = None
+    waveform_progress_color: str | None = None
+    trim_region_color: str | None = None
+    show_recording_waveform: bool = True
+    skip_length: int | float = 5
+    sample_rate: int = 44100
+
+
+def waveform_options_of(options: Any) -> WaveformOptions:
+    """Audio(waveform_options=…): None, a dict of WaveformOptions' fields (others are refused), or one."""
+    if options is None:
+        return WaveformOptions()
+    if isinstance(options, dict):
+        return WaveformOptions(**options)
+    if isinstance(options, WaveformOptions):
+        return options
+    raise ValueError(f"Audio waveform_options takes a gr.WaveformOptions or a dict, not {options!r}")
+
+
 class Audio(Component):
     """Sound in, sound out; `type` says what the function gets: "filepath" or "numpy" ((rate, array), WAV only)."""
 
@@ -101,6 +130,7 @@ class Audio(Component):
         recording: bool = False,
         subtitles: Any = None,
         playback_position: float = 0,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "filepath"):
@@ -115,11 +145,7 @@ class Audio(Component):
         self.editable = editable
         self.min_length = min_length
         self.max_length = max_length
-        self.waveform_options = (
-            waveform_options
-            if waveform_options is None or isinstance(waveform_options, dict)
-            else vars(waveform_options)
-        )
+        self.waveform_options = waveform_options_of(waveform_options)
         # As an input: the microphone sends a WAV chunk of what it heard to .stream() listeners every
         # stream_every seconds (the page's client/frame-stream.ts, shared with the streaming webcam).
         self.streaming = streaming
@@ -129,7 +155,18 @@ class Audio(Component):
         self.recording = recording
         self.subtitles = subtitles_url(subtitles, "Audio")  # the current cue is shown under the player
         self.playback_position = playback_position
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
+
+    def get_props(self) -> dict[str, Any]:
+        props = super().get_props()
+        props["waveform_options"] = asdict(props["waveform_options"])
+        return props
+
+    def process_props(self, props: dict[str, Any]) -> dict[str, Any]:
+        props = super().process_props(props)
+        if "waveform_options" in props:
+            props = {**props, "waveform_options": asdict(waveform_options_of(props["waveform_options"]))}
+        return props
 
     def check_streamable(self) -> None:
         """Gradio's rule: a streamed Audio records from the microphone (.stream() checks it too)."""

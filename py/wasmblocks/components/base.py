@@ -11,8 +11,9 @@ from typing import Any
 
 from ..component import Component, FormComponent
 from ..component_lookup import component
+from .html import server
 
-__all__ = ["Component", "FormComponent", "StreamingInput", "StreamingOutput", "component"]
+__all__ = ["Component", "FormComponent", "StreamingInput", "StreamingOutput", "component", "server"]
 
 
 class StreamingInput(metaclass=abc.ABCMeta):

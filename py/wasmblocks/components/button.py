@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import mimetypes
 import os
+from pathlib import Path
 from typing import Any, ClassVar
 
 from ..alerts import Error
@@ -13,6 +14,7 @@ from ..component import Component
 VARIANTS = ("primary", "secondary", "stop", "huggingface", "huge")
 SIZES = ("sm", "md", "lg")
 LINK_TARGETS = ("_self", "_blank", "_parent", "_top")
+LINK_ICON = str(Path(__file__).resolve().parent.parent / "icons" / "link.svg")  # DeepLinkButton's, as Gradio's
 
 
 def icon_url(icon: Any) -> str | None:
@@ -32,7 +34,7 @@ def icon_url(icon: Any) -> str | None:
 class Button(Component):
     """A button; its value is its text."""
 
-    EVENTS: ClassVar[tuple[str, ...]] = ("click",)  # LoginButton adds change
+    EVENTS: ClassVar[tuple[str, ...]] = ("change", "click")
     PROPS: ClassVar[tuple[str, ...]] = ("variant", "size", "icon", "link", "link_target")  # extended by subclasses
 
     def __init__(
@@ -144,10 +146,11 @@ class DeepLinkButton(Button):
         *,
         variant: str = "secondary",
         size: str = "lg",
+        icon: str | Path | None = LINK_ICON,
         **kwargs: Any,
     ) -> None:
         self.copied_value = copied_value
-        super().__init__(value, variant=variant, size=size, **kwargs)
+        super().__init__(value, variant=variant, size=size, icon=None if icon is None else str(icon), **kwargs)
 
     @classmethod
     def get_block_name(cls) -> str:

@@ -164,6 +164,7 @@ class Chatbot(Component):
         allow_file_downloads: bool = True,
         reasoning_tags: list[tuple[str, str]] | None = None,
         like_user_message: bool = False,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         if type not in ("messages", "tuples"):
@@ -199,7 +200,7 @@ class Chatbot(Component):
         self.allow_file_downloads = allow_file_downloads
         self.reasoning_tags = [_tag_pair(t) for t in reasoning_tags] if reasoning_tags else None
         self.like_user_message = like_user_message
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def display_name(self) -> str:
         # postprocess runs inside Component.__init__, before the block has an id.

@@ -15,9 +15,11 @@ class Checkbox(FormComponent):
     EVENTS = ("change", "input", "select")
     PROPS = ("buttons",)
 
-    def __init__(self, value: Any = False, *, buttons: list[Any] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, value: Any = False, *, buttons: list[Any] | None = None, min_width: int = 160, **kwargs: Any,
+    ) -> None:
         self.buttons = corner_buttons(buttons, (), (), owner="Checkbox")
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def preprocess(self, payload: Any) -> bool:
         if not isinstance(payload, bool):

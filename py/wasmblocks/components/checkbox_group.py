@@ -19,7 +19,7 @@ class CheckboxGroup(FormComponent):
 
     def __init__(
         self, choices: Any = None, *, value: Any = None, type: str = "value",  # noqa: A002
-        buttons: list[Any] | None = None, show_select_all: bool = False, **kwargs: Any,
+        buttons: list[Any] | None = None, show_select_all: bool = False, min_width: int = 160, **kwargs: Any,
     ) -> None:
         if type not in ("value", "index"):
             raise ValueError(f"CheckboxGroup type must be 'value' or 'index', not {type!r}")
@@ -27,7 +27,7 @@ class CheckboxGroup(FormComponent):
         self.type = type
         self.buttons = corner_buttons(buttons, (), (), owner="CheckboxGroup")
         self.show_select_all = show_select_all
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def preprocess(self, payload: Any) -> list[Any]:
         if payload is None:

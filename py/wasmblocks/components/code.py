@@ -36,6 +36,7 @@ class Code(Component):
         show_line_numbers: bool = True,
         autocomplete: bool = False,
         buttons: list[Any] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         if language not in LANGUAGES:
@@ -49,7 +50,7 @@ class Code(Component):
         self.show_line_numbers = show_line_numbers
         self.autocomplete = autocomplete
         self.buttons = corner_buttons(buttons, ("copy", "download"), ("copy", "download"), owner="Code")
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def preprocess(self, payload: Any) -> str | None:
         if payload is None:

@@ -24,8 +24,8 @@ class ColorPicker(FormComponent):
 
     EVENTS = ("change", "input", "submit", "focus", "blur", "release")
 
-    def __init__(self, value: Any = None, **kwargs: Any) -> None:
-        super().__init__(value, **kwargs)
+    def __init__(self, value: Any = None, *, min_width: int = 160, **kwargs: Any) -> None:
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def preprocess(self, payload: Any) -> str | None:
         if payload is None or payload == "":

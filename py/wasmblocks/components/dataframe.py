@@ -103,6 +103,7 @@ class Dataframe(Component):
         line_breaks: bool = True,
         latex_delimiters: list[dict[str, Any]] | None = None,
         buttons: list[Any] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         if type not in TYPES:
@@ -139,7 +140,7 @@ class Dataframe(Component):
         self.line_breaks = line_breaks
         self.latex_delimiters = latex_delimiters
         self.buttons = corner_buttons(buttons, ("fullscreen", "copy"), ("fullscreen", "copy"), owner="Dataframe")
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def display_name(self) -> str:
         # postprocess runs inside Component.__init__, before the block has an id.

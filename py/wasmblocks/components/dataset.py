@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..component import Component
@@ -22,7 +22,10 @@ def _display(component: Any, value: Any) -> Any:
 class Dataset(Component):
     """Samples for `components`; `type` says what the function gets: "values", "index" or "tuple"."""
 
-    EVENTS = ("click", "select")
+    EVENTS = ("change", "click", "select")
+    BROWSER_NOTES: ClassVar[dict[str, str]] = {
+        "proxy_url": "no effect: it names the Gradio server a gr.load()ed app proxies its files through",
+    }
     PROPS = ("components", "component_props", "samples", "headers", "type", "layout", "samples_per_page",
              "sample_labels")
 
@@ -38,7 +41,9 @@ class Dataset(Component):
         type: str = "values",  # noqa: A002 - Gradio's parameter name
         layout: str | None = None,
         samples_per_page: int = 10,
+        proxy_url: str | None = None,
         sample_labels: list[str] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         if type not in ("values", "index", "tuple"):
@@ -53,8 +58,9 @@ class Dataset(Component):
         self.layout = layout
         self.samples_per_page = samples_per_page
         self.sample_labels = sample_labels
+        self.proxy_url = proxy_url
         kwargs.setdefault("container", True)
-        super().__init__(None, label=label, show_label=show_label, **kwargs)
+        super().__init__(None, label=label, show_label=show_label, min_width=min_width, **kwargs)
 
     @staticmethod
     def _props_of(component: Any) -> dict[str, Any]:

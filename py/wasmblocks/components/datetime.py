@@ -56,6 +56,7 @@ class DateTime(FormComponent):
         type: str = "timestamp",  # noqa: A002 - Gradio's parameter name
         timezone: str | None = None,
         buttons: list[Any] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         if type not in ("timestamp", "datetime", "string"):
@@ -64,7 +65,7 @@ class DateTime(FormComponent):
         self.type = type
         self.timezone = timezone
         self.buttons = corner_buttons(buttons, (), (), owner="DateTime")
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def needed_packages(self, role: str) -> list[str]:
         """tzdata, loaded before an event, when this DateTime names a zone the Python here cannot find."""

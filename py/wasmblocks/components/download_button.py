@@ -12,7 +12,7 @@ from .button import SIZES, VARIANTS, icon_url
 class DownloadButton(Component):
     """Clicking saves the value's file under its own name, and fires `click`. Its label is the button text."""
 
-    EVENTS = ("click",)
+    EVENTS = ("change", "click")
     PROPS = ("variant", "size", "icon")
 
     def __init__(

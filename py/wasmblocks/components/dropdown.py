@@ -10,6 +10,16 @@ from .buttons import corner_buttons
 from .choices import choice_values, normalize_choices
 
 
+class DefaultValue:
+    """Dropdown's default `value`, as Gradio's sentinel: the first choice (single-select), or none (multiselect)."""
+
+    def __repr__(self) -> str:
+        return "DEFAULT_VALUE"
+
+
+DEFAULT_VALUE = DefaultValue()
+
+
 class Dropdown(FormComponent):
     """A choice from `choices`; `type="index"` hands the function the position instead."""
 
@@ -21,7 +31,7 @@ class Dropdown(FormComponent):
         self,
         choices: Any = None,
         *,
-        value: Any = None,
+        value: Any = DEFAULT_VALUE,
         type: str = "value",  # noqa: A002 - Gradio's parameter name
         multiselect: bool | None = None,
         allow_custom_value: bool = False,
@@ -29,6 +39,7 @@ class Dropdown(FormComponent):
         filterable: bool = True,
         num_choices_shown: int | None = 100,
         buttons: list[Any] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         self.choices = normalize_choices(choices)
@@ -37,13 +48,13 @@ class Dropdown(FormComponent):
         self.allow_custom_value = allow_custom_value
         self.max_choices = max_choices
         self.filterable = filterable
-        if "value" not in self._explicit_args and not self.multiselect and self.choices:
-            value = self.choices[0][1]  # Gradio: a single-select dropdown starts on its first choice
+        if isinstance(value, DefaultValue):
+            value = [] if self.multiselect else self.choices[0][1] if self.choices else None
         self.buttons = corner_buttons(buttons, (), (), owner="Dropdown")
         if num_choices_shown is not None and (not isinstance(num_choices_shown, int) or num_choices_shown < 1):
             raise ValueError(f"Dropdown num_choices_shown must be a positive int or None, not {num_choices_shown!r}")
         self.num_choices_shown = num_choices_shown
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def value_unset(self) -> bool:
         """A single-select Dropdown given no value starts on its first choice: a value, as in Gradio's config."""

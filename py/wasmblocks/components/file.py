@@ -68,6 +68,7 @@ class File(Component):
         height: int | str | None = None,
         allow_reordering: bool = False,
         buttons: list[Any] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         check_file_options(file_count, type)
@@ -79,7 +80,7 @@ class File(Component):
         self.height = height
         self.allow_reordering = allow_reordering
         self.buttons = corner_buttons(buttons, (), (), owner="File")
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def preprocess(self, payload: Any) -> Any:
         return preprocess_files(payload, self.file_count, self.type, self.file_types, self.display_name())

@@ -82,6 +82,7 @@ class FileExplorer(Component):
         min_height: int | str | None = None,
         preserved_by_key: list[str] | str | None = "value",
         buttons: list[Any] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         self.root_dir = check_root_dir(root_dir)
@@ -92,7 +93,7 @@ class FileExplorer(Component):
         self.max_height = max_height
         self.min_height = min_height
         self.buttons = custom_buttons(buttons, "FileExplorer")
-        super().__init__(value, preserved_by_key=preserved_by_key, **kwargs)
+        super().__init__(value, preserved_by_key=preserved_by_key, min_width=min_width, **kwargs)
 
     def process_props(self, props: dict[str, Any]) -> dict[str, Any]:
         """A returned gr.FileExplorer(root_dir=…) is checked (and made absolute) like the constructor's."""

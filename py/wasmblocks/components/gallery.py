@@ -54,6 +54,7 @@ class Gallery(Component):
         sources: list[str] | str | None = None,
         fit_columns: bool = True,
         buttons: list[Any] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "pil", "filepath"):
@@ -75,7 +76,7 @@ class Gallery(Component):
             if source not in ("upload", "webcam", "clipboard"):
                 raise ValueError(f"Gallery sources are 'upload', 'webcam' and 'clipboard', not {source!r}")
         self.fit_columns = fit_columns
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def needed_packages(self, role: str) -> list[str]:
         if role == "input":

@@ -44,7 +44,7 @@ class HighlightedText(Component):
 
     EVENTS = ("change", "select")
     PROPS = ("color_map", "show_legend", "show_inline_category", "combine_adjacent", "adjacent_separator", "rtl",
-             "buttons")
+             "buttons", "show_whitespaces")
 
     def __init__(
         self,
@@ -55,8 +55,10 @@ class HighlightedText(Component):
         show_inline_category: bool = True,
         combine_adjacent: bool = False,
         adjacent_separator: str = "",
+        show_whitespaces: bool = True,
         rtl: bool = False,
         buttons: list[Any] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         self.color_map = color_map
@@ -64,9 +66,10 @@ class HighlightedText(Component):
         self.show_inline_category = show_inline_category
         self.combine_adjacent = combine_adjacent
         self.adjacent_separator = adjacent_separator
+        self.show_whitespaces = show_whitespaces
         self.rtl = rtl
         self.buttons = corner_buttons(buttons, (), (), owner="HighlightedText")
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def preprocess(self, payload: Any) -> list[Token] | None:
         if payload is None:

@@ -69,6 +69,7 @@ class Image(Component):
         watermark: Any = None,
         buttons: list[Any] | None = None,
         streaming: bool = False,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         if type not in ("numpy", "pil", "filepath"):
@@ -97,7 +98,7 @@ class Image(Component):
         offered = ("download", "share", "fullscreen")
         self.buttons = corner_buttons(buttons, offered, offered, owner="Image")
         self.watermark = watermark_prop(watermark, "Image")
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     PACKAGE_FALLBACK = 'use gr.Image(type="filepath"), which needs neither numpy nor Pillow'
     EMPTY_NEEDS_NO_PACKAGES = True  # preprocess(None) is None: no upload, no numpy/Pillow needed

@@ -17,11 +17,11 @@ class ImageSlider(Image):
 
     def __init__(
         self, value: Any = None, *, slider_position: float = 50, max_height: int = 500,
-        buttons: list[Any] | None = None, **kwargs: Any,
+        buttons: list[Any] | None = None, min_width: int = 160, **kwargs: Any,
     ) -> None:
         self.slider_position = slider_position
         self.max_height = max_height
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
         # After Image's own: ImageSlider offers no share button and shows both of its by default.
         self.buttons = corner_buttons(buttons, ("download", "fullscreen"), ("download", "fullscreen"),
                                       owner="ImageSlider")

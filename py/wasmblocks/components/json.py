@@ -38,6 +38,7 @@ class JSON(Component):
         max_height: int | str | None = 500,
         min_height: int | str | None = None,
         buttons: list[Any] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         self.open = open
@@ -46,7 +47,7 @@ class JSON(Component):
         self.max_height = max_height
         self.min_height = min_height
         self.buttons = corner_buttons(buttons, ("copy",), ("copy",), owner="JSON")
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def preprocess(self, payload: Any) -> Any:
         return payload

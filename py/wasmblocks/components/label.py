@@ -24,13 +24,14 @@ class Label(Component):
         color: str | None = None,
         show_heading: bool = True,
         buttons: list[Any] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         self.num_top_classes = num_top_classes
         self.color = color
         self.show_heading = show_heading
         self.buttons = corner_buttons(buttons, (), (), owner="Label")
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def preprocess(self, payload: Any) -> Any:
         """A {label: confidence} dict when there are confidences, else the label string."""

@@ -37,12 +37,14 @@ class LoginButton(Button):
         size: str = "lg",
         icon: str | Path | None = HF_LOGO,
         link: str | None = None,
+        link_target: str = "_self",
         visible: bool | str = True,
         interactive: bool = True,
         elem_id: str | None = None,
         elem_classes: list[str] | str | None = None,
         render: bool = True,
         key: Any = None,
+        preserved_by_key: list[str] | str | None = "value",
         scale: int | None = None,
         min_width: int | None = None,
     ) -> None:
@@ -53,9 +55,9 @@ class LoginButton(Button):
             icon = None
         super().__init__(
             value, every=every, inputs=inputs, variant=variant, size=size,
-            icon=None if icon is None else str(icon), link=link, visible=visible,
-            interactive=interactive, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
-            scale=scale, min_width=min_width,
+            icon=None if icon is None else str(icon), link=link, link_target=link_target,
+            visible=visible, interactive=interactive, elem_id=elem_id, elem_classes=elem_classes, render=render,
+            key=key, preserved_by_key=preserved_by_key, scale=scale, min_width=min_width,
         )
 
     @classmethod

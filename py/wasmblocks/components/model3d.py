@@ -129,6 +129,7 @@ class Model3D(Component):
         pan_speed: float = 1,
         height: int | str | None = None,
         buttons: list[Any] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         if display_mode is not None and display_mode not in DISPLAY_MODES:
@@ -140,7 +141,7 @@ class Model3D(Component):
         self.pan_speed = check_speed("pan_speed", pan_speed)
         self.height = height
         self.buttons = custom_buttons(buttons)
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def process_props(self, props: dict[str, Any]) -> dict[str, Any]:
         """A gr.Model3D(…) returned from a function is checked like the constructor's arguments."""

@@ -38,6 +38,7 @@ class MultimodalTextbox(FormComponent):
         stop_btn: str | bool | None = False,
         max_plain_text_length: int = 1000,
         html_attributes: InputHTMLAttributes | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         if file_count not in ("single", "multiple", "directory"):
@@ -58,7 +59,7 @@ class MultimodalTextbox(FormComponent):
         self.stop_btn = stop_btn
         self.max_plain_text_length = max_plain_text_length
         self.html_attributes = html_attributes_prop(html_attributes)
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def display_name(self) -> str:
         # postprocess runs inside Component.__init__, before the block has an id.

@@ -77,6 +77,7 @@ class NativePlot(Component):
         x_axis_format: str | None = None,
         y_axis_format: str | None = None,
         colors_in_legend: list[str] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         for name, lim in (("x_lim", x_lim), ("y_lim", y_lim)):
@@ -97,7 +98,7 @@ class NativePlot(Component):
         # d3 format strings for the axis labels (Vega-Lite's axis.format), e.g. ".2e" or "~g".
         self.x_axis_format, self.y_axis_format = x_axis_format, y_axis_format
         self.colors_in_legend = list(colors_in_legend) if colors_in_legend is not None else None
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def display_name(self) -> str:
         # postprocess runs inside Component.__init__, before the block has an id.

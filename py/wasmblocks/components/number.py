@@ -35,6 +35,7 @@ class Number(FormComponent):
         step: float = 1,
         placeholder: str | None = None,
         buttons: list[Any] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         self.precision = precision
@@ -43,7 +44,7 @@ class Number(FormComponent):
         self.step = step
         self.placeholder = placeholder
         self.buttons = corner_buttons(buttons, (), (), owner="Number")
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def initial_value(self) -> Any:
         """Gradio's Number starts at 0 when it has no value (its page does `value ??= 0` once, on mount), so an

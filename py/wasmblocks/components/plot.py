@@ -57,11 +57,12 @@ class Plot(Component):
     PROPS = ("format", "buttons")
 
     def __init__(
-        self, value: Any = None, *, format: str = "webp", buttons: list[Any] | None = None, **kwargs: Any  # noqa: A002
+        self, value: Any = None, *, format: str = "webp", buttons: list[Any] | None = None,  # noqa: A002
+        min_width: int = 160, **kwargs: Any,
     ) -> None:
         self.buttons = corner_buttons(buttons, (), (), owner="Plot")
         self.format = format
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def display_name(self) -> str:
         # postprocess runs inside Component.__init__, before the block has an id.

@@ -18,7 +18,7 @@ class Radio(FormComponent):
 
     def __init__(
         self, choices: Any = None, *, value: Any = None, type: str = "value", rtl: bool = False,  # noqa: A002
-        buttons: list[Any] | None = None, **kwargs: Any,
+        buttons: list[Any] | None = None, min_width: int = 160, **kwargs: Any,
     ) -> None:
         if type not in ("value", "index"):
             raise ValueError(f"Radio type must be 'value' or 'index', not {type!r}")
@@ -26,7 +26,7 @@ class Radio(FormComponent):
         self.type = type
         self.rtl = rtl
         self.buttons = corner_buttons(buttons, (), (), owner="Radio")
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def preprocess(self, payload: Any) -> Any:
         if payload is None:

@@ -29,6 +29,7 @@ class Slider(FormComponent):
         precision: int | None = None,
         randomize: bool = False,
         buttons: list[Any] | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         self.minimum = minimum
@@ -38,7 +39,7 @@ class Slider(FormComponent):
         if randomize and value is None:
             value = self._random
         self.buttons = corner_buttons(buttons, ("reset",), ("reset",), owner="Slider")
-        super().__init__(minimum if value is None else value, **kwargs)
+        super().__init__(minimum if value is None else value, min_width=min_width, **kwargs)
 
     def _random(self) -> float:
         steps = int((self.maximum - self.minimum) / self.step) if self.step else 0

@@ -46,6 +46,7 @@ class Textbox(FormComponent):
         stop_btn: str | bool | None = False,
         buttons: list[Any] | None = None,
         html_attributes: InputHTMLAttributes | None = None,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         if type not in ("text", "password", "email"):
@@ -67,7 +68,7 @@ class Textbox(FormComponent):
         self.stop_btn = stop_btn
         self.html_attributes = html_attributes_prop(html_attributes)
         self.buttons = corner_buttons(buttons, ("copy",), (), owner="Textbox")
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def preprocess(self, payload: Any) -> str | None:
         if payload is None:

@@ -10,7 +10,7 @@ from ..component import Component
 class Timer(Component):
     """An invisible clock; update `active` or `value` to stop, start or retime it."""
 
-    EVENTS = ("tick",)
+    EVENTS = ("change", "tick")
     PROPS = ("active",)
 
     def __init__(self, value: float = 1, *, active: bool = True, render: bool = True, **kwargs: Any) -> None:

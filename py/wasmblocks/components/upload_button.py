@@ -12,7 +12,7 @@ from .file import check_file_options, postprocess_files, preprocess_files
 class UploadButton(Component):
     """Click to choose files; `upload` fires once they are in the worker. Its label is the button text."""
 
-    EVENTS = ("click", "upload")
+    EVENTS = ("change", "click", "upload")
     PROPS = ("file_count", "file_types", "type", "variant", "size", "icon")
 
     def __init__(

@@ -30,7 +30,7 @@ class Video(Component):
     # the page plays each even when two yields land in one animation frame and only the last value renders.
     _STREAM_EVENTS = 8
 
-    EVENTS = ("change", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload")
+    EVENTS = ("change", "input", "clear", "start_recording", "stop_recording", "stop", "play", "pause", "end", "upload")
     PROPS = ("format", "sources", "height", "width", "autoplay", "loop",
              "min_length", "max_length", "include_audio", "webcam_constraints", "buttons", "subtitles",
              "playback_position", "watermark", "streaming", "webcam_options")
@@ -55,6 +55,7 @@ class Video(Component):
         playback_position: float = 0,
         watermark: Any = None,
         streaming: bool = False,
+        min_width: int = 160,
         **kwargs: Any,
     ) -> None:
         self.streaming = streaming
@@ -79,7 +80,7 @@ class Video(Component):
         self.playback_position = playback_position
         self.buttons = corner_buttons(buttons, ("download", "share"), ("download",), owner="Video")
         self.watermark = watermark_prop(watermark, "Video")
-        super().__init__(value, **kwargs)
+        super().__init__(value, min_width=min_width, **kwargs)
 
     def preprocess(self, payload: Any) -> str | None:
         if payload is None:

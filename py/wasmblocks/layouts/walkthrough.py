@@ -27,10 +27,12 @@ class Walkthrough(BlockContext):
         elem_classes: list[str] | str | None = None,
         render: bool = True,
         key: Any = None,
+        preserved_by_key: list[str] | str | None = None,
     ) -> None:
         self.selected = selected
         self.implicit = False  # made by Step.render() around steps placed straight into another layout
-        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
+                         preserved_by_key=preserved_by_key)
 
 
 class Step(BlockContext):
@@ -51,6 +53,7 @@ class Step(BlockContext):
         scale: int | None = None,
         render: bool = True,
         key: Any = None,
+        preserved_by_key: list[str] | str | None = None,
     ) -> None:
         if id is not None and (isinstance(id, bool) or not isinstance(id, int)):
             raise ValueError(f"gr.Step({label!r}): id must be a number (Gradio orders steps by it), not {id!r}")
@@ -58,7 +61,8 @@ class Step(BlockContext):
         self.id_ = id
         self.interactive = interactive
         self.scale = scale
-        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key)
+        super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
+                         preserved_by_key=preserved_by_key)
 
     def get_props(self) -> dict[str, Any]:
         props = super().get_props()

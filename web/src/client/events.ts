@@ -208,6 +208,14 @@ export class EventDispatcher {
     // A streamed frame is not the block's value (Gradio's stream data): it takes the block's place in the inputs.
     const streamed = event === "stream";
     if (streamed) inputs = dep.inputs.map((id, i) => (id === trigger ? data : inputs[i]));
+    // `def f(a: gr.Audio)`: Gradio sends that input's props with its value (its gather_state).
+    const withProps = dep.component_prop_inputs ?? [];
+    if (withProps.length) {
+      inputs = inputs.map((value, i) => {
+        const id = dep.inputs[i];
+        return withProps.includes(i) && id !== undefined ? { ...this.store.propsOf(id), value } : value;
+      });
+    }
     if (dep.js) {
       try {
         const fn: unknown = new Function(`return (${dep.js});`)();

@@ -63,6 +63,7 @@ export class AppStore {
   /** What a worker restarted after Stop is given back (protocol `restore`): State copies, updated props. */
   readonly stateCopies = new Map<number, StateCopy>();
   readonly updatedProps = new Map<number, Record<string, JSONValue>>();
+  private readonly liveProps = new Map<number, Record<string, JSONValue>>();
   /** Set by the event dispatcher: called when a value changes, with whether the user did it. */
   onValueChange: (id: number, user: boolean) => void = () => {};
   /** Set by the event dispatcher: a component fired an event ("click", "submit", …). */
@@ -103,6 +104,7 @@ export class AppStore {
     this.components.clear();
     this.stateCopies.clear();
     this.updatedProps.clear();
+    this.liveProps.clear();
     const add = (node: Node): void => {
       const { value, ...props } = node.props;
       this.components.set(node.id, {
@@ -189,6 +191,17 @@ export class AppStore {
 
   get(id: number): ComponentState | undefined {
     return this.components.get(id);
+  }
+
+  /** A prop the page itself keeps current (a player's playback_position), for events that send props
+   * (Dependency.component_prop_inputs). Kept apart from Python's props: nothing redraws, nothing seeks. */
+  setLiveProp(id: number, name: string, value: JSONValue): void {
+    this.liveProps.set(id, { ...this.liveProps.get(id), [name]: value });
+  }
+
+  /** What an event sends for a component whose props go with its value: Python's props, then the live ones. */
+  propsOf(id: number): Record<string, JSONValue> {
+    return { ...this.components.get(id)?.props, ...this.liveProps.get(id) };
   }
 
   getValue(id: number): JSONValue {

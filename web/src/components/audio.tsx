@@ -3,7 +3,7 @@
 // decode shows an error instead of a silent, endless player.
 
 import type { RefObject } from "preact";
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { FileData } from "../protocol";
 import { isFileData } from "../client/files";
 import { uploadChecked } from "../client/upload";
@@ -17,6 +17,7 @@ import { IconButtons } from "../renderer/icon-buttons";
 import { readButtons } from "../renderer/corner-buttons";
 import { num, str } from "../renderer/props";
 import { errorText } from "../error-text";
+import { readWaveformOptions, Waveform } from "./audio-waveform";
 import "./button.css";
 import "./audio.css";
 
@@ -31,12 +32,26 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
   const [error, setError] = useState<string | null>(null);
   const [recording, setRecording] = useState<Recording | null>(null);
   const lastUrl = useRef<string | null>(null);
-  const player = useRef<HTMLAudioElement>(null);
+  const player = useRef<HTMLAudioElement | null>(null);
+  // The element itself, as state: the waveform attaches to it once it exists.
+  const [media, setMedia] = useState<HTMLAudioElement | null>(null);
+  // One callback for the component's life: a new one each render would be called with null and the element
+  // again, and the waveform would be rebuilt every time.
+  const holdPlayer = useCallback((el: HTMLAudioElement | null) => {
+    player.current = el;
+    setMedia(el);
+  }, []);
+  const [waveformFailed, setWaveformFailed] = useState(false);
+  const waveform = readWaveformOptions(props.waveform_options);
+  // Gradio's Reset audio goes back to the value the component was drawn with.
+  const initial = useRef(fd);
+  const editable = interactive && props.editable !== false;
   const subtitles = str(props.subtitles) ?? null;
   const cue = useSubtitle(player, subtitles, fd?.url ?? null);
   if (fd?.url !== lastUrl.current) {
     lastUrl.current = fd?.url ?? null;
     if (error) setError(null);
+    if (waveformFailed) setWaveformFailed(false);
   }
 
   /** The uploaded file (the first of a list that may, after a failure, be empty). */
@@ -45,6 +60,12 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
     setValue(file);
     trigger(event, file);
   }
+
+  // gr.Audio(playback_position=…) returned by a function moves the player there (Gradio binds the prop).
+  const position = num(props.playback_position, 0);
+  useEffect(() => {
+    if (media && media.readyState >= 1 && Math.abs(media.currentTime - position) > 0.01) media.currentTime = position;
+  }, [position, media]);
 
   // recording=True: start at once when the microphone is the source (Gradio's Audio(recording=True)).
   const autoStarted = useRef(false);
@@ -77,6 +98,21 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
     }
   }
 
+  async function trimmed(wav: File) {
+    try {
+      const uploaded = await uploadChecked(store, [wav], null);
+      if (uploaded?.[0]) setValue(uploaded[0]);
+    } catch (err) {
+      store.addToast("error", errorText(err), "Trimming failed", 10);
+    }
+  }
+  const first = initial.current;
+  const reset = () => {
+    if (first?.url && first.url !== fd?.url) setValue(first); // nothing to undo otherwise, as in Gradio
+  };
+
+  // Gradio draws a waveform unless show_recording_waveform=False or it cannot decode the file.
+  const drawWave = waveform.show_recording_waveform && !waveformFailed && !error;
   return (
     <div class="wb-audio">
       <BlockLabel show={props.show_label !== false} label={label} icon={<MusicIcon />} />
@@ -89,7 +125,8 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
           />
           <audio
             key={fd.url}
-            ref={player}
+            ref={holdPlayer}
+            class={drawWave ? "behind-waveform" : undefined}
             src={fd.url}
             controls
             preload="metadata"
@@ -103,6 +140,7 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
               const at = num(props.playback_position, 0);
               if (at > 0) e.currentTarget.currentTime = at;
             }}
+            onTimeUpdate={(e) => store.setLiveProp(id, "playback_position", e.currentTarget.currentTime)}
             onPlay={() => trigger("play")}
             onPause={(e) => !(e.currentTarget as HTMLAudioElement).ended && trigger("pause")}
             onEnded={() => (streamed?.next() ? undefined : trigger("stop"))}
@@ -113,6 +151,15 @@ export function Audio({ id, props, value, setValue, trigger, store }: ComponentP
               )
             }
           />
+          {drawWave ? (
+            <Waveform media={media} url={fd.url} label={label} options={waveform}
+              onTrim={editable ? (wav) => void trimmed(wav) : null}
+              onReset={editable ? reset : null}
+              onFail={(reason) => {
+              console.warn("wasmblocks: the waveform could not be drawn; showing the browser's player", reason);
+              setWaveformFailed(true);
+            }} />
+          ) : null}
           {subtitles ? <p class="subtitle" data-testid="subtitle">{cue}</p> : null}
           {error ? (
             <p class="wb-media-error" role="alert">

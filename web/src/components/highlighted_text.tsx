@@ -13,6 +13,13 @@ interface Token {
   class_or_confidence: string | number | null;
 }
 
+/** A token's text as Gradio draws it: line by line, and without show_whitespaces a line of only blanks is left
+ * out (its line break stays). "" when nothing of it is drawn. */
+export function shownText(token: string, showWhitespaces: boolean): string {
+  const lines = token.split("\n").map((line) => (showWhitespaces || line.trim() ? line : ""));
+  return lines.join("\n");
+}
+
 const PALETTE = ["#f97316", "#3b82f6", "#22c55e", "#a855f7", "#eab308", "#ec4899", "#14b8a6", "#ef4444", "#6366f1", "#84cc16"];
 // Gradio's named colours in color_map are CSS names; a hex or name is used as given, at low alpha for the fill.
 function fill(color: string): string {
@@ -30,6 +37,7 @@ export function HighlightedText({ props, value, trigger, store}: ComponentProps)
   }
   const colorOf = (c: string) => colorMap[c] ?? PALETTE[categories.indexOf(c) % PALETTE.length] ?? "currentColor";
   const showCategory = props.show_inline_category !== false;
+  const showWhitespaces = props.show_whitespaces !== false;
   return (
     <div class="wb-highlighted-text" dir={props.rtl ? "rtl" : "ltr"}>
       {props.show_label !== false ? <CornerButtons buttons={readButtons(props.buttons)} store={store} /> : null}
@@ -46,8 +54,11 @@ export function HighlightedText({ props, value, trigger, store}: ComponentProps)
       <div class="textfield" data-testid="highlighted-text">
         {tokens.map((t, i) => {
           const c = t.class_or_confidence;
+          // Scores are drawn whole in Gradio; categories and plain text line by line (shownText).
+          const text = typeof c === "number" ? t.token : shownText(t.token, showWhitespaces);
+          if (text === "") return null;
           if (c === null || c === undefined) {
-            return <span key={i} class="textspan no-cat">{t.token}</span>;
+            return <span key={i} class="textspan no-cat">{text}</span>;
           }
           if (typeof c === "number") {
             // A confidence in [-1, 1]: red for negative, blue for positive (Gradio's scale).
@@ -66,7 +77,7 @@ export function HighlightedText({ props, value, trigger, store}: ComponentProps)
               title={c}
               onClick={() => trigger("select", { index: i, value: [t.token, c] })}
             >
-              <span class="text">{t.token}</span>
+              <span class="text">{text}</span>
               {showCategory ? (
                 <span class="label" style={{ backgroundColor: colorOf(c) }}>
                   {c}

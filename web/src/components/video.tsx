@@ -28,6 +28,12 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
   // The value's own subtitles, else the component's subtitles= (a data: URL of WebVTT made in Python).
   const subtitlesUrl = (isFileData(v.subtitles) ? v.subtitles.url : null) ?? str(props.subtitles) ?? null;
   const interactive = props.interactive !== false;
+  // gr.Video(playback_position=…) returned by a function moves the player there (Gradio binds the prop).
+  const [player, holdPlayer] = useState<HTMLVideoElement | null>(null);
+  const position = num(props.playback_position, 0);
+  useEffect(() => {
+    if (player && player.readyState >= 1 && Math.abs(player.currentTime - position) > 0.01) player.currentTime = position;
+  }, [position, player]);
   const sources = strings(props.sources) ?? ["upload", "webcam"];
   const [source, setSource] = useState(sources[0] ?? "upload");
   const [failed, setFailed] = useState<string | null>(null);
@@ -77,6 +83,8 @@ export function Video({ id, props, value, setValue, trigger, store }: ComponentP
               const at = num(props.playback_position, 0);
               if (at > 0) e.currentTarget.currentTime = at;
             }}
+            ref={holdPlayer}
+            onTimeUpdate={(e) => store.setLiveProp(id, "playback_position", e.currentTarget.currentTime)}
             onPlay={() => trigger("play")}
             onPause={(e) => !(e.currentTarget as HTMLVideoElement).ended && trigger("pause")}
             onEnded={() => (streamed?.next() ? undefined : trigger("end"))}

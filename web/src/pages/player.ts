@@ -19,6 +19,7 @@ import { preloadTypes } from "../renderer/registry";
 import { pendingDraws } from "../renderer/ready";
 import { currentOnly } from "./rerun";
 import { warmUpMarkdown } from "../components/markdown";
+import { pageHeaders } from "../client/page-headers";
 
 export interface StartOptions {
   /** The site root holding runtime.json, assets/, pyodide/ (and app/ when `app` is not given). */
@@ -275,6 +276,7 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
       session_hash: Math.random().toString(36).slice(2, 14),
       url: location.href,
       languages: [...navigator.languages],
+      headers: pageHeaders(),
       app: options.app,
     });
   }

@@ -7,6 +7,7 @@ import { Blocks } from "../blocks";
 import { Accordion } from "../layouts/accordion";
 import { Column } from "../layouts/column";
 import { Draggable } from "../layouts/draggable";
+import { Form } from "../layouts/form";
 import { Group } from "../layouts/group";
 import { Row } from "../layouts/row";
 import { Route } from "../layouts/route";
@@ -33,6 +34,7 @@ import { HighlightedText } from "../components/highlighted_text";
 import { HTML } from "../components/html";
 import { Image } from "../components/image";
 import { ImageSlider } from "../components/image_slider";
+import { Fallback } from "../components/fallback";
 import { JSONView } from "../components/json";
 import { Label } from "../components/label";
 import { LoginButton } from "../components/login_button";
@@ -58,6 +60,7 @@ const registry = new Map<string, RegistryEntry>([
   ["accordion", { component: Accordion, kind: "bare" }],
   ["column", { component: Column, kind: "bare" }],
   ["draggable", { component: Draggable, kind: "bare" }],
+  ["form", { component: Form, kind: "bare" }],
   ["group", { component: Group, kind: "bare" }],
   ["row", { component: Row, kind: "bare" }],
   ["route", { component: Route, kind: "bare" }],
@@ -89,6 +92,7 @@ const registry = new Map<string, RegistryEntry>([
   ["html", { component: HTML, kind: "block" }],
   ["image", { component: Image, kind: "block" }],
   ["imageslider", { component: ImageSlider, kind: "block" }],
+  ["fallback", { component: Fallback, kind: "block" }],
   ["json", { component: JSONView, kind: "block" }],
   ["label", { component: Label, kind: "block" }],
   ["lineplot", { component: NativePlot, kind: "block" }],
