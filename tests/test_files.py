@@ -89,3 +89,14 @@ def test_a_url_given_to_a_function_as_a_file_is_downloaded_first(tmp_path):
         server.server_close()
     with pytest.raises(gr.Error, match=r"^Image[^:]*: could not download http://127\.0\.0\.1:1/x\.png \(.*refused.*\)$"):
         gr.Image(type="filepath", render=False).preprocess(returned_file("http://127.0.0.1:1/x.png", "Image"))
+
+
+def test_a_constructor_value_naming_a_missing_file_starts_the_app_with_a_warning(tmp_path):
+    missing = str(tmp_path / "bus.png")
+    with pytest.warns(UserWarning, match=r'Image "InputImage": no image at .*bus\.png; the page shows it as missing'):
+        image = gr.Image(missing, label="InputImage", render=False)
+    assert image.value["path"] == missing and image.value["size"] is None
+    with pytest.warns(UserWarning, match="no file at"):
+        assert gr.Gallery(value=[missing], render=False).value[0]["image"]["path"] == missing
+    with pytest.raises(gr.Error, match='Image "InputImage": no image at'):  # a function's return: its error
+        image.postprocess(missing)

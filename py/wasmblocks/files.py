@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import mimetypes
 import os
+import warnings
+from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import Any, Final
 
 from . import runtime
@@ -13,6 +17,8 @@ from .data_classes import FileData as FileDataModel
 from .protocol import FileData
 
 FILE_MARK: Final = "gradio.FileData"
+# Set while a constructor postprocesses its initial value (Component.__init__): see missing_file.
+_INITIAL_VALUE: ContextVar[bool] = ContextVar("wasmblocks_initial_value", default=False)
 
 
 def file_data(path: str, orig_name: str | None = None, mime_type: str | None = None) -> FileData:
@@ -25,6 +31,30 @@ def file_data(path: str, orig_name: str | None = None, mime_type: str | None = N
         mime_type=mime_type or mimetypes.guess_type(path)[0],
         meta={"_type": FILE_MARK},
     )
+
+
+@contextlib.contextmanager
+def initial_value() -> Iterator[None]:
+    """The block inside postprocesses a constructor's value: a file it names that is not there is shown as
+    missing instead of stopping the app."""
+    token = _INITIAL_VALUE.set(True)
+    try:
+        yield
+    finally:
+        _INITIAL_VALUE.reset(token)
+
+
+def missing_file(who: str, path: str, noun: str = "file") -> FileData:
+    """What a value naming a file that does not exist becomes.
+
+    Returned by a function: the event's clear error. As a constructor's value: Gradio builds the app anyway
+    and the page shows the file as missing (a broken image), so a demo whose sample file is elsewhere still
+    starts; a warning names the path.
+    """
+    if not _INITIAL_VALUE.get():
+        raise Error(f"{who}: no {noun} at {path}")
+    warnings.warn(f"{who}: no {noun} at {path}; the page shows it as missing", stacklevel=2)
+    return file_data(os.path.abspath(path))
 
 
 def is_url(value: Any) -> bool:
@@ -133,7 +163,7 @@ def returned_file(value: Any, who: str, name: str | None = None) -> FileData:
     if isinstance(value, (str, os.PathLike)):
         path = os.fspath(value)
         if not os.path.isfile(path):
-            raise Error(f"{who}: no file at {path}")
+            return missing_file(who, path)
         return file_data(os.path.abspath(path))
     raise Error(f"{who} cannot show a {type(value).__name__}; return a file path or bytes")
 

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..component import Component
-from ..files import downloaded, file_data, is_url, remote_file
+from ..files import downloaded, file_data, is_url, missing_file, remote_file
 from ..packages import missing_error, pillow_for
 from ..protocol import FileData
 from .buttons import corner_buttons
@@ -140,7 +140,7 @@ class Image(Component):
         if isinstance(value, (str, os.PathLike)):
             path = os.fspath(value)
             if not os.path.exists(path):
-                raise Error(f"{self.display_name()}: no image at {path}")
+                return missing_file(self.display_name(), path, "image")
             return file_data(os.path.abspath(path))
         return self._save_array_or_pil(value)
 
