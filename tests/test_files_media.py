@@ -1,6 +1,7 @@
 """Files and media components: pre/postprocess of File, UploadButton, DownloadButton, Gallery, Audio, Video,
 AnnotatedImage, ImageSlider (upload limits: test_page_session; packages: test_packages; the cache: test_cache)."""
 
+import json
 import math
 import os
 import struct
@@ -178,3 +179,16 @@ def test_audio_format_default_keeps_what_it_is_given(tmp_path):
     audio = gr.Audio(render=False)
     assert audio.format is None and audio.postprocess(b"RIFF....WAVE")["path"].endswith(".wav")
     assert gr.Audio(format="mp3", render=False).postprocess(b"ID3")["path"].endswith(".mp3")
+
+
+def test_filepaths_answer_dot_name_as_gradios_named_strings(tmp_path):
+    # Gradio's zip_files demo reads `file.name` (code from before Gradio 4, when functions got file objects).
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hi")
+    got = gr.File(file_count="multiple", render=False).preprocess([file_data(str(notes))])
+    assert got == [str(notes)] and got[0].name == str(notes) and isinstance(got[0], str)
+    assert gr.UploadButton(render=False).preprocess(file_data(str(notes))).name == str(notes)
+    assert gr.File(type="binary", render=False).preprocess(file_data(str(notes))) == b"hi"
+    from wasmblocks.utils import NamedString
+
+    assert NamedString().name == "" and json.dumps([NamedString("a")]) == '["a"]'
