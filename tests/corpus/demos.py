@@ -1,8 +1,9 @@
 """Gradio's demo/ folder as a corpus: find the demos, sort them by what they import, export them into one folder.
 
 Shared by run_demos.py and run_specs.py (on-demand runners, not collected by pytest). A demo is a folder with
-run.py (or a `<case>_testcase.py` variant, which Gradio's specs use). Its imports (ast) and requirements.txt
-decide how it can run here:
+run.py (or a `<case>_testcase.py` variant, which Gradio's specs use). Its imports (ast; one inside
+`try: … except ImportError` is optional: the demo runs without it) and requirements.txt decide how it can
+run here:
 
 - "runs": only gradio, the standard library and the demo's own modules: exported and opened in Chromium;
 - "pyodide": also packages from the Pyodide package index (numpy, pandas, Pillow, matplotlib, …), which
