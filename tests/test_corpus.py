@@ -44,6 +44,24 @@ def test_demos_are_sorted_by_what_they_import(tmp_path: Path, monkeypatch: pytes
     assert got["helper_needs"].category == "pyodide"  # the demo's own module imports numpy
 
 
+def test_optional_imports_and_url_requirements_are_read_as_gradio_users_mean_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _demo(tmp_path, "optional", {"run.py": "import gradio as gr\ndef f():\n    try:\n        from gradio_client import Client\n"
+                                           "    except Exception:\n        return None\n"})
+    _demo(tmp_path, "required", {"run.py": "import gradio as gr\ntry:\n    import torch\nexcept KeyError:\n    pass\n"})
+    _demo(tmp_path, "vcs", {"run.py": "import gradio as gr\nimport numpy\nimport huggingface_hub\n",
+                            "requirements.txt": "git+https://github.com/huggingface/transformers.git@main\n"
+                                                "huggingface-hub\nnumpy\n"})
+    monkeypatch.setattr(corpus, "GRADIO_REPO", tmp_path)
+    lock = {"numpy": "numpy"}
+    got = {name: corpus.classify(corpus.Demo(name), lock) for name in ("optional", "required", "vcs")}
+    assert (got["optional"].category, got["optional"].needs) == ("runs", [])  # it runs without gradio_client
+    assert (got["required"].category, got["required"].needs) == ("other", ["torch"])  # KeyError is no ImportError
+    assert (got["vcs"].category, got["vcs"].needs) == ("other", ["huggingface-hub", "numpy", "transformers"])
+    assert corpus.requirement_name("git+https://github.com/a/b.git#egg=real_name") == "real-name"
+    assert corpus.requirement_name("pkg[extra] @ https://example.com/pkg.whl") == "pkg"
+
+
 def test_linked_runtime_shares_files_but_copies_what_export_rewrites(tmp_path: Path) -> None:
     runtime = tmp_path / "runtime"
     (runtime / "assets").mkdir(parents=True)

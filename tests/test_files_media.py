@@ -1,6 +1,7 @@
 """Files and media components: pre/postprocess of File, UploadButton, DownloadButton, Gallery, Audio, Video,
 AnnotatedImage, ImageSlider (upload limits: test_page_session; packages: test_packages; the cache: test_cache)."""
 
+import json
 import math
 import os
 import struct
@@ -193,3 +194,16 @@ def test_waveform_options_reach_the_page_as_gradios():
     # An update sends them as a dict too.
     audio = gr.Audio(render=False)
     assert audio.process_props({"waveform_options": options})["waveform_options"]["waveform_color"] == "red"
+
+
+def test_filepaths_answer_dot_name_as_gradios_named_strings(tmp_path):
+    # Gradio's zip_files demo reads `file.name` (code from before Gradio 4, when functions got file objects).
+    notes = tmp_path / "notes.txt"
+    notes.write_text("hi")
+    got = gr.File(file_count="multiple", render=False).preprocess([file_data(str(notes))])
+    assert got == [str(notes)] and got[0].name == str(notes) and isinstance(got[0], str)
+    assert gr.UploadButton(render=False).preprocess(file_data(str(notes))).name == str(notes)
+    assert gr.File(type="binary", render=False).preprocess(file_data(str(notes))) == b"hi"
+    from wasmblocks.utils import NamedString
+
+    assert NamedString().name == "" and json.dumps([NamedString("a")]) == '["a"]'

@@ -21,7 +21,7 @@ LAYERS: list[tuple[str, str, list[str]]] = [
     ("leaf", "pure helpers and the runtime adapter: import nothing above them",
      ["types", "protocol", "runtime", "alerts", "progress", "session", "files", "file_names", "cache", "packages",
       "implied", "loop_thread", "aliases", "restart", "oauth", "media", "i18n", "data_classes", "utils", "validators",
-      "caching", "state_mirror", "launch_options"]),
+      "caching", "state_mirror", "launch_options", "mcp"]),
     ("tree", "what a with gr.Blocks() block builds: blocks, components, layouts, declared listeners, config",
      ["context", "block", "block_function", "listeners", "event_data", "component", "blocks", "layouts",
       "components", "flagging", "chat_interface", "interface", "external", "render", "updates",

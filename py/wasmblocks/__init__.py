@@ -1,7 +1,7 @@
 """wasmblocks: Gradio's Blocks API in the browser. `import wasmblocks as gr` (or `import gradio as gr` in the page)."""
 
 # pyscript_entry sets Blocks.page_launcher: what demo.launch() does on a PyScript page.
-from . import pyscript_entry, themes, validators
+from . import mcp, pyscript_entry, themes, validators
 from .alerts import Error, Info, Success, Warning
 from .api_endpoint import api
 from .blocks import VERSION as __version__
@@ -126,5 +126,5 @@ __all__ = [
     "FileSize", "Files", "Header", "Highlight", "Highlightedtext", "I18n", "InputHTMLAttributes", "Json", "List",
     "Matrix", "MessageDict", "Mic", "Microphone", "NO_RELOAD", "Numpy", "PlayableVideo", "Text", "TextArea",
     "Theme", "api", "cache", "component", "get_audio", "get_file", "get_image", "get_model3d", "get_video",
-    "set_static_paths", "validate", "validators",
+    "mcp", "set_static_paths", "validate", "validators",
 ]

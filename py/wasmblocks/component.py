@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any, ClassVar
 
 from .block import Block
+from .files import initial_value
 
 
 class Component(Block):
@@ -51,7 +52,8 @@ class Component(Block):
         # A callable value is evaluated per page load (Gradio: "value can be a function").
         self.load_fn: Callable[..., Any] | None = value if callable(value) else None
         self.load_inputs = inputs
-        self.value = None if callable(value) else self.postprocess(value)
+        with initial_value():
+            self.value = None if callable(value) else self.postprocess(value)
         super().__init__(visible=visible, elem_id=elem_id, elem_classes=elem_classes, render=render, key=key,
                          preserved_by_key=preserved_by_key)
 

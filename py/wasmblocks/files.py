@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import contextlib
 import mimetypes
 import os
+import warnings
+from collections.abc import Iterator
+from contextvars import ContextVar
 from typing import Any, Final
 
+from . import runtime
 from .alerts import Error
 from .cache import save_bytes
 from .data_classes import FileData as FileDataModel
 from .protocol import FileData
 
 FILE_MARK: Final = "gradio.FileData"
+# Set while a constructor postprocesses its initial value (Component.__init__): see missing_file.
+_INITIAL_VALUE: ContextVar[bool] = ContextVar("wasmblocks_initial_value", default=False)
 
 
 def file_data(path: str, orig_name: str | None = None, mime_type: str | None = None) -> FileData:
@@ -24,6 +31,54 @@ def file_data(path: str, orig_name: str | None = None, mime_type: str | None = N
         mime_type=mime_type or mimetypes.guess_type(path)[0],
         meta={"_type": FILE_MARK},
     )
+
+
+@contextlib.contextmanager
+def initial_value() -> Iterator[None]:
+    """The block inside postprocesses a constructor's value: a file it names that is not there is shown as
+    missing instead of stopping the app."""
+    token = _INITIAL_VALUE.set(True)
+    try:
+        yield
+    finally:
+        _INITIAL_VALUE.reset(token)
+
+
+def missing_file(who: str, path: str, noun: str = "file") -> FileData:
+    """What a value naming a file that does not exist becomes.
+
+    Returned by a function: the event's clear error. As a constructor's value: Gradio builds the app anyway
+    and the page shows the file as missing (a broken image), so a demo whose sample file is elsewhere still
+    starts; a warning names the path.
+    """
+    if not _INITIAL_VALUE.get():
+        raise Error(f"{who}: no {noun} at {path}")
+    warnings.warn(f"{who}: no {noun} at {path}; the page shows it as missing", stacklevel=2)
+    return file_data(os.path.abspath(path))
+
+
+def is_url(value: Any) -> bool:
+    """An http(s) address (what Gradio passes through to the page instead of a file)."""
+    return isinstance(value, str) and value.startswith(("http://", "https://"))
+
+
+def remote_file(url: str) -> FileData:
+    """The FileData for a file the page loads from its address itself, as Gradio shows a URL value (offline,
+    or where the server refuses, the browser fails to load it quietly: no error in the app)."""
+    name = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1][:80] or "file"
+    return FileData(path=url, url=url, orig_name=name, size=None, mime_type=mimetypes.guess_type(name)[0],
+                    meta={"_type": FILE_MARK})
+
+
+def downloaded(url: str, who: str) -> str:
+    """A URL given to a function as a file, downloaded into the cache (Gradio hands functions local paths);
+    a download that fails is the event's clear error."""
+    try:
+        data = runtime.http_get_bytes_sync(url)
+    except runtime.HttpError as exc:
+        reason = exc.detail if exc.status == 0 else f"HTTP {exc.status}"
+        raise Error(f"{who}: could not download {url} ({reason})") from None
+    return save_bytes(data, remote_file(url)["orig_name"])
 
 
 def file_paths(value: Any) -> list[str]:
@@ -84,6 +139,8 @@ def uploaded_path(payload: Any, who: str, file_types: list[str] | None = None) -
     if not isinstance(payload, dict) or not isinstance(payload.get("path"), str):
         raise Error(f"{who} expects an uploaded file, got {type(payload).__name__}")
     path: str = payload["path"]
+    if is_url(path):
+        path = downloaded(path, who)
     if not os.path.isfile(path):
         raise Error(f"{who}: the file {os.path.basename(path)} is no longer in the worker (deleted from the cache?)")
     name = str(payload.get("orig_name") or os.path.basename(path))
@@ -101,10 +158,12 @@ def returned_file(value: Any, who: str, name: str | None = None) -> FileData:
         return file_data(value.path, value.orig_name, value.mime_type)
     if isinstance(value, (bytes, bytearray, memoryview)):
         return file_data(save_bytes(bytes(value), name))
+    if is_url(value):
+        return remote_file(value)
     if isinstance(value, (str, os.PathLike)):
         path = os.fspath(value)
         if not os.path.isfile(path):
-            raise Error(f"{who}: no file at {path}")
+            return missing_file(who, path)
         return file_data(os.path.abspath(path))
     raise Error(f"{who} cannot show a {type(value).__name__}; return a file path or bytes")
 

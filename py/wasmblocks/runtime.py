@@ -400,6 +400,31 @@ def http_get_sync(url: str, headers: Mapping[str, str] | None = None) -> str:
     return str(xhr.responseText)
 
 
+def http_get_bytes_sync(url: str) -> bytes:
+    """GET a file's bytes while an event preprocesses its inputs (Gradio downloads a URL given as a file).
+
+    Browser: a synchronous XMLHttpRequest for an ArrayBuffer, which only a worker may make; no answer (offline,
+    CORS) raises HttpError with status 0.
+    """
+    if not IN_BROWSER:
+        with _urllib_request(url, "GET", {}, None) as response:
+            return bytes(response.read())
+    import js
+
+    xhr = js.XMLHttpRequest.new()
+    try:
+        xhr.open("GET", url, False)
+        xhr.responseType = "arraybuffer"
+        xhr.send()
+    except Exception as exc:
+        raise HttpError(url, 0, f"the browser refused the request ({str(exc).splitlines()[0]})") from None
+    if int(xhr.status) == 0:
+        raise HttpError(url, 0, "no answer (offline, or the server does not allow cross-origin requests)")
+    if not 200 <= int(xhr.status) < 300:
+        raise HttpError(url, int(xhr.status), "")
+    return bytes(js.Uint8Array.new(xhr.response).to_py())
+
+
 async def http_request(url: str, *, method: str = "GET", headers: Mapping[str, str] | None = None,
                        body: str | None = None) -> str:
     """One request's text answer; HttpError for no answer or an error status."""

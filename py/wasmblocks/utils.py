@@ -1,4 +1,4 @@
-"""The few names of gradio.utils that apps use: NO_RELOAD, FileSize, set_static_paths, get_space."""
+"""The few names of gradio.utils that apps use: NO_RELOAD, FileSize, NamedString, set_static_paths, get_space."""
 
 from __future__ import annotations
 
@@ -12,6 +12,18 @@ NO_RELOAD = True
 
 # Paths given to set_static_paths, resolved; kept for apps that read them back.
 STATIC_PATHS: list[Path] = []
+
+
+class NamedString(str):
+    """A path that also answers `.name` with itself: what File and UploadButton give a function for
+    type="filepath", as Gradio does, so code from before Gradio 4 (when it got file objects) still runs."""
+
+    name: str
+
+    def __new__(cls, value: str = "") -> NamedString:
+        text = super().__new__(cls, value)
+        text.name = str.__str__(text)
+        return text
 
 
 class FileSize:

@@ -1,8 +1,9 @@
 """Gradio's demo/ folder as a corpus: find the demos, sort them by what they import, export them into one folder.
 
 Shared by run_demos.py and run_specs.py (on-demand runners, not collected by pytest). A demo is a folder with
-run.py (or a `<case>_testcase.py` variant, which Gradio's specs use). Its imports (ast) and requirements.txt
-decide how it can run here:
+run.py (or a `<case>_testcase.py` variant, which Gradio's specs use). Its imports (ast; one inside
+`try: … except ImportError` is optional: the demo runs without it) and requirements.txt decide how it can
+run here:
 
 - "runs": only gradio, the standard library and the demo's own modules: exported and opened in Chromium;
 - "pyodide": also packages from the Pyodide package index (numpy, pandas, Pillow, matplotlib, …), which
@@ -96,8 +97,12 @@ def imported_modules(path: Path, local: set[str], seen: set[Path] | None = None)
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     except (SyntaxError, UnicodeDecodeError):
         return set()
+    optional = {id(n) for node in ast.walk(tree) if isinstance(node, ast.Try) and _tolerates_import_error(node)
+                for stmt in node.body for n in ast.walk(stmt)}
     found: set[str] = set()
     for node in ast.walk(tree):
+        if id(node) in optional:  # `try: import x` / `except ImportError:`: the demo runs without x
+            continue
         if isinstance(node, ast.Import):
             found |= {alias.name.split(".")[0] for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
@@ -109,6 +114,28 @@ def imported_modules(path: Path, local: set[str], seen: set[Path] | None = None)
     return found - local
 
 
+def _tolerates_import_error(node: ast.Try) -> bool:
+    """Whether one of the try's handlers catches a failed import (ImportError or something broader)."""
+    catching = {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
+    for handler in node.handlers:
+        if handler.type is None:
+            return True
+        kinds = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+        if any(isinstance(k, ast.Name) and k.id in catching for k in kinds):
+            return True
+    return False
+
+
+def requirement_name(line: str) -> str:
+    """The package a requirements.txt line names (normalized): `name[extra]>=1`, `name @ url`, or a VCS/archive
+    URL (its #egg= or the last part of its path, e.g. git+https://github.com/huggingface/transformers -> transformers)."""
+    if "://" in line.split("@", 1)[0] or line.startswith(("git+", "hg+", "svn+", "bzr+")):
+        egg = re.search(r"[#&]egg=([\w.-]+)", line)
+        stem = egg.group(1) if egg else line.split("#", 1)[0].split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+        return normalize(re.sub(r"(\.git|\.zip|\.tar\.gz|-[\d.]+-py3-none-any\.whl|\.whl)$", "", stem.split("@")[0]))
+    return normalize(re.split(r"[<>=!~\[;@ ]", line, maxsplit=1)[0])
+
+
 def classify(demo: Demo, lock: dict[str, str]) -> Demo:
     """Set demo.category and demo.needs from its imports and requirements.txt."""
     folder = demo.folder
@@ -116,9 +143,11 @@ def classify(demo: Demo, lock: dict[str, str]) -> Demo:
     modules = imported_modules(folder / demo.entry, local)
     third_party = sorted(m for m in modules if m not in sys.stdlib_module_names and m != "gradio")
     lines = read_requirements(folder / "requirements.txt")
-    required = [normalize(re.split(r"[<>=!~\[;@ ]", line, maxsplit=1)[0]) for line in lines]
-    required = sorted({r for r in required if r and r not in RUNTIME_REQUIREMENTS})
-    needs = sorted({lock.get(m, lock.get(normalize(m), m)) for m in third_party} | {lock.get(r, r) for r in required})
+    required = sorted({r for r in map(requirement_name, lines) if r and r not in RUNTIME_REQUIREMENTS})
+    # A module Pyodide lacks is named as a package would be, so `import huggingface_hub` and a requirement
+    # `huggingface-hub` are one need.
+    needs = sorted({lock.get(m, lock.get(normalize(m), normalize(m))) for m in third_party}
+                   | {lock.get(r, r) for r in required})
     if not needs:
         demo.category = "runs"
     elif all(m in lock or normalize(m) in lock for m in third_party) and all(r in lock for r in required):

@@ -154,6 +154,7 @@ with gr.Blocks() as demo:
     when = gr.DateTime(value=0, timezone="Europe/Paris", label="When")
     stamp = gr.Number(label="Timestamp")
     gr.Button("Read").click(lambda t: t, when, stamp)
+    gr.DateTime()
 '''
 
 
@@ -165,4 +166,5 @@ def test_datetime_in_a_named_time_zone(open_app, source_url):
     when.fill("2024-07-01 12:00:00")  # summer time: 10:00 UTC
     page.get_by_role("button", name="Read").click()
     expect(page.get_by_label("Timestamp")).to_have_value("1719828000")
+    expect(page.get_by_label("Date", exact=True)).to_have_value("")  # no label: Gradio's own, "Date"
     assert not page.wasmblocks_errors

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-GRADIO_DEMOS = Path("/work/ref/gradio/demo")
+GRADIO_DEMOS = Path(__file__).resolve().parents[1] / "data" / "gradio_demos"  # vendored: see its README.md
 
 APP = """
 import gradio as gr
@@ -142,10 +142,7 @@ def test_read_only_dialogue_shows_speaker_colours(open_app, site_url):
 
 
 def test_gradio_dialogue_component_demo(open_app, site_url):
-    path = GRADIO_DEMOS / "dialogue_component" / "run.py"
-    if not path.is_file():
-        pytest.skip(f"Gradio's demo dialogue_component is not on this machine ({path})")
-    page = open_app(site_url(path))
+    page = open_app(site_url(GRADIO_DEMOS / "dialogue_component" / "run.py"))
     d = dialogue(page, "Dialogue")
     expect(line(d, 1)).to_have_value("Hello, how are you?")
     expect(d.get_by_label("Speaker of line 2")).to_have_value("Speaker 2")

@@ -14,15 +14,12 @@ import pytest
 from playwright.sync_api import expect
 
 SHOTS = Path(__file__).resolve().parent.parent / "screenshots"
-GRADIO_DEMOS = Path("/work/ref/gradio/demo")
+GRADIO_DEMOS = Path(__file__).resolve().parents[1] / "data" / "gradio_demos"  # vendored: see its README.md
 APP_DIR = "/home/pyodide/app"
 
 
-def needs_gradio_demo(name: str) -> Path:
-    path = GRADIO_DEMOS / name
-    if not (path / "run.py").is_file():
-        pytest.skip(f"Gradio's demo {name} is not at {path} (Gradio's repository is read from /work/ref/gradio)")
-    return path
+def gradio_demo(name: str) -> Path:
+    return GRADIO_DEMOS / name
 
 
 def entry(explorer, name: str):
@@ -137,7 +134,7 @@ def test_screenshots_light_and_dark(open_app, site_url):
 
 @pytest.fixture(scope="module")
 def events_url(site_url):
-    return site_url(needs_gradio_demo("file_explorer_component_events"))
+    return site_url(gradio_demo("file_explorer_component_events"))
 
 
 def choose_root(page, name: str) -> None:
@@ -219,7 +216,7 @@ def test_gradio_demo_a_new_root_lists_it_and_empties_the_value(open_app, events_
 
 
 def test_gradio_demo_the_default_explorer_lists_the_apps_folder(open_app, site_url):
-    page = open_app(site_url(needs_gradio_demo("file_explorer_component")))
+    page = open_app(site_url(gradio_demo("file_explorer_component")))
     tree = page.locator(".wb-fileexplorer")
     entry(tree, "run.py").wait_for()
     assert tree.get_by_role("checkbox").count() == 1  # only input: interactive, as in Gradio
@@ -228,7 +225,7 @@ def test_gradio_demo_the_default_explorer_lists_the_apps_folder(open_app, site_u
 
 def test_gradio_demo_file_explorer_with_the_folder_layout_it_expects(open_app, site_url, tmp_path_factory):
     """demo/file_explorer lists ../../gradio from its own file: export it in the same layout, unmodified."""
-    demo = needs_gradio_demo("file_explorer")
+    demo = gradio_demo("file_explorer")
     app = tmp_path_factory.mktemp("file_explorer_layout")
     (app / "demo" / "file_explorer").mkdir(parents=True)
     shutil.copy(demo / "run.py", app / "demo" / "file_explorer" / "run.py")

@@ -8,6 +8,7 @@ from typing import Any
 from ..alerts import Error
 from ..component import Component
 from ..files import returned_file, uploaded_path
+from ..utils import NamedString
 from .buttons import corner_buttons
 
 FILE_COUNTS = ("single", "multiple", "directory")
@@ -28,7 +29,7 @@ def preprocess_files(payload: Any, file_count: str, type: str, file_types: list[
         return None
     items = payload if isinstance(payload, list) else [payload]
     paths = [uploaded_path(item, who, file_types) for item in items]
-    values: list[Any] = paths
+    values: list[Any] = [NamedString(path) for path in paths]
     if type == "binary":
         values = []
         for path in paths:

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..component import Component
-from ..files import file_data
+from ..files import downloaded, file_data, is_url, missing_file, remote_file
 from ..packages import missing_error, pillow_for
 from ..protocol import FileData
 from .buttons import corner_buttons
@@ -128,6 +128,8 @@ class Image(Component):
         if not isinstance(payload, dict) or not isinstance(payload.get("path"), str):
             raise Error(f"{self.display_name()} expects an uploaded image")
         path = payload["path"]
+        if is_url(path):  # an example or value given as a URL: Gradio downloads it before the function runs
+            path = downloaded(path, self.display_name())
         if not os.path.exists(path):
             raise Error(f"{self.display_name()}: the file {os.path.basename(path)} is gone")
         if self.type == "filepath":
@@ -146,15 +148,15 @@ class Image(Component):
             return None
         if isinstance(value, dict) and "path" in value:
             return value
-        if isinstance(value, str) and value.startswith(("http://", "https://", "data:")):
-            # A URL the page loads itself, as Gradio shows one (the export's CSP and CORS permitting).
-            name = value.rsplit("/", 1)[-1][:80] if value.startswith("http") else "image"
-            return FileData(path=value, url=value, orig_name=name or "image", size=None, mime_type=None,
+        if is_url(value):
+            return remote_file(value)
+        if isinstance(value, str) and value.startswith("data:"):  # the page shows it as it is
+            return FileData(path=value, url=value, orig_name="image", size=None, mime_type=None,
                             meta={"_type": "gradio.FileData"})
         if isinstance(value, (str, os.PathLike)):
             path = os.fspath(value)
             if not os.path.exists(path):
-                raise Error(f"{self.display_name()}: no image at {path}")
+                return missing_file(self.display_name(), path, "image")
             return file_data(os.path.abspath(path))
         return self._save_array_or_pil(value)
 

@@ -14,7 +14,7 @@ from typing import Any, ClassVar, TypedDict
 from ..alerts import Error
 from ..cache import cache_dir
 from ..component import Component
-from ..files import FILE_MARK, file_data, uploaded_path
+from ..files import FILE_MARK, file_data, missing_file, uploaded_path
 from ..packages import missing_error, pillow_for
 from ..protocol import FileData, FileMeta
 from .image_options import Brush, Eraser, LayerOptions, brush_props, eraser_props, layer_props, webcam_props
@@ -243,7 +243,7 @@ class ImageEditor(Component):
         if isinstance(image, (str, os.PathLike)):
             path = os.fspath(image)
             if not os.path.isfile(path):
-                raise Error(f"{self.display_name()}: no image at {path}")
+                return missing_file(self.display_name(), path, "image")
             return file_data(os.path.abspath(path))
         if not _is_picture(image):
             who = self.display_name()

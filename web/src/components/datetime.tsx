@@ -22,7 +22,7 @@ function isValid(text: string, withTime: boolean): boolean {
 }
 
 export function DateTime({ id, props, value, setValue, trigger, store }: ComponentProps) {
-  const label = labelOf(props, "Time");
+  const label = labelOf(props, "Date"); // Gradio's DateTime shows "Date" when label is None
   const withTime = props.include_time !== false;
   const disabled = props.interactive === false;
   const current = value == null ? "" : String(value);

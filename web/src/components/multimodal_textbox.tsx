@@ -81,7 +81,7 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
   return (
     <label class="wb-field container wb-multimodal" for={inputId}>
       <BlockTitle show={props.show_label !== false} info={str(props.info)}>
-        {labelOf(props, "Textbox")}
+        {labelOf(props, "MultimodalTextbox") /* Gradio's own label when label is None */}
       </BlockTitle>
       {current.files.length ? (
         <div class="thumbnails" aria-label="Uploaded files">
