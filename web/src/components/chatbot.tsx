@@ -243,7 +243,7 @@ export function Chatbot({ props, value, setValue, trigger, status, store }: Comp
   const stick = useRef(true);
   const [feedback, setFeedback] = useState<Record<number, string | null>>({});
   // The group being edited and one text per item of it (Gradio's edit_messages), in the group's order.
-  const [editing, setEditing] = useState<{ group: number; texts: string[] } | null>(null);
+  const [editing, setEditing] = useState<{ group: number; texts: string[]; widths: number[] } | null>(null);
   const generating = status?.stage === "pending" || status?.stage === "streaming";
   const options = strings(props.feedback_options) ?? [];
   const likeable = !!props.likeable && options.length > 0;
@@ -281,7 +281,12 @@ export function Chatbot({ props, value, setValue, trigger, status, store }: Comp
     const m = items.filter((i) => i.role === "user").at(-1) ?? items[0];
     return m ? { index: m.index, value: contentOf(m.part) } : { index: 0, value: null };
   };
-  const startEdit = (g: number) => setEditing({ group: g, texts: groups[g]!.map((m) => textOfPart(m.part) ?? "") });
+  // Each editor as wide as the message it replaces (Gradio measures them the same way, at least 160px).
+  const startEdit = (g: number) => {
+    const row = scroller.current?.querySelectorAll<HTMLElement>(".message-wrap > .message-row")[g];
+    const widths = [...(row?.querySelectorAll<HTMLElement>(".flex-wrap > .message") ?? [])].map((el) => el.clientWidth);
+    setEditing({ group: g, texts: groups[g]!.map((m) => textOfPart(m.part) ?? ""), widths });
+  };
   // Gradio: each text message of the group becomes its edited text (its content now that one text part), and
   // each fires its own `edit`, with the message's index and the text before.
   const submitEdit = () => {
@@ -361,11 +366,12 @@ export function Chatbot({ props, value, setValue, trigger, status, store }: Comp
                           class="edit-textarea"
                           aria-label="Edit message"
                           value={editing.texts[k]}
+                          style={{ width: `max(${editing.widths[k] ?? 0}px, 160px)` }}
                           autoFocus={k === 0}
                           onInput={(e) => {
                             const next = [...editing.texts];
                             next[k] = (e.currentTarget as HTMLTextAreaElement).value;
-                            setEditing({ group: g, texts: next });
+                            setEditing({ ...editing, texts: next });
                           }}
                         />
                       ) : (
