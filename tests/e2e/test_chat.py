@@ -105,10 +105,10 @@ def test_like_and_dislike_reach_python(page):
     contents = repr(["Looked up the word list.", "Echo #1: **hi there**\n\n```python\nprint('hi there')\n```"])
     chat.get_by_role("button", name="Like", exact=True).click()
     expect(page.get_by_label("Feedback log")).to_have_value(f"liked #1: {contents}")
-    expect(chat.get_by_role("button", name="clicked like")).to_be_visible()
+    expect(chat.get_by_role("button", name="Liked", exact=True)).to_be_visible()
     chat.get_by_role("button", name="Dislike", exact=True).click()
     expect(page.get_by_label("Feedback log")).to_have_value(f"disliked #1: {contents}")
-    expect(chat.get_by_role("button", name="clicked dislike")).to_be_visible()
+    expect(chat.get_by_role("button", name="Disliked", exact=True)).to_be_visible()
 
 
 def test_blocks_chat_retry_and_undo(page):

@@ -45,7 +45,8 @@ function partsOf(content: unknown): Part[] {
 const fileOf = (part: Part): Record<string, unknown> | null => {
   if (part.type === "file" && isRecord(part.file)) return part.file;
   if (part.type === "component") {
-    const v = Array.isArray(part.value) && part.value.length === 1 ? part.value[0] : part.value;
+    let v = Array.isArray(part.value) && part.value.length === 1 ? part.value[0] : part.value;
+    if (isRecord(v) && isFileData(v.video)) v = v.video; // gr.Video's value: {video, subtitles}
     if (isFileData(v)) return v as unknown as Record<string, unknown>;
   }
   return null;
@@ -112,17 +113,28 @@ function MarkdownText({ text, props }: { text: string; props: Props }) {
   return <span class="md prose" ref={ref} data-wb-scope={scope.id} style={MESSAGE_BOX} dangerouslySetInnerHTML={{ __html: html }} />;
 }
 
-function FileContent({ content, file, downloads }: { content: Record<string, unknown>; file: Record<string, unknown>; downloads: boolean }) {
+/** The media kind a component part names ("image", "video", "audio"), else the file's MIME type's. */
+function mediaKind(file: Record<string, unknown>, component?: string): string {
+  if (component === "image" || component === "gallery") return "image";
+  if (component === "video" || component === "audio") return component;
   const mime = str(file.mime_type, "");
+  return mime.startsWith("image/") ? "image" : mime.startsWith("audio/") ? "audio" : mime.startsWith("video/") ? "video" : "";
+}
+
+function FileContent({ content, file, downloads, component, label }: {
+  content: Record<string, unknown>; file: Record<string, unknown>; downloads: boolean; component?: string; label?: string;
+}) {
   const url = str(file.url);
   const name = str(file.orig_name) ?? str(file.path) ?? "file";
   const alt = str(content.alt_text) ?? name;
-  const media = mime.startsWith("image/") ? (
+  const kind = mediaKind(file, component);
+  const media = kind === "image" ? (
     <img data-testid="chatbot-image" class="chat-image" src={url} alt={alt} />
-  ) : mime.startsWith("audio/") ? (
+  ) : kind === "audio" ? (
     <audio data-testid="chatbot-audio" controls preload="metadata" src={url} title={alt} />
-  ) : mime.startsWith("video/") ? (
-    <video data-testid="chatbot-video" controls preload="metadata" src={url} title={alt} />
+  ) : kind === "video" ? (
+    // A gr.Video as content: Gradio's player is data-testid="<label>-player".
+    <video data-testid={label ? `${label}-player` : "chatbot-video"} controls preload="metadata" src={url} title={alt} />
   ) : null;
   // allow_file_downloads (default True): Gradio puts a download button on a message's image, audio or video.
   if (media)
@@ -150,16 +162,19 @@ function Content({ part, props }: { part: Part; props: Props }) {
   if (text !== null) return <MarkdownText text={text} props={props} />;
   const downloads = props.allow_file_downloads !== false;
   const file = fileOf(part);
-  if (file) return <FileContent content={part} file={file} downloads={downloads} />;
+  const props_ = isRecord(part.props) ? part.props : {};
+  if (file) return <FileContent content={part} file={file} downloads={downloads} component={str(part.component)} label={str(props_.label)} />;
   if (part.type === "component") {
-    // gr.File / gr.Gallery as content: each file; a text-valued component (gr.HTML, gr.Markdown) as Markdown.
+    // gr.File / gr.Gallery as content: each file (a gallery's as Gradio's labelled thumbnails).
+    const name = str(part.component);
     const files = list(part.value).map((v) => (isRecord(v) && !isFileData(v) ? (v.image ?? v.video) : v)).filter(isFileData);
     if (files.length)
       return (
         <div class="chat-files">
-          {files.map((f) => (
-            <FileContent content={{}} file={f as unknown as Record<string, unknown>} downloads={downloads} />
-          ))}
+          {files.map((f, i) => {
+            const shown = <FileContent content={{}} file={f as unknown as Record<string, unknown>} downloads={downloads} component={name} />;
+            return name === "gallery" ? <span class="thumbnail-item" aria-label={`Thumbnail ${i + 1} of ${files.length}`}>{shown}</span> : shown;
+          })}
         </div>
       );
     if (typeof part.value === "string") return <MarkdownText text={part.value} props={props} />;
@@ -237,7 +252,8 @@ function CopyButton({ text, onCopy }: { text: string; onCopy: () => void }) {
 export function Chatbot({ props, value, setValue, trigger, status, store }: ComponentProps) {
   const messages = list(value).filter(isMessage);
   const buttons = readButtons(props.buttons);
-  const groups = groupItems(messages, props.group_consecutive_messages !== false);
+  const grouped = props.group_consecutive_messages !== false;
+  const groups = groupItems(messages, grouped);
   const items = groups.flat();
   const scroller = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
@@ -359,8 +375,11 @@ export function Chatbot({ props, value, setValue, trigger, status, store }: Comp
                   </div>
                 ) : null}
                 <div class="flex-wrap">
+                  {/* As Gradio's: a group is one bubble (div.message.bot) holding a div.message per item; without
+                      grouping each item is its own bubble. Specs count ".bot.message" per bubble. */}
+                  <div class={cx("message-group", grouped && "message", grouped && role, group.some((m) => m.part.type !== "text") && "component-wrap")}>
                   {group.map((m, k) => (
-                    <div class={cx("message", role, k > 0 && "thought", m.part.type !== "text" && "component")} key={k}>
+                    <div class={cx("message", !grouped && role, k > 0 && "thought", m.part.type !== "text" && "component")} key={k}>
                       {inEdit && texts[k] !== null ? (
                         <textarea
                           class="edit-textarea"
@@ -382,6 +401,7 @@ export function Chatbot({ props, value, setValue, trigger, status, store }: Comp
                       )}
                     </div>
                   ))}
+                  </div>
                   <div class={cx("message-buttons", role === "user" ? "message-buttons-right" : "message-buttons-left")}>
                     {inEdit ? (
                       <>
@@ -399,11 +419,11 @@ export function Chatbot({ props, value, setValue, trigger, status, store }: Comp
                         ) : null}
                         {canEdit ? <IconButton label="Edit" icon={ICONS.edit} disabled={generating} onClick={() => startEdit(g)} /> : null}
                         {likes(role) && options.includes("Dislike") ? (
-                          <IconButton label={chosen === "Dislike" ? "clicked dislike" : "Dislike"} icon={ICONS.dislike}
+                          <IconButton label={chosen === "Dislike" ? "Disliked" : "Dislike"} icon={ICONS.dislike}
                                       pressed={chosen === "Dislike"} onClick={() => like(group, "Dislike")} />
                         ) : null}
                         {likes(role) && options.includes("Like") ? (
-                          <IconButton label={chosen === "Like" ? "clicked like" : "Like"} icon={ICONS.like}
+                          <IconButton label={chosen === "Like" ? "Liked" : "Like"} icon={ICONS.like}
                                       pressed={chosen === "Like"} onClick={() => like(group, "Like")} />
                         ) : null}
                         {likes(role)

@@ -71,6 +71,14 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
     }
   };
   const onPaste = (e: ClipboardEvent) => {
+    // Gradio: pasted text longer than max_plain_text_length (1000) is attached as pasted_text.txt instead.
+    const text = e.clipboardData?.getData("text") ?? "";
+    const limit = typeof props.max_plain_text_length === "number" ? props.max_plain_text_length : 1000;
+    if (text.length > limit) {
+      e.preventDefault();
+      void attach([new File([text], "pasted_text.txt", { type: "text/plain", lastModified: Date.now() })]);
+      return;
+    }
     const files = Array.from(e.clipboardData?.files ?? []);
     if (files.length) {
       e.preventDefault();
@@ -87,7 +95,7 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
         <div class="thumbnails" aria-label="Uploaded files">
           {current.files.map((f, i) => (
             <span class="thumbnail-item" key={f.path}>
-              {f.mime_type?.startsWith("image/") && f.url ? <img src={f.url} alt={f.orig_name ?? "image"} /> : <span class="file-name">{f.orig_name}</span>}
+              {f.mime_type?.startsWith("image/") && f.url ? <img class="thumbnail-image" src={f.url} alt={f.orig_name ?? "image"} /> : <span class="file-name">{f.orig_name}</span>}
               {!disabled ? (
                 <button
                   type="button"
@@ -108,7 +116,7 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
       <div class={cx("input-container", busy && "uploading")}>
         {!disabled && (strings(props.sources) ?? ["upload"]).includes("upload") ? (
           <>
-            <button type="button" class="upload-button" aria-label="Upload file" disabled={busy} onClick={(e) => { e.preventDefault(); fileInput.current?.click(); }}>
+            <button type="button" class="upload-button" data-testid="upload-button" aria-label="Upload a file" disabled={busy} onClick={(e) => { e.preventDefault(); fileInput.current?.click(); }}>
               +
             </button>
             <input
