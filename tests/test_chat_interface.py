@@ -236,3 +236,30 @@ def test_saved_conversations_are_listed_at_load_inside_blocks_too():
     client.values[chat.saved_conversations.id] = [[{"role": "user", "content": "kept from last visit"}]]
     client.trigger(demo, "load")
     assert "kept from last visit" in str([m for m in client.messages if "samples" in str(m)])
+
+
+def test_multimodal_turn_is_one_message_and_history_has_file_parts(tmp_path):
+    from wasmblocks.files import file_data
+
+    note = tmp_path / "note.txt"
+    note.write_text("hi")
+    seen = []
+    app = gr.ChatInterface(lambda m, h: seen.append((m, h)) or "ok", multimodal=True)
+    client = gr.Client(app)
+    client.values[app.textbox.id] = {"text": "see", "files": [dict(file_data(str(note)))]}
+    client.trigger(app.textbox, "submit")
+    client.values[app.textbox.id] = {"text": "again", "files": []}
+    client.trigger(app.textbox, "submit")
+    assert seen[0][0] == {"text": "see", "files": [str(note)]}
+    # Gradio 6: the turn is one user message, its files first; fn gets each file part's full FileData.
+    first = seen[1][1][0]
+    assert [p["type"] for p in first["content"]] == ["file", "text"]
+    assert first["content"][0]["file"] == {"path": str(note), "url": None, "size": 2, "orig_name": "note.txt",
+                                           "mime_type": "text/plain", "is_stream": False,
+                                           "meta": {"_type": "gradio.FileData"}}
+    # Retry sends the turn again as Gradio does: its text, and its files as FileData.
+    client.trigger(app.chatbot, "retry", {"index": 2, "value": "again"})
+    assert seen[-1][0] == {"text": "again", "files": []}
+    client.trigger(app.chatbot, "undo", {"index": 2, "value": "again"})
+    client.trigger(app.chatbot, "retry", {"index": 0, "value": "see"})
+    assert seen[-1][0]["text"] == "see" and seen[-1][0]["files"][0]["orig_name"] == "note.txt"

@@ -172,3 +172,37 @@ def test_chat_interface_buttons_history_shape_edit_and_deep_link(open_app, sourc
     expect(other.get_by_test_id("bot").nth(1)).to_contain_text("You typed: again | 2 before | ['Lets'",
                                                                timeout=15_000)
     assert not page.wasmblocks_errors
+
+
+MULTI_APP = textwrap.dedent('''
+    import gradio as gr
+
+    def reply(message, history):
+        parts = [(p["type"], p["file"]["orig_name"] if p["type"] == "file" else p["text"])
+                 for m in history for p in m["content"]]
+        return f"{message['text']} with {len(message['files'])} files; before: {parts}"
+
+    demo = gr.ChatInterface(reply, multimodal=True)
+''')
+
+
+def test_multimodal_turn_reaches_fn_and_history_as_file_and_text_parts(open_app, source_url, tmp_path):
+    page = open_app(source_url("chat_multi.py", MULTI_APP))
+    note = tmp_path / "note.txt"
+    note.write_text("remember milk")
+    page.get_by_test_id("file-upload").set_input_files(str(note))
+    expect(page.locator(".thumbnail-item")).to_have_count(1)
+    box = page.get_by_test_id("textbox")
+    box.fill("see")
+    page.locator(".submit-button").click()
+    bot = page.get_by_test_id("bot")
+    expect(bot.nth(0)).to_have_text("see with 1 files; before: []", timeout=15_000)
+    # The turn is one user bubble: the file, then the text.
+    user_bubble = page.locator(".message.user")
+    expect(user_bubble).to_have_count(1)
+    expect(user_bubble.get_by_test_id("user")).to_have_count(2)
+    box.fill("again")
+    box.press("Enter")
+    expect(bot.nth(1)).to_have_text(
+        "again with 0 files; before: [('file', 'note.txt'), ('text', 'see'), "
+        "('text', 'see with 1 files; before: []')]", timeout=15_000)

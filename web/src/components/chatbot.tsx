@@ -344,7 +344,8 @@ export function Chatbot({ props, value, setValue, trigger, status, store }: Comp
             {Array.isArray(props.examples) && props.examples.length ? (
               <div class="examples">
                 {props.examples.map((ex: unknown, i: number) => (
-                  <button type="button" class="example" onClick={() => trigger("example_select", { index: i, value: ex })}>
+                  <button type="button" class="example" onClick={() => trigger("example_select", { index: i, value: ex })}
+                          aria-label={`Select example ${i + 1}: ${isRecord(ex) ? (str(ex.display_text) ?? str(ex.text) ?? "") : ""}`}>
                     {isRecord(ex) && typeof ex.icon === "string" ? (
                       <div class="example-image-container">
                         <img class="example-image" src={ex.icon} alt="Example icon" />
