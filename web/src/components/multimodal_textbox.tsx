@@ -117,7 +117,7 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
         {!disabled && (strings(props.sources) ?? ["upload"]).includes("upload") ? (
           <>
             <button type="button" class="upload-button" data-testid="upload-button" aria-label="Upload a file" disabled={busy} onClick={(e) => { e.preventDefault(); fileInput.current?.click(); }}>
-              +
+              <Glyph d="M21 11.5l-8.5 8.5a5 5 0 0 1-7-7l9-9a3.3 3.3 0 0 1 4.7 4.7l-9 9a1.7 1.7 0 0 1-2.4-2.4l8.3-8.3" />
             </button>
             <input
               ref={fileInput}
@@ -151,15 +151,24 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
         />
         {props.submit_btn ? (
           <button type="button" class="submit-button" aria-label="Submit" disabled={disabled || busy} onClick={(e) => { e.preventDefault(); submit(); }}>
-            {typeof props.submit_btn === "string" ? props.submit_btn : "➤"}
+            {typeof props.submit_btn === "string" ? props.submit_btn : <Glyph d="M12 19V5M6 11l6-6 6 6" />}
           </button>
         ) : null}
         {props.stop_btn ? (
           <button type="button" class="stop-button" aria-label="Stop" onClick={(e) => { e.preventDefault(); trigger("stop"); }}>
-            {typeof props.stop_btn === "string" ? props.stop_btn : "■"}
+            {typeof props.stop_btn === "string" ? props.stop_btn : <Glyph d="M7 7h10v10H7z" />}
           </button>
         ) : null}
       </div>
     </label>
+  );
+}
+
+/** Gradio's MultimodalTextbox icons (arrow up, square, paperclip), drawn as strokes. */
+function Glyph({ d }: { d: string }) {
+  return (
+    <svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+      <path d={d} />
+    </svg>
   );
 }
