@@ -64,6 +64,7 @@ def test_editing_user_messages_fires_edit_with_gradios_edit_data(open_app, sourc
     page = open_app(source_url("chat_edit.py", EDIT_APP))
     mine = _chat(page, "Mine")
     page.get_by_role("button", name="Add Message").click()
+    expect(page.get_by_label("Joined")).to_have_value("I'm a user|I'm a bot")
     page.get_by_role("button", name="Add Message").click()
     expect(page.get_by_label("Joined")).to_have_value("I'm a user|I'm a bot|I'm a user|I'm a bot")
     # editable="user": an Edit button on each user message, none on the bot's.
@@ -88,6 +89,7 @@ def test_consecutive_user_messages_are_edited_together(open_app, source_url):
     page = open_app(source_url("chat_edit_group.py", EDIT_APP))
     mine = _chat(page, "Mine")
     page.get_by_role("button", name="Add User Message").click()
+    expect(page.get_by_label("Joined")).to_have_value("I'm a user")
     page.get_by_role("button", name="Add User Message").click()
     expect(page.get_by_label("Joined")).to_have_value("I'm a user|I'm a user")
     # One bubble row, one Edit button; editing opens one textarea per message, and both change.
