@@ -263,3 +263,12 @@ def test_multimodal_turn_is_one_message_and_history_has_file_parts(tmp_path):
     client.trigger(app.chatbot, "undo", {"index": 2, "value": "again"})
     client.trigger(app.chatbot, "retry", {"index": 0, "value": "see"})
     assert seen[-1][0]["text"] == "see" and seen[-1][0]["files"][0]["orig_name"] == "note.txt"
+
+
+def test_multimodal_example_message_always_has_files():
+    seen = []
+    app = gr.ChatInterface(lambda m, h: seen.append(m) or f"{len(m['files'])} files", multimodal=True,
+                           examples=[{"text": "hello"}])
+    client = gr.Client(app)
+    client.trigger(app.chatbot, "example_select", {"index": 0, "value": {"text": "hello"}})
+    assert seen == [{"text": "hello", "files": []}]

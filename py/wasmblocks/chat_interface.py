@@ -76,6 +76,10 @@ def _example_entry(example: Any, multimodal: bool) -> tuple[Any, list[Any]]:
         example, *values = example
     if multimodal and isinstance(example, str):
         example = {"text": example, "files": []}
+    elif multimodal and isinstance(example, dict):
+        # Gradio's _flatten_example_files: the message fn gets always has "files" (paths).
+        files = [f.get("path") if isinstance(f, dict) else f for f in example.get("files") or []]
+        example = {**example, "text": example.get("text") or "", "files": files}
     return example, values
 
 
