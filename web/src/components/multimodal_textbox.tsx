@@ -30,6 +30,11 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
   const fileInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const disabled = props.interactive === false;
+  // Gradio: with autofocus the box takes the focus again whenever its value changes (a ChatInterface's box,
+  // cleared and re-enabled after each reply, is ready for the next message).
+  useLayoutEffect(() => {
+    if (props.autofocus && !disabled) ref.current?.focus();
+  }, [current.text, current.files.length, disabled]);
   const lines = num(props.lines, 1);
   const maxLines = num(props.max_lines, 20);
   const inputId = domId(store, id, "input");
