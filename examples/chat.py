@@ -31,7 +31,8 @@ def retry(history, count, data: gr.RetryData):
     """Drop the last reply and answer the last user message again."""
     while history and history[-1]["role"] != "user":
         history.pop()
-    message = history.pop()["content"]
+    # Gradio 6 hands over each message's content as a list of parts: [{"type": "text", "text": …}].
+    message = history.pop()["content"][0]["text"]
     _, history, count = respond(message, history, count)
     return history, count
 
@@ -40,7 +41,7 @@ def undo(history, data: gr.UndoData):
     """Drop the last turn and put its message back into the textbox."""
     while history and history[-1]["role"] != "user":
         history.pop()
-    message = history.pop()["content"] if history else ""
+    message = history.pop()["content"][0]["text"] if history else ""
     return history, message
 
 

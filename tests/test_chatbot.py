@@ -6,46 +6,73 @@ import wasmblocks as gr
 from wasmblocks.alerts import Error
 
 
+def text(t):
+    return {"text": t, "type": "text"}
+
+
 def test_messages_and_chat_message_are_normalised():
+    """Gradio 6's form: content a list of typed parts; dict messages keep metadata/options None."""
     bot = gr.Chatbot()
     value = bot.postprocess([
         {"role": "user", "content": "hi"},
         gr.ChatMessage(content="thinking", metadata={"title": "Tool", "status": "done"}),
         {"role": "assistant", "content": 42},
+        {"role": "assistant", "content": ["two", "parts"]},
+        {"role": "assistant", "content": []},  # nothing to show: dropped, as in Gradio
     ])
     assert value == [
-        {"role": "user", "content": "hi", "metadata": {}, "options": []},
-        {"role": "assistant", "content": "thinking", "metadata": {"title": "Tool", "status": "done"}, "options": []},
-        {"role": "assistant", "content": "42", "metadata": {}, "options": []},
+        {"role": "user", "metadata": None, "content": [text("hi")], "options": None},
+        {"role": "assistant", "metadata": {"title": "Tool", "status": "done"}, "content": [text("thinking")],
+         "options": []},
+        {"role": "assistant", "metadata": None, "content": [text("42")], "options": None},
+        {"role": "assistant", "metadata": None, "content": [text("two"), text("parts")], "options": None},
     ]
+    # Text is dedented as Gradio does (inspect.cleandoc).
+    assert bot.postprocess([{"role": "user", "content": "\n    a\n    b"}])[0]["content"] == [text("a\nb")]
 
 
-def test_file_content_becomes_file_message_and_back(tmp_path):
+def test_file_content_becomes_file_part_and_back(tmp_path):
     image = tmp_path / "cat.png"
     image.write_bytes(b"\x89PNG fake")
     bot = gr.Chatbot()
-    shown = bot.postprocess([{"role": "assistant", "content": {"path": str(image)}}])
-    content = shown[0]["content"]
-    assert content["file"]["path"] == str(image)
-    assert content["file"]["mime_type"] == "image/png"
-    assert content["file"]["meta"] == {"_type": "gradio.FileData"}
+    shown = bot.postprocess([{"role": "assistant", "content": ["look", {"path": str(image), "alt_text": "a cat"}]}])
+    part = shown[0]["content"][1]
+    assert (part["type"], part["alt_text"]) == ("file", "a cat")
+    assert part["file"]["path"] == str(image)
+    assert part["file"]["mime_type"] == "image/png"
+    # A function gets Gradio's Message.model_dump(): every FileData key.
     back = bot.preprocess(shown)
-    assert back == [{"role": "assistant", "content": {"path": str(image), "alt_text": None, "mime_type": "image/png"}}]
+    assert back == [{"role": "assistant", "metadata": None, "options": None, "content": [
+        text("look"),
+        {"file": {"path": str(image), "url": None, "size": 9, "orig_name": "cat.png", "mime_type": "image/png",
+                  "is_stream": False, "meta": {"_type": "gradio.FileData"}}, "alt_text": "a cat", "type": "file"},
+    ]}]
+    assert list(back[0]) == ["role", "metadata", "content", "options"]
     # What preprocess gives back, postprocess takes again (a round trip through the user's function).
-    assert bot.postprocess(back)[0]["content"]["file"]["path"] == str(image)
+    assert bot.preprocess(bot.postprocess(back)) == back
+
+
+def test_component_content_is_a_component_part(tmp_path):
+    image = tmp_path / "cat.png"
+    image.write_bytes(b"png")
+    shown = gr.Chatbot().postprocess([{"role": "assistant", "content": gr.Image(str(image), render=False)}])
+    part = shown[0]["content"][0]
+    assert (part["type"], part["component"]) == ("component", "image")
+    assert part["value"]["path"] == str(image)
 
 
 def test_tuple_content_is_a_file(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("x")
     shown = gr.Chatbot().postprocess([{"role": "user", "content": (str(path),)}])
-    assert shown[0]["content"]["file"]["orig_name"] == "a.txt"
+    assert shown[0]["content"][0]["file"]["orig_name"] == "a.txt"
 
 
 @pytest.mark.parametrize(
     "bad, message",
     [
         (["just text"], "expects dicts with 'role' and 'content'"),
+        ([{"role": "user", "content": {"odd": 1}}], "cannot show message content"),
         ([{"role": "robot", "content": "x"}], "role 'robot'"),
         ([{"content": "x"}], 'needs "role" and "content"'),
         ("nope", "expects a list of messages"),
@@ -112,10 +139,10 @@ def test_reasoning_tags_split_a_message_into_reasoning_and_prose():
         {"role": "user", "content": "Why?"},
         {"role": "assistant", "content": "<thinking>step one</thinking> Because. <thinking>still going"},
     ])
-    assert [m["content"] for m in out] == ["Why?", "step one", "Because.", "still going"]
+    assert [m["content"] for m in out] == [[text("Why?")], [text("step one")], [text("Because.")], [text("still going")]]
     assert out[1]["metadata"] == {"title": "Reasoning", "status": "done"}
     assert out[3]["metadata"] == {"title": "Reasoning", "status": "pending"}
-    assert "metadata" not in out[2] or not out[2]["metadata"].get("title")
+    assert out[2]["metadata"] is None
     with pytest.raises(ValueError, match="reasoning_tags"):
         gr.Chatbot(reasoning_tags=["<t>"], render=False)
 

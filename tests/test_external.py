@@ -57,9 +57,9 @@ def test_load_chat_streams_from_an_openai_compatible_endpoint(stub):
                         file_types=None)
     client = gr.Client(chat)
     client.values[chat.textbox.id] = "hello"
-    client.trigger(chat.submit_btn)
+    client.trigger(chat.textbox, "submit")
     history = client.values[chat.chatbot.id]
-    assert history[-1]["content"] == "2 messages, system Be brief: you said hello"
+    assert history[-1]["content"] == [{"text": "2 messages, system Be brief: you said hello", "type": "text"}]
     sent = [r for r in stub.requests if r["path"] == "/v1/chat/completions"][-1]
     assert sent["json"]["model"] == "stub-model" and sent["json"]["stream"] is True
     assert sent["headers"]["authorization"] == "Bearer sk-test"

@@ -30,33 +30,41 @@ from .event_data import EditData, LikeData, RetryData, SelectData, UndoData
 from .flagging import ChatCSVLogger, flagged_file
 from .layouts.accordion import Accordion
 from .layouts.column import Column
+from .layouts.group import Group
 from .layouts.row import Row
 from .listeners import listen, on
 from .updates import update
 
 
 def response_messages(response: Any) -> list[Any]:
-    """What fn returned (text, a message, a list of messages, a file or component) as assistant messages."""
+    """What fn returned (text, a message, a list of messages, a file or component) as assistant messages.
+
+    As Gradio's _message_as_message_dict: a list is a list of replies, and every reply is the assistant's.
+    """
     if response is None:
         return []
-    if isinstance(response, ChatMessage):
-        return [response]
-    if isinstance(response, dict) and "content" in response:
-        return [{"role": response.get("role", "assistant"), **response}]
-    if isinstance(response, list) and response and all(isinstance(r, (dict, ChatMessage)) for r in response):
+    if isinstance(response, list):
         return [m for r in response for m in response_messages(r)]
-    if isinstance(response, (int, float)):
+    if isinstance(response, ChatMessage):
+        return [dataclasses.replace(response, role="assistant")]
+    if isinstance(response, dict) and "content" in response:
+        return [{**response, "role": "assistant"}]
+    if isinstance(response, (int, float)) and not isinstance(response, bool):
         response = str(response)
     return [{"role": "assistant", "content": response}]
 
 
 def user_messages(message: Any) -> list[dict[str, Any]]:
-    """The user's turn as chat messages: one per attached file, then the text."""
-    if isinstance(message, dict):
-        out = [{"role": "user", "content": {"path": path}} for path in message.get("files") or []]
+    """The user's turn as Gradio appends it: one message; a MultimodalTextbox value's content lists its files
+    ({"path"}), then its text. Nothing to show, no message."""
+    if isinstance(message, dict) and "content" not in message:
+        content: list[Any] = [{"path": f.get("path") if isinstance(f, dict) else f}
+                              for f in message.get("files") or []]
         if message.get("text"):
-            out.append({"role": "user", "content": message["text"]})
-        return out
+            content.append(message["text"])
+        return [{"role": "user", "content": content}] if content else []
+    if isinstance(message, dict):
+        return [{**message, "role": "user"}]
     return [{"role": "user", "content": message}] if message not in (None, "") else []
 
 
@@ -67,19 +75,26 @@ def _example_entry(example: Any, multimodal: bool) -> tuple[Any, list[Any]]:
         example, *values = example
     if multimodal and isinstance(example, str):
         example = {"text": example, "files": []}
+    elif multimodal and isinstance(example, dict):
+        # Gradio's _flatten_example_files: the message fn gets always has "files" (paths).
+        files = [f.get("path") if isinstance(f, dict) else f for f in example.get("files") or []]
+        example = {**example, "text": example.get("text") or "", "files": files}
     return example, values
 
 
 def conversation_title(conversation: list[Any]) -> str:
-    """Gradio's title of a saved conversation: its first user text (40 characters), 📎 for files before it."""
+    """Gradio's title of a saved conversation: its first user message's text (40 characters), 📎 per file."""
     title = ""
     for message in conversation:
         if isinstance(message, dict) and message.get("role") == "user":
-            content = message.get("content")
-            if isinstance(content, str):
-                title += content
+            parts = message.get("content")
+            parts = parts if isinstance(parts, list) else [parts]
+            for part in parts:
+                text = part if isinstance(part, str) else part.get("text") if isinstance(part, dict) and \
+                    part.get("type") == "text" else None
+                title += text if text is not None else "📎 "
+            if any(isinstance(p, str) or (isinstance(p, dict) and p.get("type") == "text") for p in parts):
                 break
-            title += "📎 "
         elif isinstance(message, (list, tuple)) and message and message[0]:  # tuples format
             title += str(message[0])
             break
@@ -221,19 +236,20 @@ class ChatInterface(Blocks):
                 api_name = "lambda" if api_name == "<lambda>" else api_name
             if api_visibility == "private":
                 api_name = False
-            self._wire(concurrency_limit, show_progress, api_name, stop_btn is not False, run_examples_on_click)
+            self._wire(concurrency_limit, show_progress, api_name, run_examples_on_click)
 
     # ---- layout ----
     def _render_chat_area(self, chatbot: Any, textbox: Any, type: str, autoscroll: bool,  # noqa: A002
                           labels: list[str], editable: bool, autofocus: bool, submit_btn: Any, stop_btn: Any,
                           accordion: Any) -> None:
         self.chatbot = self._make_chatbot(chatbot, type, autoscroll, labels, editable)
-        with Row():
-            self.textbox = self._make_textbox(textbox, autofocus)
-            self.submit_btn = Button("Submit" if submit_btn is True else (submit_btn or "Submit"),
-                                     variant="primary", scale=1, min_width=150, visible=submit_btn is not False)
-            self.stop_btn = Button("Stop" if stop_btn is True else (stop_btn or "Stop"), variant="stop",
-                                   scale=1, min_width=150, visible=False)
+        # Gradio 6: the Submit and Stop buttons sit inside the message box (its submit_btn / stop_btn); Stop
+        # shows only while a reply is on its way.
+        with Group(), Row():
+            self.textbox = self._make_textbox(textbox, autofocus, submit_btn, stop_btn)
+        self.submit_btn_value = self.textbox.submit_btn
+        self.stop_btn_value = self.textbox.stop_btn
+        self.textbox.stop_btn = False
         if self.examples_below:
             from .components.examples import Examples
 
@@ -278,18 +294,18 @@ class ChatInterface(Blocks):
             chatbot.editable = "user"
         return chatbot.render()
 
-    def _make_textbox(self, textbox: Any, autofocus: bool) -> Any:
+    def _make_textbox(self, textbox: Any, autofocus: bool, submit_btn: Any, stop_btn: Any) -> Any:
         if textbox is not None:
             if isinstance(textbox, MultimodalTextbox) != self.multimodal:
                 raise ValueError(
                     "ChatInterface(multimodal=True) needs a gr.MultimodalTextbox, and a gr.Textbox otherwise"
                 )
+            textbox.show_label = False
             return textbox.render()
-        if self.multimodal:
-            return MultimodalTextbox(show_label=False, label="Message", placeholder="Type a message...",
-                                     scale=7, autofocus=autofocus, file_count="multiple", submit_btn=False)
-        return Textbox(show_label=False, label="Message", placeholder="Type a message...", scale=7,
-                       autofocus=autofocus, container=False)
+        kind = MultimodalTextbox if self.multimodal else Textbox
+        extra: dict[str, Any] = {"file_count": "multiple"} if self.multimodal else {}
+        return kind(show_label=False, label="Message", placeholder="Type a message...", scale=7,
+                    autofocus=autofocus, submit_btn=submit_btn, stop_btn=stop_btn, **extra)
 
     def _render_additional_inputs(self, accordion: Any) -> None:
         if isinstance(accordion, Accordion):
@@ -304,13 +320,12 @@ class ChatInterface(Blocks):
                     block.render()
 
     # ---- events ----
-    def _wire(self, limit: Any, show_progress: str, api_name: Any, has_stop: bool, run_examples: bool) -> None:
-        chatbot, textbox, saved, stop = self.chatbot, self.textbox, self.saved_input, self.stop_btn
+    def _wire(self, limit: Any, show_progress: str, api_name: Any, run_examples: bool) -> None:
+        chatbot, textbox, saved = self.chatbot, self.textbox, self.saved_input
         responder = self._responder()
         inputs = [saved, chatbot, *self.additional_inputs]
         outputs = [chatbot, *self.additional_outputs]
         respond_kwargs = {"concurrency_limit": limit, "show_progress": show_progress, "show_progress_on": [chatbot]}
-        show_stop = self.is_generator and has_stop
 
         def after(reply: Any) -> None:
             """Once a reply is in: chatbot_value follows the chatbot, and the conversation is saved."""
@@ -323,32 +338,32 @@ class ChatInterface(Blocks):
             """Show the user's message, run fn, then put the Stop button away (not after a failed validator=)."""
             shown = first.success(self._append_user, [saved, chatbot], [chatbot], queue=False, api_name=False)
             reply = shown.then(responder, inputs, outputs, api_name=False, **respond_kwargs)
-            reply.then(self._idle, None, [stop, self.submit_btn], queue=False, api_name=False)
+            reply.then(self._idle, None, [textbox], queue=False, api_name=False)
             after(reply)
             return reply
 
-        submit_triggers = [textbox.submit, self.submit_btn.click]
-        # As Gradio, validator= checks the message before anything else: an invalid one stays in the box, with
-        # the validator's message on it.
-        submitted = on(submit_triggers, self._clear_and_save, [textbox], [textbox, saved, stop, self.submit_btn],
+        # The box's own Submit button fires its `submit`, as pressing Enter does. As Gradio, validator= checks the
+        # message before anything else: an invalid one stays in the box, with the validator's message on it.
+        submit_triggers = [textbox.submit]
+        submitted = on(submit_triggers, self._clear_and_save, [textbox], [textbox, saved],
                        queue=False, api_name=False, validator=self.validator)
         replies = [chain(submitted)]
         retried = chatbot.retry(
-            self._retry, [chatbot], [chatbot, saved, stop, self.submit_btn], queue=False, api_name=False
+            self._retry, [chatbot], [chatbot, saved, textbox], queue=False, api_name=False
         )
         replies.append(chain(retried))
         undone = chatbot.undo(self._undo, [chatbot], [chatbot, textbox], queue=False, api_name=False)
         after(undone)
         if chatbot.editable:
             edited = chatbot.edit(
-                self._edit, [chatbot], [chatbot, saved, stop, self.submit_btn], queue=False, api_name=False
+                self._edit, [chatbot], [chatbot, saved, textbox], queue=False, api_name=False
             )
             replies.append(chain(edited))
         if self.examples and not self.examples_below:
             picked = chatbot.example_select(
                 self._example,
                 None,
-                [saved, *self.additional_inputs, stop, self.submit_btn],
+                [saved, *self.additional_inputs, textbox],
                 queue=False,
                 api_name=False,
             )
@@ -362,9 +377,7 @@ class ChatInterface(Blocks):
         if self.flagging_mode == "manual":
             self._wire_flagging()
         cancel = [dict(r) for r in replies]
-        stop.click(self._idle, None, [stop, self.submit_btn], cancels=cancel, queue=False, api_name=False)
-        textbox.stop(self._idle, None, [stop, self.submit_btn], cancels=cancel, queue=False, api_name=False)
-        self._show_stop = show_stop
+        textbox.stop(self._idle, None, [textbox], cancels=cancel, queue=False, api_name=False)
         # The API endpoint: message and history in, the reply out (no UI side effects).
         if api_name:
             listen(self, [], self._api(), [textbox, chatbot, *self.additional_inputs], [chatbot],
@@ -429,18 +442,16 @@ class ChatInterface(Blocks):
         self.chatbot.like(flag, [self.chatbot], [download], queue=False, api_name=False)
         self.load(show_saved, None, [download], queue=False, api_name=False, show_progress="hidden")
 
-    def _busy(self) -> tuple[Any, Any]:
-        """(stop, submit) updates while fn runs: Stop shows only for streaming functions."""
-        if self._show_stop:
-            return update(visible=True), update(visible=False)
-        return update(), update()
+    def _busy(self, **box: Any) -> Any:
+        """The message box while fn runs, as Gradio's: read-only, its Submit button swapped for Stop."""
+        return update(submit_btn=False, stop_btn=self.stop_btn_value, interactive=False, **box)
 
-    def _idle(self) -> tuple[Any, Any]:
-        return update(visible=False), update(visible=self.submit_btn.visible)
+    def _idle(self) -> Any:
+        return update(submit_btn=self.submit_btn_value, stop_btn=False, interactive=True)
 
-    def _clear_and_save(self, message: Any) -> tuple[Any, ...]:
+    def _clear_and_save(self, message: Any) -> tuple[Any, Any]:
         empty = {"text": "", "files": []} if self.multimodal else ""
-        return (empty, message, *self._busy())
+        return self._busy(value=empty), message
 
     def _append_user(self, message: Any, history: list[Any]) -> list[Any]:
         if self.type == "tuples":
@@ -448,46 +459,53 @@ class ChatInterface(Blocks):
             return [*history, [text, None]]
         return [*history, *user_messages(message)]
 
-    def _turn(self, history: list[Any], index: int | None = None) -> tuple[list[Any], Any]:
-        """History before a user turn (the last, or the one holding message `index`) and that turn as fn's message."""
+    def _last_turn(self, history: list[Any]) -> tuple[list[Any], Any]:
+        """History before the user's last turn, and that turn as fn's message (Gradio's _pop_last_user_message:
+        the replies after it and its consecutive user messages go; their texts join, their files are FileData)."""
+        empty: Any = {"text": "", "files": []} if self.multimodal else ""
+        if not history:
+            return history, empty
         if self.type == "tuples":
-            cut = len(history) - 1 if index is None else index
-            return history[:max(cut, 0)], history[cut][0] if 0 <= cut < len(history) else None
-        users = [i for i, m in enumerate(history) if m["role"] == "user"]
-        if index is None:
-            if not users:
-                return history, "" if not self.multimodal else {"text": "", "files": []}
-            index = users[-1]
-        start = index
-        while start > 0 and history[start - 1]["role"] == "user":
-            start -= 1
-        end = index
-        while end + 1 < len(history) and history[end + 1]["role"] == "user":
-            end += 1
-        turn = history[start:end + 1]
-        text = "\n".join(m["content"] for m in turn if isinstance(m["content"], str))
-        files = [m["content"]["path"] for m in turn if isinstance(m["content"], dict) and "path" in m["content"]]
-        return history[:start], ({"text": text, "files": files} if self.multimodal else text)
+            return history[:-1], history[-1][0]
+        i = len(history) - 1
+        while i >= 0 and history[i]["role"] == "assistant":
+            i -= 1
+        while i >= 0 and history[i]["role"] == "user":
+            i -= 1
+        text, files = "", []
+        for message in history[i + 1:]:
+            if message["role"] != "user":
+                continue
+            for part in message["content"]:
+                if part.get("type") == "file":
+                    files.append(part["file"])
+                elif part.get("type") == "text":
+                    text += part["text"]
+        return history[:i + 1], ({"text": text, "files": files} if self.multimodal else text)
 
     def _retry(self, history: list[Any], data: RetryData) -> tuple[Any, ...]:
-        kept, message = self._turn(history)
-        return (kept, message, *self._busy())
+        kept, message = self._last_turn(history)
+        return kept, message, self._busy()
 
     def _undo(self, history: list[Any], data: UndoData) -> tuple[Any, Any]:
-        kept, message = self._turn(history)
-        return kept, message
+        return self._last_turn(history)
 
     def _edit(self, history: list[Any], data: EditData) -> tuple[Any, ...]:
-        """The page has already put the edited text into the history: rerun from that turn."""
-        index = data.index if isinstance(data.index, int) else (data.index or [0])[0]
-        kept, message = self._turn(history, index)
-        return (kept, message, *self._busy())
+        """Gradio's _edit_message: the conversation up to the edited message, which is sent again as edited.
+
+        Gradio sends the edited text as the message even when multimodal; here a multimodal fn gets it as
+        {"text", "files": []}, the shape it always gets."""
+        index = data.index[0] if isinstance(data.index, (list, tuple)) else int(data.index or 0)
+        if self.type == "tuples":
+            return history[:index], data.value, self._busy()
+        message = {"text": data.value, "files": []} if self.multimodal else data.value
+        return history[:index], message, self._busy()
 
     def _example(self, data: SelectData) -> tuple[Any, ...]:
         index = data.index if isinstance(data.index, int) else 0
         message, values = self.examples[index]
         extra = [values[i] if i < len(values) else update() for i in range(len(self.additional_inputs))]
-        return (message, *extra, *self._busy())
+        return (message, *extra, self._busy())
 
     # ---- calling fn ----
     def _reply(self, history: list[Any], message: Any, response: Any) -> Any:

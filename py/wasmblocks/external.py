@@ -301,16 +301,23 @@ def conversation(history: list[Any], message: Any) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for turn in history or []:
         role = turn.get("role") if isinstance(turn, dict) else None
-        content = turn.get("content") if isinstance(turn, dict) else None
         if role not in ("user", "assistant", "system"):
             continue
-        if isinstance(content, dict) and isinstance(content.get("path"), str):
-            path = content["path"]
-            part = ({"type": "text", "text": _file_text(path)} if _is_text_file(path)
-                    else {"type": "image_url", "image_url": {"url": _image_url(path)}})
-            out.append({"role": role, "content": [part]})
-        elif isinstance(content, str):
-            out.append({"role": role, "content": content})
+        content = turn.get("content")
+        parts: list[dict[str, Any]] = []
+        # Gradio 6's history: content is a list of typed parts ({"type": "text"} / {"type": "file"}).
+        for item in content if isinstance(content, list) else [content]:
+            path = (item["file"].get("path") if isinstance(item, dict) and isinstance(item.get("file"), dict)
+                    else item.get("path") if isinstance(item, dict) else None)
+            if isinstance(path, str):
+                parts.append({"type": "text", "text": _file_text(path)} if _is_text_file(path)
+                             else {"type": "image_url", "image_url": {"url": _image_url(path)}})
+            elif isinstance(item, str):
+                parts.append({"type": "text", "text": item})
+            elif isinstance(item, dict) and item.get("type") == "text":
+                parts.append({"type": "text", "text": item.get("text", "")})
+        if parts:
+            out.append({"role": role, "content": parts})
     text, files = (message.get("text") or "", list(message.get("files") or [])) if isinstance(message, dict) \
         else (str(message or ""), [])
     paths = [f if isinstance(f, str) else f.get("path", "") for f in files]

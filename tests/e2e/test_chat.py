@@ -28,10 +28,13 @@ def test_streaming_reply_stops_growing_after_stop(page):
     expect(assistant(page).get_by_test_id("user")).to_have_text("tell me a story")
     expect(box).to_have_value("")
     expect(bot).to_contain_text("word3", timeout=15_000)
-    stop = page.get_by_role("button", name="Stop")
+    # Gradio 6: Stop is the message box's own button while the reply streams (its Submit button is away).
+    stop = page.locator(".stop-button")
     expect(stop).to_be_visible()
+    expect(page.locator(".submit-button")).to_have_count(0)
     stop.click()
     expect(stop).to_be_hidden()
+    expect(page.locator(".submit-button")).to_be_visible()
     page.wait_for_timeout(300)
     stopped = bot.inner_text()
     page.wait_for_timeout(1200)
@@ -51,13 +54,13 @@ def test_example_fills_additional_inputs_and_runs(page):
     page.locator("tr.tr-body", has_text="Hello").click()
     expect(page.get_by_label("Message", exact=True)).to_have_value("Hello")
     expect(page.get_by_label("Persona")).to_have_value("Pirate")
-    page.get_by_role("button", name="Submit").click()
+    page.locator(".submit-button").click()
     expect(assistant(page).get_by_test_id("user")).to_have_text("Hello")
     # The example's additional inputs (persona "Pirate", 3 words) reach fn.
     expect(assistant(page).get_by_test_id("bot")).to_have_text(
         "[Pirate] You said: Hello. word0 word1 word2", timeout=15_000
     )
-    expect(page.get_by_role("button", name="Stop")).to_be_hidden()
+    expect(page.locator(".stop-button")).to_have_count(0)
 
 
 def test_chat_interface_retry_and_undo(page):
@@ -102,10 +105,10 @@ def test_like_and_dislike_reach_python(page):
     contents = repr(["Looked up the word list.", "Echo #1: **hi there**\n\n```python\nprint('hi there')\n```"])
     chat.get_by_role("button", name="Like", exact=True).click()
     expect(page.get_by_label("Feedback log")).to_have_value(f"liked #1: {contents}")
-    expect(chat.get_by_role("button", name="clicked like")).to_be_visible()
+    expect(chat.get_by_role("button", name="Liked", exact=True)).to_be_visible()
     chat.get_by_role("button", name="Dislike", exact=True).click()
     expect(page.get_by_label("Feedback log")).to_have_value(f"disliked #1: {contents}")
-    expect(chat.get_by_role("button", name="clicked dislike")).to_be_visible()
+    expect(chat.get_by_role("button", name="Disliked", exact=True)).to_be_visible()
 
 
 def test_blocks_chat_retry_and_undo(page):

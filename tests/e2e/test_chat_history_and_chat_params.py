@@ -32,7 +32,7 @@ APP = textwrap.dedent(f'''
 def _send(page, text):
     box = page.get_by_label("Message", exact=True)
     box.fill(text)
-    page.get_by_role("button", name="Submit").click()
+    page.locator(".submit-button").click()
 
 
 def test_history_new_chat_validator_icons_and_flags(open_app, source_url):

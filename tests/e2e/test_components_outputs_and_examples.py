@@ -98,9 +98,17 @@ def test_clear_and_deep_link_buttons(page):
     page.get_by_role("button", name="Clear text, number, toppings").click()
     expect(page.get_by_label("Text", exact=False).first).to_have_value("")
     expect(page.get_by_test_id("checkbox-group").get_by_label("Ham")).not_to_be_checked()
+    page.get_by_label("Text", exact=False).first.fill("shared")
     page.get_by_role("button", name="Share via Link").click()
     expect(page.get_by_role("button", name="Link Copied!")).to_be_visible()
-    assert page.evaluate("navigator.clipboard.readText()") == page.url
+    # The link is this page's, with the values that changed in ?deep_link=; it reopens them.
+    page.wait_for_function("navigator.clipboard.readText().then(t => t.includes('deep_link='))")
+    link = page.evaluate("navigator.clipboard.readText()")
+    assert link.startswith(page.url.split("#")[0].split("?")[0])
+    other = page.context.new_page()
+    other.goto(link)
+    expect(other.get_by_label("Text", exact=False).first).to_have_value("shared", timeout=30_000)
+    other.close()
 
 
 def test_examples_table_fills_inputs_and_runs_fn(page):

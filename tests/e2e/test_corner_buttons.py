@@ -76,7 +76,7 @@ def test_chatbot_copies_with_the_watermark_and_likes_user_messages(page):
     # like_user_message=True: the user's message has the feedback buttons too.
     user_like = chat.locator(".message-buttons-right").get_by_role("button", name="Like", exact=True)
     user_like.click()
-    expect(page.get_by_label("Liked")).to_have_value("0 True")
+    expect(page.get_by_role("textbox", name="Liked")).to_have_value("0 True")
 
 
 def test_code_copy_and_download_by_default(page):

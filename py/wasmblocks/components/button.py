@@ -131,10 +131,11 @@ class DuplicateButton(Button):
 
 
 class DeepLinkButton(Button):
-    """Copies a link to the current page to the clipboard.
+    """Copies a link that reopens the app with its current values.
 
-    Gradio's version links to a server-side snapshot of the app's state; with no server, the link is the
-    page's own URL (query string and hash included), so it reopens the app, not its current values.
+    Gradio's link names a snapshot of the session kept on its server; with no server, the values the visitor
+    or events changed travel in the link's `?deep_link=` (web/src/client/deep-link.ts). Values holding files
+    and gr.State values are left out: they exist only in the tab that made the link.
     """
 
     PROPS = (*Button.PROPS, "copied_value")

@@ -11,8 +11,8 @@ from typing import Any, ClassVar
 
 from ..alerts import Error
 from ..component import Component
-from ..files import FILE_MARK, file_data
 from .buttons import corner_buttons
+from .chat_content import content_parts, part_text, received_part
 from .chat_messages import (  # noqa: F401 - Gradio's names, importable from gradio.components.chatbot
     ChatbotDataMessages,
     ComponentMessage,
@@ -45,50 +45,19 @@ class ChatMessage:
     options: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _is_file_message(content: Any) -> bool:
-    return isinstance(content, dict) and isinstance(content.get("file"), dict)
-
-
-def _file_content(path: str, alt_text: str | None = None) -> dict[str, Any]:
-    if not os.path.exists(path):
-        raise Error(f"Chatbot: no file at {path}")
-    return {"file": file_data(os.path.abspath(path)), "alt_text": alt_text}
-
-
-def normalise_content(content: Any) -> Any:
-    """Message content as the page shows it: text, or {"file": FileData, "alt_text"}."""
-    if content is None or isinstance(content, str):
-        return content
-    if isinstance(content, (tuple, list)) and content and isinstance(content[0], (str, os.PathLike)):
-        return _file_content(os.fspath(content[0]), content[1] if len(content) > 1 else None)
-    if isinstance(content, dict):
-        if _is_file_message(content):
-            return content
-        meta = content.get("meta")
-        if isinstance(meta, dict) and meta.get("_type") == FILE_MARK:
-            return {"file": content, "alt_text": content.get("alt_text")}
-        if isinstance(content.get("path"), str):
-            return _file_content(content["path"], content.get("alt_text"))
-    # A component as content (gr.Image(value=…), gr.File(…)): show its file.
-    value = getattr(content, "value", None)
-    if isinstance(value, dict) and isinstance(value.get("path"), str):
-        return {"file": value, "alt_text": getattr(content, "label", None)}
-    if isinstance(value, str) and os.path.exists(value):
-        return _file_content(value)
-    if isinstance(content, (int, float)):
-        return str(content)
-    raise Error(f"Chatbot cannot show message content of type {type(content).__name__}")
-
-
-def normalise_message(message: Any, index: int) -> dict[str, Any]:
-    """One message (dict or gr.ChatMessage) in the page's form; bad messages raise a clear error."""
+def normalise_message(message: Any, index: int) -> dict[str, Any] | None:
+    """One message (dict or gr.ChatMessage) as the page gets it, Gradio 6's form: role, metadata, content as a
+    list of typed parts, options. None when it has nothing to show (Gradio drops those); bad ones raise."""
     if isinstance(message, ChatMessage):
-        role, content, metadata, options = message.role, message.content, message.metadata, message.options
+        role, content = message.role, message.content
+        metadata: Any = message.metadata
+        options: Any = message.options
     elif isinstance(message, dict):
         if "role" not in message or "content" not in message:
             raise Error(f'Chatbot message {index} needs "role" and "content" keys, got {sorted(message)}')
         role, content = message["role"], message["content"]
-        metadata, options = message.get("metadata") or {}, message.get("options") or []
+        # A dict message without metadata/options keeps None there, as Gradio's Message model does.
+        metadata, options = message.get("metadata"), message.get("options")
     else:
         raise Error(
             f"Chatbot(type='messages') expects dicts with 'role' and 'content' (or gr.ChatMessage); "
@@ -96,11 +65,14 @@ def normalise_message(message: Any, index: int) -> dict[str, Any]:
         )
     if role not in ROLES:
         raise Error(f"Chatbot message {index} has role {role!r}; expected one of {', '.join(ROLES)}")
+    parts = content_parts(content)
+    if not parts:
+        return None
     return {
         "role": role,
-        "content": normalise_content(content),
-        "metadata": dict(metadata or {}),
-        "options": list(options or []),
+        "metadata": dict(metadata) if metadata is not None else None,
+        "content": parts,
+        "options": list(options) if options is not None else None,
     }
 
 
@@ -215,6 +187,8 @@ class Chatbot(Component):
 
     # ---- values ----
     def preprocess(self, payload: Any) -> list[Any]:
+        """The page's messages as Gradio 6 gives them to a function: {"role", "metadata", "content": [parts],
+        "options"}, a file part carrying every FileData key."""
         if payload is None:
             return []
         if not isinstance(payload, list):
@@ -223,25 +197,13 @@ class Chatbot(Component):
         for i, message in enumerate(payload):
             if not isinstance(message, dict) or "role" not in message:
                 raise Error(f"{self.display_name()}: message {i} is not a {{role, content}} dict")
-            messages.append(self._preprocess_message(message))
+            messages.append({
+                "role": message["role"],
+                "metadata": message.get("metadata"),
+                "content": [received_part(p) for p in content_parts(message.get("content"))],
+                "options": message.get("options"),
+            })
         return messages_to_tuples(messages) if self.type == "tuples" else messages
-
-    @staticmethod
-    def _preprocess_message(message: dict[str, Any]) -> dict[str, Any]:
-        content: Any = message.get("content")
-        if _is_file_message(content):
-            file = content["file"]
-            content = {
-                "path": file.get("path"),
-                "alt_text": content.get("alt_text"),
-                "mime_type": file.get("mime_type"),
-            }
-        out = {"role": message["role"], "content": content}
-        if message.get("metadata"):
-            out["metadata"] = message["metadata"]
-        if message.get("options"):
-            out["options"] = message["options"]
-        return out
 
     def postprocess(self, value: Any) -> list[dict[str, Any]]:
         if value is None:
@@ -250,7 +212,7 @@ class Chatbot(Component):
             raise Error(f"{self.display_name()} expects a list of messages, got {type(value).__name__}")
         if self.type == "tuples":
             value = tuples_to_messages(value)
-        messages = [normalise_message(m, i) for i, m in enumerate(value)]
+        messages = [m for m in (normalise_message(m, i) for i, m in enumerate(value)) if m is not None]
         if self.reasoning_tags:
             messages = [part for m in messages for part in split_reasoning(m, self.reasoning_tags)]
         return messages
@@ -258,8 +220,10 @@ class Chatbot(Component):
     def empty_value(self) -> list[Any]:
         return []
 
-    def api_example(self) -> list[dict[str, str]]:
-        return [{"role": "user", "content": "Hello!"}, {"role": "assistant", "content": "Hi!"}]
+    def api_example(self) -> list[dict[str, Any]]:
+        return [{"role": "user", "metadata": None, "content": [{"text": "Hello!", "type": "text"}], "options": None},
+                {"role": "assistant", "metadata": None, "content": [{"text": "How can I help you?", "type": "text"}],
+                 "options": None}]
 
 
 def _tag_pair(tags: Any) -> tuple[str, str]:
@@ -269,32 +233,41 @@ def _tag_pair(tags: Any) -> tuple[str, str]:
 
 
 def split_reasoning(message: dict[str, Any], tags: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    """reasoning_tags: a text message cut at its tagged spans, in order; each span becomes a collapsible
-    "Reasoning" message (status "pending" while its closing tag has not arrived, as in a stream).
+    """reasoning_tags: each text part cut at its tagged spans, in order; each span becomes a collapsible
+    "Reasoning" message (status "pending" while its closing tag has not arrived, as in a stream), and the
+    message's other parts follow in one message.
 
     Same behaviour as Gradio's Chatbot._extract_thinking_blocks; whitespace around each part is trimmed.
     """
-    text = message.get("content")
-    if not isinstance(text, str):
-        return [message]
     alternatives = "|".join(f"{re.escape(o)}(.*?)(?:{re.escape(c)}|$)" for o, c in tags)
-    parts: list[dict[str, Any]] = []
+    out: list[dict[str, Any]] = []
 
-    def prose(chunk: str) -> None:
-        if chunk.strip():
-            parts.append({**message, "content": chunk.strip()})
+    def add(text: str, thinking: str | None = None) -> None:
+        if not text.strip():
+            return
+        part = [{"text": text.strip(), "type": "text"}]
+        if thinking is None:
+            out.append({**message, "content": part})
+        else:
+            out.append({"role": message["role"], "metadata": {"title": "Reasoning", "status": thinking},
+                        "content": part, "options": None})
 
-    end = 0
-    for match in re.finditer(alternatives, text, re.DOTALL):
-        prose(text[end:match.start()])
-        inner = next((g for g in match.groups() if g is not None), "").strip()
-        if inner:
+    for item in message["content"]:
+        text = part_text(item)
+        if text is None:
+            continue
+        end = 0
+        for match in re.finditer(alternatives, text, re.DOTALL):
+            add(text[end:match.start()])
+            inner = next((g for g in match.groups() if g is not None), "")
             closed = any(match.group(0).endswith(close) for _, close in tags)
-            parts.append({"role": message["role"], "content": inner,
-                          "metadata": {"title": "Reasoning", "status": "done" if closed else "pending"}})
-        end = match.end()
-    prose(text[end:])
-    return parts
+            add(inner, "done" if closed else "pending")
+            end = match.end()
+        add(text[end:])
+    others = [p for p in message["content"] if p.get("type") != "text"]
+    if others:
+        out.append({**message, "content": others})
+    return out
 
 
 def tuples_to_messages(pairs: Any) -> list[dict[str, Any]]:
@@ -310,12 +283,13 @@ def tuples_to_messages(pairs: Any) -> list[dict[str, Any]]:
 
 
 def messages_to_tuples(messages: list[dict[str, Any]]) -> list[list[Any]]:
-    """Messages as legacy [user, bot] pairs: each user message opens a pair."""
+    """Messages as legacy [user, bot] pairs: each user message opens a pair; a file is (path, alt_text)."""
     pairs: list[list[Any]] = []
     for message in messages:
-        content = message["content"]
-        if isinstance(content, dict) and "path" in content:
-            content = (content["path"], content.get("alt_text"))
+        parts = message["content"]
+        first = parts[0] if parts else {}
+        content: Any = ((first["file"]["path"], first.get("alt_text")) if first.get("type") == "file"
+                        else "\n".join(t for t in map(part_text, parts) if t is not None))
         if message["role"] == "user" or not pairs or pairs[-1][1] is not None:
             pairs.append([content, None] if message["role"] == "user" else [None, content])
         else:

@@ -189,6 +189,11 @@ export class AppStore {
     for (const name of names) set.add(name);
   }
 
+  /** [id, value] of the components whose value changed since Python built them (what a deep link keeps). */
+  changedValues(): [number, JSONValue][] {
+    return [...this.changed].filter(([id, names]) => names.has("value") && this.components.has(id)).map(([id]) => [id, this.getValue(id)]);
+  }
+
   get(id: number): ComponentState | undefined {
     return this.components.get(id);
   }
@@ -242,6 +247,13 @@ export class AppStore {
     if (!state) return;
     state.value = value;
     this.notify(id);
+  }
+
+  /** A value the page opens with instead of Python's (a deep link's): counts as changed, fires no `change`. */
+  restoreValue(id: number, value: JSONValue): void {
+    if (!this.components.has(id)) return;
+    this.putBack(id, value);
+    this.markChanged(id, ["value"]);
   }
 
   trigger(id: number, event: string, data?: unknown): void {

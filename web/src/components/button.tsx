@@ -1,6 +1,7 @@
 // gr.Button: a <button> (or <a> when `link` is set) carrying elem_id and the size/variant classes, as in Gradio.
 
 import { useState } from "preact/hooks";
+import { deepLinkUrl } from "../client/deep-link";
 import { isFileData } from "../client/files";
 import { cx } from "../renderer/hooks";
 import { str } from "../renderer/props";
@@ -51,14 +52,16 @@ export function Button({ props, value, trigger, root }: ComponentProps) {
 }
 
 /**
- * gr.DeepLinkButton: copies a link to this page. Gradio links to a server-side snapshot of the app's
- * state; there is no server here, so the link is the page URL and reopens the app, not its values.
+ * gr.DeepLinkButton: copies a link that reopens the app as it is now. Gradio's link names a snapshot kept
+ * on its server; here the changed values travel in the link (client/deep-link.ts).
  */
 export function DeepLinkButton(p: ComponentProps) {
   const [copied, setCopied] = useState(false);
   const trigger = (event: string, data?: unknown) => {
     if (event === "click") {
-      navigator.clipboard?.writeText(location.href).catch(() => {});
+      void deepLinkUrl(p.store)
+        .then((url) => navigator.clipboard?.writeText(url))
+        .catch((err) => console.warn("wasmblocks: deep link", err));
       setCopied(true);
       setTimeout(() => setCopied(false), 2000);
     }

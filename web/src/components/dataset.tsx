@@ -93,7 +93,8 @@ export function Dataset({ props, setValue, trigger }: ComponentProps) {
               {shown.map((row, i) => (
                 <tr key={i} class="tr-body" onClick={() => choose(i)}>
                   {components.map((type, j) => (
-                    <td key={j} class={type} style={{ maxWidth: type === "textbox" ? "35ch" : undefined }}>
+                    // "table": the class Gradio's example cells carry in a table-layout Dataset (specs click ".table").
+                    <td key={j} class={`${type} table`} style={{ maxWidth: type === "textbox" ? "35ch" : undefined }}>
                       <Cell type={type} value={row[j]} props={componentProps[j] ?? {}} />
                     </td>
                   ))}

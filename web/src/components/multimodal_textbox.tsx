@@ -30,6 +30,11 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
   const fileInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const disabled = props.interactive === false;
+  // Gradio: with autofocus the box takes the focus again whenever its value changes (a ChatInterface's box,
+  // cleared and re-enabled after each reply, is ready for the next message).
+  useLayoutEffect(() => {
+    if (props.autofocus && !disabled) ref.current?.focus();
+  }, [current.text, current.files.length, disabled]);
   const lines = num(props.lines, 1);
   const maxLines = num(props.max_lines, 20);
   const inputId = domId(store, id, "input");
@@ -71,6 +76,14 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
     }
   };
   const onPaste = (e: ClipboardEvent) => {
+    // Gradio: pasted text longer than max_plain_text_length (1000) is attached as pasted_text.txt instead.
+    const text = e.clipboardData?.getData("text") ?? "";
+    const limit = typeof props.max_plain_text_length === "number" ? props.max_plain_text_length : 1000;
+    if (text.length > limit) {
+      e.preventDefault();
+      void attach([new File([text], "pasted_text.txt", { type: "text/plain", lastModified: Date.now() })]);
+      return;
+    }
     const files = Array.from(e.clipboardData?.files ?? []);
     if (files.length) {
       e.preventDefault();
@@ -87,7 +100,7 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
         <div class="thumbnails" aria-label="Uploaded files">
           {current.files.map((f, i) => (
             <span class="thumbnail-item" key={f.path}>
-              {f.mime_type?.startsWith("image/") && f.url ? <img src={f.url} alt={f.orig_name ?? "image"} /> : <span class="file-name">{f.orig_name}</span>}
+              {f.mime_type?.startsWith("image/") && f.url ? <img class="thumbnail-image" src={f.url} alt={f.orig_name ?? "image"} /> : <span class="file-name">{f.orig_name}</span>}
               {!disabled ? (
                 <button
                   type="button"
@@ -108,8 +121,8 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
       <div class={cx("input-container", busy && "uploading")}>
         {!disabled && (strings(props.sources) ?? ["upload"]).includes("upload") ? (
           <>
-            <button type="button" class="upload-button" aria-label="Upload file" disabled={busy} onClick={(e) => { e.preventDefault(); fileInput.current?.click(); }}>
-              +
+            <button type="button" class="upload-button" data-testid="upload-button" aria-label="Upload a file" disabled={busy} onClick={(e) => { e.preventDefault(); fileInput.current?.click(); }}>
+              <Glyph d="M21 11.5l-8.5 8.5a5 5 0 0 1-7-7l9-9a3.3 3.3 0 0 1 4.7 4.7l-9 9a1.7 1.7 0 0 1-2.4-2.4l8.3-8.3" />
             </button>
             <input
               ref={fileInput}
@@ -143,15 +156,24 @@ export function MultimodalTextbox({ id, props, value, setValue, trigger, store }
         />
         {props.submit_btn ? (
           <button type="button" class="submit-button" aria-label="Submit" disabled={disabled || busy} onClick={(e) => { e.preventDefault(); submit(); }}>
-            {typeof props.submit_btn === "string" ? props.submit_btn : "➤"}
+            {typeof props.submit_btn === "string" ? props.submit_btn : <Glyph d="M12 19V5M6 11l6-6 6 6" />}
           </button>
         ) : null}
         {props.stop_btn ? (
           <button type="button" class="stop-button" aria-label="Stop" onClick={(e) => { e.preventDefault(); trigger("stop"); }}>
-            {typeof props.stop_btn === "string" ? props.stop_btn : "■"}
+            {typeof props.stop_btn === "string" ? props.stop_btn : <Glyph d="M7 7h10v10H7z" />}
           </button>
         ) : null}
       </div>
     </label>
+  );
+}
+
+/** Gradio's MultimodalTextbox icons (arrow up, square, paperclip), drawn as strokes. */
+function Glyph({ d }: { d: string }) {
+  return (
+    <svg viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true">
+      <path d={d} />
+    </svg>
   );
 }

@@ -5,6 +5,7 @@ import type { AppConfig, AppFiles, TreeMessage, WorkerMessage } from "../protoco
 import { AppApi } from "../client/api";
 import { BusyMark } from "../client/busy";
 import { Connection } from "../client/connection";
+import { restoreDeepLink } from "../client/deep-link";
 import { carryOver, HeldConnection, type HeldTrigger, lostMessage, sameTree } from "../client/early";
 import { EventDispatcher } from "../client/events";
 import { registerFiles, withFileUrls } from "../client/files";
@@ -130,6 +131,7 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
     const held = new HeldConnection(conn);
     const clicks: HeldTrigger[] = [];
     store.load(config);
+    void restoreDeepLink(store);
     const drawn = wire(config, held);
     root.replaceChildren();
     mountApp(root, store, options.mount);
@@ -215,6 +217,7 @@ export function start(root: HTMLElement, options: StartOptions): Connection {
         // Initial values that are files arrive with their bytes, like updates.
         registerFiles(store.fileUrls, message.files, message.buffers);
         store.load(message.files ? { ...message.config, root: withFileUrls(message.config.root, store.fileUrls) } : message.config);
+        void restoreDeepLink(store);
         const events = wire(message.config, null);
         api = new AppApi(conn, message.config, store);
         options.onApi?.(api);

@@ -22,7 +22,7 @@ export function linkBudget(length: number): "ok" | "long" | "too-long" {
 /** A link that cannot be opened; `message` is written for the person who clicked it. */
 export class ShareLinkError extends Error {}
 
-async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+export async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const out = new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(stream));
   return new Uint8Array(await out.arrayBuffer());
 }
@@ -35,7 +35,7 @@ interface Base64Decoder {
   fromBase64?: (text: string, options: { alphabet: "base64url" }) => Uint8Array;
 }
 
-function toBase64Url(bytes: Uint8Array): string {
+export function toBase64Url(bytes: Uint8Array): string {
   const native = (bytes as Uint8Array & Base64Bytes).toBase64;
   if (typeof native === "function") return native.call(bytes, { alphabet: "base64url", omitPadding: true });
   let binary = "";
@@ -43,7 +43,7 @@ function toBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-function fromBase64Url(text: string): Uint8Array {
+export function fromBase64Url(text: string): Uint8Array {
   const native = (Uint8Array as Base64Decoder).fromBase64;
   if (typeof native === "function") return native(text, { alphabet: "base64url" });
   const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
