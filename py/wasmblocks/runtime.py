@@ -383,18 +383,7 @@ def http_get_sync(url: str, headers: Mapping[str, str] | None = None) -> str:
     if not IN_BROWSER:
         with _urllib_request(url, "GET", headers or {}, None) as response:
             return str(response.read().decode("utf-8", "replace"))
-    import js
-
-    xhr = js.XMLHttpRequest.new()
-    try:
-        xhr.open("GET", url, False)
-        for key, value in (headers or {}).items():
-            xhr.setRequestHeader(key, value)
-        xhr.send()
-    except Exception as exc:
-        raise HttpError(url, 0, f"the browser refused the request ({str(exc).splitlines()[0]})") from None
-    if int(xhr.status) == 0:
-        raise HttpError(url, 0, "no answer (offline, or the server does not allow cross-origin requests)")
+    xhr = _sync_xhr(url, headers or {}, "text")
     if not 200 <= int(xhr.status) < 300:
         raise HttpError(url, int(xhr.status), str(xhr.responseText)[:300])
     return str(xhr.responseText)
@@ -411,18 +400,29 @@ def http_get_bytes_sync(url: str) -> bytes:
             return bytes(response.read())
     import js
 
+    xhr = _sync_xhr(url, {}, "arraybuffer")
+    if not 200 <= int(xhr.status) < 300:
+        raise HttpError(url, int(xhr.status), "")
+    return bytes(js.Uint8Array.new(xhr.response).to_py())
+
+
+def _sync_xhr(url: str, headers: Mapping[str, str], response_type: str) -> Any:
+    """A finished synchronous GET (only a worker may block on one); no answer at all raises HttpError 0."""
+    import js
+
     xhr = js.XMLHttpRequest.new()
     try:
         xhr.open("GET", url, False)
-        xhr.responseType = "arraybuffer"
+        if response_type != "text":
+            xhr.responseType = response_type
+        for key, value in headers.items():
+            xhr.setRequestHeader(key, value)
         xhr.send()
     except Exception as exc:
         raise HttpError(url, 0, f"the browser refused the request ({str(exc).splitlines()[0]})") from None
     if int(xhr.status) == 0:
         raise HttpError(url, 0, "no answer (offline, or the server does not allow cross-origin requests)")
-    if not 200 <= int(xhr.status) < 300:
-        raise HttpError(url, int(xhr.status), "")
-    return bytes(js.Uint8Array.new(xhr.response).to_py())
+    return xhr
 
 
 async def http_request(url: str, *, method: str = "GET", headers: Mapping[str, str] | None = None,
