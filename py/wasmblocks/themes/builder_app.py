@@ -148,14 +148,16 @@ with Blocks(title="Theme Builder") as demo:
     dark_mode_btn.click(None, None, None, js=TOGGLE_DARK)
 
     css_out = Textbox(visible=False)
-    variables = [*light_boxes.values(), *dark_boxes.values()]
+    # In VARIABLES order (the boxes were made tab by tab): render() and load_theme() pair values with names so.
+    variables = [*(light_boxes[v] for v in model.VARIABLES), *(dark_boxes[v] for v in model.VARIABLES)]
     controls = [*hues, *sizes, *fonts]
 
     def _values(args: tuple[Any, ...]) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         core = dict(zip((*model.CORE, *model.FONTS), (str(a or "") for a in args[:len(controls)]), strict=True))
         rest = [str(a or "") for a in args[len(controls):]]
         n = len(model.VARIABLES)
-        return core, dict(zip(model.VARIABLES, rest[:n], strict=True)), dict(zip(model.VARIABLES, rest[n:], strict=True))
+        light = dict(zip(model.VARIABLES, rest[:n], strict=True))
+        return core, light, dict(zip(model.VARIABLES, rest[n:], strict=True))
 
     def render(base: str, *args: Any) -> tuple[str, str]:
         """The preview CSS and the code for the theme the controls describe."""

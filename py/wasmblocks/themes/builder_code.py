@@ -39,7 +39,8 @@ def theme_class(name: str) -> type[Base]:
 
 
 def _font_text(stack: Any) -> str:
-    return ", ".join(f.name if isinstance(f, Font) else str(f) for f in ([stack] if isinstance(stack, (str, Font)) else stack))
+    items = [stack] if isinstance(stack, (str, Font)) else stack
+    return ", ".join(f.name if isinstance(f, Font) else str(f) for f in items)
 
 
 def defaults(name: str) -> dict[str, str]:
