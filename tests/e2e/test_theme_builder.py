@@ -1,4 +1,5 @@
-"""gr.themes.builder_app in a real page: a control changes the theme live and the code output follows it."""
+"""gr.themes.builder_app in a real page: a control changes the theme live, the code output follows it, Undo
+reverts it."""
 
 from playwright.sync_api import expect
 
@@ -29,4 +30,10 @@ def test_primary_hue_restyles_preview_and_names_hue_in_code(open_app, source_url
     code = page.locator("#app").get_by_text('primary_hue="emerald"')
     expect(code).to_be_visible()
     expect(page.locator("#app")).to_contain_text("gr.themes.Base(")
+
+    # Undo brings back the controls as they were, and the preview and code with them.
+    page.get_by_role("button", name="Undo").click()
+    expect(go).to_have_css("background-color", "rgb(59, 130, 246)")
+    expect(page.get_by_role("combobox", name="Primary Hue")).to_have_value("blue")
+    expect(page.locator("#app")).not_to_contain_text('primary_hue="emerald"')
     assert not page.wasmblocks_errors

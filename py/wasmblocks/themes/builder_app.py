@@ -71,9 +71,11 @@ _light, _dark = model.templates(Base())
 
 with Blocks(title="Theme Builder") as demo:
     loaded = State(START)  # the theme the variable editors hold, so picking another one alone changes nothing
+    history = State([])  # every rendered state of the controls, for Undo
     with Row():
         with Column(scale=1, elem_id="controls", min_width=400):
             with Row():
+                undo_btn = Button("Undo", size="sm")
                 dark_mode_btn = Button("Dark Mode", variant="primary", size="sm")
             with Tabs():
                 with Tab("Source Theme"):
@@ -159,8 +161,8 @@ with Blocks(title="Theme Builder") as demo:
         light = dict(zip(model.VARIABLES, rest[:n], strict=True))
         return core, light, dict(zip(model.VARIABLES, rest[n:], strict=True))
 
-    def render(base: str, *args: Any) -> tuple[str, str]:
-        """The preview CSS and the code for the theme the controls describe."""
+    def render(past: list[list[Any]], base: str, *args: Any) -> tuple[list[list[Any]], str, str]:
+        """The preview CSS and the code for the theme the controls describe; the state joins the history."""
         core, light, dark = _values(args)
         try:
             theme = model.make_theme(base, core, light, dark)
@@ -168,7 +170,17 @@ with Blocks(title="Theme Builder") as demo:
             from ..alerts import Error
 
             raise Error(f"The theme cannot be built: {exc}") from None
-        return model.preview_css(theme), model.theme_code(base, core, light, dark)
+        now = [base, *args]
+        if not past or past[-1] != now:  # Undo's own render brings back the last state: not a new step
+            past.append(now)
+        return past, model.preview_css(theme), model.theme_code(base, core, light, dark)
+
+    def undo(past: list[list[Any]]) -> list[Any]:
+        """The controls as they were before the last change (the first state stays)."""
+        if len(past) > 1:
+            past.pop()
+        before = past[-1] if past else [START, *load_theme(START)[1:]]
+        return [past, before[0], before[0], *before[1:]]
 
     def load_theme(name: str) -> list[Any]:
         """Every control filled from a built-in theme's own defaults and variable templates."""
@@ -178,12 +190,15 @@ with Blocks(title="Theme Builder") as demo:
                 *(light[v] for v in model.VARIABLES), *(dark[v] for v in model.VARIABLES)]
 
     def rerender(listen: Any) -> None:
-        listen(render, [loaded, *controls, *variables], [css_out, code], api_visibility="private").then(
+        listen(render, [history, loaded, *controls, *variables], [history, css_out, code],
+               api_visibility="private").then(
             None, css_out, None, js=APPLY_CSS)
 
     load_btn.click(load_theme, theme_name, [loaded, *controls, *variables], api_visibility="private").then(
-        render, [loaded, *controls, *variables], [css_out, code], api_visibility="private").then(
+        render, [history, loaded, *controls, *variables], [history, css_out, code], api_visibility="private").then(
         None, css_out, None, js=APPLY_CSS)
+    rerender(lambda *a, **k: undo_btn.click(undo, history, [history, loaded, theme_name, *controls, *variables],
+                                            api_visibility="private").then(*a, **k))
     rerender(demo.load)
     rerender(lambda *a, **k: on([*(d.select for d in (*hues, *sizes)), *(t.blur for t in (*fonts, *variables)),
                                  *(t.submit for t in (*fonts, *variables))], *a, **k))
