@@ -143,3 +143,27 @@ def test_hub_themes_are_a_clear_error():
         gr.themes.Base.from_hub("gradio/seafoam")
     with pytest.raises(RuntimeError, match="Hugging Face Hub"):
         gr.themes.Base().push_to_hub("me/theme")
+
+
+def test_builder_model_edits_and_code():
+    from wasmblocks.themes import builder_code as model
+
+    core = {**model.defaults("Soft"), "primary_hue": "emerald", "radius_size": "radius_lg"}
+    light, dark = model.templates(model.theme_class("Soft")())
+    light = {**light, "button_primary_background_fill": "*primary_200"}
+    theme = model.make_theme("Soft", core, light, dark)
+    values = theme.variables()
+    assert values["light"]["button-primary-background-fill"] == "#a7f3d0"  # emerald 200
+    code = model.theme_code("Soft", core, light, dark)
+    assert 'gr.themes.Soft(\n    primary_hue="emerald",\n    radius_size="lg",\n)' in code
+    assert 'button_primary_background_fill="*primary_200"' in code and "neutral_hue" not in code
+    assert "--primary-500: #10b981;" in model.preview_css(theme)
+    with pytest.raises(ValueError, match="names nothing"):
+        model.make_theme("Soft", core, {**light, "body_text_color": "*no_such_var"}, dark)
+
+
+def test_builder_app_is_importable_as_gradio_names_it():
+    from wasmblocks.themes.builder_app import demo
+
+    assert callable(gr.themes.builder)
+    assert any(getattr(b, "label", None) == "Primary Hue" for b in demo.blocks().values())

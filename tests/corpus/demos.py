@@ -52,7 +52,7 @@ STAGED = WORK / "staged"
 RESULTS = Path(__file__).resolve().parent / "results"
 # Requirement lines that name what the runtime already is.
 RUNTIME_REQUIREMENTS = {"gradio"}
-STAGING = 3  # bump when stage() or the linking changes: exports made before are redone
+STAGING = 4  # bump when stage() or the linking changes: exports made before are redone
 # Files the export writes inside a runtime folder: copied, not symlinked, so no export edits the shared runtime.
 WRITTEN_BY_EXPORT = {"pyodide-lock.json"}
 
@@ -196,6 +196,22 @@ def runtime_id(runtime_dir: Path = RUNTIME_DIR) -> str:
     return h.hexdigest()[:16]
 
 
+# A path a demo names from the Gradio repository's root, e.g. css_paths=["demo/custom_css/custom_css.css"].
+REPO_PATH = re.compile(r"""["'](demo/[\w./-]+)["']""")
+
+
+def copy_repo_paths(demo: Demo, staged: Path) -> None:
+    """Copy into the staged folder, at the same relative path, each repository file the entry names as
+    "demo/…": Gradio runs its demos from the repository root (its CI and `python demo/x/run.py`), where
+    those paths resolve, and the exported app's working folder is the staged one."""
+    source = (demo.folder / demo.entry).read_text(encoding="utf-8")
+    for name in REPO_PATH.findall(source):
+        found = GRADIO_REPO / name
+        if found.is_file() and GRADIO_REPO / "demo" in found.resolve().parents:
+            (staged / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(found, staged / name)
+
+
 def stage(demo: Demo) -> Path:
     """A copy of the demo's folder, notebooks left out, that the export starts at the demo's entry: its only
     .py file is the entry already; with others beside it (helpers, testcases) the entry is copied to app.py."""
@@ -205,6 +221,7 @@ def stage(demo: Demo) -> Path:
     shutil.copytree(demo.folder, tmp, ignore=shutil.ignore_patterns("*.ipynb", "__pycache__", "app.py"))
     if sorted(p.name for p in tmp.glob("*.py")) != [demo.entry]:
         shutil.copy2(demo.folder / demo.entry, tmp / "app.py")
+    copy_repo_paths(demo, tmp)
     shutil.rmtree(target, ignore_errors=True)
     tmp.replace(target)
     return target

@@ -49,6 +49,13 @@ def theme_vars(theme: Any) -> ThemeVars | None:
     raise TypeError(f"theme= takes a gr.themes theme or its name, not {theme!r}")
 
 
+def builder(*args: Any, **kwargs: Any) -> Any:
+    """gr.themes.builder(): launch the theme builder app (builder_app.demo); arguments go to launch()."""
+    from .builder_app import HEAD, PAGE_CSS, demo  # here: the app imports components, which import themes
+
+    return demo.launch(*args, **{"theme": Base(), "css": PAGE_CSS, "head": HEAD, **kwargs})
+
+
 def theme_css(theme: Any, css: str | None) -> str | None:
     """The app's css= after the theme's own custom_css (Gradio writes the theme's CSS first)."""
     extra = getattr(theme, "custom_css", "") if isinstance(theme, ThemeClass) else ""
@@ -58,5 +65,5 @@ def theme_css(theme: Any, css: str | None) -> str | None:
 
 
 __all__ = ["Base", "Citrus", "Color", "Cyberpunk", "Default", "Ember", "Font", "Glass", "GoogleFont", "LocalFont",
-           "Mario", "Monochrome", "Neon", "Ocean", "Origin", "Size", "Soft", "ThemeClass", "colors", "sizes",
+           "Mario", "Monochrome", "Neon", "Ocean", "Origin", "Size", "Soft", "ThemeClass", "builder", "colors", "sizes",
            "theme_css", "theme_vars"]

@@ -78,7 +78,8 @@ export class CodeEditor {
     const lang = options.language ? LANGUAGES[options.language] : undefined;
     if (lang) extensions.push(lang());
     this.view = new EditorView({ parent, state: EditorState.create({ doc: options.doc, extensions }) });
-    this.view.contentDOM.setAttribute("aria-label", "Code input");
+    // Gradio's name for the editor's content; its specs find the editor by it (theme_builder.spec.ts).
+    this.view.contentDOM.setAttribute("aria-label", "Code input container");
   }
 
   /** Replace the text (an update from Python) without reporting it back as a user edit. */

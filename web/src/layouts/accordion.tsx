@@ -29,7 +29,9 @@ export function Accordion({ id, props, children, root, trigger, store }: Compone
         }}
       >
         <span class="accordion-label">{props.label ?? ""}</span>
-        <span class="icon" style={{ transform: open ? "rotate(0deg)" : "rotate(90deg)" }} aria-hidden="true">
+        {/* Not aria-hidden: Gradio's chevron is part of the button's name, and its specs find the button by it
+            (getByRole("button", { name: "View Code ▼" }) in theme_builder.spec.ts). */}
+        <span class="icon" style={{ transform: open ? "rotate(0deg)" : "rotate(90deg)" }}>
           ▼
         </span>
       </button>
