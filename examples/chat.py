@@ -46,7 +46,9 @@ def undo(history, data: gr.UndoData):
 
 
 def on_like(data: gr.LikeData):
-    return f"{'liked' if data.liked is True else 'disliked' if data.liked is False else data.liked} #{data.index}: {data.value}"
+    # liked: True, False, the feedback option chosen, or "" when the visitor takes their feedback back.
+    verdict = "liked" if data.liked is True else "disliked" if data.liked is False else data.liked or "unliked"
+    return f"{verdict} #{data.index}: {data.value}"
 
 
 with gr.Blocks(title="Chat") as demo:

@@ -264,6 +264,11 @@ class Interface(Blocks):
                                    cache_examples=cache_examples, cache_mode=cache_mode,
                                    examples_per_page=examples_per_page, example_labels=example_labels,
                                    preload=preload_example)
+                # Gradio 6.31 also enables the Share-via-Link button once a clicked cached example has shown its
+                # result: the output then holds something worth sharing, as after Submit.
+                if self.deep_link is not None and self.examples_handler.cache_event is not None:
+                    self.examples_handler.cache_event.then(lambda: update(interactive=True), None, [self.deep_link],
+                                                           queue=False, api_name=False)
             if article:
                 Markdown(article, elem_classes="wb-interface-article")
 

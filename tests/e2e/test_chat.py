@@ -1,6 +1,8 @@
 """Chat (examples/chat.py): ChatInterface streaming and Stop, examples with additional inputs; a Blocks Chatbot
 with like/dislike reaching Python, retry, undo, thoughts and highlighted code."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -53,6 +55,9 @@ def test_example_fills_additional_inputs_and_runs(page):
     # the message box and the inputs, and the visitor sends it.
     page.locator("tr.tr-body", has_text="Hello").click()
     expect(page.get_by_label("Message", exact=True)).to_have_value("Hello")
+    # The closed "Additional Inputs" accordion draws its content when first opened (as Gradio's does); the
+    # inputs the example set while it was closed show there.
+    page.get_by_role("button", name="Additional Inputs").click()
     expect(page.get_by_label("Persona")).to_have_value("Pirate")
     page.locator(".submit-button").click()
     expect(assistant(page).get_by_test_id("user")).to_have_text("Hello")
@@ -109,6 +114,11 @@ def test_like_and_dislike_reach_python(page):
     chat.get_by_role("button", name="Dislike", exact=True).click()
     expect(page.get_by_label("Feedback log")).to_have_value(f"disliked #1: {contents}")
     expect(chat.get_by_role("button", name="Disliked", exact=True)).to_be_visible()
+    # Clicking the chosen one again takes it back: Gradio 6.31 sends liked "" and shows both buttons unchosen.
+    chat.get_by_role("button", name="Disliked", exact=True).click()
+    expect(page.get_by_label("Feedback log")).to_have_value(f"unliked #1: {contents}")
+    expect(chat.get_by_role("button", name="Dislike", exact=True)).not_to_have_class(re.compile(r"\bselected\b"))
+    expect(chat.get_by_role("button", name="Like", exact=True)).to_be_visible()
 
 
 def test_blocks_chat_retry_and_undo(page):

@@ -85,3 +85,31 @@ def test_history_new_chat_validator_icons_and_flags(open_app, source_url):
     assert rows[0] == ["conversation", "index", "value", "flag", "timestamp"]
     assert [r[2] for r in rows[1:]] == ["Like"] and "You said: hello" in rows[1][0]
     assert not [e for e in page.wasmblocks_errors if "Can't be error" not in e]
+
+
+FILL_APP = '''
+import gradio as gr
+
+demo = gr.ChatInterface(lambda message, history: "You said: " + message, title="Fill")
+'''
+
+
+def test_fill_height_grows_the_chatbot_not_the_message_box(open_app, source_url):
+    # ChatInterface turns fill_height on. Gradio grows only the top-level children with a scale (the Chatbot,
+    # scale=1): the Group around the message box keeps its content's height (no empty strip under the box).
+    page = open_app(source_url("chat_fill.py", FILL_APP))
+    expect(page.get_by_label("Message", exact=True)).to_be_visible()
+    sizes = page.evaluate("""() => {
+        const root = document.querySelector('#wasmblocks-app .wb-root');
+        const group = root.querySelector(':scope > .gr-group');
+        const chat = [...root.children].find((c) => c.querySelector('[data-testid=chatbot], .wb-chatbot'));
+        return {group: group.clientHeight, content: group.querySelector(':scope > .styler').offsetHeight,
+                groupGrow: getComputedStyle(group).flexGrow, chatGrow: getComputedStyle(chat).flexGrow,
+                chat: chat.getBoundingClientRect().height, rootBottom: root.getBoundingClientRect().bottom,
+                groupBottom: group.getBoundingClientRect().bottom};
+    }""")
+    assert sizes["group"] == sizes["content"], sizes
+    assert (sizes["groupGrow"], sizes["chatGrow"]) == ("0", "1"), sizes
+    # The Chatbot takes the room left: taller than its 400px height, and the box sits at the root's bottom.
+    assert sizes["chat"] > 400 and abs(sizes["rootBottom"] - sizes["groupBottom"]) < 2, sizes
+    assert not page.wasmblocks_errors

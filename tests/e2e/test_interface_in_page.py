@@ -13,6 +13,13 @@ double = gr.Interface(lambda x: x * 2, gr.Number(label="x"), "number", live=True
 demo = gr.TabbedInterface([hello, double], ["Greet", "Double"], title="Tools")
 '''
 
+DEEP_LINK = '''
+import gradio as gr
+
+demo = gr.Interface(lambda x, y: f"{y}: {x}", [gr.Textbox(label="name"), gr.Radio(["Hello", "Greetings"])],
+                    gr.Textbox(label="Output"), examples=[["Freddy", "Hello"]], cache_examples=True, deep_link=True)
+'''
+
 
 @pytest.fixture(scope="module")
 def page(app_opener, site_url):
@@ -60,4 +67,18 @@ def test_tabbed_interface_with_live_interface(open_app, site_url, tmp_path):
     x.fill("21")
     x.press("Tab")
     expect(page.get_by_role("tabpanel").filter(has=x).get_by_label("output", exact=True)).to_have_value("42")
+    assert not page.wasmblocks_errors
+
+
+def test_deep_link_button_enables_after_a_cached_example_shows_its_result(open_app, site_url, tmp_path):
+    # Gradio 6.31: an Interface's Share-via-Link starts disabled and is enabled after Submit, or after a
+    # clicked cached example has filled the output (Gradio's spec chatinterface_deep_link does the latter).
+    app = tmp_path / "deep_link.py"
+    app.write_text(DEEP_LINK)
+    page = open_app(site_url(app))
+    share = page.get_by_role("button", name="Share via Link")
+    expect(share).to_be_disabled()
+    page.locator(".table").first.click()
+    expect(page.get_by_label("Output", exact=True)).to_have_value("Hello: Freddy")
+    expect(share).to_be_enabled()
     assert not page.wasmblocks_errors

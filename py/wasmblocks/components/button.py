@@ -31,6 +31,12 @@ def icon_url(icon: Any) -> str | None:
         return f"data:{mime};base64,{base64.b64encode(handle.read()).decode('ascii')}"
 
 
+# Read at import, while the package's files are where `__file__` says: a module imported into the Pyodide
+# memory snapshot keeps its snapshot-time path, but the files are unpacked elsewhere on boot
+# (web/src/worker/boot.ts), so reading LINK_ICON later fails and the page asked the server for it (a 404).
+LINK_ICON_DATA = icon_url(LINK_ICON) or LINK_ICON
+
+
 class Button(Component):
     """A button; its value is its text."""
 
@@ -151,6 +157,8 @@ class DeepLinkButton(Button):
         **kwargs: Any,
     ) -> None:
         self.copied_value = copied_value
+        if icon is not None and str(icon) == LINK_ICON:
+            icon = LINK_ICON_DATA
         super().__init__(value, variant=variant, size=size, icon=None if icon is None else str(icon), **kwargs)
 
     @classmethod

@@ -109,9 +109,13 @@ class Examples:
             load_example, inputs=[self.dataset], outputs=self.inputs, show_progress="hidden", queue=False,
             api_name=api_name, api_description=api_description, api_visibility=api_visibility,
         )
+        # Gradio's name for the click chain that shows a cached example's result (Interface's deep link waits on it).
+        self.cache_event: Any = None
         if self.run_on_click and fn is not None:
-            self.load_input_event.then(fn, inputs=self.inputs, outputs=self.outputs, preprocess=preprocess,
+            run = self.load_input_event.then(fn, inputs=self.inputs, outputs=self.outputs, preprocess=preprocess,
                                        postprocess=postprocess, batch=batch, api_visibility="undocumented")
+            if self.cache_examples:
+                self.cache_event = run
         self._attach_preload(load_example)
 
     def _attach_preload(self, load_example: Callable[[int], Any]) -> None:

@@ -288,8 +288,8 @@ export function Chatbot({ props, value, setValue, trigger, status, store }: Comp
     const first = group[0].index;
     const next = feedback[first] === choice ? null : choice;
     setFeedback({ ...feedback, [first]: next });
-    if (next === null) return;
-    const liked = next === "Like" ? true : next === "Dislike" ? false : next;
+    // Clicking the chosen feedback again clears it and still tells Python: Gradio 6.31 sends liked "" then.
+    const liked = next === "Like" ? true : next === "Dislike" ? false : (next ?? "");
     trigger("like", { index: first, value: group.map((m) => contentOf(m.part)), liked });
   };
   // Retry and undo name the user's last message, as Gradio's page does.
