@@ -3,6 +3,7 @@
 
 import { cx } from "../renderer/hooks";
 import type { ComponentProps } from "../renderer/types";
+import "../renderer/form.css";
 import "./form.css";
 
 export function Form({ props, children, root }: ComponentProps) {

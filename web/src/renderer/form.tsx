@@ -25,7 +25,8 @@ interface Group {
  */
 export function withForms(store: AppStore, parentId: number, childIds: number[], nodes: VNode[]): ComponentChildren {
   const parent = store.get(parentId);
-  if (!parent || parent.type === "draggable") return nodes;
+  // An explicit gr.Form is the box already; a Draggable makes each child a card of its own.
+  if (!parent || parent.type === "draggable" || parent.type === "form") return nodes;
   if ((parent.type === "row" || parent.type === "column") && parent.props.variant === "compact") return nodes;
   const out: (VNode | Group)[] = [];
   let open: Group | null = null;
