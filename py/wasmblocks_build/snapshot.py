@@ -69,13 +69,20 @@ UNSAFE_MODULES = {
 PREPARE_PY = r"""
 def _wasmblocks_prepare(extra):
     import gc, importlib, json, pkgutil, sys
+    import itertools
     import wasmblocks
+    from wasmblocks import context
+    first_id = next(context._ids)
     failed = []
     for info in pkgutil.walk_packages(wasmblocks.__path__, "wasmblocks."):
         try:
             importlib.import_module(info.name)
         except Exception as exc:  # a module that needs the browser: imported after the restore instead
             failed.append(f"{info.name}: {exc!r}")
+    # A module that builds an app when imported (Gradio's `from gradio.themes.builder_app import demo`) used up
+    # block ids: the app's blocks must get the ids of the tree export drew at build time, or the page swaps
+    # trees instead of adopting the worker's.
+    context._ids = itertools.count(first_id)
     ok = []
     for name in extra:
         try:
